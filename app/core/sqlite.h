@@ -1,0 +1,105 @@
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+
+#include <cstdint>
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace stroom::sql {
+
+class Statement;
+
+/**
+ * \brief RAII handle on one SQLite connection; every failure becomes a stroom::Error of kind Store.
+ */
+class Database {
+public:
+    Database() = default;
+    ~Database();
+    Database(const Database&) = delete;
+    Database& operator=(const Database&) = delete;
+    Database(Database&& other) noexcept;
+    Database& operator=(Database&& other) noexcept;
+
+    enum class Mode { ReadOnly, ReadWrite, Create };
+    /** Opens (or creates) the file; throws Error::store naming the path on failure. */
+    void open(const QString& path, Mode mode);
+    void close();
+    bool isOpen() const { return m_db != nullptr; }
+    QString path() const { return m_path; }
+
+    /** Runs one or more statements without results. */
+    void exec(const char* sql);
+    void exec(const QString& sql);
+    Statement prepare(const char* sql);
+    Statement prepare(const QString& sql);
+
+    std::int64_t lastInsertRowId() const;
+    int changes() const;
+    QString errorMessage() const;
+    sqlite3* handle() const { return m_db; }
+
+    /** Throws Error::store with context when rc is not OK/ROW/DONE. */
+    void check(int rc, const char* what) const;
+
+private:
+    sqlite3* m_db = nullptr;
+    QString m_path;
+};
+
+/**
+ * \brief A prepared statement with 1-based binding and 0-based column access.
+ */
+class Statement {
+public:
+    Statement(Database& db, sqlite3_stmt* stmt);
+    ~Statement();
+    Statement(const Statement&) = delete;
+    Statement& operator=(const Statement&) = delete;
+    Statement(Statement&& other) noexcept;
+
+    Statement& bind(int index, std::int64_t value);
+    Statement& bind(int index, int value) { return bind(index, static_cast<std::int64_t>(value)); }
+    Statement& bind(int index, double value);
+    Statement& bind(int index, const QString& value); // null QString binds NULL
+    Statement& bindBlob(int index, const QByteArray& value);
+    Statement& bindNull(int index);
+
+    /** Steps once; true while a row is available. */
+    bool step();
+    /** Steps a statement that returns no rows and resets it for reuse. */
+    void run();
+    void reset();
+
+    bool isNull(int col) const;
+    std::int64_t int64(int col) const;
+    int integer(int col) const { return static_cast<int>(int64(col)); }
+    double real(int col) const;
+    QString text(int col) const;
+    QByteArray blob(int col) const;
+
+private:
+    Database* m_db;
+    sqlite3_stmt* m_stmt;
+};
+
+/**
+ * \brief A transaction that rolls back unless committed (IMMEDIATE: takes the write lock at once).
+ */
+class Transaction {
+public:
+    explicit Transaction(Database& db);
+    ~Transaction();
+    Transaction(const Transaction&) = delete;
+    Transaction& operator=(const Transaction&) = delete;
+    void commit();
+
+private:
+    Database& m_db;
+    bool m_open = true;
+};
+
+} // namespace stroom::sql

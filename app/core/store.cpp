@@ -1,0 +1,325 @@
+#include "store.h"
+
+#include "error.h"
+#include "geometry.h"
+#include "geopackage.h"
+
+#include <QFileInfo>
+#include <QHash>
+
+#include <vector>
+
+namespace stroom {
+
+namespace {
+
+/** One schema step. Steps are never edited once released; a change is a new step. */
+struct Migration {
+    int version;
+    void (*apply)(sql::Database&);
+};
+
+void migrationBase(sql::Database& db) {
+    gpkg::initialise(db);
+    db.exec(R"sql(
+CREATE TABLE cameras (
+  fid INTEGER PRIMARY KEY AUTOINCREMENT,
+  geom POINT,
+  camera_id TEXT NOT NULL UNIQUE,
+  name TEXT, site TEXT, directions TEXT, lanes INTEGER,
+  owner TEXT, operator TEXT, purpose TEXT, legal_basis TEXT,
+  registered INTEGER NOT NULL DEFAULT 1,
+  installed DATE, status TEXT, role TEXT, zone TEXT,
+  source TEXT, source_id TEXT, notes TEXT);
+CREATE TABLE zones (
+  fid INTEGER PRIMARY KEY AUTOINCREMENT,
+  geom MULTIPOLYGON,
+  zone_id TEXT NOT NULL UNIQUE,
+  name TEXT);
+)sql");
+    gpkg::registerFeatureTable(db, QStringLiteral("cameras"), QStringLiteral("geom"), QStringLiteral("POINT"),
+                               gpkg::kWgs84, QStringLiteral("cameras"),
+                               QStringLiteral("ANPR camera inventory (Stroom)"));
+    gpkg::registerFeatureTable(db, QStringLiteral("zones"), QStringLiteral("geom"),
+                               QStringLiteral("MULTIPOLYGON"), gpkg::kWgs84, QStringLiteral("zones"),
+                               QStringLiteral("Zones for zone-level flows (Stroom)"));
+}
+
+const std::vector<Migration>& migrations() {
+    static const std::vector<Migration> list = {
+        {1, &migrationBase},
+    };
+    return list;
+}
+
+bool tableExists(sql::Database& db, const char* name) {
+    auto st = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?");
+    st.bind(1, QString::fromUtf8(name));
+    return st.step();
+}
+
+} // namespace
+
+Store::Store() = default;
+Store::~Store() = default;
+Store::Store(Store&&) noexcept = default;
+Store& Store::operator=(Store&&) noexcept = default;
+
+int Store::currentSchemaVersion() {
+    return migrations().back().version;
+}
+
+Store Store::create(const QString& path) {
+    if (QFileInfo::exists(path))
+        throw Error::store(
+            QStringLiteral("%1: a file of that name exists already; choose another name").arg(path));
+    Store s;
+    s.m_db.open(path, sql::Database::Mode::Create);
+    s.m_db.exec("PRAGMA foreign_keys = ON");
+    {
+        sql::Transaction tx(s.m_db);
+        s.m_db.exec("CREATE TABLE stroom_settings (key TEXT PRIMARY KEY, value TEXT)");
+        s.setSetting(QStringLiteral("schema_version"), QStringLiteral("0"));
+        tx.commit();
+    }
+    s.migrate();
+    return s;
+}
+
+Store Store::open(const QString& path) {
+    if (!QFileInfo::exists(path))
+        throw Error::store(QStringLiteral("%1: no such project file").arg(path));
+    Store s;
+    s.m_db.open(path, sql::Database::Mode::ReadWrite);
+    // Reading the header fails on a file that is no SQLite database at all.
+    bool isGpkg = false;
+    try {
+        isGpkg = gpkg::isGeoPackage(s.m_db);
+    } catch (const Error&) {
+        throw Error::store(QStringLiteral("%1: not a GeoPackage (not even an SQLite database)").arg(path));
+    }
+    if (!isGpkg || !tableExists(s.m_db, "stroom_settings"))
+        throw Error::store(
+            QStringLiteral("%1: not a Stroom project (no Stroom tables in it); create one with "
+                           "'stroom-cli init'")
+                .arg(path));
+    s.m_db.exec("PRAGMA foreign_keys = ON");
+    const int version = s.schemaVersion();
+    if (version > currentSchemaVersion())
+        throw Error::store(
+            QStringLiteral("%1: written by a newer Stroom (schema %2; this Stroom knows up to %3). "
+                           "Update Stroom to open it; the file was not changed.")
+                .arg(path)
+                .arg(version)
+                .arg(currentSchemaVersion()));
+    s.migrate();
+    return s;
+}
+
+void Store::migrate() {
+    for (const Migration& m : migrations()) {
+        if (m.version <= schemaVersion())
+            continue;
+        sql::Transaction tx(m_db);
+        m.apply(m_db);
+        setSetting(QStringLiteral("schema_version"), QString::number(m.version));
+        tx.commit();
+    }
+}
+
+int Store::schemaVersion() {
+    return setting(QStringLiteral("schema_version"), QStringLiteral("0")).toInt();
+}
+
+QString Store::setting(const QString& key, const QString& fallback) {
+    auto st = m_db.prepare("SELECT value FROM stroom_settings WHERE key = ?");
+    st.bind(1, key);
+    return st.step() ? st.text(0) : fallback;
+}
+
+void Store::setSetting(const QString& key, const QString& value) {
+    auto st = m_db.prepare("INSERT INTO stroom_settings (key, value) VALUES (?, ?) "
+                           "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+    st.bind(1, key).bind(2, value);
+    st.run();
+}
+
+static const char* const kCameraColumns =
+    "geom, camera_id, name, site, directions, lanes, owner, operator, purpose, legal_basis, registered, "
+    "installed, status, role, zone, source, source_id, notes";
+
+void Store::writeCamera(sql::Statement& st, const Camera& c) {
+    if (c.hasPosition())
+        st.bindBlob(1, gpkg::geometryBlob(geo::pointWkb(c.lon, c.lat), gpkg::kWgs84));
+    else
+        st.bindNull(1);
+    st.bind(2, c.id).bind(3, c.name).bind(4, c.site).bind(5, c.directionsText());
+    if (c.lanes > 0)
+        st.bind(6, c.lanes);
+    else
+        st.bindNull(6);
+    st.bind(7, c.owner).bind(8, c.operatorName).bind(9, c.purpose).bind(10, c.legalBasis);
+    st.bind(11, c.registered ? 1 : 0);
+    st.bind(12, c.installed.isValid() ? c.installed.toString(Qt::ISODate) : QString());
+    st.bind(13, c.status).bind(14, c.role).bind(15, c.zone).bind(16, c.source).bind(17, c.sourceId);
+    st.bind(18, c.notes);
+}
+
+Store::UpsertResult Store::upsertCameras(const QVector<Camera>& cameras) {
+    UpsertResult r;
+    QHash<QString, Camera> existing;
+    for (const Camera& c : this->cameras())
+        existing.insert(c.id, c);
+    sql::Transaction tx(m_db);
+    auto ins =
+        m_db.prepare(QStringLiteral("INSERT INTO cameras (%1) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
+                         .arg(QLatin1String(kCameraColumns)));
+    auto upd = m_db.prepare(
+        "UPDATE cameras SET geom=?1, name=?3, site=?4, directions=?5, lanes=?6, owner=?7, operator=?8, "
+        "purpose=?9, legal_basis=?10, registered=?11, installed=?12, status=?13, role=?14, zone=?15, "
+        "source=?16, source_id=?17, notes=?18 WHERE camera_id=?2");
+    for (const Camera& c : cameras) {
+        if (c.id.trimmed().isEmpty())
+            throw Error::input(QStringLiteral("a camera without an id cannot be stored"));
+        const auto it = existing.constFind(c.id);
+        if (it == existing.cend()) {
+            writeCamera(ins, c);
+            ins.run();
+            ++r.inserted;
+        } else if (*it != c) {
+            writeCamera(upd, c);
+            upd.run();
+            ++r.updated;
+        } else {
+            ++r.unchanged;
+        }
+        existing.insert(c.id, c);
+    }
+    gpkg::refreshExtent(m_db, QStringLiteral("cameras"), QStringLiteral("geom"));
+    tx.commit();
+    return r;
+}
+
+QVector<Camera> Store::cameras() {
+    QVector<Camera> out;
+    auto st = m_db.prepare(
+        QStringLiteral("SELECT %1 FROM cameras ORDER BY camera_id").arg(QLatin1String(kCameraColumns)));
+    while (st.step()) {
+        Camera c;
+        if (!st.isNull(0))
+            geo::readPointWkb(gpkg::wkbFromBlob(st.blob(0)), &c.lon, &c.lat);
+        c.id = st.text(1);
+        c.name = st.text(2);
+        c.site = st.text(3);
+        Camera::parseDirections(st.text(4), &c.directions);
+        c.lanes = st.isNull(5) ? 0 : st.integer(5);
+        c.owner = st.text(6);
+        c.operatorName = st.text(7);
+        c.purpose = st.text(8);
+        c.legalBasis = st.text(9);
+        c.registered = st.integer(10) != 0;
+        c.installed = st.isNull(11) ? QDate() : QDate::fromString(st.text(11), Qt::ISODate);
+        c.status = st.text(12);
+        c.role = st.text(13);
+        c.zone = st.text(14);
+        c.source = st.text(15);
+        c.sourceId = st.text(16);
+        c.notes = st.text(17);
+        out.append(c);
+    }
+    return out;
+}
+
+int Store::cameraCount() {
+    auto st = m_db.prepare("SELECT count(*) FROM cameras");
+    st.step();
+    return st.integer(0);
+}
+
+Store::UpsertResult Store::upsertZones(const QVector<Zone>& zones) {
+    UpsertResult r;
+    sql::Transaction tx(m_db);
+    auto find = m_db.prepare("SELECT name, geom FROM zones WHERE zone_id = ?");
+    auto ins = m_db.prepare("INSERT INTO zones (geom, zone_id, name) VALUES (?, ?, ?)");
+    auto upd = m_db.prepare("UPDATE zones SET geom = ?, name = ? WHERE zone_id = ?");
+    for (const Zone& z : zones) {
+        if (z.id.trimmed().isEmpty())
+            throw Error::input(QStringLiteral("a zone without an id cannot be stored"));
+        const geo::Shape shape = geo::Shape::fromWkb(z.wkb);
+        if (shape.isNull())
+            throw Error::input(QStringLiteral("zone %1: its geometry cannot be read").arg(z.id));
+        const geo::Envelope env = shape.envelope();
+        const QByteArray blob = gpkg::geometryBlob(z.wkb, gpkg::kWgs84, &env);
+        find.bind(1, z.id);
+        if (find.step()) {
+            const bool same = find.text(0) == z.name && find.blob(1) == blob;
+            find.reset();
+            if (same) {
+                ++r.unchanged;
+                continue;
+            }
+            upd.bindBlob(1, blob).bind(2, z.name).bind(3, z.id);
+            upd.run();
+            ++r.updated;
+        } else {
+            find.reset();
+            ins.bindBlob(1, blob).bind(2, z.id).bind(3, z.name);
+            ins.run();
+            ++r.inserted;
+        }
+    }
+    gpkg::refreshExtent(m_db, QStringLiteral("zones"), QStringLiteral("geom"));
+    tx.commit();
+    assignCamerasToZones();
+    return r;
+}
+
+QVector<Zone> Store::zones() {
+    QVector<Zone> out;
+    auto st = m_db.prepare("SELECT zone_id, name, geom FROM zones ORDER BY fid");
+    while (st.step())
+        out.append(Zone{st.text(0), st.text(1), gpkg::wkbFromBlob(st.blob(2))});
+    return out;
+}
+
+int Store::zoneCount() {
+    auto st = m_db.prepare("SELECT count(*) FROM zones");
+    st.step();
+    return st.integer(0);
+}
+
+int Store::assignCamerasToZones() {
+    struct Z {
+        QString id;
+        geo::Shape shape;
+    };
+    std::vector<Z> shapes;
+    for (const Zone& z : zones())
+        shapes.push_back(Z{z.id, geo::Shape::fromWkb(z.wkb)});
+    if (shapes.empty())
+        return 0;
+    int assigned = 0;
+    sql::Transaction tx(m_db);
+    auto upd = m_db.prepare("UPDATE cameras SET zone = ? WHERE camera_id = ?");
+    for (const Camera& c : cameras()) {
+        if (!c.hasPosition())
+            continue;
+        QString zone;
+        for (const Z& z : shapes) {
+            if (z.shape.contains(c.lon, c.lat)) {
+                zone = z.id;
+                break;
+            }
+        }
+        if (!zone.isEmpty())
+            ++assigned;
+        if (zone != c.zone) {
+            upd.bind(1, zone.isEmpty() ? QString() : zone).bind(2, c.id);
+            upd.run();
+        }
+    }
+    tx.commit();
+    return assigned;
+}
+
+} // namespace stroom

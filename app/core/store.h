@@ -1,0 +1,68 @@
+#pragma once
+
+#include "camera.h"
+#include "sqlite.h"
+
+#include <QString>
+#include <QVector>
+
+#include <functional>
+
+namespace stroom {
+
+/**
+ * \brief A Stroom project: one GeoPackage (cameras, zones, settings, schema version) that QGIS and
+ * GDAL open as it is (DESIGN §3).
+ *
+ * The schema evolves through numbered migrations; a store written by a newer Stroom is refused with a
+ * message rather than misread. All writes run in transactions: a failure leaves the store as it was.
+ */
+class Store {
+public:
+    /** Counts of an upsert. */
+    struct UpsertResult {
+        int inserted = 0;
+        int updated = 0;
+        int unchanged = 0;
+    };
+
+    Store();
+    ~Store();
+    Store(Store&&) noexcept;
+    Store& operator=(Store&&) noexcept;
+
+    /** Creates a new project file; refuses an existing file. */
+    static Store create(const QString& path);
+    /** Opens an existing project, migrating an older schema; refuses a newer one. */
+    static Store open(const QString& path);
+
+    QString path() const { return m_db.path(); }
+    int schemaVersion();
+    /** The schema version this build of Stroom writes. */
+    static int currentSchemaVersion();
+
+    QString setting(const QString& key, const QString& fallback = QString());
+    void setSetting(const QString& key, const QString& value);
+
+    /** Inserts or updates cameras by id, in one transaction. */
+    UpsertResult upsertCameras(const QVector<Camera>& cameras);
+    QVector<Camera> cameras();
+    int cameraCount();
+
+    /** Inserts or updates zones by id, in one transaction, then assigns cameras to zones. */
+    UpsertResult upsertZones(const QVector<Zone>& zones);
+    QVector<Zone> zones();
+    int zoneCount();
+    /** Sets each positioned camera's zone by point in polygon (cameras outside every zone get none). */
+    int assignCamerasToZones();
+
+    sql::Database& database() { return m_db; }
+
+private:
+    void migrate();
+    void writeCamera(sql::Statement& st, const Camera& c);
+
+    sql::Database m_db;
+};
+
+} // namespace stroom
