@@ -1,0 +1,22 @@
+#pragma once
+
+#include <QString>
+
+#include <cstdint>
+
+namespace stroom {
+
+/**
+ * \brief Creates the built-in demo project: the demo city's cameras (with owners, purposes and roles)
+ * and Ghent's districts as zones, in a new GeoPackage at \a path.
+ *
+ * The same city as `stroom-cli simulate` with the same seed, so the simulator's exports import into it.
+ */
+void createDemoProject(const QString& path, std::uint64_t seed = 1, int cameras = 120);
+
+/** Versions of the engine's libraries, for Help > About and bug reports. */
+QString stroomVersion();
+QString gdalVersion();
+QString sqliteVersion();
+
+} // namespace stroom

@@ -1,0 +1,113 @@
+#include "demoproject.h"
+#include "error.h"
+#include "mainwindow.h"
+#include "qgisruntime.h"
+
+#include <qgsapplication.h>
+#include <qgsmapcanvas.h>
+
+#include <QCommandLineParser>
+#include <QDir>
+#include <QFileInfo>
+#include <QIcon>
+#include <QMessageBox>
+#include <QStandardPaths>
+#include <QTimer>
+
+#include <cstdio>
+
+namespace {
+
+/** The demo project in the user's data folder, created on first start. */
+QString demoProjectPath(QString* error) {
+    const QString dir =
+        QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/demo");
+    const QString path = dir + QStringLiteral("/gent-demo.gpkg");
+    if (!QFileInfo::exists(path)) {
+        try {
+            stroom::createDemoProject(path);
+        } catch (const stroom::Error& e) {
+            *error = e.message();
+        }
+    }
+    return path;
+}
+
+} // namespace
+
+int main(int argc, char* argv[]) {
+    QgsApplication app(argc, argv, true);
+    QCoreApplication::setApplicationName(QStringLiteral("stroom"));
+    QCoreApplication::setOrganizationName(QStringLiteral("Stroom"));
+    QCoreApplication::setApplicationVersion(stroom::stroomVersion());
+    QGuiApplication::setApplicationDisplayName(QStringLiteral("Stroom"));
+    QGuiApplication::setDesktopFileName(QStringLiteral("be.stroom.Stroom"));
+    QGuiApplication::setWindowIcon(QIcon(QStringLiteral(":/stroom/icons/stroom.svg")));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QCoreApplication::translate(
+        "main",
+        "Stroom: origin-destination flows, counts and the camera register from pseudonymised ANPR data."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addPositionalArgument(
+        QStringLiteral("project"),
+        QCoreApplication::translate("main", "Project to open (default: the demo city)."));
+    const QCommandLineOption screenshot(
+        QStringLiteral("screenshot"),
+        QCoreApplication::translate("main", "Save a screenshot of the window and quit."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption size(QStringLiteral("size"),
+                                  QCoreApplication::translate("main", "Window size, e.g. 1400x900."),
+                                  QStringLiteral("WxH"), QStringLiteral("1400x900"));
+    parser.addOption(screenshot);
+    parser.addOption(size);
+    parser.process(app);
+
+    const QString qgisProblem = stroom::maps::QgisRuntime::initialise();
+    if (!qgisProblem.isEmpty())
+        std::fprintf(stderr, "stroom: %s\n", qPrintable(qgisProblem));
+
+    QString error;
+    const QString project = parser.positionalArguments().isEmpty() ? demoProjectPath(&error)
+                                                                   : parser.positionalArguments().first();
+    stroom::desktop::MainWindow window;
+    const bool batch = parser.isSet(screenshot);
+    window.setInteractive(!batch);
+    const QStringList wh = parser.value(size).split(QLatin1Char('x'));
+    window.resize(wh.value(0).toInt() > 0 ? wh.value(0).toInt() : 1400,
+                  wh.value(1).toInt() > 0 ? wh.value(1).toInt() : 900);
+    window.show();
+    if (!qgisProblem.isEmpty() && !batch)
+        QMessageBox::warning(&window, QStringLiteral("Stroom"), qgisProblem);
+    if (!error.isEmpty()) {
+        std::fprintf(stderr, "stroom: %s\n", qPrintable(error));
+        if (!batch)
+            QMessageBox::warning(&window, QStringLiteral("Stroom"), error);
+    } else if (!window.openProject(project)) {
+        std::fprintf(stderr, "stroom: %s\n", qPrintable(window.lastError()));
+        if (batch)
+            return 4;
+    }
+
+    if (batch) {
+        const QString file = parser.value(screenshot);
+        // Save once the canvas has drawn everything (and give labels a moment), then quit.
+        QObject::connect(window.canvas(), &QgsMapCanvas::mapCanvasRefreshed, &window, [&window, file] {
+            QTimer::singleShot(300, &window, [&window, file] {
+                const bool ok = window.grab().save(file);
+                std::fprintf(stderr, ok ? "stroom: screenshot saved to %s\n" : "stroom: cannot write %s\n",
+                             qPrintable(file));
+                QCoreApplication::exit(ok ? 0 : 3);
+            });
+        });
+        QTimer::singleShot(60000, &app, [] {
+            std::fprintf(stderr, "stroom: the map did not finish drawing within 60 s\n");
+            QCoreApplication::exit(5);
+        });
+        window.canvas()->refresh();
+    }
+    const int rc = QgsApplication::exec();
+    QgsApplication::exitQgis();
+    return rc;
+}

@@ -1,0 +1,26 @@
+#pragma once
+
+#include <QColor>
+#include <QStringList>
+
+class QgsVectorLayer;
+
+namespace stroom::maps {
+
+/**
+ * \brief How cameras and zones look on the map: cameras as points coloured by owner (a categorised
+ * renderer, so the legend lists the owners), zones as outlines.
+ */
+class CameraSymbology {
+public:
+    /** The colour of the i-th owner (sorted by name): Okabe–Ito, distinguishable for colour-blind readers. */
+    static QColor ownerColor(int index);
+    /** Colour for cameras without an owner: a warning grey. */
+    static QColor unknownOwnerColor();
+    /** Applies the owner renderer to a camera layer; returns the owners in legend order. */
+    static QStringList applyOwnerStyle(QgsVectorLayer* cameras);
+    /** Applies the outline style (and district labels) to a zone layer. */
+    static void applyZoneStyle(QgsVectorLayer* zones);
+};
+
+} // namespace stroom::maps

@@ -1,0 +1,103 @@
+#include <QFile>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+/** The command line as a contract (DESIGN §11): help, exit codes, and the walking skeleton's commands. */
+class TestCli : public QObject {
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+
+    struct Result {
+        int code;
+        QString out;
+        QString err;
+    };
+    static Result cli(const QStringList& args) {
+        QProcess p;
+        p.start(QStringLiteral(STROOM_CLI), args);
+        if (!p.waitForFinished(120000))
+            return {-1, {}, QStringLiteral("timeout")};
+        return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()),
+                QString::fromUtf8(p.readAllStandardError())};
+    }
+
+private slots:
+    void helpEverywhere() {
+        QCOMPARE(cli({QStringLiteral("--help")}).code, 0);
+        for (const QStringList& cmd :
+             {QStringList{QStringLiteral("simulate")}, QStringList{QStringLiteral("init")},
+              QStringList{QStringLiteral("cameras"), QStringLiteral("import")},
+              QStringList{QStringLiteral("zones"), QStringLiteral("import")}}) {
+            const Result r = cli(cmd + QStringList{QStringLiteral("--help")});
+            QCOMPARE(r.code, 0);
+            QVERIFY2(r.out.contains(QLatin1String("Usage")), qPrintable(r.out));
+        }
+    }
+
+    void badUsageIsTwo() {
+        QCOMPARE(cli({}).code, 2);
+        QCOMPARE(cli({QStringLiteral("frobnicate")}).code, 2);
+        QCOMPARE(cli({QStringLiteral("simulate")}).code, 2); // no --out
+        const Result r =
+            cli({QStringLiteral("simulate"), QStringLiteral("--out"), m_dir.filePath(QStringLiteral("x")),
+                 QStringLiteral("--days"), QStringLiteral("zero")});
+        QCOMPARE(r.code, 2);
+        QVERIFY(r.err.contains(QLatin1String("--days")));
+    }
+
+    void simulateInitImport() {
+        const QString sim = m_dir.filePath(QStringLiteral("sim"));
+        Result r = cli({QStringLiteral("simulate"), QStringLiteral("--out"), sim,
+                        QStringLiteral("--vehicles"), QStringLiteral("300"), QStringLiteral("--days"),
+                        QStringLiteral("1"), QStringLiteral("--format"), QStringLiteral("all")});
+        QCOMPARE(r.code, 0);
+        QVERIFY(r.out.isEmpty()); // results go to files, the summary to stderr
+        for (const char* f :
+             {"cameras.csv", "zones.geojson", "anpr-standard.csv", "anpr-nl.csv", "anpr-metrics.csv",
+              "counts.csv", "pairflows.csv", "truth-trips.csv", "simulation.json"})
+            QVERIFY2(QFile::exists(sim + QLatin1Char('/') + QLatin1String(f)), f);
+
+        const QString project = m_dir.filePath(QStringLiteral("p.gpkg"));
+        QCOMPARE(cli({QStringLiteral("init"), project}).code, 0);
+        QCOMPARE(cli({QStringLiteral("init"), project}).code, 4); // exists already
+
+        r = cli({QStringLiteral("cameras"), QStringLiteral("import"), project,
+                 sim + QStringLiteral("/cameras.csv")});
+        QCOMPARE(r.code, 0);
+        QVERIFY2(r.err.contains(QLatin1String("120 new")), qPrintable(r.err));
+        r = cli({QStringLiteral("zones"), QStringLiteral("import"), project,
+                 sim + QStringLiteral("/zones.geojson"), QStringLiteral("--id-field"),
+                 QStringLiteral("wijknr"), QStringLiteral("--name-field"), QStringLiteral("wijk")});
+        QCOMPARE(r.code, 0);
+        QVERIFY2(r.err.contains(QLatin1String("25 new")), qPrintable(r.err));
+        r = cli({QStringLiteral("cameras"), QStringLiteral("import"), project,
+                 sim + QStringLiteral("/cameras.csv")});
+        QVERIFY2(r.err.contains(QLatin1String("120 unchanged")), qPrintable(r.err));
+    }
+
+    void rejectedInputIsThreeStoreProblemIsFour() {
+        const QString project = m_dir.filePath(QStringLiteral("q.gpkg"));
+        QCOMPARE(cli({QStringLiteral("init"), project}).code, 0);
+        Result r = cli({QStringLiteral("cameras"), QStringLiteral("import"), project,
+                        m_dir.filePath(QStringLiteral("none.csv"))});
+        QCOMPARE(r.code, 3);
+        QVERIFY(r.err.contains(QLatin1String("none.csv")));
+        const QString bad = m_dir.filePath(QStringLiteral("bad.csv"));
+        QFile f(bad);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("camera_id,lon,lat\nA,3.7,51.0\n,3.8,51.1\n");
+        f.close();
+        r = cli({QStringLiteral("cameras"), QStringLiteral("import"), project, bad});
+        QCOMPARE(r.code, 3);
+        QVERIFY2(r.err.contains(QLatin1String("bad.csv line 3")), qPrintable(r.err));
+        r = cli({QStringLiteral("cameras"), QStringLiteral("import"),
+                 m_dir.filePath(QStringLiteral("noproject.gpkg")), bad});
+        QCOMPARE(r.code, 4);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "testcli.moc"
