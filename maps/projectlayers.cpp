@@ -3,6 +3,7 @@
 #include "camerasymbology.h"
 
 #include <qgscoordinatetransform.h>
+#include <qgslayertree.h>
 #include <qgsproject.h>
 #include <qgsvectorlayer.h>
 
@@ -50,6 +51,9 @@ QString ProjectLayers::load(const QString& gpkgPath, QgsProject* project) {
     m_owners = CameraSymbology::applyOwnerStyle(m_cameras);
     project->addMapLayer(m_zones);
     project->addMapLayer(m_cameras); // added last: drawn on top
+    // "How many cameras, and whose?" is the first question: the legend counts them per owner.
+    if (QgsLayerTreeLayer* node = project->layerTreeRoot()->findLayer(m_cameras))
+        node->setCustomProperty(QStringLiteral("showFeatureCount"), true);
     return QString();
 }
 

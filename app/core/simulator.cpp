@@ -241,7 +241,7 @@ SimulationSummary Simulator::run(const std::function<void(double)>& progress,
         veh.cls = static_cast<std::uint8_t>(r.weighted(classMix));
         veh.country = static_cast<std::uint8_t>(r.weighted(kCountryMix));
         const double p = r.uniform();
-        const double throughShare = veh.cls == 2 ? 0.50 : 0.22;
+        const double throughShare = veh.cls == 2 ? 0.55 : 0.27;
         if (p < throughShare) {
             veh.profile = Profile::Through;
             veh.home = r.integer(0, gates - 1);

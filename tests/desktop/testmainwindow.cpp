@@ -14,6 +14,7 @@
 #include <qgsvectorlayer.h>
 
 #include <QMenuBar>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 
@@ -45,13 +46,31 @@ private slots:
         QgsLayerTreeLayer* node = QgsProject::instance()->layerTreeRoot()->findLayer(w.layers().cameras());
         QVERIFY(node);
         QStringList legend;
-        for (QgsLayerTreeModelLegendNode* n : model->layerLegendNodes(node))
-            legend << n->data(Qt::DisplayRole).toString();
+        // Legend entries read "owner [cameras]" once QGIS has counted (in the background).
+        const QRegularExpression entry(QStringLiteral("^(.*) \\[(\\d+)\\]$"));
+        auto allCounted = [&] {
+            for (QgsLayerTreeModelLegendNode* n : model->layerLegendNodes(node))
+                if (!entry.match(n->data(Qt::DisplayRole).toString()).hasMatch())
+                    return false;
+            return !model->layerLegendNodes(node).isEmpty();
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(allCounted(), 10000);
+        QMap<QString, int> counted;
+        for (QgsLayerTreeModelLegendNode* n : model->layerLegendNodes(node)) {
+            const QRegularExpressionMatch m = entry.match(n->data(Qt::DisplayRole).toString());
+            QVERIFY2(m.hasMatch(), qPrintable(n->data(Qt::DisplayRole).toString()));
+            legend << m.captured(1);
+            counted[m.captured(1)] = m.captured(2).toInt();
+        }
         QSet<QString> owners;
+        QMap<QString, int> perOwner;
         Store store = Store::open(m_demo);
-        for (const Camera& c : store.cameras())
+        for (const Camera& c : store.cameras()) {
             owners.insert(c.owner);
+            perOwner[c.owner] += 1;
+        }
         QCOMPARE(QSet<QString>(legend.begin(), legend.end()), owners);
+        QCOMPARE(counted, perOwner);
         QVERIFY(owners.contains(QStringLiteral("Stad Gent")));
         QVERIFY(owners.contains(QStringLiteral("Federale Politie")));
 
