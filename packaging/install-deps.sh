@@ -7,7 +7,7 @@ PACKAGES=(
   # toolchain
   build-essential cmake ninja-build ccache pkg-config git clang-format
   # engine: SQLite, GDAL/OGR, zlib (gzip streams)
-  libsqlite3-dev sqlite3 libgdal-dev gdal-bin zlib1g-dev
+  libsqlite3-dev sqlite3 libgdal-dev gdal-bin zlib1g-dev libssl-dev
   # Qt 5.15 + QGIS 3.22 (desktop, maps, widgets)
   qtbase5-dev qttools5-dev qttools5-dev-tools libqt5svg5-dev libqt5webkit5-dev
   qtpositioning5-dev libqt5serialport5-dev libqt5charts5-dev

@@ -1,6 +1,7 @@
 #include "clicommands.h"
 
 #include "error.h"
+#include "importer.h"
 #include "inventoryimport.h"
 #include "simulator.h"
 #include "store.h"
@@ -36,6 +37,7 @@ const char* const kUsage =
     "  init            create a new project (GeoPackage)\n"
     "  cameras import  add or update cameras from CSV, GeoJSON, GeoPackage, Shapefile\n"
     "  zones import    add or update zones from GeoJSON, GeoPackage, Shapefile\n"
+    "  import          import ANPR exports (reads) or camera aggregates into a project\n"
     "\n"
     "Run 'stroom-cli COMMAND --help' for a command's options.\n"
     "Exit codes: 0 done, 2 bad usage, 3 input rejected, 4 store problem.\n";
@@ -244,6 +246,99 @@ int zonesImport(const QStringList& args) {
     return 0;
 }
 
+int import(const QStringList& args) {
+    QCommandLineParser p;
+    p.addPositionalArgument(QStringLiteral("PROJECT.gpkg"), QStringLiteral("The project."));
+    p.addPositionalArgument(QStringLiteral("FILE"),
+                            QStringLiteral("ANPR exports (.csv or .csv.gz), one or more."),
+                            QStringLiteral("FILE..."));
+    p.addOptions({
+        {QStringLiteral("format"),
+         QStringLiteral("auto (default), standard, nl, anpr-metrics, counts or pairflows."),
+         QStringLiteral("F")},
+        {QStringLiteral("timezone"),
+         QStringLiteral("Time zone of local times (default Europe/Brussels for nl, UTC otherwise)."),
+         QStringLiteral("TZ")},
+        {QStringLiteral("on-error"),
+         QStringLiteral(
+             "abort (default): a bad row stops the file; skip: bad rows are counted and left out."),
+         QStringLiteral("abort|skip")},
+        {QStringLiteral("pseudonymise"),
+         QStringLiteral("The file holds clear plates: hash them (HMAC-SHA256, random key per day, kept in "
+                        "memory only).")},
+        {QStringLiteral("force"), QStringLiteral("Import a file even if it was imported before.")},
+        {QStringLiteral("mapping"),
+         QStringLiteral(
+             "Columns by role, e.g. time=tijdstip,camera=cam,pseudonym=hash (roles: time, camera, pseudonym, "
+             "class, country, latitude, longitude, name, period_start, period_minutes, vehicles, "
+             "from_camera, "
+             "to_camera, mean_seconds, pair)."),
+         QStringLiteral("ROLE=COLUMN,...")},
+        {QStringLiteral("period"),
+         QStringLiteral("For aggregate files without period columns: START/END, e.g. 2017-10-01/2017-11-30."),
+         QStringLiteral("START/END")},
+    });
+    if (!parse(
+            p, QStringLiteral("import"), args,
+            QStringLiteral(
+                "Imports pseudonymised ANPR exports (reads, into the project's L0 reads file) or aggregates "
+                "from privacy-proof cameras (counts, pair flows). Each file is one transaction: a failure "
+                "leaves the project as it was. Clear plates stop the import.")))
+        return 0;
+    if (p.positionalArguments().size() < 2)
+        throw Error::usage(QStringLiteral("import: give PROJECT.gpkg and at least one FILE"));
+    ImportOptions o;
+    if (p.isSet(QStringLiteral("format")) && !formatFromKey(p.value(QStringLiteral("format")), &o.format))
+        throw Error::usage(
+            QStringLiteral(
+                "import: unknown --format '%1' (auto, standard, nl, anpr-metrics, counts, pairflows)")
+                .arg(p.value(QStringLiteral("format"))));
+    o.timezone = p.value(QStringLiteral("timezone"));
+    const QString onError = p.value(QStringLiteral("on-error"));
+    if (!onError.isEmpty() && onError != QLatin1String("abort") && onError != QLatin1String("skip"))
+        throw Error::usage(QStringLiteral("import: --on-error is abort or skip (got '%1')").arg(onError));
+    o.onError =
+        onError == QLatin1String("skip") ? ImportOptions::OnError::Skip : ImportOptions::OnError::Abort;
+    o.pseudonymise = p.isSet(QStringLiteral("pseudonymise"));
+    o.force = p.isSet(QStringLiteral("force"));
+    o.period = p.value(QStringLiteral("period"));
+    for (const QString& pair :
+         p.value(QStringLiteral("mapping")).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        const int eq = pair.indexOf(QLatin1Char('='));
+        if (eq <= 0)
+            throw Error::usage(
+                QStringLiteral("import: --mapping takes ROLE=COLUMN pairs (got '%1')").arg(pair));
+        o.mapping.insert(pair.left(eq).trimmed(), pair.mid(eq + 1).trimmed());
+    }
+    const QStringList positional = p.positionalArguments();
+    Store store = Store::open(positional.first());
+    Importer importer(store);
+    int worst = 0;
+    for (int i = 1; i < positional.size(); ++i) {
+        const QString file = positional[i];
+        try {
+            const ImportReport r =
+                importer.importFile(file, o, progressPrinter(QStringLiteral("import %1").arg(file)));
+            err() << "import: " << r.summary()
+                  << QStringLiteral(" in %1 s (%2 rows/s); import #%3\n")
+                         .arg(r.seconds, 0, 'f', 2)
+                         .arg(r.seconds > 0 ? static_cast<qint64>(r.rows / r.seconds) : 0)
+                         .arg(r.importId);
+            for (const RejectedLine& l : r.sample)
+                err() << "  rejected: " << l.text() << "\n";
+            if (r.rejected > r.sample.size())
+                err() << "  … and " << (r.rejected - r.sample.size())
+                      << " more rejected rows (counted in the import record)\n";
+            for (const QString& w : r.warnings)
+                err() << "  warning: " << w << "\n";
+        } catch (const Error& e) {
+            err() << "stroom-cli: " << e.message() << "\n";
+            worst = std::max(worst, e.exitCode());
+        }
+    }
+    return worst;
+}
+
 } // namespace
 
 int run(const QStringList& arguments) {
@@ -266,6 +361,8 @@ int run(const QStringList& arguments) {
             return simulate(rest);
         if (cmd == QLatin1String("init"))
             return init(rest);
+        if (cmd == QLatin1String("import"))
+            return import(rest);
         if (cmd == QLatin1String("cameras") || cmd == QLatin1String("zones")) {
             if (rest.isEmpty() || rest.first() != QLatin1String("import"))
                 throw Error::usage(

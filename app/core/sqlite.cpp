@@ -114,7 +114,7 @@ Statement::Statement(Statement&& other) noexcept
     : m_db(other.m_db)
     , m_stmt(std::exchange(other.m_stmt, nullptr)) {}
 
-Statement& Statement::bind(int index, std::int64_t value) {
+Statement& Statement::bindInt64(int index, std::int64_t value) {
     m_db->check(sqlite3_bind_int64(m_stmt, index, value), "bind");
     return *this;
 }

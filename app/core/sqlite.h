@@ -4,6 +4,7 @@
 #include <QString>
 
 #include <cstdint>
+#include <type_traits>
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -61,8 +62,12 @@ public:
     Statement& operator=(const Statement&) = delete;
     Statement(Statement&& other) noexcept;
 
-    Statement& bind(int index, std::int64_t value);
-    Statement& bind(int index, int value) { return bind(index, static_cast<std::int64_t>(value)); }
+    /** Binds any integer type (int, qint64, std::int64_t … differ in type across platforms). */
+    template <typename T, typename = std::enable_if_t<std::is_integral_v<T>>>
+    Statement& bind(int index, T value) {
+        return bindInt64(index, static_cast<std::int64_t>(value));
+    }
+    Statement& bindInt64(int index, std::int64_t value);
     Statement& bind(int index, double value);
     Statement& bind(int index, const QString& value); // null QString binds NULL
     Statement& bindBlob(int index, const QByteArray& value);

@@ -6,6 +6,7 @@
 
 #include <QFileInfo>
 #include <QHash>
+#include <QLockFile>
 
 #include <vector>
 
@@ -45,9 +46,47 @@ CREATE TABLE zones (
                                QStringLiteral("Zones for zone-level flows (Stroom)"));
 }
 
+void migrationImports(sql::Database& db) {
+    db.exec(R"sql(
+CREATE TABLE imports (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  file_name TEXT NOT NULL, file_path TEXT, sha256 TEXT NOT NULL, head_sha256 TEXT, file_size INTEGER,
+  format TEXT NOT NULL, delimiter TEXT, mapping TEXT, timezone TEXT,
+  rows_read INTEGER NOT NULL DEFAULT 0, rows_stored INTEGER NOT NULL DEFAULT 0, rows_rejected INTEGER NOT NULL DEFAULT 0,
+  rejected_sample TEXT, warnings TEXT, cameras_created INTEGER NOT NULL DEFAULT 0,
+  first_rowid INTEGER, last_rowid INTEGER, t_min INTEGER, t_max INTEGER,
+  pseudonymised INTEGER NOT NULL DEFAULT 0, forced INTEGER NOT NULL DEFAULT 0,
+  started DATETIME, finished DATETIME, user TEXT);
+CREATE INDEX imports_sha256 ON imports(sha256);
+CREATE TABLE agg_counts (
+  fid INTEGER PRIMARY KEY AUTOINCREMENT, import_id INTEGER NOT NULL REFERENCES imports(id),
+  camera_id TEXT NOT NULL, period_start DATETIME, period_minutes INTEGER, vehicle_class TEXT NOT NULL,
+  vehicles INTEGER NOT NULL);
+CREATE TABLE agg_pairflows (
+  fid INTEGER PRIMARY KEY AUTOINCREMENT, import_id INTEGER NOT NULL REFERENCES imports(id),
+  from_camera TEXT NOT NULL, to_camera TEXT NOT NULL, period_start DATETIME, period_minutes INTEGER,
+  vehicles INTEGER NOT NULL, mean_seconds REAL);
+)sql");
+    auto reg = db.prepare("INSERT INTO gpkg_contents (table_name, data_type, identifier, description) "
+                          "VALUES (?, 'attributes', ?, ?)");
+    reg.bind(1, QStringLiteral("imports"))
+        .bind(2, QStringLiteral("imports"))
+        .bind(3, QStringLiteral("Imported files: SHA-256, counts, mapping, time zone (Stroom)"));
+    reg.run();
+    reg.bind(1, QStringLiteral("agg_counts"))
+        .bind(2, QStringLiteral("agg_counts"))
+        .bind(3, QStringLiteral("Counts from privacy-proof cameras (L2, Stroom)"));
+    reg.run();
+    reg.bind(1, QStringLiteral("agg_pairflows"))
+        .bind(2, QStringLiteral("agg_pairflows"))
+        .bind(3, QStringLiteral("Camera-pair flows from privacy-proof cameras (L2, Stroom)"));
+    reg.run();
+}
+
 const std::vector<Migration>& migrations() {
     static const std::vector<Migration> list = {
         {1, &migrationBase},
+        {2, &migrationImports},
     };
     return list;
 }
@@ -69,12 +108,86 @@ int Store::currentSchemaVersion() {
     return migrations().back().version;
 }
 
+namespace {
+constexpr int kReadsSchemaVersion = 1;
+
+void createReadsSchema(sql::Database& db) {
+    db.exec(R"sql(
+CREATE TABLE l0.meta (key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE l0.pseudonyms (id INTEGER PRIMARY KEY, key BLOB NOT NULL);
+CREATE UNIQUE INDEX l0.pseudonyms_key ON pseudonyms(key);
+CREATE TABLE l0.countries (id INTEGER PRIMARY KEY, code TEXT NOT NULL UNIQUE);
+CREATE TABLE l0.reads (camera INTEGER NOT NULL, t INTEGER NOT NULL, vehicle INTEGER NOT NULL,
+                       class INTEGER NOT NULL, country INTEGER NOT NULL);
+)sql");
+    db.exec(QStringLiteral("INSERT INTO l0.meta VALUES ('schema_version', '%1')").arg(kReadsSchemaVersion));
+}
+} // namespace
+
+void Store::lock() {
+    m_lock = std::make_unique<QLockFile>(path() + QStringLiteral(".lock"));
+    m_lock->setStaleLockTime(0); // stale only when its process is gone (e.g. killed)
+    if (!m_lock->tryLock(0)) {
+        qint64 pid = 0;
+        QString host, app;
+        m_lock->getLockInfo(&pid, &host, &app);
+        m_lock.reset();
+        throw Error::store(
+            QStringLiteral("%1: the project is open for writing in another Stroom (%2, process %3 on %4); "
+                           "close it there first, or open this one read-only")
+                .arg(path(), app.isEmpty() ? QStringLiteral("stroom") : app)
+                .arg(pid)
+                .arg(host));
+    }
+}
+
+void Store::attachReads(bool create) {
+    const QString sidecar = readsPath(path());
+    const bool exists = QFileInfo::exists(sidecar);
+    if (!exists && m_readOnly) {
+        // Nothing to read (never imported, or purged): an empty in-memory schema keeps queries working.
+        m_db.exec("ATTACH DATABASE ':memory:' AS l0");
+        createReadsSchema(m_db);
+        return;
+    }
+    // A connection opened read-only attaches read-only too.
+    auto st = m_db.prepare("ATTACH DATABASE ? AS l0");
+    st.bind(1, sidecar);
+    st.run();
+    if (!exists || create) {
+        // 64 KiB pages: the reads table is appended in bulk and scanned whole. Set before the first write.
+        m_db.exec("PRAGMA l0.page_size = 65536");
+        sql::Transaction tx(m_db);
+        createReadsSchema(m_db);
+        tx.commit();
+        return;
+    }
+    int version = 0;
+    try {
+        auto v = m_db.prepare("SELECT value FROM l0.meta WHERE key = 'schema_version'");
+        if (v.step())
+            version = v.text(0).toInt();
+    } catch (const Error&) {
+        throw Error::store(QStringLiteral("%1: the reads file is damaged or not Stroom's").arg(sidecar));
+    }
+    if (version > kReadsSchemaVersion)
+        throw Error::store(
+            QStringLiteral("%1: written by a newer Stroom (reads schema %2); update Stroom to open it")
+                .arg(sidecar)
+                .arg(version));
+}
+
 Store Store::create(const QString& path) {
     if (QFileInfo::exists(path))
         throw Error::store(
             QStringLiteral("%1: a file of that name exists already; choose another name").arg(path));
+    if (QFileInfo::exists(readsPath(path)))
+        throw Error::store(
+            QStringLiteral("%1: the reads file of an earlier project is in the way; move it first")
+                .arg(readsPath(path)));
     Store s;
     s.m_db.open(path, sql::Database::Mode::Create);
+    s.lock();
     s.m_db.exec("PRAGMA foreign_keys = ON");
     {
         sql::Transaction tx(s.m_db);
@@ -83,14 +196,16 @@ Store Store::create(const QString& path) {
         tx.commit();
     }
     s.migrate();
+    s.attachReads(true);
     return s;
 }
 
-Store Store::open(const QString& path) {
+Store Store::open(const QString& path, Access access) {
     if (!QFileInfo::exists(path))
         throw Error::store(QStringLiteral("%1: no such project file").arg(path));
     Store s;
-    s.m_db.open(path, sql::Database::Mode::ReadWrite);
+    s.m_readOnly = access == Access::ReadOnly;
+    s.m_db.open(path, s.m_readOnly ? sql::Database::Mode::ReadOnly : sql::Database::Mode::ReadWrite);
     // Reading the header fails on a file that is no SQLite database at all.
     bool isGpkg = false;
     try {
@@ -112,7 +227,18 @@ Store Store::open(const QString& path) {
                 .arg(path)
                 .arg(version)
                 .arg(currentSchemaVersion()));
-    s.migrate();
+    if (s.m_readOnly) {
+        if (version < currentSchemaVersion())
+            throw Error::store(
+                QStringLiteral("%1: written by an older Stroom (schema %2); open it once for writing to "
+                               "update it")
+                    .arg(path)
+                    .arg(version));
+    } else {
+        s.lock();
+        s.migrate();
+    }
+    s.attachReads(false);
     return s;
 }
 

@@ -7,6 +7,9 @@
 #include <QVector>
 
 #include <functional>
+#include <memory>
+
+class QLockFile;
 
 namespace stroom {
 
@@ -31,12 +34,21 @@ public:
     Store(Store&&) noexcept;
     Store& operator=(Store&&) noexcept;
 
-    /** Creates a new project file; refuses an existing file. */
+    /** How a project is opened. Only one process at a time may write to a project. */
+    enum class Access { ReadWrite, ReadOnly };
+
+    /** Creates a new project file (and its reads sidecar); refuses an existing file. */
     static Store create(const QString& path);
-    /** Opens an existing project, migrating an older schema; refuses a newer one. */
-    static Store open(const QString& path);
+    /**
+     * Opens an existing project, migrating an older schema; refuses a newer one. ReadWrite takes the
+     * project's writer lock and refuses (Error::store) when another Stroom holds it.
+     */
+    static Store open(const QString& path, Access access = Access::ReadWrite);
 
     QString path() const { return m_db.path(); }
+    /** The sidecar SQLite file with L0 reads and L1 trips: PROJECT.gpkg.reads, attached as "l0". */
+    static QString readsPath(const QString& projectPath) { return projectPath + QStringLiteral(".reads"); }
+    bool isReadOnly() const { return m_readOnly; }
     int schemaVersion();
     /** The schema version this build of Stroom writes. */
     static int currentSchemaVersion();
@@ -60,9 +72,13 @@ public:
 
 private:
     void migrate();
+    void attachReads(bool create);
+    void lock();
     void writeCamera(sql::Statement& st, const Camera& c);
 
+    std::unique_ptr<QLockFile> m_lock; // declared first: released after the database is closed
     sql::Database m_db;
+    bool m_readOnly = false;
 };
 
 } // namespace stroom
