@@ -570,6 +570,14 @@ ImportReport Importer::importFile(const QString& path, const ImportOptions& o,
     };
 
     sql::Transaction tx(db);
+    {
+        // The record first, so that rows can refer to it; its figures are filled in at the end.
+        auto rec =
+            db.prepare("INSERT INTO imports (file_name, sha256, format, started) VALUES (?, '', ?, ?)");
+        rec.bind(1, fileName).bind(2, formatKey(L.format)).bind(3, started);
+        rec.run();
+        report.importId = db.lastInsertRowId();
+    }
     CameraResolver cameras(db, fileName);
     Rejections rejections(path, o.onError);
     Warnings warnings;
@@ -918,10 +926,10 @@ ImportReport Importer::importFile(const QString& path, const ImportOptions& o,
         };
         auto insCount =
             db.prepare("INSERT INTO agg_counts (import_id, camera_id, period_start, period_minutes, "
-                       "vehicle_class, vehicles) VALUES (0, ?, ?, ?, ?, ?)");
+                       "vehicle_class, vehicles) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
         auto insFlow =
             db.prepare("INSERT INTO agg_pairflows (import_id, from_camera, to_camera, period_start, "
-                       "period_minutes, vehicles, mean_seconds) VALUES (0, ?, ?, ?, ?, ?, ?)");
+                       "period_minutes, vehicles, mean_seconds) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
         const std::size_t expected = static_cast<std::size_t>(L.header.size());
         qint64 rows = 0;
         for (;;) {
@@ -991,12 +999,12 @@ ImportReport Importer::importFile(const QString& path, const ImportOptions& o,
                     }
                 }
                 camera(cam);
-                insCount.bind(1, view(cam)).bind(2, periodText);
+                insCount.bind(1, report.importId).bind(2, view(cam)).bind(3, periodText);
                 if (hasPeriod)
-                    insCount.bind(3, minutes);
+                    insCount.bind(4, minutes);
                 else
-                    insCount.bindNull(3);
-                insCount.bind(4, QString::fromLatin1(vehicleclass::key(cls))).bind(5, vehicles);
+                    insCount.bindNull(4);
+                insCount.bind(5, QString::fromLatin1(vehicleclass::key(cls))).bind(6, vehicles);
                 insCount.run();
             } else {
                 std::string_view from, to;
@@ -1030,16 +1038,16 @@ ImportReport Importer::importFile(const QString& path, const ImportOptions& o,
                 }
                 camera(from);
                 camera(to);
-                insFlow.bind(1, view(from)).bind(2, view(to)).bind(3, periodText);
+                insFlow.bind(1, report.importId).bind(2, view(from)).bind(3, view(to)).bind(4, periodText);
                 if (hasPeriod)
-                    insFlow.bind(4, minutes);
+                    insFlow.bind(5, minutes);
                 else
-                    insFlow.bindNull(4);
-                insFlow.bind(5, vehicles);
+                    insFlow.bindNull(5);
+                insFlow.bind(6, vehicles);
                 if (hasMean)
-                    insFlow.bind(6, mean);
+                    insFlow.bind(7, mean);
                 else
-                    insFlow.bindNull(6);
+                    insFlow.bindNull(7);
                 insFlow.run();
             }
             ++report.stored;
@@ -1075,12 +1083,12 @@ ImportReport Importer::importFile(const QString& path, const ImportOptions& o,
         sample.append(QJsonObject{{QStringLiteral("line"), r.line},
                                   {QStringLiteral("column"), r.column},
                                   {QStringLiteral("reason"), r.reason}});
-    auto rec = db.prepare("INSERT INTO imports (file_name, file_path, sha256, head_sha256, file_size, "
-                          "format, delimiter, mapping, timezone, "
-                          "rows_read, rows_stored, rows_rejected, rejected_sample, warnings, "
-                          "cameras_created, first_rowid, last_rowid, t_min, "
-                          "t_max, pseudonymised, forced, started, finished, user) VALUES "
-                          "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    auto rec = db.prepare(
+        "UPDATE imports SET file_name=?1, file_path=?2, sha256=?3, head_sha256=?4, file_size=?5, "
+        "format=?6, delimiter=?7, mapping=?8, timezone=?9, rows_read=?10, rows_stored=?11, "
+        "rows_rejected=?12, rejected_sample=?13, warnings=?14, cameras_created=?15, first_rowid=?16, "
+        "last_rowid=?17, t_min=?18, t_max=?19, pseudonymised=?20, forced=?21, started=?22, "
+        "finished=?23, user=?24 WHERE id=?25");
     rec.bind(1, fileName).bind(2, QFileInfo(path).absoluteFilePath()).bind(3, report.sha256).bind(4, headSha);
     rec.bind(5, static_cast<std::int64_t>(f.source->fileSize())).bind(6, formatKey(L.format));
     rec.bind(7, QString(QLatin1Char(L.delimiter))).bind(8, L.mappingText()).bind(9, L.timezone);
@@ -1097,15 +1105,8 @@ ImportReport Importer::importFile(const QString& path, const ImportOptions& o,
     }
     rec.bind(20, o.pseudonymise ? 1 : 0).bind(21, o.force ? 1 : 0).bind(22, started).bind(23, nowIso());
     rec.bind(24, qEnvironmentVariable("USER", qEnvironmentVariable("USERNAME")));
+    rec.bind(25, report.importId);
     rec.run();
-    report.importId = db.lastInsertRowId();
-    if (!isReadFormat(L.format)) {
-        auto fix = db.prepare(L.format == ImportFormat::Counts
-                                  ? "UPDATE agg_counts SET import_id = ? WHERE import_id = 0"
-                                  : "UPDATE agg_pairflows SET import_id = ? WHERE import_id = 0");
-        fix.bind(1, report.importId);
-        fix.run();
-    }
     if (cameras.created || cameras.touchedGeometry)
         gpkg::refreshExtent(db, QStringLiteral("cameras"), QStringLiteral("geom"));
     if (cancelled())
