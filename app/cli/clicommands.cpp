@@ -5,6 +5,7 @@
 #include "inventoryimport.h"
 #include "simulator.h"
 #include "store.h"
+#include "timeparse.h"
 #include "vectorsource.h"
 
 #include <QCommandLineParser>
@@ -294,6 +295,10 @@ int import(const QStringList& args) {
                 "import: unknown --format '%1' (auto, standard, nl, anpr-metrics, counts, pairflows)")
                 .arg(p.value(QStringLiteral("format"))));
     o.timezone = p.value(QStringLiteral("timezone"));
+    if (!o.timezone.isEmpty() && !LocalTime(o.timezone.toUtf8()).isValid())
+        throw Error::usage(
+            QStringLiteral("import: unknown --timezone '%1' (use an IANA name such as Europe/Brussels)")
+                .arg(o.timezone));
     const QString onError = p.value(QStringLiteral("on-error"));
     if (!onError.isEmpty() && onError != QLatin1String("abort") && onError != QLatin1String("skip"))
         throw Error::usage(QStringLiteral("import: --on-error is abort or skip (got '%1')").arg(onError));

@@ -77,7 +77,7 @@ std::string_view trim(std::string_view s) {
     return s;
 }
 /** A value quoted for a message, shortened. */
-QString quoted(std::string_view s) {
+QString shown(std::string_view s) {
     QString v = CsvReader::isValidUtf8(s) ? view(s.substr(0, 40)) : QStringLiteral("(not UTF-8)");
     if (s.size() > 40)
         v += QStringLiteral("…");
@@ -641,24 +641,24 @@ ImportReport Importer::importFile(const QString& path, const ImportOptions& o,
                             line, header(L, Role::Time),
                             QStringLiteral("%1 is not a timestamp (expected 2026-03-02T07:45:12Z or "
                                            "02/03/2026 08:45:12)")
-                                .arg(quoted(ts)));
+                                .arg(shown(ts)));
                         continue;
                     }
                     if (tr == timeparse::Result::Nonexistent) {
                         rejections.add(
                             line, header(L, Role::Time),
                             QStringLiteral("%1 does not exist in %2 (the clocks went forward that night)")
-                                .arg(quoted(ts), L.timezone));
+                                .arg(shown(ts), L.timezone));
                         continue;
                     }
                     if (r.t < kEarliest) {
                         rejections.add(line, header(L, Role::Time),
-                                       QStringLiteral("%1 is before 2000").arg(quoted(ts)));
+                                       QStringLiteral("%1 is before 2000").arg(shown(ts)));
                         continue;
                     }
                     if (r.t > latest) {
                         rejections.add(line, header(L, Role::Time),
-                                       QStringLiteral("%1 is in the future").arg(quoted(ts)));
+                                       QStringLiteral("%1 is in the future").arg(shown(ts)));
                         continue;
                     }
                     // camera
@@ -696,7 +696,7 @@ ImportReport Importer::importFile(const QString& path, const ImportOptions& o,
                         const int code = vehicleclass::fromLabel(label);
                         if (code < 0)
                             warnings.add(QStringLiteral("unknown vehicle class stored as unknown"), line,
-                                         quoted(label));
+                                         shown(label));
                         else
                             r.cls = static_cast<std::uint8_t>(code);
                     }
@@ -711,7 +711,7 @@ ImportReport Importer::importFile(const QString& path, const ImportOptions& o,
                                         });
                         if (!ok) {
                             warnings.add(QStringLiteral("country code not understood, left empty"), line,
-                                         quoted(c));
+                                         shown(c));
                             c.clear();
                         }
                         auto it = countryIndex.find(c);
@@ -957,9 +957,8 @@ ImportReport Importer::importFile(const QString& path, const ImportOptions& o,
             auto field = [&](Role r) { return trim(v[static_cast<std::size_t>(L.col(r))]); };
             std::int64_t vehicles = 0;
             if (!parseInt(field(Role::Vehicles), &vehicles) || vehicles < 0) {
-                rejections.add(
-                    line, header(L, Role::Vehicles),
-                    QStringLiteral("%1 is not a vehicle count").arg(quoted(field(Role::Vehicles))));
+                rejections.add(line, header(L, Role::Vehicles),
+                               QStringLiteral("%1 is not a vehicle count").arg(shown(field(Role::Vehicles))));
                 continue;
             }
             std::int64_t start = periodStart, minutes = periodMinutes;
@@ -969,7 +968,7 @@ ImportReport Importer::importFile(const QString& path, const ImportOptions& o,
                 if (tr != timeparse::Result::Ok || start < kEarliest) {
                     rejections.add(line, header(L, Role::PeriodStart),
                                    QStringLiteral("%1 is not a valid period start")
-                                       .arg(quoted(field(Role::PeriodStart))));
+                                       .arg(shown(field(Role::PeriodStart))));
                     continue;
                 }
                 hasPeriod = true;
@@ -977,7 +976,7 @@ ImportReport Importer::importFile(const QString& path, const ImportOptions& o,
                     (!parseInt(field(Role::PeriodMinutes), &minutes) || minutes <= 0)) {
                     rejections.add(line, header(L, Role::PeriodMinutes),
                                    QStringLiteral("%1 is not a number of minutes")
-                                       .arg(quoted(field(Role::PeriodMinutes))));
+                                       .arg(shown(field(Role::PeriodMinutes))));
                     continue;
                 }
             }
@@ -994,7 +993,7 @@ ImportReport Importer::importFile(const QString& path, const ImportOptions& o,
                     cls = vehicleclass::fromLabel(field(Role::Class));
                     if (cls < 0) {
                         warnings.add(QStringLiteral("unknown vehicle class stored as unknown"), line,
-                                     quoted(field(Role::Class)));
+                                     shown(field(Role::Class)));
                         cls = vehicleclass::Unknown;
                     }
                 }
@@ -1017,7 +1016,7 @@ ImportReport Importer::importFile(const QString& path, const ImportOptions& o,
                     std::size_t sep = pair.find_first_of("_>|");
                     if (sep == std::string::npos || pair.find_first_of("_>|", sep + 1) != std::string::npos) {
                         rejections.add(line, header(L, Role::Pair),
-                                       QStringLiteral("%1 is not a camera pair 'from_to'").arg(quoted(pair)));
+                                       QStringLiteral("%1 is not a camera pair 'from_to'").arg(shown(pair)));
                         continue;
                     }
                     from = std::string_view(pair).substr(0, sep);
@@ -1031,9 +1030,9 @@ ImportReport Importer::importFile(const QString& path, const ImportOptions& o,
                 double mean = 0;
                 const bool hasMean = L.col(Role::MeanSeconds) >= 0 && !field(Role::MeanSeconds).empty();
                 if (hasMean && (!parseDouble(field(Role::MeanSeconds), &mean) || mean < 0)) {
-                    rejections.add(line, header(L, Role::MeanSeconds),
-                                   QStringLiteral("%1 is not a number of seconds")
-                                       .arg(quoted(field(Role::MeanSeconds))));
+                    rejections.add(
+                        line, header(L, Role::MeanSeconds),
+                        QStringLiteral("%1 is not a number of seconds").arg(shown(field(Role::MeanSeconds))));
                     continue;
                 }
                 camera(from);

@@ -62,6 +62,11 @@ void Database::close() {
 void Database::check(int rc, const char* what) const {
     if (rc == SQLITE_OK || rc == SQLITE_ROW || rc == SQLITE_DONE)
         return;
+    if ((rc & 0xff) == SQLITE_FULL)
+        throw Error::store(
+            QStringLiteral("%1: the disk is full; the change was rolled back and nothing was stored. Free "
+                           "some space and try again")
+                .arg(m_path));
     const QString detail =
         m_db ? QString::fromUtf8(sqlite3_errmsg(m_db)) : QString::fromUtf8(sqlite3_errstr(rc));
     throw Error::store(QStringLiteral("%1: %2: %3").arg(m_path, QString::fromUtf8(what), detail));
