@@ -1,5 +1,6 @@
 #include "clicommands.h"
 
+#include "bench.h"
 #include "error.h"
 #include "importer.h"
 #include "inventoryimport.h"
@@ -21,13 +22,21 @@ namespace stroom::cli {
 
 namespace {
 
+QTextStream& utf8(QTextStream& s) {
+#if QT_VERSION < QT_VERSION_CHECK(6, 0, 0)
+    s.setCodec("UTF-8"); // Qt 6 writes UTF-8 whatever the locale; Qt 5 follows it
+#endif
+    return s;
+}
 QTextStream& err() {
     static QTextStream s(stderr);
-    return s;
+    static QTextStream& once = utf8(s);
+    return once;
 }
 QTextStream& out() {
     static QTextStream s(stdout);
-    return s;
+    static QTextStream& once = utf8(s);
+    return once;
 }
 
 const char* const kUsage =
@@ -39,6 +48,7 @@ const char* const kUsage =
     "  cameras import  add or update cameras from CSV, GeoJSON, GeoPackage, Shapefile\n"
     "  zones import    add or update zones from GeoJSON, GeoPackage, Shapefile\n"
     "  import          import ANPR exports (reads) or camera aggregates into a project\n"
+    "  bench           measure the performance budgets (bench import)\n"
     "\n"
     "Run 'stroom-cli COMMAND --help' for a command's options.\n"
     "Exit codes: 0 done, 2 bad usage, 3 input rejected, 4 store problem.\n";
@@ -332,7 +342,7 @@ int import(const QStringList& args) {
             for (const RejectedLine& l : r.sample)
                 err() << "  rejected: " << l.text() << "\n";
             if (r.rejected > r.sample.size())
-                err() << "  … and " << (r.rejected - r.sample.size())
+                err() << "  ... and " << (r.rejected - r.sample.size())
                       << " more rejected rows (counted in the import record)\n";
             for (const QString& w : r.warnings)
                 err() << "  warning: " << w << "\n";
@@ -368,6 +378,8 @@ int run(const QStringList& arguments) {
             return init(rest);
         if (cmd == QLatin1String("import"))
             return import(rest);
+        if (cmd == QLatin1String("bench"))
+            return bench(rest);
         if (cmd == QLatin1String("cameras") || cmd == QLatin1String("zones")) {
             if (rest.isEmpty() || rest.first() != QLatin1String("import"))
                 throw Error::usage(
