@@ -20,6 +20,7 @@ LayersPanel::LayersPanel(QgsProject* project, QWidget* parent)
     m_view->setModel(m_model);
     m_view->setObjectName(QStringLiteral("LayerTreeView"));
     setWidget(m_view);
+    setMinimumWidth(260);
     connect(m_model, &QAbstractItemModel::rowsInserted, m_view, [this] { m_view->expandAll(); });
 }
 

@@ -9,12 +9,13 @@ namespace stroom {
 
 namespace {
 constexpr std::size_t kBlock = 4 << 20;
-}
+constexpr std::size_t kInitial = 64 << 10; // grows to kBlock + maxRecordBytes() as the file demands
+} // namespace
 
 CsvReader::CsvReader(ByteSource& source, char delimiter)
     : m_source(source)
     , m_delimiter(delimiter)
-    , m_buf(kBlock + maxRecordBytes() + 1) {
+    , m_buf(kInitial) {
     m_fields.reserve(16);
 }
 
@@ -26,6 +27,9 @@ bool CsvReader::fill() {
         m_end -= m_begin;
         m_begin = 0;
     }
+    const std::size_t cap = kBlock + maxRecordBytes() + 1;
+    if (m_end == m_buf.size() && m_buf.size() < cap)
+        m_buf.resize(std::min(cap, m_buf.size() * 4));
     const std::size_t room = m_buf.size() - m_end;
     if (room == 0)
         return false;

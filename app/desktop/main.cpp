@@ -60,6 +60,10 @@ int main(int argc, char* argv[]) {
     const QCommandLineOption size(QStringLiteral("size"),
                                   QCoreApplication::translate("main", "Window size, e.g. 1400x900."),
                                   QStringLiteral("WxH"), QStringLiteral("1400x900"));
+    const QCommandLineOption importFiles(QStringLiteral("import"),
+                                         QCoreApplication::translate("main", "Open the import dialog with FILE chosen (repeatable)."),
+                                         QStringLiteral("FILE"));
+    parser.addOption(importFiles);
     parser.addOption(screenshot);
     parser.addOption(size);
     parser.process(app);
@@ -89,6 +93,9 @@ int main(int argc, char* argv[]) {
         if (batch)
             return 4;
     }
+
+    if (parser.isSet(importFiles) && !window.projectPath().isEmpty())
+        QTimer::singleShot(0, &window, [&window, files = parser.values(importFiles)] { window.importData(files); });
 
     if (batch) {
         const QString file = parser.value(screenshot);

@@ -2,6 +2,7 @@
 
 #include "aboutdialog.h"
 #include "error.h"
+#include "importdialog.h"
 #include "layerspanel.h"
 #include "store.h"
 
@@ -65,6 +66,10 @@ void MainWindow::buildMenus() {
     newAction->setShortcut(QKeySequence::New);
     QAction* openAction = file->addAction(tr("&Open project…"), this, &MainWindow::openProjectDialog);
     openAction->setShortcut(QKeySequence::Open);
+    file->addSeparator();
+    QAction* importAction = file->addAction(tr("&Import ANPR data…"), this, [this] { importData(); });
+    importAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
+    importAction->setObjectName(QStringLiteral("ImportAction"));
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
     quit->setShortcut(QKeySequence::Quit);
@@ -155,6 +160,34 @@ void MainWindow::openProjectDialog() {
                                                       tr("Stroom project (*.gpkg)"));
     if (!path.isEmpty())
         openProject(path);
+}
+
+void MainWindow::importData(const QStringList& files) {
+    if (m_projectPath.isEmpty()) {
+        showError(tr("Open or create a project first."));
+        return;
+    }
+    auto* dialog = new widgets::ImportDialog(m_projectPath, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    if (!files.isEmpty())
+        dialog->setFiles(files);
+    connect(dialog, &widgets::ImportDialog::importFinished, this, [this](bool changed) {
+        if (changed)
+            reloadLayers();
+    });
+    dialog->open();
+}
+
+void MainWindow::reloadLayers() {
+    const QgsRectangle extent = m_canvas->extent();
+    const QString error = m_layers.load(m_projectPath, QgsProject::instance());
+    if (!error.isEmpty()) {
+        showError(error);
+        return;
+    }
+    m_canvas->setExtent(extent);
+    m_canvas->refresh();
+    m_layersPanel->view()->expandAll();
 }
 
 void MainWindow::about() {

@@ -39,7 +39,11 @@ public:
 public slots:
     void newProject();
     void openProjectDialog();
+    /** Opens the import dialog, with \a files already chosen if given. */
+    void importData(const QStringList& files = QStringList());
     void about();
+    /** Reloads the project's layers (after an import), keeping the map where it is. */
+    void reloadLayers();
 
 signals:
     void projectOpened(const QString& path);
