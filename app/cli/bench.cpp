@@ -162,7 +162,8 @@ int bench(const QStringList& args) {
         runMeasured(self, {QStringLiteral("init"), project});
         err << "bench: importing " << reads << " reads with Stroom...\n";
         err.flush();
-        const Run s = runMeasured(self, {QStringLiteral("import"), project, csv});
+        const Run s =
+            runMeasured(self, {QStringLiteral("import"), project, csv, QStringLiteral("--no-trips")});
         if (s.exitCode != 0)
             throw Error::store(QStringLiteral("bench: the import failed (exit %1)").arg(s.exitCode));
         const double bytesPerRead =

@@ -2,8 +2,11 @@
 
 #include "bench.h"
 #include "error.h"
+#include "flowengine.h"
 #include "importer.h"
 #include "inventoryimport.h"
+#include "privacyguard.h"
+#include "resultexport.h"
 #include "simulator.h"
 #include "store.h"
 #include "timeparse.h"
@@ -48,6 +51,10 @@ const char* const kUsage =
     "  cameras import  add or update cameras from CSV, GeoJSON, GeoPackage, Shapefile\n"
     "  zones import    add or update zones from GeoJSON, GeoPackage, Shapefile\n"
     "  import          import ANPR exports (reads) or camera aggregates into a project\n"
+    "  trips           build (or rebuild) trips and the aggregate cube from the imported reads\n"
+    "  flows           origin-destination matrix (od.csv, or .gpkg/.geojson with flow lines)\n"
+    "  counts          passages and distinct vehicles per camera and hour or day\n"
+    "  journey-times   journey times between consecutive cameras (median, p15, p85)\n"
     "  bench           measure the performance budgets (bench import)\n"
     "\n"
     "Run 'stroom-cli COMMAND --help' for a command's options.\n"
@@ -288,6 +295,8 @@ int import(const QStringList& args) {
         {QStringLiteral("period"),
          QStringLiteral("For aggregate files without period columns: START/END, e.g. 2017-10-01/2017-11-30."),
          QStringLiteral("START/END")},
+        {QStringLiteral("no-trips"),
+         QStringLiteral("Do not update trips and the cube afterwards (run 'stroom-cli trips' later).")},
     });
     if (!parse(
             p, QStringLiteral("import"), args,
@@ -351,7 +360,300 @@ int import(const QStringList& args) {
             worst = std::max(worst, e.exitCode());
         }
     }
+    if (!p.isSet(QStringLiteral("no-trips"))) {
+        FlowEngine engine(store);
+        const TripParameters params = engine.storedParameters();
+        if (engine.isStale(params)) {
+            try {
+                const BuildReport r = engine.update(params, progressPrinter(QStringLiteral("trips")));
+                err() << "trips: " << r.summary() << "\n";
+            } catch (const Error& e) {
+                err() << "stroom-cli: the import is stored, but updating the trips failed: " << e.message()
+                      << "\n";
+                worst = std::max(worst, e.exitCode());
+            }
+        }
+    }
     return worst;
+}
+
+void addTripOptions(QCommandLineParser& p) {
+    p.addOptions({
+        {QStringLiteral("gap"), QStringLiteral("Trip gap in seconds (default: the stored one, 1800)."),
+         QStringLiteral("SECONDS")},
+        {QStringLiteral("dedupe"),
+         QStringLiteral("Duplicate window in seconds (default: the stored one, 60)."),
+         QStringLiteral("SECONDS")},
+        {QStringLiteral("through-min"),
+         QStringLiteral("Through traffic: at least this many minutes (default 1)."), QStringLiteral("MIN")},
+        {QStringLiteral("through-max"),
+         QStringLiteral("Through traffic: at most this many minutes (default 20)."), QStringLiteral("MIN")},
+    });
+}
+
+TripParameters tripParameters(const QCommandLineParser& p, const TripParameters& stored, bool* given) {
+    TripParameters t = stored;
+    *given = false;
+    if (p.isSet(QStringLiteral("gap"))) {
+        t.gapSeconds = integerOption(p, QStringLiteral("gap"), t.gapSeconds, 1, 7 * 86400);
+        *given = true;
+    }
+    if (p.isSet(QStringLiteral("dedupe"))) {
+        t.dedupeSeconds = integerOption(p, QStringLiteral("dedupe"), t.dedupeSeconds, 0, 86400);
+        *given = true;
+    }
+    if (p.isSet(QStringLiteral("through-min"))) {
+        t.throughMinSeconds = 60 * integerOption(p, QStringLiteral("through-min"), 1, 0, 1440);
+        *given = true;
+    }
+    if (p.isSet(QStringLiteral("through-max"))) {
+        t.throughMaxSeconds = 60 * integerOption(p, QStringLiteral("through-max"), 20, 0, 1440);
+        *given = true;
+    }
+    if (t.throughMaxSeconds < t.throughMinSeconds)
+        throw Error::usage(QStringLiteral("--through-max must not be below --through-min"));
+    return t;
+}
+
+void addFilterOptions(QCommandLineParser& p) {
+    p.addOptions({
+        {QStringLiteral("out"),
+         QStringLiteral("Output file (.csv; flows and counts also .gpkg or .geojson)."),
+         QStringLiteral("FILE")},
+        {QStringLiteral("from"), QStringLiteral("First day (local date, yyyy-mm-dd)."),
+         QStringLiteral("DATE")},
+        {QStringLiteral("to"), QStringLiteral("Last day (local date, inclusive)."), QStringLiteral("DATE")},
+        {QStringLiteral("days"), QStringLiteral("all (default), weekday or weekend."),
+         QStringLiteral("all|weekday|weekend")},
+        {QStringLiteral("hours"), QStringLiteral("Start hours H1-H2, local: 7-9 is 07:00 to 08:59."),
+         QStringLiteral("H1-H2")},
+        {QStringLiteral("class"), QStringLiteral("Vehicle classes, e.g. car,van (default all)."),
+         QStringLiteral("C,...")},
+        {QStringLiteral("through"), QStringLiteral("Through traffic only.")},
+        {QStringLiteral("k"),
+         QStringLiteral("Minimum cell count (default: the project's, 10); cells under it are left out."),
+         QStringLiteral("N")},
+        {QStringLiteral("purpose"), QStringLiteral("Why this export is made (kept in the audit trail)."),
+         QStringLiteral("TEXT")},
+    });
+    addTripOptions(p);
+}
+
+FlowFilter flowFilter(const QCommandLineParser& p) {
+    FlowFilter f;
+    auto date = [&](const char* name, QDate* out) {
+        const QString v = p.value(QString::fromLatin1(name));
+        if (v.isEmpty())
+            return;
+        *out = QDate::fromString(v, Qt::ISODate);
+        if (!out->isValid())
+            throw Error::usage(
+                QStringLiteral("--%1 must be a date yyyy-mm-dd (got '%2')").arg(QLatin1String(name), v));
+    };
+    date("from", &f.from);
+    date("to", &f.to);
+    if (f.from.isValid() && f.to.isValid() && f.to < f.from)
+        throw Error::usage(QStringLiteral("--to is before --from"));
+    const QString days = p.value(QStringLiteral("days"));
+    if (days == QLatin1String("weekday"))
+        f.days = FlowFilter::Days::Weekday;
+    else if (days == QLatin1String("weekend"))
+        f.days = FlowFilter::Days::Weekend;
+    else if (!days.isEmpty() && days != QLatin1String("all"))
+        throw Error::usage(QStringLiteral("--days is all, weekday or weekend (got '%1')").arg(days));
+    const QString hours = p.value(QStringLiteral("hours"));
+    if (!hours.isEmpty()) {
+        const QStringList hh = hours.split(QLatin1Char('-'));
+        bool ok1 = false, ok2 = false;
+        const int a = hh.value(0).toInt(&ok1), b = hh.value(1).toInt(&ok2);
+        if (hh.size() != 2 || !ok1 || !ok2 || a < 0 || b > 24 || a >= b)
+            throw Error::usage(
+                QStringLiteral("--hours is H1-H2 with 0 <= H1 < H2 <= 24 (got '%1')").arg(hours));
+        f.hourFrom = a;
+        f.hourTo = b;
+    }
+    for (const QString& c : p.value(QStringLiteral("class")).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        const QByteArray u = c.trimmed().toUtf8();
+        const int code =
+            vehicleclass::fromLabel(std::string_view(u.constData(), static_cast<std::size_t>(u.size())));
+        if (code < 0)
+            throw Error::usage(
+                QStringLiteral("--class: unknown class '%1' (car, van, truck, bus, motorcycle, unknown)")
+                    .arg(c));
+        f.classMask |= 1u << code;
+    }
+    f.throughOnly = p.isSet(QStringLiteral("through"));
+    return f;
+}
+
+/** The cube for a query: the stored one brought up to date, or one built in memory for other parameters. */
+FlowCube queryCube(Store& store, const QCommandLineParser& p, TripParameters* used, TripSet* trips) {
+    FlowEngine engine(store);
+    bool given = false;
+    const TripParameters stored = engine.storedParameters();
+    const TripParameters params = tripParameters(p, stored, &given);
+    *used = params;
+    if (given && params != stored) {
+        err() << "note: trips built in memory with the parameters given; the stored trips keep theirs\n";
+        FlowCube cube;
+        TripSet set = engine.buildInMemory(params, &cube);
+        if (trips)
+            *trips = std::move(set);
+        return cube;
+    }
+    if (engine.isStale(params)) {
+        const BuildReport r = engine.update(params, progressPrinter(QStringLiteral("trips")));
+        err() << "trips: " << r.summary() << "\n";
+    }
+    if (trips)
+        *trips = engine.loadTrips();
+    return engine.loadCube();
+}
+
+QString describeQuery(const FlowFilter& f, const TripParameters& t, const QString& extra) {
+    return QStringLiteral("%1; filters: %2; parameters: %3").arg(extra, f.describe(), parametersText(t));
+}
+
+int trips(const QStringList& args) {
+    QCommandLineParser p;
+    p.addPositionalArgument(QStringLiteral("PROJECT.gpkg"), QStringLiteral("The project."));
+    p.addOption({QStringLiteral("rebuild"),
+                 QStringLiteral("Rebuild everything instead of updating what new imports change.")});
+    addTripOptions(p);
+    if (!parse(p, QStringLiteral("trips"), args,
+               QStringLiteral(
+                   "Builds trips (L1) from the imported reads exactly as DESIGN §5 defines them, with the "
+                   "aggregate cube and the L2 layers od_flows, od_zone_flows and camera_counts. After an "
+                   "import only the days the new reads can change are rebuilt.")))
+        return 0;
+    if (p.positionalArguments().size() != 1)
+        throw Error::usage(QStringLiteral("trips: give PROJECT.gpkg"));
+    Store store = Store::open(p.positionalArguments().first());
+    FlowEngine engine(store);
+    bool given = false;
+    const TripParameters params = tripParameters(p, engine.storedParameters(), &given);
+    const BuildReport r = p.isSet(QStringLiteral("rebuild"))
+                              ? engine.rebuild(params, progressPrinter(QStringLiteral("trips")))
+                              : engine.update(params, progressPrinter(QStringLiteral("trips")));
+    err() << "trips: " << r.summary() << "\n";
+    return 0;
+}
+
+int flows(const QStringList& args) {
+    QCommandLineParser p;
+    p.addPositionalArgument(QStringLiteral("PROJECT.gpkg"), QStringLiteral("The project."));
+    addFilterOptions(p);
+    p.addOption(
+        {QStringLiteral("by"), QStringLiteral("camera (default) or zone."), QStringLiteral("camera|zone")});
+    if (!parse(p, QStringLiteral("flows"), args,
+               QStringLiteral(
+                   "Writes the origin-destination matrix: origin,destination,trips sorted by origin then "
+                   "destination; cells under k are left out and counted on stderr and in the audit trail. "
+                   "Single-read trips are counted apart and left out.")))
+        return 0;
+    if (p.positionalArguments().size() != 1 || !p.isSet(QStringLiteral("out")))
+        throw Error::usage(QStringLiteral("flows: give PROJECT.gpkg and --out FILE"));
+    const QString by = p.value(QStringLiteral("by"));
+    if (!by.isEmpty() && by != QLatin1String("camera") && by != QLatin1String("zone"))
+        throw Error::usage(QStringLiteral("flows: --by is camera or zone"));
+    const bool zones = by == QLatin1String("zone");
+    const FlowFilter filter = flowFilter(p);
+    Store store = Store::open(p.positionalArguments().first());
+    const int k = integerOption(p, QStringLiteral("k"), store.threshold(), 1, 1000000);
+    TripParameters params;
+    const FlowCube cube = queryCube(store, p, &params, nullptr);
+    const CameraIndex cams = FlowEngine(store).cameras();
+    const OdMatrix m = zones ? cube.od(filter, cams.zoneOf) : cube.od(filter);
+    const ExportResult r =
+        ResultExport(store, cams)
+            .flows(m, zones, p.value(QStringLiteral("out")), k,
+                   describeQuery(filter, params,
+                                 QStringLiteral("by %1").arg(zones ? QStringLiteral("zone")
+                                                                   : QStringLiteral("camera"))),
+                   p.value(QStringLiteral("purpose")));
+    err() << QStringLiteral(
+                 "flows: %1 OD pairs written to %2; %3 cells under k=%4 suppressed; %5 trips in the matrix "
+                 "(%6 through), %7 single-read trips left out\n")
+                 .arg(r.rows)
+                 .arg(r.path)
+                 .arg(r.suppressed)
+                 .arg(k)
+                 .arg(m.trips)
+                 .arg(m.throughTrips)
+                 .arg(m.singleReadTrips);
+    return 0;
+}
+
+int counts(const QStringList& args) {
+    QCommandLineParser p;
+    p.addPositionalArgument(QStringLiteral("PROJECT.gpkg"), QStringLiteral("The project."));
+    addFilterOptions(p);
+    p.addOption(
+        {QStringLiteral("per"), QStringLiteral("hour (default) or day."), QStringLiteral("hour|day")});
+    if (!parse(
+            p, QStringLiteral("counts"), args,
+            QStringLiteral(
+                "Writes passages (kept reads) and distinct vehicles per camera, period (local hour or day) "
+                "and class; cells with fewer than k vehicles are left out and counted.")))
+        return 0;
+    if (p.positionalArguments().size() != 1 || !p.isSet(QStringLiteral("out")))
+        throw Error::usage(QStringLiteral("counts: give PROJECT.gpkg and --out FILE"));
+    const QString per = p.value(QStringLiteral("per"));
+    if (!per.isEmpty() && per != QLatin1String("hour") && per != QLatin1String("day"))
+        throw Error::usage(QStringLiteral("counts: --per is hour or day"));
+    const bool perHour = per != QLatin1String("day");
+    const FlowFilter filter = flowFilter(p);
+    Store store = Store::open(p.positionalArguments().first());
+    const int k = integerOption(p, QStringLiteral("k"), store.threshold(), 1, 1000000);
+    TripParameters params;
+    const FlowCube cube = queryCube(store, p, &params, nullptr);
+    const CameraIndex cams = FlowEngine(store).cameras();
+    const ExportResult r =
+        ResultExport(store, cams)
+            .counts(cube.counts(filter, perHour, true), perHour, p.value(QStringLiteral("out")), k,
+                    describeQuery(filter, params,
+                                  QStringLiteral("per %1").arg(perHour ? QStringLiteral("hour")
+                                                                       : QStringLiteral("day"))),
+                    p.value(QStringLiteral("purpose")));
+    err() << QStringLiteral("counts: %1 rows written to %2; %3 cells under k=%4 suppressed\n")
+                 .arg(r.rows)
+                 .arg(r.path)
+                 .arg(r.suppressed)
+                 .arg(k);
+    return 0;
+}
+
+int journeyTimesCommand(const QStringList& args) {
+    QCommandLineParser p;
+    p.addPositionalArgument(QStringLiteral("PROJECT.gpkg"), QStringLiteral("The project."));
+    addFilterOptions(p);
+    if (!parse(p, QStringLiteral("journey-times"), args,
+               QStringLiteral(
+                   "Writes journey times per consecutive camera pair inside trips: n, median, 15th and 85th "
+                   "percentile in seconds, after dropping outliers beyond median ± 3 × MAD; pairs with fewer "
+                   "than k observations are left out.")))
+        return 0;
+    if (p.positionalArguments().size() != 1 || !p.isSet(QStringLiteral("out")))
+        throw Error::usage(QStringLiteral("journey-times: give PROJECT.gpkg and --out FILE"));
+    const FlowFilter filter = flowFilter(p);
+    Store store = Store::open(p.positionalArguments().first());
+    const int k = integerOption(p, QStringLiteral("k"), store.threshold(), 1, 1000000);
+    TripParameters params;
+    TripSet trips;
+    queryCube(store, p, &params, &trips);
+    LocalTime zone(store.timeZone().toUtf8());
+    const CameraIndex cams = FlowEngine(store).cameras();
+    const ExportResult r =
+        ResultExport(store, cams)
+            .journeyTimes(journeyTimes(trips, filter, zone), p.value(QStringLiteral("out")), k,
+                          describeQuery(filter, params, QStringLiteral("journey times")),
+                          p.value(QStringLiteral("purpose")));
+    err() << QStringLiteral("journey-times: %1 camera pairs written to %2; %3 pairs under k=%4 suppressed\n")
+                 .arg(r.rows)
+                 .arg(r.path)
+                 .arg(r.suppressed)
+                 .arg(k);
+    return 0;
 }
 
 } // namespace
@@ -380,6 +682,14 @@ int run(const QStringList& arguments) {
             return import(rest);
         if (cmd == QLatin1String("bench"))
             return bench(rest);
+        if (cmd == QLatin1String("trips"))
+            return trips(rest);
+        if (cmd == QLatin1String("flows"))
+            return flows(rest);
+        if (cmd == QLatin1String("counts"))
+            return counts(rest);
+        if (cmd == QLatin1String("journey-times"))
+            return journeyTimesCommand(rest);
         if (cmd == QLatin1String("cameras") || cmd == QLatin1String("zones")) {
             if (rest.isEmpty() || rest.first() != QLatin1String("import"))
                 throw Error::usage(

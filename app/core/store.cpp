@@ -4,6 +4,7 @@
 #include "geometry.h"
 #include "geopackage.h"
 
+#include <QDateTime>
 #include <QFileInfo>
 #include <QHash>
 #include <QLockFile>
@@ -83,10 +84,24 @@ CREATE TABLE agg_pairflows (
     reg.run();
 }
 
+void migrationAudit(sql::Database& db) {
+    db.exec(R"sql(
+CREATE TABLE audit_log (
+  id INTEGER PRIMARY KEY AUTOINCREMENT, time DATETIME NOT NULL, user TEXT, action TEXT NOT NULL,
+  purpose TEXT, layer TEXT NOT NULL, parameters TEXT, output TEXT, output_sha256 TEXT,
+  suppressed_cells INTEGER, k INTEGER);
+)sql");
+    auto reg = db.prepare("INSERT INTO gpkg_contents (table_name, data_type, identifier, description) "
+                          "VALUES ('audit_log', 'attributes', 'audit_log', ?)");
+    reg.bind(1, QStringLiteral("What left the store, when, for which purpose and at what detail (Stroom)"));
+    reg.run();
+}
+
 const std::vector<Migration>& migrations() {
     static const std::vector<Migration> list = {
         {1, &migrationBase},
         {2, &migrationImports},
+        {3, &migrationAudit},
     };
     return list;
 }
@@ -109,9 +124,8 @@ int Store::currentSchemaVersion() {
 }
 
 namespace {
-constexpr int kReadsSchemaVersion = 1;
-
-void createReadsSchema(sql::Database& db) {
+/** The sidecar's own numbered steps (L0 reads, then L1 trips and the cube). */
+void readsStep1(sql::Database& db) {
     db.exec(R"sql(
 CREATE TABLE l0.meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE l0.pseudonyms (id INTEGER PRIMARY KEY, key BLOB NOT NULL);
@@ -119,8 +133,40 @@ CREATE UNIQUE INDEX l0.pseudonyms_key ON pseudonyms(key);
 CREATE TABLE l0.countries (id INTEGER PRIMARY KEY, code TEXT NOT NULL UNIQUE);
 CREATE TABLE l0.reads (camera INTEGER NOT NULL, t INTEGER NOT NULL, vehicle INTEGER NOT NULL,
                        class INTEGER NOT NULL, country INTEGER NOT NULL);
+INSERT INTO l0.meta VALUES ('schema_version', '0');
 )sql");
-    db.exec(QStringLiteral("INSERT INTO l0.meta VALUES ('schema_version', '%1')").arg(kReadsSchemaVersion));
+}
+
+void readsStep2(sql::Database& db) {
+    // L1: trips without pseudonyms; the cube per local day (cells packed, little-endian).
+    db.exec(R"sql(
+CREATE TABLE l0.trips (id INTEGER PRIMARY KEY, start INTEGER NOT NULL, end INTEGER NOT NULL,
+                       origin INTEGER NOT NULL, destination INTEGER NOT NULL, reads INTEGER NOT NULL,
+                       class INTEGER NOT NULL, kind INTEGER NOT NULL, path BLOB NOT NULL);
+CREATE INDEX l0.trips_start ON trips(start);
+CREATE TABLE l0.cube_od (day INTEGER PRIMARY KEY, cells BLOB NOT NULL);
+CREATE TABLE l0.cube_counts (day INTEGER PRIMARY KEY, cells BLOB NOT NULL);
+)sql");
+}
+
+const std::vector<Migration>& readsMigrations() {
+    static const std::vector<Migration> list = {{1, &readsStep1}, {2, &readsStep2}};
+    return list;
+}
+constexpr int kReadsSchemaVersion = 2;
+
+void migrateReads(sql::Database& db, int from) {
+    for (const Migration& m : readsMigrations()) {
+        if (m.version <= from)
+            continue;
+        m.apply(db);
+        db.exec(
+            QStringLiteral("UPDATE l0.meta SET value = '%1' WHERE key = 'schema_version'").arg(m.version));
+    }
+}
+
+void createReadsSchema(sql::Database& db) {
+    migrateReads(db, 0);
 }
 } // namespace
 
@@ -175,6 +221,16 @@ void Store::attachReads(bool create) {
             QStringLiteral("%1: written by a newer Stroom (reads schema %2); update Stroom to open it")
                 .arg(sidecar)
                 .arg(version));
+    if (version < kReadsSchemaVersion) {
+        if (m_readOnly)
+            throw Error::store(
+                QStringLiteral("%1: written by an older Stroom; open the project once for writing to "
+                               "update it")
+                    .arg(sidecar));
+        sql::Transaction tx(m_db);
+        migrateReads(m_db, version);
+        tx.commit();
+    }
 }
 
 Store Store::create(const QString& path) {
@@ -267,6 +323,35 @@ void Store::setSetting(const QString& key, const QString& value) {
     auto st = m_db.prepare("INSERT INTO stroom_settings (key, value) VALUES (?, ?) "
                            "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
     st.bind(1, key).bind(2, value);
+    st.run();
+}
+
+QString Store::timeZone() {
+    return setting(QStringLiteral("timezone"), QStringLiteral("Europe/Brussels"));
+}
+
+int Store::threshold() {
+    const int k = setting(QStringLiteral("k"), QStringLiteral("10")).toInt();
+    return k >= 1 ? k : 10;
+}
+
+void Store::audit(const AuditEntry& e) {
+    if (m_readOnly)
+        throw Error::store(
+            QStringLiteral("%1: opened read-only, so the audit record cannot be written; open it for writing "
+                           "to export")
+                .arg(path()));
+    auto st = m_db.prepare(
+        "INSERT INTO audit_log (time, user, action, purpose, layer, parameters, output, output_sha256, "
+        "suppressed_cells, k) VALUES (?,?,?,?,?,?,?,?,?,?)");
+    st.bind(1, QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs));
+    st.bind(2, qEnvironmentVariable("USER", qEnvironmentVariable("USERNAME")));
+    st.bind(3, e.action).bind(4, e.purpose.isNull() ? QStringLiteral("") : e.purpose).bind(5, e.layer);
+    st.bind(6, e.parameters)
+        .bind(7, e.output)
+        .bind(8, e.outputSha256)
+        .bind(9, e.suppressedCells)
+        .bind(10, e.k);
     st.run();
 }
 

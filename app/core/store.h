@@ -55,6 +55,23 @@ public:
 
     QString setting(const QString& key, const QString& fallback = QString());
     void setSetting(const QString& key, const QString& value);
+    /** The project's time zone for local days and hours (default Europe/Brussels). */
+    QString timeZone();
+    /** The minimum cell count k for everything that leaves the store (default 10, DESIGN §2). */
+    int threshold();
+
+    /** \brief One line of the audit trail (DESIGN §2): what left the store, for what, at what detail. */
+    struct AuditEntry {
+        QString action;  ///< e.g. "flows", "counts", "report", "export"
+        QString purpose; ///< the user's words
+        QString layer;   ///< L0, L1, L2 or L3
+        QString parameters;
+        QString output;
+        QString outputSha256;
+        qint64 suppressedCells = 0;
+        int k = 0;
+    };
+    void audit(const AuditEntry& e);
 
     /** Inserts or updates cameras by id, in one transaction. */
     UpsertResult upsertCameras(const QVector<Camera>& cameras);

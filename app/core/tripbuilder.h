@@ -1,0 +1,86 @@
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+namespace stroom {
+
+/** \brief One read as the trip builder sees it (DESIGN §5). */
+struct TripRead {
+    std::int64_t t;        ///< UTC seconds
+    std::uint32_t vehicle; ///< pseudonym key (one per pseudonym)
+    std::uint32_t camera;  ///< camera key
+    std::uint32_t order;   ///< the camera's rank by camera id: ties in the same second go by it
+    std::uint8_t cls;
+    std::uint8_t context = 0; ///< read before the rebuilt range: seen by the duplicate rule, never kept
+};
+
+/** \brief Trip parameters (DESIGN §5.1–5.2, §5.6); stored beside every result. */
+struct TripParameters {
+    int dedupeSeconds =
+        60; ///< a read within this many seconds after one of the same vehicle at the same camera is dropped
+    int gapSeconds = 1800;        ///< a larger gap between kept reads starts a new trip
+    int throughMinSeconds = 60;   ///< through traffic: cordon-in to cordon-out in at least …
+    int throughMaxSeconds = 1200; ///< … and at most this
+    bool operator==(const TripParameters& o) const {
+        return dedupeSeconds == o.dedupeSeconds && gapSeconds == o.gapSeconds &&
+               throughMinSeconds == o.throughMinSeconds && throughMaxSeconds == o.throughMaxSeconds;
+    }
+    bool operator!=(const TripParameters& o) const { return !(*this == o); }
+};
+
+/** \brief How a trip relates to the cordon (DESIGN §5.6). */
+enum class TripKind : std::uint8_t {
+    Through = 0,     ///< first read cordon-in, last read cordon-out, duration within [min, max]
+    Origin = 1,      ///< starts inside, last read at a cordon-out camera
+    Destination = 2, ///< first read at a cordon-in camera, ends inside (or stays longer than max)
+    Internal = 3,    ///< neither
+};
+
+/** \brief A trip (L1): no pseudonym, only where and when (DESIGN §5.2). */
+struct Trip {
+    std::int64_t start = 0, end = 0;
+    std::uint32_t origin = 0, destination = 0; ///< camera keys
+    std::uint32_t reads = 0;                   ///< kept reads
+    std::uint8_t cls = 0;                      ///< class of the first kept read
+    TripKind kind = TripKind::Internal;
+    std::uint32_t pathOffset =
+        0;                     ///< into TripSet::path (cameras) and TripSet::pathTimes (seconds from start)
+    std::uint32_t vehicle = 0; ///< in memory only (for distinct-vehicle counts); never stored with the trip
+};
+
+/** \brief Trips with their paths, and the counters the rules ask for. */
+struct TripSet {
+    std::vector<Trip> trips;
+    std::vector<std::uint32_t> path;      ///< cameras of every trip, in order
+    std::vector<std::uint32_t> pathTimes; ///< seconds since the trip's start, per path entry
+    std::int64_t readsIn = 0;
+    std::int64_t duplicates = 0; ///< reads dropped by §5.1
+    std::int64_t singleReadTrips = 0;
+};
+
+/**
+ * \brief DESIGN §5.1–5.3 and §5.6, exactly.
+ *
+ * Reads of one pseudonym are taken in order of (time, camera id). A read is a duplicate when the same
+ * pseudonym was read at the same camera at most dedupeSeconds before it, by any read, kept or not.
+ * Kept reads form a trip while the gap to the previous kept read is at most gapSeconds; a larger gap or
+ * a new pseudonym starts a new trip. Origin = first camera, destination = last camera.
+ */
+class TripBuilder {
+public:
+    /**
+     * \param cordonIn / cordonOut  per camera key: is it a cordon-in / cordon-out camera
+     * \param threads               worker threads (vehicles are split between them)
+     * Reads are sorted in place. The result is the same whatever the number of threads.
+     */
+    static TripSet build(std::vector<TripRead>& reads, const TripParameters& p,
+                         const std::vector<bool>& cordonIn, const std::vector<bool>& cordonOut,
+                         int threads = 1);
+
+    static TripKind classify(std::uint32_t origin, std::uint32_t destination, std::int64_t seconds,
+                             const TripParameters& p, const std::vector<bool>& cordonIn,
+                             const std::vector<bool>& cordonOut);
+};
+
+} // namespace stroom
