@@ -120,10 +120,15 @@ void DemoCity::buildNodes(int cameraCount, std::uint64_t seed) {
                 lastLat = lat;
             }
         }
-        const double back = 250.0;
-        lastLon -= back * std::sin(br) / mPerDegLon;
-        lastLat -= back * std::cos(br) / mPerDegLat;
-        m_nodes.push_back(Node{NodeKind::Gate, lastLon, lastLat, zoneOf(shapes, lastLon, lastLat), -1, -1});
+        // A little inside the boundary, and inside a district (boundaries are not convex).
+        double lon = lastLon, lat = lastLat;
+        for (double back = 250.0; back < 5000.0; back += 100.0) {
+            lon = lastLon - back * std::sin(br) / mPerDegLon;
+            lat = lastLat - back * std::cos(br) / mPerDegLat;
+            if (zoneOf(shapes, lon, lat) >= 0)
+                break;
+        }
+        m_nodes.push_back(Node{NodeKind::Gate, lon, lat, zoneOf(shapes, lon, lat), -1, -1});
     }
     // Internal camera sites: in districts by weight, spread out.
     std::vector<double> w = m_zoneWeight;

@@ -158,6 +158,32 @@ void FlowCube::addCounts(const TripSet& set, LocalTime& zone) {
     }
 }
 
+void FlowCube::mergeHoursBefore(const FlowCube& other, std::int64_t day, int hour) {
+    if (const auto it = other.m_od.find(day); it != other.m_od.end()) {
+        auto& target = m_od[day];
+        for (const OdCell& c : it->second)
+            if (c.hour < hour)
+                target.push_back(c);
+        std::sort(target.begin(), target.end(), [](const OdCell& a, const OdCell& b) {
+            return std::tie(a.origin, a.destination, a.hour, a.cls, a.kind, a.single) <
+                   std::tie(b.origin, b.destination, b.hour, b.cls, b.kind, b.single);
+        });
+        if (target.empty())
+            m_od.erase(day);
+    }
+    if (const auto it = other.m_counts.find(day); it != other.m_counts.end()) {
+        auto& target = m_counts[day];
+        for (const CountCell& c : it->second)
+            if (c.hour < hour)
+                target.push_back(c);
+        std::sort(target.begin(), target.end(), [](const CountCell& a, const CountCell& b) {
+            return std::tie(a.camera, a.hour, a.cls) < std::tie(b.camera, b.hour, b.cls);
+        });
+        if (target.empty())
+            m_counts.erase(day);
+    }
+}
+
 void FlowCube::dropFrom(std::int64_t day) {
     m_od.erase(m_od.lower_bound(day), m_od.end());
     m_counts.erase(m_counts.lower_bound(day), m_counts.end());

@@ -73,6 +73,8 @@ public:
     void addTrips(const TripSet& set, LocalTime& zone);
     /** Adds the passages and distinct vehicles of the kept reads of \a set. */
     void addCounts(const TripSet& set, LocalTime& zone);
+    /** Adds the cells of \a other's day \a localDay with an hour before \a hour (an update keeps them). */
+    void mergeHoursBefore(const FlowCube& other, std::int64_t localDay, int hour);
     /** Drops every day from \a localDay on. */
     void dropFrom(std::int64_t localDay);
     void clear();

@@ -116,15 +116,6 @@ bool getVarint(const unsigned char*& p, const unsigned char* end, std::uint32_t*
     return false;
 }
 
-/** The local day start (UTC) of the day that contains \a utc. */
-std::int64_t localDayStart(std::int64_t utc, LocalTime& zone) {
-    std::int64_t day;
-    int hour;
-    FlowCube::localDayHour(utc, zone, &day, &hour);
-    LocalTime::Kind kind;
-    return zone.toUtc(day * 86400, &kind);
-}
-
 } // namespace
 
 FlowEngine::FlowEngine(Store& store)
@@ -254,13 +245,17 @@ std::vector<TripRead> FlowEngine::loadReads(std::int64_t fromUtc, std::int64_t c
 }
 
 std::int64_t FlowEngine::rebuildStart(std::int64_t s, const TripParameters& p) {
-    // Widen to a whole local day, then to every trip that reaches into the range, until nothing straddles it.
+    // Back to a local hour boundary, then to the start of every trip that runs across it, until no trip
+    // does: from there on, the trips can be rebuilt from the reads alone. With a daily pseudonym key no
+    // trip crosses midnight UTC, so this stops within a day.
+    Q_UNUSED(p);
     LocalTime zone(m_store.timeZone().toUtf8());
     sql::Database& db = m_store.database();
-    auto straddling = db.prepare("SELECT min(start) FROM l0.trips WHERE end >= ? AND start < ?");
-    for (int i = 0; i < 1000; ++i) {
-        const std::int64_t aligned = localDayStart(s, zone);
-        straddling.bind(1, aligned - p.dedupeSeconds).bind(2, aligned);
+    auto straddling = db.prepare("SELECT min(start) FROM l0.trips WHERE start < ? AND end >= ?");
+    for (int i = 0; i < 100000; ++i) {
+        const std::int64_t local = s + zone.offsetAt(s);
+        const std::int64_t aligned = s - (((local % 3600) + 3600) % 3600);
+        straddling.bind(1, aligned).bind(2, aligned);
         std::int64_t earliest = aligned;
         if (straddling.step() && !straddling.isNull(0))
             earliest = std::min(earliest, straddling.int64(0));
@@ -406,6 +401,17 @@ BuildReport FlowEngine::run(const TripParameters& p, bool full, const std::funct
         int h;
         FlowCube::localDayHour(from, zone, &d, &h);
         firstDay = d;
+        // The first day is rebuilt from its hour h on: keep its stored cells of the hours before.
+        FlowCube stored;
+        auto od = db.prepare("SELECT cells FROM l0.cube_od WHERE day = ?");
+        od.bind(1, d);
+        if (od.step())
+            stored.unpackOd(d, od.blob(0));
+        auto cnt = db.prepare("SELECT cells FROM l0.cube_counts WHERE day = ?");
+        cnt.bind(1, d);
+        if (cnt.step())
+            stored.unpackCounts(d, cnt.blob(0));
+        fresh.mergeHoursBefore(stored, d, h);
         auto delOd = db.prepare("DELETE FROM l0.cube_od WHERE day >= ?");
         delOd.bind(1, firstDay);
         delOd.run();

@@ -1,0 +1,245 @@
+#include "flowengine.h"
+#include "importer.h"
+#include "inventoryimport.h"
+#include "simulator.h"
+#include "sqlite.h"
+#include "store.h"
+#include "timeparse.h"
+#include "vectorsource.h"
+
+#include <QDateTime>
+#include <QFile>
+#include <QMap>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace stroom;
+
+namespace {
+
+/** DESIGN §5.1–5.3 written as SQL window functions: an independent oracle for the engine's OD. */
+const char* const kOdSql = R"sql(
+WITH r AS (SELECT r.vehicle AS v, r.t AS t, c.camera_id AS cid FROM l0.reads r JOIN cameras c ON c.fid = r.camera),
+d AS (SELECT v, t, cid, t - LAG(t) OVER (PARTITION BY v, cid ORDER BY t) AS dt FROM r),
+k AS (SELECT v, t, cid FROM d WHERE dt IS NULL OR dt > 60),
+g AS (SELECT v, t, cid, CASE WHEN t - LAG(t) OVER (PARTITION BY v ORDER BY t, cid) <= 1800 THEN 0 ELSE 1 END AS nt FROM k),
+n AS (SELECT v, t, cid, SUM(nt) OVER (PARTITION BY v ORDER BY t, cid ROWS UNBOUNDED PRECEDING) AS trip FROM g),
+w AS (SELECT v, trip,
+        FIRST_VALUE(cid) OVER (PARTITION BY v, trip ORDER BY t, cid ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS o,
+        LAST_VALUE(cid) OVER (PARTITION BY v, trip ORDER BY t, cid ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS d,
+        COUNT(*) OVER (PARTITION BY v, trip) AS n FROM n)
+SELECT o, d, count(*) FROM (SELECT DISTINCT v, trip, o, d, n FROM w) WHERE n > 1 GROUP BY o, d ORDER BY o, d
+)sql";
+
+QMap<QString, qint64> odById(const OdMatrix& m, const CameraIndex& c, bool zones = false) {
+    QMap<QString, qint64> out;
+    for (const OdFlow& f : m.flows)
+        out[(zones ? c.zoneIds.value(int(f.origin)) : c.id[f.origin]) + QLatin1Char('>') +
+            (zones ? c.zoneIds.value(int(f.destination)) : c.id[f.destination])] += f.trips;
+    return out;
+}
+
+} // namespace
+
+class TestFlowEngine : public QObject {
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    QString m_sim;
+    QStringList m_parts; ///< the standard export cut into three files at noon UTC
+    int m_n = 0;
+
+    Store project() {
+        Store s = Store::create(m_dir.filePath(QStringLiteral("p%1.gpkg").arg(++m_n)));
+        const QString cams = m_sim + QStringLiteral("/cameras.csv");
+        s.upsertCameras(camerasFromFeatures(readVectorFile(cams), cams, nullptr));
+        s.upsertZones(zonesFromFeatures(readVectorFile(m_sim + QStringLiteral("/zones.geojson")),
+                                        QStringLiteral("zones"), QStringLiteral("wijknr"),
+                                        QStringLiteral("wijk")));
+        return s;
+    }
+    static QStringList tripRows(Store& s) {
+        QStringList rows;
+        auto st = s.database().prepare(
+            "SELECT start, end, origin, destination, reads, class, kind, hex(path) FROM l0.trips "
+            "ORDER BY start, origin, destination, end, hex(path)");
+        while (st.step()) {
+            QStringList f;
+            for (int i = 0; i < 8; ++i)
+                f << st.text(i);
+            rows << f.join(QLatin1Char(','));
+        }
+        return rows;
+    }
+
+private slots:
+    void initTestCase() {
+        m_sim = m_dir.filePath(QStringLiteral("sim"));
+        SimulationOptions o;
+        o.vehicles = 4000;
+        o.days = 3;
+        o.outDir = m_sim;
+        Simulator(o).run();
+        QFile all(m_sim + QStringLiteral("/anpr-standard.csv"));
+        QVERIFY(all.open(QIODevice::ReadOnly));
+        const QByteArray header = all.readLine();
+        const QByteArray cuts[] = {"2026-03-02T12", "2026-03-03T12"};
+        std::vector<QByteArray> parts(3, header);
+        while (!all.atEnd()) {
+            const QByteArray line = all.readLine();
+            const int part = line < cuts[0] ? 0 : line < cuts[1] ? 1 : 2;
+            parts[static_cast<std::size_t>(part)] += line;
+        }
+        for (int i = 0; i < 3; ++i) {
+            const QString p = m_dir.filePath(QStringLiteral("part%1.csv").arg(i));
+            QFile f(p);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(parts[static_cast<std::size_t>(i)]);
+            m_parts << p;
+        }
+    }
+
+    /** The engine's OD equals the SQL definition of DESIGN §5, cell by cell. */
+    void odEqualsTheSqlDefinition() {
+        Store s = project();
+        Importer(s).importFile(m_sim + QStringLiteral("/anpr-standard.csv"), ImportOptions());
+        FlowEngine engine(s);
+        const BuildReport r = engine.rebuild(TripParameters());
+        QVERIFY(r.trips > 10000);
+        const CameraIndex cams = engine.cameras();
+        const QMap<QString, qint64> mine = odById(engine.loadCube().od(FlowFilter()), cams);
+        QMap<QString, qint64> sql;
+        auto st = s.database().prepare(kOdSql);
+        while (st.step())
+            sql[st.text(0) + QLatin1Char('>') + st.text(1)] = st.int64(2);
+        QCOMPARE(mine.size(), sql.size());
+        QCOMPARE(mine, sql);
+        // Kept reads = passages in the counts cube.
+        qint64 passages = 0;
+        for (const CameraCount& c : engine.loadCube().counts(FlowFilter(), false, false))
+            passages += c.passages;
+        QCOMPARE(passages, r.reads - r.duplicates);
+        // The L2 layers exist and QGIS-relevant tables are registered.
+        auto layers =
+            s.database().prepare("SELECT count(*) FROM gpkg_contents WHERE table_name IN ('od_flows', "
+                                 "'od_zone_flows', 'camera_counts', 'journey_times')");
+        layers.step();
+        QCOMPARE(layers.int64(0), 4);
+    }
+
+    /** Importing part by part and updating equals one full build, trip by trip. */
+    void incrementalEqualsFullRebuild() {
+        Store inc = project();
+        FlowEngine ie(inc);
+        BuildReport last;
+        for (const QString& part : m_parts) {
+            Importer(inc).importFile(part, ImportOptions());
+            last = ie.update(TripParameters());
+        }
+        QVERIFY(!last.full); // the last update only revisited the tail
+        QVERIFY(last.from > QDateTime(QDate(2026, 3, 2), QTime(0, 0), Qt::UTC).toSecsSinceEpoch());
+        Store full = project();
+        for (const QString& part : m_parts)
+            Importer(full).importFile(part, ImportOptions());
+        FlowEngine(full).rebuild(TripParameters());
+        const QStringList a = tripRows(inc), b = tripRows(full);
+        QVERIFY(a.size() > 10000);
+        QCOMPARE(a.size(), b.size());
+        QCOMPARE(a, b);
+        const CameraIndex cams = ie.cameras();
+        QCOMPARE(odById(ie.loadCube().od(FlowFilter()), cams),
+                 odById(FlowEngine(full).loadCube().od(FlowFilter()), cams));
+        const auto ca = ie.loadCube().counts(FlowFilter(), true, true),
+                   cb = FlowEngine(full).loadCube().counts(FlowFilter(), true, true);
+        QCOMPARE(ca.size(), cb.size());
+        for (std::size_t i = 0; i < ca.size(); ++i) {
+            QCOMPARE(ca[i].passages, cb[i].passages);
+            QCOMPARE(ca[i].vehicles, cb[i].vehicles);
+        }
+        QVERIFY(!ie.isStale(TripParameters()));
+        QVERIFY(ie.isStale(TripParameters{60, 900, 60, 1200})); // other parameters: stale
+    }
+
+    void zoneOdSumsToCameraOd() {
+        Store s = project();
+        Importer(s).importFile(m_sim + QStringLiteral("/anpr-standard.csv"), ImportOptions());
+        FlowEngine e(s);
+        e.rebuild(TripParameters());
+        const FlowCube cube = e.loadCube();
+        const CameraIndex cams = e.cameras();
+        const OdMatrix byCamera = cube.od(FlowFilter()), byZone = cube.od(FlowFilter(), cams.zoneOf);
+        QCOMPARE(byZone.trips, byCamera.trips); // every demo camera lies in a district
+        QMap<QString, qint64> folded;
+        for (const OdFlow& f : byCamera.flows)
+            folded[cams.zone[f.origin] + QLatin1Char('>') + cams.zone[f.destination]] += f.trips;
+        QCOMPARE(odById(byZone, cams, true), folded);
+    }
+
+    /** How far the rebuilt camera OD is from the simulator's truth, and why (reported, loosely bounded). */
+    void distanceToTheTruth() {
+        Store s = project();
+        Importer(s).importFile(m_sim + QStringLiteral("/anpr-standard.csv"), ImportOptions());
+        FlowEngine e(s);
+        e.rebuild(TripParameters());
+        const QMap<QString, qint64> rebuilt = odById(e.loadCube().od(FlowFilter()), e.cameras());
+        QMap<QString, qint64> truth;
+        qint64 trueTrips = 0;
+        QFile f(m_sim + QStringLiteral("/truth-trips.csv"));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        f.readLine();
+        while (!f.atEnd()) {
+            const QList<QByteArray> row = f.readLine().trimmed().split(',');
+            const QList<QByteArray> path = row.value(9).split(';');
+            if (path.size() < 2 || path.first().isEmpty())
+                continue;
+            truth[QString::fromLatin1(path.first() + '>' + path.last())] += 1;
+            ++trueTrips;
+        }
+        qint64 diff = 0;
+        QSet<QString> keys;
+        for (auto it = truth.cbegin(); it != truth.cend(); ++it)
+            keys.insert(it.key());
+        for (auto it = rebuilt.cbegin(); it != rebuilt.cend(); ++it)
+            keys.insert(it.key());
+        for (const QString& k : keys)
+            diff += qAbs(rebuilt.value(k) - truth.value(k));
+        const double distance = double(diff) / double(trueTrips);
+        qInfo("camera OD: sum |rebuilt - true| / true trips = %.3f (%lld true trips with two or more camera "
+              "passes)",
+              distance, trueTrips);
+        QVERIFY2(distance < 0.5, qPrintable(QString::number(distance)));
+    }
+
+    void filtersAgreeWithTheTrips() {
+        Store s = project();
+        Importer(s).importFile(m_sim + QStringLiteral("/anpr-standard.csv"), ImportOptions());
+        FlowEngine e(s);
+        e.rebuild(TripParameters());
+        const TripSet trips = e.loadTrips();
+        LocalTime zone("Europe/Brussels");
+        FlowFilter f;
+        f.hourFrom = 7;
+        f.hourTo = 9;
+        f.classMask = 1u << 3; // trucks
+        qint64 expected = 0, through = 0;
+        for (const Trip& t : trips.trips) {
+            std::int64_t day;
+            int hour;
+            FlowCube::localDayHour(t.start, zone, &day, &hour);
+            if (t.reads > 1 && hour >= 7 && hour < 9 && t.cls == 3) {
+                ++expected;
+                through += t.kind == TripKind::Through;
+            }
+        }
+        const OdMatrix m = e.loadCube().od(f);
+        QCOMPARE(m.trips, expected);
+        QCOMPARE(m.throughTrips, through);
+        f.throughOnly = true;
+        QCOMPARE(e.loadCube().od(f).trips, through);
+        QVERIFY(through > 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestFlowEngine)
+#include "testflowengine.moc"
