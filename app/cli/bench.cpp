@@ -1,6 +1,8 @@
 #include "bench.h"
 
 #include "error.h"
+#include "flowengine.h"
+#include "random.h"
 #include "sqlite.h"
 #include "store.h"
 
@@ -85,6 +87,95 @@ qint64 readsIn(const QString& dir) {
 
 } // namespace
 
+/** Trips, cube and layers from the imported reads; cube query times; the SQL definition in sqlite3 beside. */
+void benchTrips(QTextStream& out, QTextStream& err, const QString& self, const QString& sqlite3,
+                const QString& project, qint64 reads, bool reference, double* firstPerRead,
+                double* lastPerRead) {
+    err << "bench: building trips for " << reads << " reads...\n";
+    err.flush();
+    const Run s = runMeasured(self, {QStringLiteral("trips"), project, QStringLiteral("--rebuild")});
+    if (s.exitCode != 0)
+        throw Error::store(QStringLiteral("bench: building trips failed (exit %1)").arg(s.exitCode));
+    const double perRead = s.seconds / reads;
+    if (*firstPerRead == 0)
+        *firstPerRead = perRead;
+    *lastPerRead = perRead;
+    // Filter queries on the cube, as the map issues them: random combinations, camera and zone level.
+    Store store = Store::open(project, Store::Access::ReadOnly);
+    FlowEngine engine(store);
+    const FlowCube cube = engine.loadCube();
+    const CameraIndex cams = engine.cameras();
+    qint64 tripsTotal = 0;
+    {
+        auto st = store.database().prepare("SELECT count(*) FROM l0.trips");
+        st.step();
+        tripsTotal = st.int64(0);
+    }
+    const std::vector<std::int64_t> days = cube.days();
+    Random rng(42);
+    auto timeQueries = [&](bool zones) {
+        std::vector<double> ms;
+        for (int i = 0; i < 200; ++i) {
+            FlowFilter f;
+            if (!days.empty() && rng.chance(0.5)) {
+                const int a = rng.integer(0, static_cast<int>(days.size()) - 1);
+                f.from = QDate(1970, 1, 1).addDays(days[static_cast<std::size_t>(a)]);
+                f.to = f.from.addDays(rng.integer(0, 6));
+            }
+            f.days = static_cast<FlowFilter::Days>(rng.integer(0, 2));
+            if (rng.chance(0.5)) {
+                f.hourFrom = rng.integer(0, 20);
+                f.hourTo = f.hourFrom + rng.integer(1, 4);
+            }
+            if (rng.chance(0.3))
+                f.classMask = 1u << rng.integer(1, 4);
+            f.throughOnly = rng.chance(0.2);
+            QElapsedTimer t;
+            t.start();
+            const OdMatrix m = zones ? cube.od(f, cams.zoneOf) : cube.od(f);
+            ms.push_back(t.nsecsElapsed() / 1e6);
+            if (m.trips < 0)
+                err << "";
+        }
+        std::sort(ms.begin(), ms.end());
+        return QStringLiteral("%1 / %2").arg(ms[ms.size() / 2], 0, 'f', 2).arg(ms.back(), 0, 'f', 2);
+    };
+    const QString cameraMs = timeQueries(false), zoneMs = timeQueries(true);
+    double ref = 0;
+    if (reference) {
+        err << "bench: the same definition as SQL window functions in sqlite3...\n";
+        err.flush();
+        const QString script = project + QStringLiteral(".ref.sql");
+        QFile sf(script);
+        sf.open(QIODevice::WriteOnly);
+        sf.write(QStringLiteral("ATTACH '%1' AS l0;\n").arg(Store::readsPath(project)).toUtf8());
+        sf.write(R"sql(CREATE TEMP TABLE od AS
+WITH r AS (SELECT r.vehicle AS v, r.t AS t, c.camera_id AS cid FROM l0.reads r JOIN cameras c ON c.fid = r.camera),
+d AS (SELECT v, t, cid, t - LAG(t) OVER (PARTITION BY v, cid ORDER BY t) AS dt FROM r),
+k AS (SELECT v, t, cid FROM d WHERE dt IS NULL OR dt > 60),
+g AS (SELECT v, t, cid, CASE WHEN t - LAG(t) OVER (PARTITION BY v ORDER BY t, cid) <= 1800 THEN 0 ELSE 1 END AS nt FROM k),
+n AS (SELECT v, t, cid, SUM(nt) OVER (PARTITION BY v ORDER BY t, cid ROWS UNBOUNDED PRECEDING) AS trip FROM g),
+w AS (SELECT v, trip,
+        FIRST_VALUE(cid) OVER (PARTITION BY v, trip ORDER BY t, cid ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS o,
+        LAST_VALUE(cid) OVER (PARTITION BY v, trip ORDER BY t, cid ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS d,
+        COUNT(*) OVER (PARTITION BY v, trip) AS n FROM n)
+SELECT o, d, count(*) AS trips FROM (SELECT DISTINCT v, trip, o, d, n FROM w) WHERE n > 1 GROUP BY o, d;
+)sql");
+        sf.close();
+        ref = runMeasured(sqlite3, {project}, script).seconds;
+    }
+    out << QStringLiteral("| %1 | %2 | %3 | %4 | %5 | %6 | %7 | %8 |\n")
+               .arg(reads)
+               .arg(s.seconds, 0, 'f', 2)
+               .arg(s.peakMb, 0, 'f', 0)
+               .arg(tripsTotal)
+               .arg(cameraMs, zoneMs)
+               .arg(reference ? QString::number(ref, 'f', 1) : QStringLiteral("–"))
+               .arg(reference ? QStringLiteral("%1× faster").arg(ref / s.seconds, 0, 'f', 0)
+                              : QStringLiteral("–"));
+    out.flush();
+}
+
 int bench(const QStringList& args) {
     QTextStream out(stdout);
     QTextStream err(stderr);
@@ -99,7 +190,7 @@ int bench(const QStringList& args) {
                                                "sqlite3's .import of the same file beside it; and the "
                                                "scaling between sizes. Prints a table on stdout."));
     p.addHelpOption();
-    p.addPositionalArgument(QStringLiteral("import"), QStringLiteral("What to measure (import)."));
+    p.addPositionalArgument(QStringLiteral("what"), QStringLiteral("import or trips."));
     p.addOptions({
         {QStringLiteral("reads"),
          QStringLiteral("Comma-separated sizes in reads (default 1000000,10000000)."),
@@ -108,6 +199,11 @@ int bench(const QStringList& args) {
          QStringLiteral("Working folder (default: a temporary one, removed afterwards)."),
          QStringLiteral("DIR")},
         {QStringLiteral("no-reference"), QStringLiteral("Skip the sqlite3 reference run.")},
+        {QStringLiteral("reference-max"),
+         QStringLiteral(
+             "trips: run the sqlite3 window-function reference only up to this many reads (default 1000000; "
+             "at 10 million it takes minutes)."),
+         QStringLiteral("N")},
     });
     QStringList withProgram = args;
     withProgram.prepend(QStringLiteral("stroom-cli bench"));
@@ -117,8 +213,11 @@ int bench(const QStringList& args) {
         out << p.helpText();
         return 0;
     }
-    if (p.positionalArguments() != QStringList{QStringLiteral("import")})
-        throw Error::usage(QStringLiteral("bench: say what to measure: 'stroom-cli bench import'"));
+    const QString what = p.positionalArguments().value(0);
+    if (p.positionalArguments().size() != 1 ||
+        (what != QLatin1String("import") && what != QLatin1String("trips")))
+        throw Error::usage(QStringLiteral(
+            "bench: say what to measure: 'stroom-cli bench import' or 'stroom-cli bench trips'"));
     QList<qint64> sizes;
     for (const QString& s : p.value(QStringLiteral("reads")).isEmpty()
                                 ? QStringList{QStringLiteral("1000000"), QStringLiteral("10000000")}
@@ -137,8 +236,17 @@ int bench(const QStringList& args) {
     const QString sqlite3 = QStandardPaths::findExecutable(QStringLiteral("sqlite3"));
     const bool reference = !p.isSet(QStringLiteral("no-reference")) && !sqlite3.isEmpty();
 
-    out << "| reads | file MB | Stroom import s | reads/s | peak MB | reads table B/read (whole file) | "
-           "sqlite3 .import s | ratio |\n";
+    const bool trips = what == QLatin1String("trips");
+    const qint64 referenceMax = p.isSet(QStringLiteral("reference-max"))
+                                    ? p.value(QStringLiteral("reference-max")).toLongLong()
+                                    : 1000000;
+    if (trips)
+        out << "| reads | Stroom trips+cube+layers s | peak MB | trips | cube query, camera level, ms "
+               "(median / max of "
+               "200) | zone level ms | sqlite3 window SQL s | ratio |\n";
+    else
+        out << "| reads | file MB | Stroom import s | reads/s | peak MB | reads table B/read (whole file) | "
+               "sqlite3 .import s | ratio |\n";
     out << "|---:|---:|---:|---:|---:|---:|---:|---:|\n";
     out.flush();
     double firstPerRead = 0, lastPerRead = 0;
@@ -160,12 +268,25 @@ int bench(const QStringList& args) {
         QFile::remove(project);
         QFile::remove(project + QStringLiteral(".reads"));
         runMeasured(self, {QStringLiteral("init"), project});
+        if (trips) {
+            runMeasured(self, {QStringLiteral("cameras"), QStringLiteral("import"), project,
+                               sim + QStringLiteral("/cameras.csv")});
+            runMeasured(self,
+                        {QStringLiteral("zones"), QStringLiteral("import"), project,
+                         sim + QStringLiteral("/zones.geojson"), QStringLiteral("--id-field"),
+                         QStringLiteral("wijknr"), QStringLiteral("--name-field"), QStringLiteral("wijk")});
+        }
         err << "bench: importing " << reads << " reads with Stroom...\n";
         err.flush();
         const Run s =
             runMeasured(self, {QStringLiteral("import"), project, csv, QStringLiteral("--no-trips")});
         if (s.exitCode != 0)
             throw Error::store(QStringLiteral("bench: the import failed (exit %1)").arg(s.exitCode));
+        if (trips) {
+            benchTrips(out, err, self, sqlite3, project, reads, reference && reads <= referenceMax,
+                       &firstPerRead, &lastPerRead);
+            continue;
+        }
         const double bytesPerRead =
             static_cast<double>(QFileInfo(project + QStringLiteral(".reads")).size()) / reads;
         double ref = 0;
