@@ -54,6 +54,11 @@ QString parametersText(const TripParameters& p) {
             .toJson(QJsonDocument::Compact));
 }
 
+QPointF CameraIndex::at(std::uint32_t key, bool zones) const {
+    const auto& v = zones ? zonePosition : position;
+    return key < v.size() ? v[key] : QPointF(std::nan(""), std::nan(""));
+}
+
 std::uint32_t CameraIndex::keyOf(const QString& cameraId) const {
     for (std::size_t i = 0; i < id.size(); ++i)
         if (id[i] == cameraId)
@@ -123,7 +128,9 @@ FlowEngine::FlowEngine(Store& store)
 
 CameraIndex FlowEngine::cameras() {
     CameraIndex c;
-    auto st = m_store.database().prepare("SELECT fid, camera_id, zone, role FROM cameras ORDER BY camera_id");
+    auto st =
+        m_store.database().prepare("SELECT fid, camera_id, zone, role, geom FROM cameras ORDER BY camera_id");
+    const double nan = std::nan("");
     std::vector<std::pair<std::uint32_t, QString>> rows;
     while (st.step()) {
         const auto fid = static_cast<std::uint32_t>(st.int64(0));
@@ -133,6 +140,12 @@ CameraIndex FlowEngine::cameras() {
             c.cordonIn.resize(fid + 1, false);
             c.cordonOut.resize(fid + 1, false);
             c.order.resize(fid + 1, 0);
+            c.position.resize(fid + 1, QPointF(nan, nan));
+        }
+        if (!st.isNull(4)) {
+            double x = 0, y = 0;
+            if (geo::readPointWkb(gpkg::wkbFromBlob(st.blob(4)), &x, &y))
+                c.position[fid] = QPointF(x, y);
         }
         c.id[fid] = st.text(1);
         c.zone[fid] = st.text(2);
@@ -153,6 +166,12 @@ CameraIndex FlowEngine::cameras() {
     for (std::size_t i = 0; i < c.zone.size(); ++i)
         if (!c.zone[i].isEmpty())
             c.zoneOf[i] = c.zoneIds.indexOf(c.zone[i]);
+    c.zonePosition.assign(static_cast<std::size_t>(c.zoneIds.size()), QPointF(nan, nan));
+    for (const Zone& z : m_store.zones()) {
+        const int i = c.zoneIds.indexOf(z.id);
+        if (i >= 0)
+            c.zonePosition[static_cast<std::size_t>(i)] = geo::Shape::fromWkb(z.wkb).pointOnSurface();
+    }
     return c;
 }
 
@@ -512,60 +531,12 @@ TripSet FlowEngine::buildInMemory(const TripParameters& p, FlowCube* cube) {
     return set;
 }
 
-namespace {
-
-/** A flow drawn as a gentle arc bending to the right of its direction, so A→B and B→A stay apart. */
-QByteArray arcWkb(double x0, double y0, double x1, double y1) {
-    const double k = std::cos(y0 * 3.14159265358979 / 180.0);
-    const double dx = (x1 - x0) * k, dy = y1 - y0;
-    const double mx = (x0 + x1) / 2 * k + dy * 0.15,
-                 my = (y0 + y1) / 2 - dx * 0.15; // control point (local frame)
-    QByteArray wkb;
-    const int n = 16;
-    wkb.append(char(1));
-    const quint32 type = 2, count = n + 1;
-    wkb.append(reinterpret_cast<const char*>(&type), 4);
-    wkb.append(reinterpret_cast<const char*>(&count), 4);
-    for (int i = 0; i <= n; ++i) {
-        const double u = static_cast<double>(i) / n;
-        const double bx = (1 - u) * (1 - u) * x0 * k + 2 * (1 - u) * u * mx + u * u * x1 * k;
-        const double by = (1 - u) * (1 - u) * y0 + 2 * (1 - u) * u * my + u * u * y1;
-        const double x = bx / k, y = by;
-        wkb.append(reinterpret_cast<const char*>(&x), 8);
-        wkb.append(reinterpret_cast<const char*>(&y), 8);
-    }
-    return wkb;
-}
-
-} // namespace
+namespace {} // namespace
 
 void FlowEngine::writeResultLayers(const FlowCube& cube, const CameraIndex& cams, const TripParameters& p) {
     sql::Database& db = m_store.database();
     const int k = m_store.threshold();
     const QString params = parametersText(p);
-    // Positions: cameras, and zone centres.
-    std::vector<std::pair<double, double>> pos(cams.id.size(), {std::nan(""), std::nan("")});
-    {
-        auto st = db.prepare("SELECT fid, geom FROM cameras WHERE geom IS NOT NULL");
-        while (st.step()) {
-            const auto fid = static_cast<std::size_t>(st.int64(0));
-            double x = 0, y = 0;
-            if (fid < pos.size() && geo::readPointWkb(gpkg::wkbFromBlob(st.blob(1)), &x, &y))
-                pos[fid] = {x, y};
-        }
-    }
-    std::vector<std::pair<double, double>> zonePos(static_cast<std::size_t>(cams.zoneIds.size()),
-                                                   {std::nan(""), std::nan("")});
-    {
-        auto st = db.prepare("SELECT zone_id, geom FROM zones");
-        while (st.step()) {
-            const int zi = cams.zoneIds.indexOf(st.text(0));
-            if (zi < 0)
-                continue;
-            const QPointF c = geo::Shape::fromWkb(gpkg::wkbFromBlob(st.blob(1))).pointOnSurface();
-            zonePos[static_cast<std::size_t>(zi)] = {c.x(), c.y()};
-        }
-    }
     auto ensureLayer = [&](const char* table, const char* type, const char* columns,
                            const QString& description) {
         db.exec(QStringLiteral("DROP TABLE IF EXISTS %1").arg(QLatin1String(table)));
@@ -595,13 +566,13 @@ void FlowEngine::writeResultLayers(const FlowCube& cube, const CameraIndex& cams
         for (const OdFlow& f : m.flows) {
             if (f.trips < k)
                 continue;
-            const auto& a = zones ? zonePos[f.origin] : pos[f.origin];
-            const auto& b = zones ? zonePos[f.destination] : pos[f.destination];
-            if (!std::isnan(a.first) && !std::isnan(b.first) && f.origin != f.destination) {
-                const QByteArray wkb = arcWkb(a.first, a.second, b.first, b.second);
+            const QPointF a = cams.at(f.origin, zones), b = cams.at(f.destination, zones);
+            if (!std::isnan(a.x()) && !std::isnan(b.x()) && f.origin != f.destination) {
+                const std::vector<QPointF> arc = geo::flowArc(a.x(), a.y(), b.x(), b.y());
                 geo::Envelope env;
-                env.include(a.first, a.second);
-                env.include(b.first, b.second);
+                for (const QPointF& pt : arc)
+                    env.include(pt.x(), pt.y());
+                const QByteArray wkb = geo::lineWkb(arc);
                 ins.bindBlob(1, gpkg::geometryBlob(wkb, gpkg::kWgs84, &env));
             } else {
                 ins.bindNull(1);
@@ -634,10 +605,11 @@ void FlowEngine::writeResultLayers(const FlowCube& cube, const CameraIndex& cams
         perCamera[c.camera].second += c.vehicles;
     }
     for (const auto& [cam, v] : perCamera) {
-        if (v.first < k || cam >= pos.size())
+        const QPointF at = cams.at(cam, false);
+        if (v.first < k || cam >= cams.id.size())
             continue;
-        if (!std::isnan(pos[cam].first))
-            ins.bindBlob(1, gpkg::geometryBlob(geo::pointWkb(pos[cam].first, pos[cam].second), gpkg::kWgs84));
+        if (!std::isnan(at.x()))
+            ins.bindBlob(1, gpkg::geometryBlob(geo::pointWkb(at.x(), at.y()), gpkg::kWgs84));
         else
             ins.bindNull(1);
         ins.bind(2, cams.id[cam])

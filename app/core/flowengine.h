@@ -5,6 +5,7 @@
 #include "tripbuilder.h"
 
 #include <QHash>
+#include <QPointF>
 #include <QString>
 #include <QStringList>
 
@@ -33,9 +34,13 @@ struct CameraIndex {
     std::vector<QString> id;   ///< by camera key (fid); empty where none
     std::vector<QString> zone; ///< zone id by camera key
     std::vector<bool> cordonIn, cordonOut;
-    std::vector<std::uint32_t> order; ///< rank by camera id
-    QStringList zoneIds;              ///< distinct zones, sorted
-    std::vector<int> zoneOf;          ///< camera key → index into zoneIds, or -1
+    std::vector<std::uint32_t> order;  ///< rank by camera id
+    QStringList zoneIds;               ///< distinct zones, sorted
+    std::vector<int> zoneOf;           ///< camera key → index into zoneIds, or -1
+    std::vector<QPointF> position;     ///< WGS84 by camera key; NaN where unknown
+    std::vector<QPointF> zonePosition; ///< a point inside each zone (by zoneIds index)
+    /** Where a flow end is drawn: the camera's position, or the zone's point. */
+    QPointF at(std::uint32_t key, bool zones) const;
     std::uint32_t keyOf(const QString& cameraId) const;
     QString rolesSignature() const;
 };

@@ -53,6 +53,36 @@ double bearingDegrees(double lon1, double lat1, double lon2, double lat2) {
     return b;
 }
 
+std::vector<QPointF> flowArc(double lon0, double lat0, double lon1, double lat1, int segments) {
+    // In a local frame where a degree of longitude is as long as one of latitude.
+    const double k = std::cos((lat0 + lat1) / 2 * kPi / 180.0);
+    const double ax = lon0 * k, bx = lon1 * k;
+    const double dx = bx - ax, dy = lat1 - lat0;
+    const double cx = (ax + bx) / 2 + dy * 0.15, cy = (lat0 + lat1) / 2 - dx * 0.15;
+    std::vector<QPointF> pts;
+    pts.reserve(static_cast<std::size_t>(segments) + 1);
+    for (int i = 0; i <= segments; ++i) {
+        const double u = static_cast<double>(i) / segments;
+        const double x = (1 - u) * (1 - u) * ax + 2 * (1 - u) * u * cx + u * u * bx;
+        const double y = (1 - u) * (1 - u) * lat0 + 2 * (1 - u) * u * cy + u * u * lat1;
+        pts.emplace_back(x / k, y);
+    }
+    return pts;
+}
+
+QByteArray lineWkb(const std::vector<QPointF>& points) {
+    QByteArray wkb(9 + 16 * static_cast<int>(points.size()), Qt::Uninitialized);
+    char* p = wkb.data();
+    p[0] = 1;
+    qToLittleEndian<quint32>(2, p + 1);
+    qToLittleEndian<quint32>(static_cast<quint32>(points.size()), p + 5);
+    for (std::size_t i = 0; i < points.size(); ++i) {
+        qToLittleEndian<double>(points[i].x(), p + 9 + 16 * i);
+        qToLittleEndian<double>(points[i].y(), p + 17 + 16 * i);
+    }
+    return wkb;
+}
+
 QByteArray pointWkb(double x, double y) {
     QByteArray wkb(21, Qt::Uninitialized);
     char* p = wkb.data();

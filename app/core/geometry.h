@@ -4,6 +4,7 @@
 #include <QPointF>
 
 #include <memory>
+#include <vector>
 
 class OGRGeometry;
 
@@ -21,6 +22,15 @@ struct Envelope {
 double distanceMeters(double lon1, double lat1, double lon2, double lat2);
 /** Initial compass bearing (0–360, north = 0) from the first point to the second. */
 double bearingDegrees(double lon1, double lat1, double lon2, double lat2);
+
+/**
+ * The curved line a flow is drawn as (WGS84 lon/lat in and out): a quadratic arc of \a segments + 1
+ * vertices that bends to the right of its direction, so A→B and B→A stay apart and QGIS's arrow symbol
+ * (which curves only lines of three or more vertices) draws it curved.
+ */
+std::vector<QPointF> flowArc(double lon0, double lat0, double lon1, double lat1, int segments = 16);
+/** ISO WKB of a 2D line string. */
+QByteArray lineWkb(const std::vector<QPointF>& points);
 
 /** ISO WKB of a 2D point. */
 QByteArray pointWkb(double x, double y);

@@ -119,32 +119,6 @@ private:
     OGRLayerH m_layer = nullptr;
 };
 
-/** Camera positions (WGS84) by key. */
-std::vector<std::pair<double, double>> cameraPositions(Store& store, std::size_t n) {
-    std::vector<std::pair<double, double>> pos(n, {std::nan(""), std::nan("")});
-    auto st = store.database().prepare("SELECT fid, geom FROM cameras WHERE geom IS NOT NULL");
-    while (st.step()) {
-        const auto fid = static_cast<std::size_t>(st.int64(0));
-        double x = 0, y = 0;
-        if (fid < n && geo::readPointWkb(gpkg::wkbFromBlob(st.blob(1)), &x, &y))
-            pos[fid] = {x, y};
-    }
-    return pos;
-}
-
-std::vector<std::pair<double, double>> zonePositions(Store& store, const QStringList& zoneIds) {
-    std::vector<std::pair<double, double>> pos(static_cast<std::size_t>(zoneIds.size()),
-                                               {std::nan(""), std::nan("")});
-    for (const Zone& z : store.zones()) {
-        const int i = zoneIds.indexOf(z.id);
-        if (i >= 0) {
-            const QPointF c = geo::Shape::fromWkb(z.wkb).pointOnSurface();
-            pos[static_cast<std::size_t>(i)] = {c.x(), c.y()};
-        }
-    }
-    return pos;
-}
-
 QString periodLabel(std::int64_t period, bool perHour) {
     const QDate d = QDate(1970, 1, 1).addDays(perHour ? period / 24 : period);
     if (!perHour)
@@ -196,18 +170,9 @@ ExportResult ResultExport::flows(const OdMatrix& m, bool zones, const QString& p
             const auto b =
                 f.destination < pos.size() ? pos[f.destination] : std::make_pair(std::nan(""), std::nan(""));
             if (!std::isnan(a.first) && !std::isnan(b.first) && f.origin != f.destination) {
-                // A curved line (three or more vertices), bending right of its direction.
                 OGRGeometryH line = OGR_G_CreateGeometry(wkbLineString);
-                const double kx = std::cos(a.second * 3.14159265358979 / 180.0);
-                const double dx = (b.first - a.first) * kx, dy = b.second - a.second;
-                const double cx = ((a.first + b.first) / 2 * kx + dy * 0.15) / kx,
-                             cy = (a.second + b.second) / 2 - dx * 0.15;
-                for (int i = 0; i <= 16; ++i) {
-                    const double u = i / 16.0;
-                    OGR_G_AddPoint_2D(line,
-                                      (1 - u) * (1 - u) * a.first + 2 * (1 - u) * u * cx + u * u * b.first,
-                                      (1 - u) * (1 - u) * a.second + 2 * (1 - u) * u * cy + u * u * b.second);
-                }
+                for (const QPointF& pt : geo::flowArc(a.x(), a.y(), b.x(), b.y()))
+                    OGR_G_AddPoint_2D(line, pt.x(), pt.y());
                 OGR_F_SetGeometryDirectly(feat, line);
             }
             out.add(feat);
@@ -247,7 +212,6 @@ ExportResult ResultExport::counts(const std::vector<CameraCount>& counts, bool p
         return a.cls < b.cls;
     });
     if (isVector(path)) {
-        const auto pos = cameraPositions(m_store, m_cams.id.size());
         VectorOut out(path, "camera_counts", wkbPoint);
         out.field("camera_id", OFTString);
         out.field("period", OFTString);
@@ -265,9 +229,10 @@ ExportResult ResultExport::counts(const std::vector<CameraCount>& counts, bool p
             OGR_F_SetFieldString(feat, 2, c.cls < 0 ? "all" : vehicleclass::key(c.cls));
             OGR_F_SetFieldInteger64(feat, 3, c.passages);
             OGR_F_SetFieldInteger64(feat, 4, c.vehicles);
-            if (c.camera < pos.size() && !std::isnan(pos[c.camera].first)) {
+            const QPointF at = m_cams.at(c.camera, false);
+            if (!std::isnan(at.x())) {
                 OGRGeometryH pt = OGR_G_CreateGeometry(wkbPoint);
-                OGR_G_SetPoint_2D(pt, 0, pos[c.camera].first, pos[c.camera].second);
+                OGR_G_SetPoint_2D(pt, 0, at.x(), at.y());
                 OGR_F_SetGeometryDirectly(feat, pt);
             }
             out.add(feat);

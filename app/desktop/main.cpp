@@ -22,10 +22,11 @@ namespace {
 QString demoProjectPath(QString* error) {
     const QString dir =
         QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/demo");
-    const QString path = dir + QStringLiteral("/gent-demo.gpkg");
+    const QString path = dir + QStringLiteral("/gent-demo-v2.gpkg"); // v2: with traffic
     if (!QFileInfo::exists(path)) {
         try {
-            stroom::createDemoProject(path);
+            std::fprintf(stderr, "stroom: building the demo city (a week of simulated traffic in Ghent)...\n");
+            stroom::createDemoProject(path, 1, 120, 20000, 7);
         } catch (const stroom::Error& e) {
             *error = e.message();
         }
