@@ -149,8 +149,6 @@ ExportResult ResultExport::flows(const OdMatrix& m, bool zones, const QString& p
     r.k = k;
     const std::vector<OdFlow> rows = sortedById(m, zones);
     if (isVector(path)) {
-        const auto pos =
-            zones ? zonePositions(m_store, m_cams.zoneIds) : cameraPositions(m_store, m_cams.id.size());
         VectorOut out(path, zones ? "zone_flows" : "flows", wkbLineString);
         out.field("origin", OFTString);
         out.field("destination", OFTString);
@@ -166,10 +164,8 @@ ExportResult ResultExport::flows(const OdMatrix& m, bool zones, const QString& p
             OGR_F_SetFieldString(feat, 1, label(f.destination, zones).toUtf8().constData());
             OGR_F_SetFieldInteger64(feat, 2, f.trips);
             OGR_F_SetFieldString(feat, 3, parameters.toUtf8().constData());
-            const auto a = f.origin < pos.size() ? pos[f.origin] : std::make_pair(std::nan(""), std::nan(""));
-            const auto b =
-                f.destination < pos.size() ? pos[f.destination] : std::make_pair(std::nan(""), std::nan(""));
-            if (!std::isnan(a.first) && !std::isnan(b.first) && f.origin != f.destination) {
+            const QPointF a = m_cams.at(f.origin, zones), b = m_cams.at(f.destination, zones);
+            if (!std::isnan(a.x()) && !std::isnan(b.x()) && f.origin != f.destination) {
                 OGRGeometryH line = OGR_G_CreateGeometry(wkbLineString);
                 for (const QPointF& pt : geo::flowArc(a.x(), a.y(), b.x(), b.y()))
                     OGR_G_AddPoint_2D(line, pt.x(), pt.y());
