@@ -26,6 +26,7 @@ QString ProjectLayers::load(const QString& gpkgPath, QgsProject* project) {
     if (!QFileInfo::exists(gpkgPath))
         return QCoreApplication::translate("ProjectLayers", "%1: no such project file").arg(gpkgPath);
     project->setCrs(QgsCoordinateReferenceSystem(QStringLiteral("EPSG:31370")));
+    project->setSelectionColor(QColor(0xd6, 0x27, 0x28)); // a selected camera's flows stand out in red
     project->setTitle(QFileInfo(gpkgPath).completeBaseName());
 
     auto open = [&](const char* table, const QString& name) -> QgsVectorLayer* {

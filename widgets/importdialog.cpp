@@ -35,11 +35,15 @@ struct FormatChoice {
 };
 const FormatChoice kFormats[] = {
     {ImportFormat::Auto, QT_TRANSLATE_NOOP("ImportDialog", "Detect from the header")},
-    {ImportFormat::Standard, QT_TRANSLATE_NOOP("ImportDialog", "Standard (timestamp, camera_id, plate_hash …)")},
-    {ImportFormat::Dutch, QT_TRANSLATE_NOOP("ImportDialog", "Flemish/Dutch (tijdstip; camera; kenteken_hash …)")},
-    {ImportFormat::AnprMetrics, QT_TRANSLATE_NOOP("ImportDialog", "ANPR Metrics (Plate, Latitude, Longitude …)")},
+    {ImportFormat::Standard,
+     QT_TRANSLATE_NOOP("ImportDialog", "Standard (timestamp, camera_id, plate_hash …)")},
+    {ImportFormat::Dutch,
+     QT_TRANSLATE_NOOP("ImportDialog", "Flemish/Dutch (tijdstip; camera; kenteken_hash …)")},
+    {ImportFormat::AnprMetrics,
+     QT_TRANSLATE_NOOP("ImportDialog", "ANPR Metrics (Plate, Latitude, Longitude …)")},
     {ImportFormat::Counts, QT_TRANSLATE_NOOP("ImportDialog", "Counts from privacy-proof cameras")},
-    {ImportFormat::PairFlows, QT_TRANSLATE_NOOP("ImportDialog", "Camera-pair flows from privacy-proof cameras")},
+    {ImportFormat::PairFlows,
+     QT_TRANSLATE_NOOP("ImportDialog", "Camera-pair flows from privacy-proof cameras")},
 };
 
 QString roleLabel(Role r) {
@@ -84,14 +88,16 @@ std::vector<Role> rolesFor(ImportFormat f) {
     if (f == ImportFormat::Counts)
         return {Role::Camera, Role::PeriodStart, Role::PeriodMinutes, Role::Class, Role::Vehicles};
     if (f == ImportFormat::PairFlows)
-        return {Role::FromCamera, Role::ToCamera, Role::Pair, Role::PeriodStart, Role::PeriodMinutes, Role::Vehicles,
-                Role::MeanSeconds};
+        return {Role::FromCamera,    Role::ToCamera, Role::Pair,       Role::PeriodStart,
+                Role::PeriodMinutes, Role::Vehicles, Role::MeanSeconds};
     if (f == ImportFormat::AnprMetrics)
         return {Role::Time, Role::Camera, Role::Pseudonym, Role::Latitude, Role::Longitude, Role::Name};
     return {Role::Time, Role::Camera, Role::Pseudonym, Role::Class, Role::Country};
 }
 
-QString esc(const QString& s) { return s.toHtmlEscaped(); }
+QString esc(const QString& s) {
+    return s.toHtmlEscaped();
+}
 
 } // namespace
 
@@ -135,17 +141,19 @@ ImportDialog::ImportDialog(const QString& projectPath, QWidget* parent)
     m_timezone->addItem(tr("Default (Europe/Brussels for Flemish exports, UTC otherwise)"), QString());
     for (const char* tz : {"Europe/Brussels", "UTC", "Europe/Amsterdam", "Europe/Paris", "Europe/London"})
         m_timezone->addItem(QString::fromLatin1(tz), QString::fromLatin1(tz));
-    m_timezone->setToolTip(tr("For local times without a UTC offset. In the autumn hour that happens twice, the first "
-                              "pass is summer time until the file's clock steps back; times in the spring gap are "
-                              "rejected."));
+    m_timezone->setToolTip(
+        tr("For local times without a UTC offset. In the autumn hour that happens twice, the first "
+           "pass is summer time until the file's clock steps back; times in the spring gap are "
+           "rejected."));
     options->addRow(tr("Time zone"), m_timezone);
     m_onError = new QComboBox(optionsBox);
     m_onError->addItem(tr("Stop at the first bad row (nothing is stored)"));
     m_onError->addItem(tr("Skip bad rows, count them and keep a sample"));
     options->addRow(tr("Bad rows"), m_onError);
-    m_pseudonymise = new QCheckBox(tr("The file holds clear plates: pseudonymise them on import (HMAC-SHA256, a random "
-                                      "key per day that is never stored)"),
-                                   optionsBox);
+    m_pseudonymise =
+        new QCheckBox(tr("The file holds clear plates: pseudonymise them on import (HMAC-SHA256, a random "
+                         "key per day that is never stored)"),
+                      optionsBox);
     options->addRow(QString(), m_pseudonymise);
     m_force = new QCheckBox(tr("Import again even if a file was imported before"), optionsBox);
     options->addRow(QString(), m_force);
@@ -245,7 +253,8 @@ ImportOptions ImportDialog::options() const {
     ImportOptions o;
     o.format = static_cast<ImportFormat>(m_format->currentData().toInt());
     const int tzIndex = m_timezone->findText(m_timezone->currentText());
-    o.timezone = tzIndex >= 0 ? m_timezone->itemData(tzIndex).toString() : m_timezone->currentText().trimmed();
+    o.timezone =
+        tzIndex >= 0 ? m_timezone->itemData(tzIndex).toString() : m_timezone->currentText().trimmed();
     o.onError = m_onError->currentIndex() == 1 ? ImportOptions::OnError::Skip : ImportOptions::OnError::Abort;
     o.pseudonymise = m_pseudonymise->isChecked();
     o.force = m_force->isChecked();
@@ -272,7 +281,8 @@ void ImportDialog::refreshPreview() {
         return;
     }
     const ImportOptions o = options();
-    if (!o.timezone.isEmpty() && !QTimeZone(o.timezone.toUtf8()).isValid() && o.timezone != QLatin1String("UTC")) {
+    if (!o.timezone.isEmpty() && !QTimeZone(o.timezone.toUtf8()).isValid() &&
+        o.timezone != QLatin1String("UTC")) {
         m_detected->setText(QStringLiteral("<span style='color:#b00020'>%1</span>")
                                 .arg(esc(tr("Unknown time zone '%1'").arg(o.timezone))));
         m_importButton->setEnabled(false);
@@ -281,9 +291,11 @@ void ImportDialog::refreshPreview() {
     m_preview = Importer::preview(m_files->item(row)->text(), o);
     const FileLayout& L = m_preview.layout;
     if (!m_preview.error.isEmpty()) {
-        m_detected->setText(QStringLiteral("<span style='color:#b00020'>%1</span>").arg(esc(m_preview.error)));
+        m_detected->setText(
+            QStringLiteral("<span style='color:#b00020'>%1</span>").arg(esc(m_preview.error)));
     } else {
-        const QString delimiter = L.delimiter == '\t' ? tr("tab") : QStringLiteral("'%1'").arg(QLatin1Char(L.delimiter));
+        const QString delimiter =
+            L.delimiter == '\t' ? tr("tab") : QStringLiteral("'%1'").arg(QLatin1Char(L.delimiter));
         m_detected->setText(tr("Read as <b>%1</b>, delimiter %2, local times in %3.")
                                 .arg(esc(formatKey(L.format)), esc(delimiter), esc(L.timezone)));
     }
@@ -300,7 +312,8 @@ void ImportDialog::refreshPreview() {
         if (c >= 0 && c < m_previewModel->columnCount()) {
             QStandardItem* h = m_previewModel->horizontalHeaderItem(c);
             if (h) {
-                h->setText(QStringLiteral("%1\n→ %2").arg(L.header.value(c), roleLabel(static_cast<Role>(i))));
+                h->setText(
+                    QStringLiteral("%1\n→ %2").arg(L.header.value(c), roleLabel(static_cast<Role>(i))));
                 QFont f = h->font();
                 f.setBold(true);
                 h->setFont(f);
@@ -333,7 +346,8 @@ void ImportDialog::buildMappingEditors() {
             box->setCurrentIndex(c >= 0 ? c + 1 : 0);
             connect(box, qOverload<int>(&QComboBox::currentIndexChanged), this, [this, r, box](int) {
                 const QString column = box->currentData().toString();
-                QMetaObject::invokeMethod(this, [this, r, column] { setMapping(r, column); }, Qt::QueuedConnection);
+                QMetaObject::invokeMethod(
+                    this, [this, r, column] { setMapping(r, column); }, Qt::QueuedConnection);
             });
             m_mappingForm->addRow(roleLabel(r), box);
             m_roleBoxes.push_back(box);
@@ -342,10 +356,13 @@ void ImportDialog::buildMappingEditors() {
     m_updatingMapping = false;
 }
 
-bool ImportDialog::isRunning() const { return m_watcher->isRunning(); }
+bool ImportDialog::isRunning() const {
+    return m_watcher->isRunning();
+}
 
 void ImportDialog::setBusy(bool busy) {
-    for (QWidget* w : std::initializer_list<QWidget*>{m_files, m_format, m_timezone, m_onError, m_pseudonymise, m_force})
+    for (QWidget* w :
+         std::initializer_list<QWidget*>{m_files, m_format, m_timezone, m_onError, m_pseudonymise, m_force})
         w->setEnabled(!busy);
     for (QComboBox* b : m_roleBoxes)
         b->setEnabled(!busy);
@@ -382,7 +399,12 @@ void ImportDialog::startImport() {
                         return;
                     last = v;
                     QMetaObject::invokeMethod(
-                        self.data(), [self, v] { if (self) self->m_progress->setValue(v); }, Qt::QueuedConnection);
+                        self.data(),
+                        [self, v] {
+                            if (self)
+                                self->m_progress->setValue(v);
+                        },
+                        Qt::QueuedConnection);
                 };
                 try {
                     out.reports.append(importer.importFile(list[i], o, progress, cancel.get()));
@@ -412,14 +434,15 @@ void ImportDialog::onFinished() {
     qint64 stored = 0;
     for (const ImportReport& r : out.reports) {
         stored += r.stored;
-        html += QStringLiteral("<p><b>%1</b>: %2</p>")
-                    .arg(esc(QFileInfo(r.file).fileName()),
-                         esc(tr("%1 rows, %2 stored, %3 rejected; %4 new camera(s) flagged unregistered; %5 s")
-                                 .arg(r.rows)
-                                 .arg(r.stored)
-                                 .arg(r.rejected)
-                                 .arg(r.camerasCreated)
-                                 .arg(r.seconds, 0, 'f', 1)));
+        html +=
+            QStringLiteral("<p><b>%1</b>: %2</p>")
+                .arg(esc(QFileInfo(r.file).fileName()),
+                     esc(tr("%1 rows, %2 stored, %3 rejected; %4 new camera(s) flagged unregistered; %5 s")
+                             .arg(r.rows)
+                             .arg(r.stored)
+                             .arg(r.rejected)
+                             .arg(r.camerasCreated)
+                             .arg(r.seconds, 0, 'f', 1)));
         if (!r.sample.isEmpty()) {
             html += QStringLiteral("<ul>");
             for (int i = 0; i < std::min<int>(5, r.sample.size()); ++i)
@@ -432,12 +455,15 @@ void ImportDialog::onFinished() {
     for (const QString& e : out.errors)
         html += QStringLiteral("<p style='color:#b00020'>%1</p>").arg(esc(e));
     if (m_cancel && m_cancel->load())
-        html += QStringLiteral("<p>%1</p>").arg(esc(tr("Cancelled: the file being imported was rolled back.")));
+        html +=
+            QStringLiteral("<p>%1</p>").arg(esc(tr("Cancelled: the file being imported was rolled back.")));
     m_summary->setHtml(html);
     m_summary->setVisible(true);
     emit importFinished(stored > 0);
 }
 
-QString ImportDialog::summaryText() const { return m_summary->toPlainText(); }
+QString ImportDialog::summaryText() const {
+    return m_summary->toPlainText();
+}
 
 } // namespace stroom::widgets

@@ -51,7 +51,8 @@ public slots:
     void cancelImport();
 
 signals:
-    /** Emitted when an import run ends (also when cancelled or failed); \a changed when anything was stored. */
+    /** Emitted when an import run ends (also when cancelled or failed); \a changed when anything was stored.
+     */
     void importFinished(bool changed);
 
 private slots:

@@ -518,6 +518,37 @@ TripSet FlowEngine::loadTrips(std::int64_t fromUtc, std::int64_t toUtc) {
     return set;
 }
 
+PairTimes FlowEngine::tripDurations(const std::vector<std::uint32_t>& origins,
+                                    const std::vector<std::uint32_t>& destinations, const FlowFilter& f) {
+    PairTimes none{0, 0};
+    if (origins.empty() || destinations.empty())
+        return none;
+    auto list = [](const std::vector<std::uint32_t>& keys) {
+        QStringList parts;
+        for (std::uint32_t k : keys)
+            parts << QString::number(k);
+        return parts.join(QLatin1Char(','));
+    };
+    LocalTime zone(m_store.timeZone().toUtf8());
+    auto st = m_store.database().prepare(
+        QStringLiteral("SELECT start, end, class, kind FROM l0.trips WHERE reads > 1 AND "
+                       "origin IN (%1) AND destination IN (%2)")
+            .arg(list(origins), list(destinations)));
+    std::vector<double> seconds;
+    while (st.step()) {
+        const std::int64_t start = st.int64(0);
+        std::int64_t day;
+        int hour;
+        FlowCube::localDayHour(start, zone, &day, &hour);
+        if (!f.acceptsDay(day) || hour < f.hourFrom || hour >= f.hourTo ||
+            !f.acceptsClass(static_cast<int>(st.int64(2))) ||
+            (f.throughOnly && st.int64(3) != static_cast<int>(TripKind::Through)))
+            continue;
+        seconds.push_back(static_cast<double>(st.int64(1) - start));
+    }
+    return pairStatistics(seconds);
+}
+
 TripSet FlowEngine::buildInMemory(const TripParameters& p, FlowCube* cube) {
     const CameraIndex cams = cameras();
     std::vector<TripRead> reads = loadReads(INT64_MIN, INT64_MIN, cams);

@@ -75,6 +75,13 @@ public:
     TripSet loadTrips(std::int64_t fromUtc = INT64_MIN, std::int64_t toUtc = INT64_MAX);
 
     /**
+     * Durations (end − start) of the trips from any of \a origins to any of \a destinations that pass
+     * \a filter: median, p15, p85 after the outlier rule of DESIGN §5.7 (read from L1).
+     */
+    PairTimes tripDurations(const std::vector<std::uint32_t>& origins,
+                            const std::vector<std::uint32_t>& destinations, const FlowFilter& filter);
+
+    /**
      * Builds trips from L0 in memory with other parameters, touching nothing stored (for what-if runs of
      * stroom-cli flows --gap/--dedupe).
      */

@@ -1,6 +1,8 @@
 #include "demoproject.h"
 #include "error.h"
+#include "filterpanel.h"
 #include "mainwindow.h"
+#include "privacyguard.h"
 #include "qgisruntime.h"
 
 #include <qgsapplication.h>
@@ -25,7 +27,8 @@ QString demoProjectPath(QString* error) {
     const QString path = dir + QStringLiteral("/gent-demo-v2.gpkg"); // v2: with traffic
     if (!QFileInfo::exists(path)) {
         try {
-            std::fprintf(stderr, "stroom: building the demo city (a week of simulated traffic in Ghent)...\n");
+            std::fprintf(stderr,
+                         "stroom: building the demo city (a week of simulated traffic in Ghent)...\n");
             stroom::createDemoProject(path, 1, 120, 20000, 7);
         } catch (const stroom::Error& e) {
             *error = e.message();
@@ -61,10 +64,22 @@ int main(int argc, char* argv[]) {
     const QCommandLineOption size(QStringLiteral("size"),
                                   QCoreApplication::translate("main", "Window size, e.g. 1400x900."),
                                   QStringLiteral("WxH"), QStringLiteral("1400x900"));
-    const QCommandLineOption importFiles(QStringLiteral("import"),
-                                         QCoreApplication::translate("main", "Open the import dialog with FILE chosen (repeatable)."),
-                                         QStringLiteral("FILE"));
+    const QCommandLineOption importFiles(
+        QStringLiteral("import"),
+        QCoreApplication::translate("main", "Open the import dialog with FILE chosen (repeatable)."),
+        QStringLiteral("FILE"));
     parser.addOption(importFiles);
+    const QCommandLineOption select(
+        QStringLiteral("select"),
+        QCoreApplication::translate("main", "Select a camera (by id) and show its details."),
+        QStringLiteral("CAMERA"));
+    const QCommandLineOption filter(
+        QStringLiteral("filter"),
+        QCoreApplication::translate(
+            "main", "Start with these filters, e.g. hours=7-10,class=truck,through,zones,days=weekday."),
+        QStringLiteral("LIST"));
+    parser.addOption(select);
+    parser.addOption(filter);
     parser.addOption(screenshot);
     parser.addOption(size);
     parser.process(app);
@@ -95,8 +110,38 @@ int main(int argc, char* argv[]) {
             return 4;
     }
 
+    if (parser.isSet(filter) && !window.projectPath().isEmpty()) {
+        stroom::maps::FlowView v = window.filterPanel()->view();
+        for (const QString& item : parser.value(filter).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+            const QString key = item.section(QLatin1Char('='), 0, 0).trimmed(),
+                          value = item.section(QLatin1Char('='), 1).trimmed();
+            if (key == QLatin1String("hours")) {
+                v.filter.hourFrom = value.section(QLatin1Char('-'), 0, 0).toInt();
+                v.filter.hourTo = value.section(QLatin1Char('-'), 1, 1).toInt();
+            } else if (key == QLatin1String("class")) {
+                const QByteArray u = value.toUtf8();
+                const int code = stroom::vehicleclass::fromLabel(
+                    std::string_view(u.constData(), static_cast<std::size_t>(u.size())));
+                if (code >= 0)
+                    v.filter.classMask |= 1u << code;
+            } else if (key == QLatin1String("through")) {
+                v.filter.throughOnly = true;
+            } else if (key == QLatin1String("zones")) {
+                v.zones = true;
+            } else if (key == QLatin1String("days")) {
+                v.filter.days = value == QLatin1String("weekend") ? stroom::FlowFilter::Days::Weekend
+                                                                  : stroom::FlowFilter::Days::Weekday;
+            } else if (key == QLatin1String("top")) {
+                v.topN = value.toInt();
+            }
+        }
+        window.filterPanel()->setView(v);
+    }
+    if (parser.isSet(select) && !window.projectPath().isEmpty())
+        window.selectCamera(parser.value(select));
     if (parser.isSet(importFiles) && !window.projectPath().isEmpty())
-        QTimer::singleShot(0, &window, [&window, files = parser.values(importFiles)] { window.importData(files); });
+        QTimer::singleShot(0, &window,
+                           [&window, files = parser.values(importFiles)] { window.importData(files); });
 
     if (batch) {
         const QString file = parser.value(screenshot);

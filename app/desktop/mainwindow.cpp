@@ -1,26 +1,44 @@
 #include "mainwindow.h"
 
 #include "aboutdialog.h"
+#include "demoproject.h"
+#include "detailspanel.h"
 #include "error.h"
+#include "filterpanel.h"
+#include "flowengine.h"
+#include "flowpicktool.h"
 #include "importdialog.h"
 #include "layerspanel.h"
+#include "odtablemodel.h"
+#include "odtablepanel.h"
+#include "resultexport.h"
 #include "store.h"
 
+#include <qgslayertree.h>
 #include <qgslayertreemapcanvasbridge.h>
 #include <qgslayertreeview.h>
 #include <qgsmapcanvas.h>
 #include <qgsmaptoolpan.h>
 #include <qgsproject.h>
+#include <qgsrasterlayer.h>
 #include <qgsvectorlayer.h>
 
 #include <QAction>
 #include <QApplication>
+#include <QCloseEvent>
+#include <QEventLoop>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QInputDialog>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QKeySequence>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QStatusBar>
 
 namespace stroom::desktop {
@@ -36,6 +54,7 @@ MainWindow::MainWindow(QWidget* parent)
     m_canvas->setDestinationCrs(QgsCoordinateReferenceSystem(QStringLiteral("EPSG:31370")));
     m_canvas->setCachingEnabled(true);
     m_canvas->setParallelRenderingEnabled(true);
+    m_canvas->setSelectionColor(QColor(0xd6, 0x27, 0x28)); // a selected camera's flows stand out in red
     setCentralWidget(m_canvas);
     m_panTool = new QgsMapToolPan(m_canvas);
     m_canvas->setMapTool(m_panTool);
@@ -48,16 +67,43 @@ MainWindow::MainWindow(QWidget* parent)
 
     m_layersPanel = new widgets::LayersPanel(project, this);
     addDockWidget(Qt::LeftDockWidgetArea, m_layersPanel);
-    resizeDocks({m_layersPanel}, {300}, Qt::Horizontal);
+    m_filterPanel = new widgets::FilterPanel(this);
+    addDockWidget(Qt::LeftDockWidgetArea, m_filterPanel);
+    m_detailsPanel = new widgets::DetailsPanel(this);
+    addDockWidget(Qt::RightDockWidgetArea, m_detailsPanel);
+    m_odPanel = new widgets::OdTablePanel(this);
+    addDockWidget(Qt::RightDockWidgetArea, m_odPanel);
+    resizeDocks({m_layersPanel, m_detailsPanel}, {300, 360}, Qt::Horizontal);
+
+    m_flowMap = new maps::FlowMap(this);
+    m_pickTool = new widgets::FlowPickTool(m_canvas, nullptr, nullptr, nullptr);
+    connect(m_pickTool, &widgets::FlowPickTool::picked, this, &MainWindow::onPicked);
+    connect(m_pickTool, &widgets::FlowPickTool::pickedNothing, this, [this] {
+        if (m_flowMap->layer())
+            m_flowMap->layer()->removeSelection();
+        m_detailsPanel->clear();
+        m_odPanel->selectFlows({});
+    });
+    connect(m_filterPanel, &widgets::FilterPanel::viewChanged, this, &MainWindow::applyView);
+    connect(m_odPanel, &widgets::OdTablePanel::flowsSelected, this, &MainWindow::selectFlowsOnMap);
+    connect(m_odPanel, &widgets::OdTablePanel::exportRequested, this, &MainWindow::exportOdTable);
 
     buildMenus();
     buildStatusBar();
 }
 
 MainWindow::~MainWindow() {
+    saveViewState();
     m_canvas->setMapTool(nullptr);
     delete m_panTool;
+    delete m_pickTool;
     QgsProject::instance()->clear();
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+    saveViewState();
+    m_projectPath.clear();
+    QMainWindow::closeEvent(event);
 }
 
 void MainWindow::buildMenus() {
@@ -77,6 +123,15 @@ void MainWindow::buildMenus() {
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_layersPanel->toggleViewAction());
+    view->addAction(m_filterPanel->toggleViewAction());
+    view->addAction(m_detailsPanel->toggleViewAction());
+    view->addAction(m_odPanel->toggleViewAction());
+    view->addSeparator();
+    m_basemapAction = view->addAction(tr("OpenStreetMap &basemap"));
+    m_basemapAction->setCheckable(true);
+    m_basemapAction->setObjectName(QStringLiteral("BasemapAction"));
+    connect(m_basemapAction, &QAction::toggled, this, [this](bool on) { setBasemap(on); });
+    view->addSeparator();
     QAction* home = view->addAction(tr("Zoom to &project"), this, [this] {
         const QgsRectangle e = m_layers.homeExtent(QgsProject::instance());
         if (!e.isEmpty()) {
@@ -85,6 +140,13 @@ void MainWindow::buildMenus() {
         }
     });
     home->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_H));
+
+    QMenu* tools = menuBar()->addMenu(tr("&Map"));
+    QAction* pan = tools->addAction(tr("&Pan"), this, [this] { m_canvas->setMapTool(m_panTool); });
+    QAction* pick = tools->addAction(tr("&Select camera, zone or flow"), this,
+                                     [this] { m_canvas->setMapTool(m_pickTool); });
+    pan->setShortcut(QKeySequence(Qt::Key_P));
+    pick->setShortcut(QKeySequence(Qt::Key_S));
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Stroom"), this, &MainWindow::about)->setMenuRole(QAction::AboutRole);
@@ -114,9 +176,17 @@ void MainWindow::buildStatusBar() {
 }
 
 bool MainWindow::openProject(const QString& path) {
+    if (!m_projectPath.isEmpty())
+        saveViewState();
     // Open through the store first: it checks the schema and migrates, and refuses what is no project.
+    QByteArray state;
     try {
-        Store::open(path);
+        Store s = Store::open(path);
+        // Bring trips and the cube up to date (after imports from the command line, for instance).
+        FlowEngine engine(s);
+        if (engine.isStale(engine.storedParameters()))
+            engine.update(engine.storedParameters());
+        state = s.setting(QStringLiteral("view_state")).toUtf8();
     } catch (const Error& e) {
         showError(e.message());
         return false;
@@ -131,6 +201,10 @@ bool MainWindow::openProject(const QString& path) {
     const QgsRectangle e = m_layers.homeExtent(QgsProject::instance());
     if (!e.isEmpty())
         m_canvas->setExtent(e);
+    loadFlows();
+    if (!state.isEmpty())
+        restoreViewState(state);
+    m_canvas->setMapTool(m_pickTool);
     m_canvas->refresh();
     m_layersPanel->view()->expandAll();
     statusBar()->showMessage(
@@ -180,14 +254,283 @@ void MainWindow::importData(const QStringList& files) {
 
 void MainWindow::reloadLayers() {
     const QgsRectangle extent = m_canvas->extent();
+    const maps::FlowView view = m_filterPanel->view();
     const QString error = m_layers.load(m_projectPath, QgsProject::instance());
     if (!error.isEmpty()) {
         showError(error);
         return;
     }
+    loadFlows();
+    m_filterPanel->setView(view);
     m_canvas->setExtent(extent);
     m_canvas->refresh();
     m_layersPanel->view()->expandAll();
+}
+
+void MainWindow::loadFlows() {
+    m_store.reset();
+    m_basemap = nullptr; // the project was cleared
+    if (m_basemapAction) {
+        const QSignalBlocker block(m_basemapAction);
+        m_basemapAction->setChecked(false);
+    }
+    try {
+        m_store = std::make_unique<Store>(Store::open(m_projectPath, Store::Access::ReadOnly));
+        FlowEngine engine(*m_store);
+        FlowCube cube = engine.loadCube();
+        delete m_flowMap; // its layer went with the project's previous layers
+        m_flowMap = new maps::FlowMap(this);
+        m_flowMap->setData(std::move(cube), engine.cameras(), m_store->threshold());
+    } catch (const Error& e) {
+        showError(e.message());
+        return;
+    }
+    QgsProject* project = QgsProject::instance();
+    project->addMapLayer(m_flowMap->layer(), false);
+    // Flows between the zones (below) and the cameras (on top).
+    project->layerTreeRoot()->insertLayer(1, m_flowMap->layer());
+    m_pickTool->setLayers(m_layers.cameras(), m_flowMap->layer(), m_layers.zones());
+    const std::vector<std::int64_t> days = m_flowMap->cube().days();
+    if (!days.empty())
+        m_filterPanel->setDataRange(QDate(1970, 1, 1).addDays(days.front()),
+                                    QDate(1970, 1, 1).addDays(days.back()));
+    m_detailsPanel->clear();
+    applyView(m_filterPanel->view());
+}
+
+void MainWindow::applyView(const maps::FlowView& view) {
+    if (!m_flowMap || !m_flowMap->hasData())
+        return;
+    const maps::FlowViewResult r = m_flowMap->apply(view);
+    m_filterPanel->showResult(r);
+    m_odPanel->model()->setResult(r, *m_flowMap, view.zones);
+    m_detailsPanel->clear();
+}
+
+void MainWindow::onPicked(QgsVectorLayer* layer, const QgsFeature& feature) {
+    const bool zones = m_flowMap->view().zones;
+    QList<QPair<std::uint32_t, std::uint32_t>> selected;
+    auto selectTouching = [&](std::uint32_t key) {
+        const QList<qint64> ids = m_flowMap->featuresTouching(key);
+        m_flowMap->layer()->selectByIds(QgsFeatureIds(ids.begin(), ids.end()));
+        for (qint64 id : ids) {
+            OdFlow f;
+            if (m_flowMap->flowOf(id, &f))
+                selected << qMakePair(f.origin, f.destination);
+        }
+    };
+    if (layer == m_layers.cameras()) {
+        const QString id = feature.attribute(QStringLiteral("camera_id")).toString();
+        const std::uint32_t key = m_flowMap->cameras().keyOf(id);
+        for (const Camera& c : m_store->cameras())
+            if (c.id == id)
+                m_detailsPanel->showCamera(c, m_flowMap->cameraHourly(key), m_flowMap->k());
+        if (zones) {
+            const int z = key < m_flowMap->cameras().zoneOf.size() ? m_flowMap->cameras().zoneOf[key] : -1;
+            if (z >= 0)
+                selectTouching(static_cast<std::uint32_t>(z));
+        } else {
+            selectTouching(key);
+        }
+    } else if (layer == m_layers.zones()) {
+        const QString id = feature.attribute(QStringLiteral("zone_id")).toString();
+        const int z = m_flowMap->cameras().zoneIds.indexOf(id);
+        std::int64_t out = 0, in = 0;
+        for (const OdFlow& f :
+             m_flowMap->cube().od(m_flowMap->view().filter, m_flowMap->cameras().zoneOf).flows) {
+            if (static_cast<int>(f.origin) == z)
+                out += f.trips;
+            if (static_cast<int>(f.destination) == z)
+                in += f.trips;
+        }
+        m_detailsPanel->showZone(
+            id, feature.attribute(QStringLiteral("name")).toString(), out, in,
+            static_cast<int>(m_flowMap->camerasOf(static_cast<std::uint32_t>(std::max(z, 0)), true).size()));
+        if (z >= 0 && zones)
+            selectTouching(static_cast<std::uint32_t>(z));
+    } else if (layer == m_flowMap->layer()) {
+        OdFlow f;
+        if (m_flowMap->flowOf(feature.id(), &f)) {
+            m_flowMap->layer()->selectByIds(QgsFeatureIds{feature.id()});
+            selected << qMakePair(f.origin, f.destination);
+            widgets::DetailsPanel::FlowDetails d;
+            d.origin = m_flowMap->label(f.origin, zones);
+            d.destination = m_flowMap->label(f.destination, zones);
+            d.trips = f.trips;
+            d.shareOfOrigin = feature.attribute(QStringLiteral("share")).toDouble();
+            const PairTimes t = FlowEngine(*m_store).tripDurations(m_flowMap->camerasOf(f.origin, zones),
+                                                                   m_flowMap->camerasOf(f.destination, zones),
+                                                                   m_flowMap->view().filter);
+            d.durationN = t.n;
+            d.median = t.median;
+            d.p15 = t.p15;
+            d.p85 = t.p85;
+            m_detailsPanel->showFlow(d, m_flowMap->k());
+        }
+    }
+    m_odPanel->selectFlows(selected);
+}
+
+bool MainWindow::selectCamera(const QString& cameraId) {
+    if (!m_layers.cameras())
+        return false;
+    QgsFeatureRequest request;
+    request.setFilterExpression(QStringLiteral("\"camera_id\" = '%1'")
+                                    .arg(QString(cameraId).replace(QLatin1Char('\''), QStringLiteral("''"))));
+    QgsFeature f;
+    if (!m_layers.cameras()->getFeatures(request).nextFeature(f))
+        return false;
+    onPicked(m_layers.cameras(), f);
+    return true;
+}
+
+void MainWindow::selectFlowsOnMap(const QList<QPair<std::uint32_t, std::uint32_t>>& flows) {
+    if (!m_flowMap->layer())
+        return;
+    QgsFeatureIds ids;
+    QgsFeatureIterator it = m_flowMap->layer()->getFeatures();
+    QgsFeature f;
+    while (it.nextFeature(f)) {
+        const auto key = qMakePair(
+            static_cast<std::uint32_t>(f.attribute(QStringLiteral("origin_key")).toLongLong()),
+            static_cast<std::uint32_t>(f.attribute(QStringLiteral("destination_key")).toLongLong()));
+        if (flows.contains(key))
+            ids.insert(f.id());
+    }
+    m_flowMap->layer()->selectByIds(ids);
+}
+
+void MainWindow::exportOdTable() {
+    if (m_projectPath.isEmpty())
+        return;
+    QString path = QFileDialog::getSaveFileName(this, tr("Export the OD matrix"), QStringLiteral("od.csv"),
+                                                tr("CSV (*.csv);;GeoPackage (*.gpkg)"));
+    if (path.isEmpty())
+        return;
+    bool ok = false;
+    const QString purpose =
+        QInputDialog::getText(this, tr("Purpose"), tr("What is this export for? (kept in the audit trail)"),
+                              QLineEdit::Normal, QString(), &ok);
+    if (!ok)
+        return;
+    try {
+        Store rw = Store::open(m_projectPath);
+        const maps::FlowView v = m_flowMap->view();
+        const ExportResult r = ResultExport(rw, m_flowMap->cameras())
+                                   .flows(m_flowMap->result().matrix, v.zones, path, m_flowMap->k(),
+                                          QStringLiteral("filters: %1").arg(v.filter.describe()), purpose);
+        statusBar()->showMessage(tr("%1 OD pairs written to %2; %3 cells under k = %4 left out")
+                                     .arg(r.rows)
+                                     .arg(path)
+                                     .arg(r.suppressed)
+                                     .arg(r.k),
+                                 10000);
+    } catch (const Error& e) {
+        showError(e.message());
+    }
+}
+
+QByteArray MainWindow::viewState() const {
+    QJsonObject o;
+    const maps::FlowView v = m_filterPanel->view();
+    o.insert(QStringLiteral("from"), v.filter.from.toString(Qt::ISODate));
+    o.insert(QStringLiteral("to"), v.filter.to.toString(Qt::ISODate));
+    o.insert(QStringLiteral("days"), static_cast<int>(v.filter.days));
+    o.insert(QStringLiteral("hour_from"), v.filter.hourFrom);
+    o.insert(QStringLiteral("hour_to"), v.filter.hourTo);
+    o.insert(QStringLiteral("classes"), static_cast<qint64>(v.filter.classMask));
+    o.insert(QStringLiteral("through"), v.filter.throughOnly);
+    o.insert(QStringLiteral("zones"), v.zones);
+    o.insert(QStringLiteral("top_n"), v.topN);
+    o.insert(QStringLiteral("min_trips"), v.minTrips);
+    const QgsRectangle e = m_canvas->extent();
+    o.insert(QStringLiteral("extent"), QJsonArray{e.xMinimum(), e.yMinimum(), e.xMaximum(), e.yMaximum()});
+    QJsonObject visible;
+    for (QgsLayerTreeLayer* l : QgsProject::instance()->layerTreeRoot()->findLayers())
+        if (l->layer())
+            visible.insert(l->layer()->name(), l->isVisible());
+    o.insert(QStringLiteral("visible"), visible);
+    o.insert(QStringLiteral("basemap"), m_basemap != nullptr);
+    o.insert(QStringLiteral("window"), QString::fromLatin1(saveState().toBase64()));
+    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+}
+
+void MainWindow::restoreViewState(const QByteArray& json) {
+    const QJsonObject o = QJsonDocument::fromJson(json).object();
+    if (o.isEmpty())
+        return;
+    restoreState(QByteArray::fromBase64(o.value(QStringLiteral("window")).toString().toLatin1()));
+    maps::FlowView v;
+    v.filter.from = QDate::fromString(o.value(QStringLiteral("from")).toString(), Qt::ISODate);
+    v.filter.to = QDate::fromString(o.value(QStringLiteral("to")).toString(), Qt::ISODate);
+    v.filter.days = static_cast<FlowFilter::Days>(std::clamp(o.value(QStringLiteral("days")).toInt(), 0, 2));
+    v.filter.hourFrom = o.value(QStringLiteral("hour_from")).toInt(0);
+    v.filter.hourTo = o.value(QStringLiteral("hour_to")).toInt(24);
+    v.filter.classMask = static_cast<std::uint32_t>(o.value(QStringLiteral("classes")).toDouble());
+    v.filter.throughOnly = o.value(QStringLiteral("through")).toBool();
+    v.zones = o.value(QStringLiteral("zones")).toBool();
+    v.topN = o.value(QStringLiteral("top_n")).toInt(100);
+    v.minTrips = o.value(QStringLiteral("min_trips")).toInt(10);
+    m_filterPanel->setView(v);
+    const QJsonObject visible = o.value(QStringLiteral("visible")).toObject();
+    for (QgsLayerTreeLayer* l : QgsProject::instance()->layerTreeRoot()->findLayers())
+        if (l->layer() && visible.contains(l->layer()->name()))
+            l->setItemVisibilityChecked(visible.value(l->layer()->name()).toBool());
+    const QJsonArray e = o.value(QStringLiteral("extent")).toArray();
+    if (e.size() == 4)
+        m_canvas->setExtent(QgsRectangle(e[0].toDouble(), e[1].toDouble(), e[2].toDouble(), e[3].toDouble()));
+    if (o.value(QStringLiteral("basemap")).toBool())
+        m_basemapAction->setChecked(true);
+}
+
+void MainWindow::saveViewState() {
+    if (m_projectPath.isEmpty())
+        return;
+    try {
+        Store rw = Store::open(m_projectPath);
+        rw.setSetting(QStringLiteral("view_state"), QString::fromUtf8(viewState()));
+    } catch (const Error& e) {
+        statusBar()->showMessage(tr("The view was not saved: %1").arg(e.message()), 10000);
+    }
+}
+
+bool MainWindow::setBasemap(bool on) {
+    QgsProject* project = QgsProject::instance();
+    if (!on) {
+        if (m_basemap)
+            project->removeMapLayer(m_basemap);
+        m_basemap = nullptr;
+        m_canvas->refresh();
+        return true;
+    }
+    if (m_basemap)
+        return true;
+    // Ask the tile server once, briefly: without a network the map says so instead of showing grey tiles.
+    QNetworkAccessManager nam;
+    QNetworkRequest request(QUrl(QStringLiteral("https://tile.openstreetmap.org/0/0/0.png")));
+    request.setHeader(QNetworkRequest::UserAgentHeader, QStringLiteral("Stroom/%1").arg(stroomVersion()));
+    request.setTransferTimeout(3000);
+    QNetworkReply* reply = nam.get(request);
+    QEventLoop loop;
+    connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    loop.exec(QEventLoop::ExcludeUserInputEvents);
+    const bool reachable = reply->error() == QNetworkReply::NoError;
+    const QString why = reply->errorString();
+    reply->deleteLater();
+    if (!reachable) {
+        const QSignalBlocker block(m_basemapAction);
+        m_basemapAction->setChecked(false);
+        showError(tr("No network: the OpenStreetMap basemap stays off (%1). Everything else works offline.")
+                      .arg(why));
+        return false;
+    }
+    m_basemap = new QgsRasterLayer(
+        QStringLiteral("type=xyz&url=https://tile.openstreetmap.org/{z}/{x}/{y}.png&zmax=19&zmin=0"),
+        tr("OpenStreetMap"), QStringLiteral("wms"));
+    project->addMapLayer(m_basemap, false);
+    project->layerTreeRoot()->addLayer(m_basemap); // at the bottom
+    m_canvas->refresh();
+    return true;
 }
 
 void MainWindow::about() {

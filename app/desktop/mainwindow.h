@@ -1,16 +1,31 @@
 #pragma once
 
+#include "flowmap.h"
 #include "projectlayers.h"
 
 #include <QMainWindow>
+
+#include <memory>
 
 class QgsMapCanvas;
 class QgsMapToolPan;
 class QLabel;
 
-namespace stroom::widgets {
-class LayersPanel;
+class QgsRasterLayer;
+class QgsVectorLayer;
+class QgsFeature;
+
+namespace stroom {
+class Store;
 }
+
+namespace stroom::widgets {
+class DetailsPanel;
+class FilterPanel;
+class FlowPickTool;
+class LayersPanel;
+class OdTablePanel;
+} // namespace stroom::widgets
 
 namespace stroom::desktop {
 
@@ -34,9 +49,23 @@ public:
 
     QgsMapCanvas* canvas() const { return m_canvas; }
     widgets::LayersPanel* layersPanel() const { return m_layersPanel; }
+    widgets::FilterPanel* filterPanel() const { return m_filterPanel; }
+    widgets::OdTablePanel* odTablePanel() const { return m_odPanel; }
+    widgets::DetailsPanel* detailsPanel() const { return m_detailsPanel; }
+    widgets::FlowPickTool* pickTool() const { return m_pickTool; }
+    maps::FlowMap* flowMap() const { return m_flowMap; }
     const maps::ProjectLayers& layers() const { return m_layers; }
 
+    /** The view as saved with the project: filters, visible layers, extent, window layout. */
+    QByteArray viewState() const;
+    void restoreViewState(const QByteArray& json);
+    /** Selects a camera as a click on it would: its flows highlighted, its details shown. */
+    bool selectCamera(const QString& cameraId);
+    /** Switches the OpenStreetMap basemap; returns false (and says why) when there is no network. */
+    bool setBasemap(bool on);
+
 public slots:
+    void applyView(const stroom::maps::FlowView& view);
     void newProject();
     void openProjectDialog();
     /** Opens the import dialog, with \a files already chosen if given. */
@@ -48,14 +77,30 @@ public slots:
 signals:
     void projectOpened(const QString& path);
 
+protected:
+    void closeEvent(QCloseEvent* event) override;
+
 private:
     void buildMenus();
     void buildStatusBar();
     void showError(const QString& message);
+    void loadFlows();
+    void saveViewState();
+    void onPicked(QgsVectorLayer* layer, const QgsFeature& feature);
+    void selectFlowsOnMap(const QList<QPair<std::uint32_t, std::uint32_t>>& flows);
+    void exportOdTable();
 
     QgsMapCanvas* m_canvas = nullptr;
     QgsMapToolPan* m_panTool = nullptr;
     widgets::LayersPanel* m_layersPanel = nullptr;
+    widgets::FilterPanel* m_filterPanel = nullptr;
+    widgets::OdTablePanel* m_odPanel = nullptr;
+    widgets::DetailsPanel* m_detailsPanel = nullptr;
+    widgets::FlowPickTool* m_pickTool = nullptr;
+    maps::FlowMap* m_flowMap = nullptr;
+    std::unique_ptr<Store> m_store; ///< read-only: queries for the panels
+    QgsRasterLayer* m_basemap = nullptr;
+    QAction* m_basemapAction = nullptr;
     QLabel* m_coordinates = nullptr;
     QLabel* m_scale = nullptr;
     maps::ProjectLayers m_layers;

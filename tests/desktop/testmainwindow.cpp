@@ -1,7 +1,11 @@
 #include "aboutdialog.h"
 #include "demoproject.h"
+#include "detailspanel.h"
+#include "filterpanel.h"
+#include "flowmap.h"
 #include "layerspanel.h"
 #include "mainwindow.h"
+#include "odtablepanel.h"
 #include "qgistestmain.h"
 #include "store.h"
 
@@ -16,7 +20,9 @@
 #include <QMenuBar>
 #include <QRegularExpression>
 #include <QSignalSpy>
+#include <QTableView>
 #include <QTemporaryDir>
+#include <QtCharts/QChart>
 
 using namespace stroom;
 
@@ -40,7 +46,8 @@ private slots:
         w.show();
         QVERIFY(w.openProject(m_demo));
         QCOMPARE(w.canvas()->mapSettings().destinationCrs().authid(), QStringLiteral("EPSG:31370"));
-        QTRY_COMPARE(w.canvas()->layers().size(), 2); // the layer tree bridge updates the canvas deferred
+        // Zones, flows and cameras; the layer tree bridge updates the canvas deferred.
+        QTRY_COMPARE(w.canvas()->layers().size(), 3);
 
         QgsLayerTreeModel* model = w.layersPanel()->model();
         QgsLayerTreeLayer* node = QgsProject::instance()->layerTreeRoot()->findLayer(w.layers().cameras());
@@ -77,6 +84,113 @@ private slots:
         // The map shows the city: Ghent's centre in Lambert 72 is in view.
         QVERIFY(w.canvas()->extent().contains(QgsPointXY(104700, 194200)));
         QVERIFY(w.windowTitle().contains(QLatin1String("demo")));
+    }
+
+    /** Clicking a camera highlights exactly its flows, and the OD table follows. */
+    void selectingACameraHighlightsItsFlows() {
+        const QString p = m_dir.filePath(QStringLiteral("traffic.gpkg"));
+        createDemoProject(p, 1, 120, 3000, 3);
+        desktop::MainWindow w;
+        w.setInteractive(false);
+        w.resize(1400, 900);
+        w.show();
+        QVERIFY(w.openProject(p));
+        maps::FlowMap* fm = w.flowMap();
+        QVERIFY(fm->layer()->featureCount() > 20);
+        // The camera that starts or ends the most drawn flows.
+        QMap<std::uint32_t, int> touching;
+        for (const OdFlow& f : fm->result().shown) {
+            touching[f.origin] += 1;
+            touching[f.destination] += 1;
+        }
+        std::uint32_t best = touching.firstKey();
+        for (auto it = touching.cbegin(); it != touching.cend(); ++it)
+            if (it.value() > touching.value(best))
+                best = it.key();
+        const QString id = fm->cameras().id[best];
+        QVERIFY(w.selectCamera(id));
+        QgsFeatureIds expected;
+        QgsFeatureIterator it = fm->layer()->getFeatures();
+        QgsFeature f;
+        while (it.nextFeature(f))
+            if (f.attribute(QStringLiteral("origin")).toString() == id ||
+                f.attribute(QStringLiteral("destination")).toString() == id)
+                expected.insert(f.id());
+        QVERIFY(!expected.isEmpty());
+        QCOMPARE(fm->layer()->selectedFeatureIds(), expected);
+        QCOMPARE(w.odTablePanel()->view()->selectionModel()->selectedRows().size(), expected.size());
+        QVERIFY(w.detailsPanel()->text().contains(id));
+        QVERIFY(w.detailsPanel()->chart()->series().size() == 1); // the hourly profile
+    }
+
+    /** A filter change in the panel redraws the flow layer as the cube says. */
+    void filterChangesTheFlowLayer() {
+        const QString p = m_dir.filePath(QStringLiteral("traffic2.gpkg"));
+        createDemoProject(p, 2, 120, 3000, 3);
+        desktop::MainWindow w;
+        w.setInteractive(false);
+        QVERIFY(w.openProject(p));
+        maps::FlowMap* fm = w.flowMap();
+        maps::FlowView v = w.filterPanel()->view();
+        v.filter.throughOnly = true;
+        w.filterPanel()->setView(v);
+        const OdMatrix m = fm->cube().od(v.filter);
+        qint64 expected = 0;
+        for (const OdFlow& f : m.flows)
+            if (f.trips >= std::max(fm->k(), v.minTrips) && f.origin != f.destination)
+                ++expected;
+        QCOMPARE(fm->layer()->featureCount(), std::min<qint64>(expected, v.topN));
+        QgsFeatureIterator it = fm->layer()->getFeatures();
+        QgsFeature f;
+        while (it.nextFeature(f)) {
+            const std::uint32_t o =
+                static_cast<std::uint32_t>(f.attribute(QStringLiteral("origin_key")).toLongLong());
+            const std::uint32_t d =
+                static_cast<std::uint32_t>(f.attribute(QStringLiteral("destination_key")).toLongLong());
+            const auto cell = std::find_if(m.flows.begin(), m.flows.end(), [&](const OdFlow& x) {
+                return x.origin == o && x.destination == d;
+            });
+            QVERIFY(cell != m.flows.end());
+            QCOMPARE(f.attribute(QStringLiteral("trips")).toLongLong(), cell->trips);
+        }
+        QVERIFY(w.filterPanel()->summaryText().contains(QLatin1String("k = 10")));
+    }
+
+    void viewStateRoundTrips() {
+        const QString p = m_dir.filePath(QStringLiteral("state.gpkg"));
+        createDemoProject(p, 3, 120, 1000, 2);
+        QByteArray saved;
+        {
+            desktop::MainWindow w;
+            w.setInteractive(false);
+            QVERIFY(w.openProject(p));
+            maps::FlowView v = w.filterPanel()->view();
+            v.filter.hourFrom = 7;
+            v.filter.hourTo = 9;
+            v.zones = true;
+            v.topN = 42;
+            w.filterPanel()->setView(v);
+            saved = w.viewState();
+        } // closing saves the view with the project
+        desktop::MainWindow w2;
+        w2.setInteractive(false);
+        QVERIFY(w2.openProject(p));
+        const maps::FlowView v2 = w2.filterPanel()->view();
+        QCOMPARE(v2.filter.hourFrom, 7);
+        QCOMPARE(v2.filter.hourTo, 9);
+        QVERIFY(v2.zones);
+        QCOMPARE(v2.topN, 42);
+        QVERIFY(!saved.isEmpty());
+    }
+
+    void basemapSaysWhenThereIsNoNetwork() {
+        desktop::MainWindow w;
+        w.setInteractive(false);
+        QVERIFY(w.openProject(m_demo));
+        if (w.setBasemap(true)) {
+            QSKIP("this machine reaches the OpenStreetMap tile server; the offline path is not exercised");
+        }
+        QVERIFY(w.lastError().contains(QLatin1String("No network")));
     }
 
     void menusAreThere() {

@@ -22,7 +22,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
         close(fd);
         return 0;
     }
-    // Inputs starting with the gzip magic are inflated: corrupt and truncated streams must be refused cleanly.
+    // Inputs starting with the gzip magic are inflated: corrupt and truncated streams must be refused
+    // cleanly.
     const QString path = QStringLiteral("/proc/self/fd/%1").arg(fd);
     try {
         stroom::ByteSource source(path);
@@ -39,7 +40,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
             if (header) {
                 header = false;
                 try {
-                    layout = stroom::detectLayout(reader.raw(), stroom::ImportFormat::Auto, {}, QString(), path);
+                    layout =
+                        stroom::detectLayout(reader.raw(), stroom::ImportFormat::Auto, {}, QString(), path);
                     reader.setDelimiter(layout.delimiter);
                 } catch (const stroom::Error&) {
                 }

@@ -6,11 +6,11 @@
 
 #include <QComboBox>
 #include <QElapsedTimer>
-#include <QTimer>
 #include <QFile>
 #include <QSignalSpy>
 #include <QStandardItemModel>
 #include <QTemporaryDir>
+#include <QTimer>
 
 using namespace stroom;
 
@@ -53,7 +53,8 @@ private slots:
         QCOMPARE(d.previewLayout().delimiter, ';');
         QCOMPARE(d.previewModel()->columnCount(), 5);
         QCOMPARE(d.previewModel()->rowCount(), 20);
-        QVERIFY(d.previewModel()->headerData(0, Qt::Horizontal).toString().startsWith(QLatin1String("tijdstip")));
+        QVERIFY(
+            d.previewModel()->headerData(0, Qt::Horizontal).toString().startsWith(QLatin1String("tijdstip")));
         // The mapping editor offers the columns and follows a change.
         auto* camera = d.findChild<QComboBox*>(QStringLiteral("Mapping_camera"));
         QVERIFY(camera);
@@ -77,7 +78,8 @@ private slots:
     void importsOnAWorkerAndSummarises() {
         const QString p = newProject();
         widgets::ImportDialog d(p);
-        d.setFiles({m_sim + QStringLiteral("/anpr-standard.csv"), m_sim + QStringLiteral("/anpr-standard.csv")});
+        d.setFiles(
+            {m_sim + QStringLiteral("/anpr-standard.csv"), m_sim + QStringLiteral("/anpr-standard.csv")});
         QSignalSpy done(&d, &widgets::ImportDialog::importFinished);
         d.startImport();
         QVERIFY(d.isRunning());
@@ -86,7 +88,8 @@ private slots:
         QVERIFY(reads(p) > 10000);
         const QString summary = d.summaryText();
         QVERIFY2(summary.contains(QLatin1String("0 rejected")), qPrintable(summary));
-        QVERIFY2(summary.contains(QLatin1String("imported before")), qPrintable(summary)); // the second copy is refused
+        QVERIFY2(summary.contains(QLatin1String("imported before")),
+                 qPrintable(summary)); // the second copy is refused
     }
 
     void cancelRollsBack() {
@@ -130,7 +133,8 @@ private slots:
         d.startImport();
         QVERIFY(done.wait(600000));
         heartbeat.stop();
-        qInfo("imported %lld reads in %.1f s; event loop: %lld heartbeats, longest gap %lld ms (20 ms expected)",
+        qInfo("imported %lld reads in %.1f s; event loop: %lld heartbeats, longest gap %lld ms (20 ms "
+              "expected)",
               reads(p), clock.elapsed() / 1000.0, ticks, worst);
     }
 };

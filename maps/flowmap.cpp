@@ -1,0 +1,208 @@
+#include "flowmap.h"
+
+#include "geometry.h"
+
+#include <qgsarrowsymbollayer.h>
+#include <qgsfillsymbol.h>
+#include <qgsfillsymbollayer.h>
+#include <qgsgraduatedsymbolrenderer.h>
+#include <qgslinesymbol.h>
+#include <qgsvectordataprovider.h>
+#include <qgsvectorlayer.h>
+
+#include <QCoreApplication>
+
+#include <algorithm>
+#include <cmath>
+
+namespace stroom::maps {
+
+QString FlowMap::layerName() {
+    return QCoreApplication::translate("FlowMap", "Flows (trips)");
+}
+
+FlowMap::FlowMap(QObject* parent)
+    : QObject(parent) {}
+
+FlowMap::~FlowMap() = default;
+
+void FlowMap::setData(FlowCube cube, CameraIndex cameras, int k) {
+    m_cube = std::move(cube);
+    m_cams = std::move(cameras);
+    m_k = k;
+    m_layer = new QgsVectorLayer(
+        QStringLiteral("LineString?crs=EPSG:4326&field=origin:string&field=destination:string"
+                       "&field=trips:integer&field=share:double&field=origin_key:integer"
+                       "&field=destination_key:integer"),
+        layerName(), QStringLiteral("memory"));
+    // Breaks from the unfiltered camera-level matrix: nice numbers from k to the largest flow.
+    const OdMatrix all = m_cube.od(FlowFilter());
+    std::int64_t largest = k;
+    for (const OdFlow& f : all.flows)
+        largest = std::max(largest, f.trips);
+    const OdMatrix allZones = m_cube.od(FlowFilter(), m_cams.zoneOf);
+    for (const OdFlow& f : allZones.flows)
+        if (f.origin != f.destination)
+            largest = std::max(largest, f.trips);
+    static const double nice[] = {1, 2, 2.5, 5};
+    std::vector<double> candidates;
+    for (double decade = 1; decade <= 1e7; decade *= 10)
+        for (double n : nice)
+            candidates.push_back(n * decade);
+    m_breaks.clear();
+    const double lo = std::max(1, k), hi = static_cast<double>(largest);
+    for (int i = 0; i < 5; ++i) {
+        const double target = lo * std::pow(hi / lo, i / 5.0);
+        const auto it = std::lower_bound(candidates.begin(), candidates.end(), target);
+        const double b = i == 0 ? lo : (it == candidates.end() ? target : *it);
+        if (m_breaks.empty() || b > m_breaks.back())
+            m_breaks.push_back(b);
+    }
+    buildRenderer();
+}
+
+void FlowMap::buildRenderer() {
+    // Light to dark, thin to wide: the largest flows stand out (a sequential ramp, colour-blind safe).
+    static const QColor ramp[] = {QColor(0xc6, 0xdb, 0xef), QColor(0x9e, 0xca, 0xe1),
+                                  QColor(0x6b, 0xae, 0xd6), QColor(0x31, 0x82, 0xbd),
+                                  QColor(0x08, 0x51, 0x9c)};
+    QgsRangeList ranges;
+    for (std::size_t i = 0; i < m_breaks.size(); ++i) {
+        const double lower = m_breaks[i];
+        const double upper = i + 1 < m_breaks.size() ? m_breaks[i + 1] : 1e12;
+        auto* arrow = new QgsArrowSymbolLayer();
+        arrow->setIsCurved(true);
+        arrow->setIsRepeated(false);
+        static const double widths[] = {0.35, 0.8, 1.4, 2.2, 3.2};
+        const double width = widths[std::min<std::size_t>(i, 4)];
+        arrow->setArrowWidth(width);
+        arrow->setArrowStartWidth(width * 0.6);
+        arrow->setHeadLength(1.6 + width);
+        arrow->setHeadThickness(0.9 + width * 0.7);
+        auto* fill = new QgsSimpleFillSymbolLayer(ramp[std::min<std::size_t>(i, 4)], Qt::SolidPattern,
+                                                  QColor(255, 255, 255, 180), Qt::SolidLine, 0.15);
+        arrow->setSubSymbol(new QgsFillSymbol(QgsSymbolLayerList() << fill));
+        auto* symbol = new QgsLineSymbol(QgsSymbolLayerList() << arrow);
+        const QString label =
+            i + 1 < m_breaks.size()
+                ? QCoreApplication::translate("FlowMap", "%1 – %2 trips").arg(lower).arg(upper - 1)
+                : QCoreApplication::translate("FlowMap", "%1 trips or more").arg(lower);
+        ranges << QgsRendererRange(lower, upper, symbol, label);
+    }
+    auto* renderer = new QgsGraduatedSymbolRenderer(QStringLiteral("trips"), ranges);
+    // The largest flows are drawn last, on top.
+    renderer->setOrderByEnabled(true);
+    renderer->setOrderBy(
+        QgsFeatureRequest::OrderBy({QgsFeatureRequest::OrderByClause(QStringLiteral("trips"), true)}));
+    m_layer->setRenderer(renderer);
+}
+
+QString FlowMap::label(std::uint32_t key, bool zones) const {
+    if (zones)
+        return m_cams.zoneIds.value(static_cast<int>(key));
+    return key < m_cams.id.size() ? m_cams.id[key] : QString::number(key);
+}
+
+FlowViewResult FlowMap::apply(const FlowView& view) {
+    m_view = view;
+    FlowViewResult r;
+    r.k = m_k;
+    r.matrix = view.zones ? m_cube.od(view.filter, m_cams.zoneOf) : m_cube.od(view.filter);
+    // Trips leaving each origin, for shares.
+    QHash<std::uint32_t, std::int64_t> fromOrigin;
+    for (const OdFlow& f : r.matrix.flows)
+        fromOrigin[f.origin] += f.trips;
+    std::vector<OdFlow> candidates;
+    for (const OdFlow& f : r.matrix.flows) {
+        if (f.trips < m_k) {
+            ++r.suppressedCells;
+            continue;
+        }
+        if (f.trips >= std::max(view.minTrips, m_k) && f.origin != f.destination)
+            candidates.push_back(f);
+    }
+    std::sort(candidates.begin(), candidates.end(), [](const OdFlow& a, const OdFlow& b) {
+        if (a.trips != b.trips)
+            return a.trips > b.trips;
+        return std::tie(a.origin, a.destination) < std::tie(b.origin, b.destination);
+    });
+    if (static_cast<int>(candidates.size()) > view.topN)
+        candidates.resize(static_cast<std::size_t>(std::max(0, view.topN)));
+    r.shown = candidates;
+
+    QgsFeatureList features;
+    features.reserve(static_cast<int>(candidates.size()));
+    for (const OdFlow& f : candidates) {
+        const QPointF a = m_cams.at(f.origin, view.zones), b = m_cams.at(f.destination, view.zones);
+        if (std::isnan(a.x()) || std::isnan(b.x()))
+            continue;
+        QgsFeature feat(m_layer->fields());
+        QgsPolylineXY line;
+        for (const QPointF& p : geo::flowArc(a.x(), a.y(), b.x(), b.y()))
+            line << QgsPointXY(p.x(), p.y());
+        feat.setGeometry(QgsGeometry::fromPolylineXY(line));
+        const double share =
+            fromOrigin.value(f.origin) > 0
+                ? 100.0 * static_cast<double>(f.trips) / static_cast<double>(fromOrigin.value(f.origin))
+                : 0;
+        QgsAttributes attrs;
+        attrs << label(f.origin, view.zones) << label(f.destination, view.zones)
+              << static_cast<qlonglong>(f.trips) << share << static_cast<qlonglong>(f.origin)
+              << static_cast<qlonglong>(f.destination);
+        feat.setAttributes(attrs);
+        features << feat;
+        r.tripsShown += f.trips;
+    }
+    m_layer->removeSelection();
+    m_layer->dataProvider()->truncate();
+    m_layer->dataProvider()->addFeatures(features);
+    m_byFeature.clear();
+    QgsFeatureIterator it = m_layer->getFeatures();
+    QgsFeature feat;
+    while (it.nextFeature(feat))
+        m_byFeature.insert(feat.id(), OdFlow{static_cast<std::uint32_t>(feat.attribute(4).toLongLong()),
+                                             static_cast<std::uint32_t>(feat.attribute(5).toLongLong()),
+                                             feat.attribute(2).toLongLong()});
+    m_layer->updateExtents();
+    m_layer->triggerRepaint();
+    m_result = r;
+    emit applied();
+    return r;
+}
+
+QList<qint64> FlowMap::featuresTouching(std::uint32_t key) const {
+    QList<qint64> ids;
+    for (auto it = m_byFeature.cbegin(); it != m_byFeature.cend(); ++it)
+        if (it->origin == key || it->destination == key)
+            ids << it.key();
+    std::sort(ids.begin(), ids.end());
+    return ids;
+}
+
+std::vector<CameraCount> FlowMap::cameraHourly(std::uint32_t camera) const {
+    std::vector<CameraCount> out;
+    for (const CameraCount& c : m_cube.counts(m_view.filter, true, true))
+        if (c.camera == camera)
+            out.push_back(c);
+    return out;
+}
+
+std::vector<std::uint32_t> FlowMap::camerasOf(std::uint32_t key, bool zones) const {
+    if (!zones)
+        return {key};
+    std::vector<std::uint32_t> out;
+    for (std::size_t i = 0; i < m_cams.zoneOf.size(); ++i)
+        if (m_cams.zoneOf[i] == static_cast<int>(key))
+            out.push_back(static_cast<std::uint32_t>(i));
+    return out;
+}
+
+bool FlowMap::flowOf(qint64 fid, OdFlow* out) const {
+    const auto it = m_byFeature.constFind(fid);
+    if (it == m_byFeature.cend())
+        return false;
+    *out = *it;
+    return true;
+}
+
+} // namespace stroom::maps

@@ -1,0 +1,88 @@
+#pragma once
+
+#include "flowcube.h"
+#include "flowengine.h"
+
+#include <QObject>
+#include <QString>
+
+#include <vector>
+
+class QgsProject;
+class QgsVectorLayer;
+
+namespace stroom::maps {
+
+/** \brief What the planner asked the map to show. */
+struct FlowView {
+    FlowFilter filter;
+    bool zones = false; ///< zone level (flows between zone points) instead of camera level
+    int topN = 100;     ///< at most this many flows, the largest first
+    int minTrips = 10;  ///< and none smaller (never below k)
+};
+
+/** \brief What the map shows after apply(). */
+struct FlowViewResult {
+    OdMatrix matrix;           ///< all cells under the filter (before k, top N and minimum)
+    std::vector<OdFlow> shown; ///< the flows drawn, largest first
+    std::int64_t tripsShown = 0;
+    std::int64_t suppressedCells = 0; ///< cells under k (never drawn, never listed)
+    int k = 10;
+};
+
+/**
+ * \brief The flow layer: a memory layer of curved arrows between cameras (or zone points), rebuilt from
+ * the aggregate cube on every filter change. Width and colour follow trips in classes whose breaks are
+ * fixed when the data is loaded (from the unfiltered matrix), so the legend stays put while filtering.
+ */
+class FlowMap : public QObject {
+    Q_OBJECT
+public:
+    explicit FlowMap(QObject* parent = nullptr);
+    ~FlowMap() override;
+
+    /** The data: the cube, the cameras and zones, and k. Creates the layer (not yet in a project). */
+    void setData(FlowCube cube, CameraIndex cameras, int k);
+    bool hasData() const { return m_layer != nullptr; }
+    const FlowCube& cube() const { return m_cube; }
+    const CameraIndex& cameras() const { return m_cams; }
+    int k() const { return m_k; }
+
+    /** The memory layer (owned by the project once added). */
+    QgsVectorLayer* layer() const { return m_layer; }
+    /** Recomputes the flows for \a view and replaces the layer's features. */
+    FlowViewResult apply(const FlowView& view);
+    const FlowViewResult& result() const { return m_result; }
+    const FlowView& view() const { return m_view; }
+
+    /** The class breaks in trips (lower bounds), stable while filtering. */
+    const std::vector<double>& breaks() const { return m_breaks; }
+    QString label(std::uint32_t key, bool zones) const;
+    /** Feature ids of the flows that start or end at \a key (camera or zone index). */
+    QList<qint64> featuresTouching(std::uint32_t key) const;
+    /** Counts per hour of the day and class at one camera, under the current filter. */
+    std::vector<CameraCount> cameraHourly(std::uint32_t camera) const;
+    /** Camera keys of a flow end: the camera itself, or every camera of the zone. */
+    std::vector<std::uint32_t> camerasOf(std::uint32_t key, bool zones) const;
+    /** The flow drawn as feature \a fid. */
+    bool flowOf(qint64 fid, OdFlow* out) const;
+
+    static QString layerName();
+
+signals:
+    void applied();
+
+private:
+    void buildRenderer();
+
+    FlowCube m_cube;
+    CameraIndex m_cams;
+    int m_k = 10;
+    QgsVectorLayer* m_layer = nullptr;
+    std::vector<double> m_breaks;
+    FlowView m_view;
+    FlowViewResult m_result;
+    QHash<qint64, OdFlow> m_byFeature;
+};
+
+} // namespace stroom::maps

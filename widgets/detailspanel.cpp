@@ -1,0 +1,222 @@
+#include "detailspanel.h"
+
+#include "privacyguard.h"
+
+#include <QLocale>
+#include <QTextBrowser>
+#include <QVBoxLayout>
+#include <QtCharts/QBarSet>
+#include <QtCharts/QChart>
+#include <QtCharts/QChartView>
+#include <QtCharts/QStackedBarSeries>
+#include <QtCharts/QValueAxis>
+
+using namespace QtCharts;
+
+namespace stroom::widgets {
+
+namespace {
+QString esc(const QString& s) {
+    return s.toHtmlEscaped();
+}
+QString purposeLabel(const QString& p) {
+    if (p == QLatin1String("police"))
+        return DetailsPanel::tr("police");
+    if (p == QLatin1String("traffic"))
+        return DetailsPanel::tr("traffic");
+    if (p == QLatin1String("lez"))
+        return DetailsPanel::tr("low-emission zone");
+    if (p == QLatin1String("section-control"))
+        return DetailsPanel::tr("section control");
+    if (p == QLatin1String("parking"))
+        return DetailsPanel::tr("parking");
+    if (p == QLatin1String("other"))
+        return DetailsPanel::tr("other");
+    return p.isEmpty() ? DetailsPanel::tr("unknown") : p;
+}
+QString roleLabel(const QString& r) {
+    if (r == QLatin1String("cordon-in"))
+        return DetailsPanel::tr("cordon, inbound");
+    if (r == QLatin1String("cordon-out"))
+        return DetailsPanel::tr("cordon, outbound");
+    if (r == QLatin1String("internal"))
+        return DetailsPanel::tr("internal");
+    if (r == QLatin1String("screenline"))
+        return DetailsPanel::tr("screenline");
+    return r.isEmpty() ? DetailsPanel::tr("none") : r;
+}
+QString classLabel(int code) {
+    switch (code) {
+    case vehicleclass::Car:
+        return DetailsPanel::tr("cars");
+    case vehicleclass::Van:
+        return DetailsPanel::tr("vans");
+    case vehicleclass::Truck:
+        return DetailsPanel::tr("trucks");
+    case vehicleclass::Bus:
+        return DetailsPanel::tr("buses");
+    case vehicleclass::Motorcycle:
+        return DetailsPanel::tr("motorcycles");
+    default:
+        return DetailsPanel::tr("unknown");
+    }
+}
+const QColor kClassColours[] = {QColor(0x99, 0x99, 0x99), QColor(0x00, 0x72, 0xB2), QColor(0xE6, 0x9F, 0x00),
+                                QColor(0xD5, 0x5E, 0x00), QColor(0x00, 0x9E, 0x73), QColor(0xCC, 0x79, 0xA7)};
+} // namespace
+
+DetailsPanel::DetailsPanel(QWidget* parent)
+    : QDockWidget(tr("Details"), parent) {
+    setObjectName(QStringLiteral("DetailsPanel"));
+    auto* body = new QWidget(this);
+    auto* layout = new QVBoxLayout(body);
+    m_text = new QTextBrowser(body);
+    m_text->setObjectName(QStringLiteral("DetailsText"));
+    m_text->setMinimumHeight(150);
+    layout->addWidget(m_text, 1);
+    m_chartView = new QChartView(new QChart(), body);
+    m_chartView->setObjectName(QStringLiteral("HourlyChart"));
+    m_chartView->setRenderHint(QPainter::Antialiasing);
+    m_chartView->setMinimumHeight(220);
+    m_chartView->chart()->legend()->setAlignment(Qt::AlignBottom);
+    m_chartView->chart()->setMargins(QMargins(4, 4, 4, 4));
+    layout->addWidget(m_chartView, 1);
+    setWidget(body);
+    clear();
+}
+
+void DetailsPanel::clear() {
+    m_text->setHtml(tr("<p>Click a camera, a zone or a flow on the map to see its details here.</p>"));
+    m_chartView->chart()->removeAllSeries();
+    for (QAbstractAxis* a : m_chartView->chart()->axes())
+        m_chartView->chart()->removeAxis(a);
+    m_chartView->chart()->setTitle(QString());
+    m_chartView->setVisible(false);
+}
+
+QString DetailsPanel::text() const {
+    return m_text->toPlainText();
+}
+QChart* DetailsPanel::chart() const {
+    return m_chartView->chart();
+}
+
+void DetailsPanel::showCamera(const Camera& c, const std::vector<CameraCount>& hourly, int k) {
+    const QLocale l;
+    std::int64_t byClass[vehicleclass::kCount] = {};
+    double perHour[vehicleclass::kCount][24] = {};
+    std::int64_t total = 0;
+    for (const CameraCount& cc : hourly) {
+        const int cls = std::max(0, std::min(cc.cls, vehicleclass::kCount - 1));
+        byClass[cls] += cc.passages;
+        perHour[cls][static_cast<int>(((cc.period % 24) + 24) % 24)] += static_cast<double>(cc.passages);
+        total += cc.passages;
+    }
+    QString html = QStringLiteral("<h3>%1 %2</h3>").arg(esc(c.id), esc(c.name));
+    html += QStringLiteral("<table>");
+    auto row = [&](const QString& k1, const QString& v) {
+        html += QStringLiteral("<tr><td><b>%1</b></td><td>%2</td></tr>").arg(esc(k1), esc(v));
+    };
+    row(tr("Owner"), c.owner.isEmpty() ? tr("unknown") : c.owner);
+    row(tr("Operator"), c.operatorName.isEmpty() ? tr("unknown") : c.operatorName);
+    row(tr("Purpose"), purposeLabel(c.purpose));
+    row(tr("Legal basis"), c.legalBasis.isEmpty() ? tr("not recorded") : c.legalBasis);
+    row(tr("Role"), roleLabel(c.role));
+    row(tr("Zone"), c.zone.isEmpty() ? tr("none") : c.zone);
+    row(tr("Registered"), c.registered ? tr("yes") : tr("no: seen in ANPR data, not in the register"));
+    html += QStringLiteral("</table>");
+    if (total < k) {
+        html += QStringLiteral("<p>%1</p>")
+                    .arg(esc(tr("Fewer than k = %1 passages under these filters: not shown.").arg(k)));
+        m_text->setHtml(html);
+        m_chartView->setVisible(false);
+        return;
+    }
+    html +=
+        QStringLiteral("<p><b>%1</b></p><ul>")
+            .arg(esc(tr("%1 passages under these filters").arg(l.toString(static_cast<qlonglong>(total)))));
+    for (int cls = 0; cls < vehicleclass::kCount; ++cls) {
+        if (byClass[cls] == 0)
+            continue;
+        html += QStringLiteral("<li>%1: %2</li>")
+                    .arg(esc(classLabel(cls)), byClass[cls] < k
+                                                   ? esc(tr("fewer than %1").arg(k))
+                                                   : l.toString(static_cast<qlonglong>(byClass[cls])));
+    }
+    html += QStringLiteral("</ul>");
+    m_text->setHtml(html);
+
+    QChart* chart = m_chartView->chart();
+    chart->removeAllSeries();
+    for (QAbstractAxis* a : chart->axes())
+        chart->removeAxis(a);
+    auto* series = new QStackedBarSeries(chart);
+    double peak = 0;
+    double hourTotals[24] = {};
+    for (int cls = 0; cls < vehicleclass::kCount; ++cls) {
+        if (byClass[cls] < k)
+            continue; // small classes stay out of the chart too
+        auto* set = new QBarSet(classLabel(cls));
+        set->setColor(kClassColours[cls]);
+        for (int h = 0; h < 24; ++h) {
+            *set << perHour[cls][h];
+            hourTotals[h] += perHour[cls][h];
+        }
+        series->append(set);
+    }
+    for (double v : hourTotals)
+        peak = std::max(peak, v);
+    chart->addSeries(series);
+    // A value axis under the bars (bar i sits at x = i): a tick every three hours stays readable.
+    auto* x = new QValueAxis(chart);
+    x->setRange(-0.5, 23.5);
+    x->setTickType(QValueAxis::TicksDynamic);
+    x->setTickAnchor(0);
+    x->setTickInterval(3);
+    x->setLabelFormat(QStringLiteral("%.0f"));
+    x->setTitleText(tr("hour"));
+    chart->addAxis(x, Qt::AlignBottom);
+    series->attachAxis(x);
+    auto* y = new QValueAxis(chart);
+    y->setRange(0, peak * 1.1);
+    y->setLabelFormat(QStringLiteral("%.0f"));
+    chart->addAxis(y, Qt::AlignLeft);
+    series->attachAxis(y);
+    chart->setTitle(tr("Passages per hour of the day"));
+    m_chartView->setVisible(true);
+}
+
+void DetailsPanel::showZone(const QString& id, const QString& name, std::int64_t out, std::int64_t in,
+                            int cameras) {
+    const QLocale l;
+    m_text->setHtml(QStringLiteral("<h3>%1</h3><p>%2</p><ul><li>%3</li><li>%4</li><li>%5</li></ul>")
+                        .arg(esc(name.isEmpty() ? id : name), esc(tr("Zone %1").arg(id)),
+                             esc(tr("Trips leaving: %1").arg(l.toString(static_cast<qlonglong>(out)))),
+                             esc(tr("Trips arriving: %1").arg(l.toString(static_cast<qlonglong>(in)))),
+                             esc(tr("Cameras in the zone: %1").arg(cameras))));
+    m_chartView->setVisible(false);
+}
+
+void DetailsPanel::showFlow(const FlowDetails& d, int k) {
+    const QLocale l;
+    QString html = QStringLiteral("<h3>%1 → %2</h3><ul>").arg(esc(d.origin), esc(d.destination));
+    html += QStringLiteral("<li>%1</li>")
+                .arg(esc(tr("Trips: %1").arg(l.toString(static_cast<qlonglong>(d.trips)))));
+    html += QStringLiteral("<li>%1</li>")
+                .arg(esc(tr("Share of the trips leaving %1: %2 %")
+                             .arg(d.origin, l.toString(d.shareOfOrigin, 'f', 1))));
+    if (d.durationN >= k)
+        html += QStringLiteral("<li>%1</li>")
+                    .arg(esc(tr("Journey time: median %1 min (15th–85th percentile %2–%3 min, %4 trips)")
+                                 .arg(l.toString(d.median / 60.0, 'f', 1), l.toString(d.p15 / 60.0, 'f', 1),
+                                      l.toString(d.p85 / 60.0, 'f', 1),
+                                      l.toString(static_cast<qlonglong>(d.durationN)))));
+    else
+        html += QStringLiteral("<li>%1</li>")
+                    .arg(esc(tr("Journey time: fewer than k = %1 trips, not shown").arg(k)));
+    html += QStringLiteral("</ul>");
+    m_text->setHtml(html);
+    m_chartView->setVisible(false);
+}
+
+} // namespace stroom::widgets

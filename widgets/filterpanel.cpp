@@ -1,0 +1,234 @@
+#include "filterpanel.h"
+
+#include "privacyguard.h"
+
+#include <QButtonGroup>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDateEdit>
+#include <QFormLayout>
+#include <QGridLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLocale>
+#include <QRadioButton>
+#include <QSlider>
+#include <QSpinBox>
+#include <QVBoxLayout>
+
+namespace stroom::widgets {
+
+namespace {
+QString classLabel(int code) {
+    switch (code) {
+    case vehicleclass::Car:
+        return FilterPanel::tr("Cars");
+    case vehicleclass::Van:
+        return FilterPanel::tr("Vans");
+    case vehicleclass::Truck:
+        return FilterPanel::tr("Trucks");
+    case vehicleclass::Bus:
+        return FilterPanel::tr("Buses");
+    case vehicleclass::Motorcycle:
+        return FilterPanel::tr("Motorcycles");
+    default:
+        return FilterPanel::tr("Unknown");
+    }
+}
+} // namespace
+
+FilterPanel::FilterPanel(QWidget* parent)
+    : QDockWidget(tr("Filters"), parent) {
+    setObjectName(QStringLiteral("FilterPanel"));
+    auto* body = new QWidget(this);
+    auto* layout = new QVBoxLayout(body);
+
+    auto* when = new QGroupBox(tr("When"), body);
+    auto* form = new QFormLayout(when);
+    m_allDates = new QCheckBox(tr("All days"), when);
+    m_allDates->setChecked(true);
+    form->addRow(m_allDates);
+    m_from = new QDateEdit(when);
+    m_to = new QDateEdit(when);
+    for (QDateEdit* d : {m_from, m_to}) {
+        d->setCalendarPopup(true);
+        d->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
+        d->setEnabled(false);
+    }
+    form->addRow(tr("From"), m_from);
+    form->addRow(tr("To"), m_to);
+    m_days = new QComboBox(when);
+    m_days->addItems({tr("All days of the week"), tr("Weekdays"), tr("Weekend")});
+    form->addRow(tr("Days"), m_days);
+    auto* hours = new QHBoxLayout;
+    m_hourFrom = new QSpinBox(when);
+    m_hourFrom->setRange(0, 23);
+    m_hourFrom->setSuffix(QStringLiteral(":00"));
+    m_hourTo = new QSpinBox(when);
+    m_hourTo->setRange(1, 24);
+    m_hourTo->setValue(24);
+    m_hourTo->setSuffix(QStringLiteral(":00"));
+    hours->addWidget(m_hourFrom);
+    hours->addWidget(new QLabel(QStringLiteral("–"), when));
+    hours->addWidget(m_hourTo);
+    form->addRow(tr("Start hour"), hours);
+    layout->addWidget(when);
+
+    auto* what = new QGroupBox(tr("Vehicles"), body);
+    auto* grid = new QGridLayout(what);
+    for (int code : {vehicleclass::Car, vehicleclass::Van, vehicleclass::Truck, vehicleclass::Bus,
+                     vehicleclass::Motorcycle, vehicleclass::Unknown}) {
+        auto* box = new QCheckBox(classLabel(code), what);
+        box->setChecked(true);
+        box->setProperty("classCode", code);
+        box->setObjectName(QStringLiteral("Class_%1").arg(QLatin1String(vehicleclass::key(code))));
+        grid->addWidget(box, static_cast<int>(m_classes.size()) / 2, static_cast<int>(m_classes.size()) % 2);
+        m_classes.push_back(box);
+    }
+    m_through = new QCheckBox(tr("Through traffic only"), what);
+    m_through->setObjectName(QStringLiteral("ThroughOnly"));
+    grid->addWidget(m_through, 3, 0, 1, 2);
+    layout->addWidget(what);
+
+    auto* show = new QGroupBox(tr("Show"), body);
+    auto* sform = new QFormLayout(show);
+    auto* level = new QHBoxLayout;
+    m_cameraLevel = new QRadioButton(tr("Cameras"), show);
+    m_zoneLevel = new QRadioButton(tr("Zones"), show);
+    m_zoneLevel->setObjectName(QStringLiteral("ZoneLevel"));
+    m_cameraLevel->setChecked(true);
+    auto* group = new QButtonGroup(this);
+    group->addButton(m_cameraLevel);
+    group->addButton(m_zoneLevel);
+    level->addWidget(m_cameraLevel);
+    level->addWidget(m_zoneLevel);
+    sform->addRow(tr("Between"), level);
+    auto* top = new QHBoxLayout;
+    m_topN = new QSlider(Qt::Horizontal, show);
+    m_topN->setObjectName(QStringLiteral("TopN"));
+    m_topN->setRange(10, 500);
+    m_topN->setValue(100);
+    m_topNLabel = new QLabel(show);
+    m_topNLabel->setMinimumWidth(30);
+    top->addWidget(m_topN);
+    top->addWidget(m_topNLabel);
+    sform->addRow(tr("Largest flows"), top);
+    m_minTrips = new QSpinBox(show);
+    m_minTrips->setObjectName(QStringLiteral("MinTrips"));
+    m_minTrips->setRange(1, 1000000);
+    m_minTrips->setValue(10);
+    m_minTrips->setSuffix(tr(" trips"));
+    sform->addRow(tr("At least"), m_minTrips);
+    layout->addWidget(show);
+
+    m_summary = new QLabel(body);
+    m_summary->setObjectName(QStringLiteral("FilterSummary"));
+    m_summary->setWordWrap(true);
+    m_summary->setTextFormat(Qt::RichText);
+    layout->addWidget(m_summary);
+    layout->addStretch();
+    setWidget(body);
+
+    connect(m_allDates, &QCheckBox::toggled, this, [this](bool all) {
+        m_from->setEnabled(!all);
+        m_to->setEnabled(!all);
+        emitChange();
+    });
+    for (QDateEdit* d : {m_from, m_to})
+        connect(d, &QDateEdit::dateChanged, this, &FilterPanel::emitChange);
+    connect(m_days, qOverload<int>(&QComboBox::currentIndexChanged), this, &FilterPanel::emitChange);
+    for (QSpinBox* s : {m_hourFrom, m_hourTo, m_minTrips})
+        connect(s, qOverload<int>(&QSpinBox::valueChanged), this, &FilterPanel::emitChange);
+    for (QCheckBox* c : m_classes)
+        connect(c, &QCheckBox::toggled, this, &FilterPanel::emitChange);
+    for (QAbstractButton* b : std::initializer_list<QAbstractButton*>{m_through, m_zoneLevel})
+        connect(b, &QAbstractButton::toggled, this, &FilterPanel::emitChange);
+    connect(m_topN, &QSlider::valueChanged, this, [this](int v) {
+        m_topNLabel->setText(QString::number(v));
+        emitChange();
+    });
+    m_topNLabel->setText(QString::number(m_topN->value()));
+}
+
+void FilterPanel::setDataRange(const QDate& first, const QDate& last) {
+    m_updating = true;
+    for (QDateEdit* d : {m_from, m_to})
+        d->setDateRange(first, last);
+    m_from->setDate(first);
+    m_to->setDate(last);
+    m_updating = false;
+}
+
+maps::FlowView FilterPanel::view() const {
+    maps::FlowView v;
+    if (!m_allDates->isChecked()) {
+        v.filter.from = m_from->date();
+        v.filter.to = m_to->date();
+    }
+    v.filter.days = static_cast<FlowFilter::Days>(m_days->currentIndex());
+    v.filter.hourFrom = m_hourFrom->value();
+    v.filter.hourTo = std::max(m_hourTo->value(), m_hourFrom->value() + 1);
+    std::uint32_t mask = 0;
+    bool all = true;
+    for (QCheckBox* c : m_classes) {
+        if (c->isChecked())
+            mask |= 1u << c->property("classCode").toInt();
+        else
+            all = false;
+    }
+    v.filter.classMask = all ? 0 : (mask == 0 ? (1u << 31) : mask); // none ticked: nothing passes
+    v.filter.throughOnly = m_through->isChecked();
+    v.zones = m_zoneLevel->isChecked();
+    v.topN = m_topN->value();
+    v.minTrips = m_minTrips->value();
+    return v;
+}
+
+void FilterPanel::setView(const maps::FlowView& v) {
+    m_updating = true;
+    m_allDates->setChecked(!v.filter.from.isValid() && !v.filter.to.isValid());
+    if (v.filter.from.isValid())
+        m_from->setDate(v.filter.from);
+    if (v.filter.to.isValid())
+        m_to->setDate(v.filter.to);
+    m_days->setCurrentIndex(static_cast<int>(v.filter.days));
+    m_hourFrom->setValue(v.filter.hourFrom);
+    m_hourTo->setValue(v.filter.hourTo);
+    for (QCheckBox* c : m_classes)
+        c->setChecked(v.filter.classMask == 0 ||
+                      (v.filter.classMask >> c->property("classCode").toInt() & 1u));
+    m_through->setChecked(v.filter.throughOnly);
+    (v.zones ? m_zoneLevel : m_cameraLevel)->setChecked(true);
+    m_topN->setValue(v.topN);
+    m_minTrips->setValue(v.minTrips);
+    m_updating = false;
+    emitChange();
+}
+
+void FilterPanel::emitChange() {
+    if (!m_updating)
+        emit viewChanged(view());
+}
+
+void FilterPanel::showResult(const maps::FlowViewResult& r) {
+    const QLocale l;
+    m_minTrips->setMinimum(r.k);
+    m_summary->setText(
+        tr("<b>%1</b> trips under these filters, <b>%2</b> of them through traffic; %3 flows drawn "
+           "(%4 trips).<br>Privacy: cells under <b>k = %5</b> are never shown: <b>%6</b> suppressed. "
+           "%7 single-read trips are left out of the matrix.")
+            .arg(l.toString(static_cast<qlonglong>(r.matrix.trips)),
+                 l.toString(static_cast<qlonglong>(r.matrix.throughTrips)))
+            .arg(r.shown.size())
+            .arg(l.toString(static_cast<qlonglong>(r.tripsShown)))
+            .arg(r.k)
+            .arg(l.toString(static_cast<qlonglong>(r.suppressedCells)),
+                 l.toString(static_cast<qlonglong>(r.matrix.singleReadTrips))));
+}
+
+QString FilterPanel::summaryText() const {
+    return m_summary->text();
+}
+
+} // namespace stroom::widgets

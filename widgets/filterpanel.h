@@ -1,0 +1,58 @@
+#pragma once
+
+#include "flowmap.h"
+
+#include <QDockWidget>
+
+class QCheckBox;
+class QComboBox;
+class QDateEdit;
+class QLabel;
+class QRadioButton;
+class QSlider;
+class QSpinBox;
+
+namespace stroom::widgets {
+
+/**
+ * \brief The filter panel (DESIGN §6): date range, weekday/weekend, hour range, vehicle classes, through
+ * traffic only; camera or zone level, top N and minimum trips; and what the view shows (trips, k in force,
+ * cells suppressed). Every change emits viewChanged() at once.
+ */
+class FilterPanel : public QDockWidget {
+    Q_OBJECT
+public:
+    explicit FilterPanel(QWidget* parent = nullptr);
+
+    /** The days the data covers (the date pickers' bounds). */
+    void setDataRange(const QDate& first, const QDate& last);
+    maps::FlowView view() const;
+    void setView(const maps::FlowView& view);
+    /** Shows the outcome of the view: trips, flows drawn, k and suppressed cells. */
+    void showResult(const maps::FlowViewResult& result);
+    QString summaryText() const;
+
+signals:
+    void viewChanged(const stroom::maps::FlowView& view);
+
+private:
+    void emitChange();
+
+    QCheckBox* m_allDates;
+    QDateEdit* m_from;
+    QDateEdit* m_to;
+    QComboBox* m_days;
+    QSpinBox* m_hourFrom;
+    QSpinBox* m_hourTo;
+    std::vector<QCheckBox*> m_classes;
+    QCheckBox* m_through;
+    QRadioButton* m_cameraLevel;
+    QRadioButton* m_zoneLevel;
+    QSlider* m_topN;
+    QLabel* m_topNLabel;
+    QSpinBox* m_minTrips;
+    QLabel* m_summary;
+    bool m_updating = false;
+};
+
+} // namespace stroom::widgets

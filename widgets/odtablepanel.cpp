@@ -1,0 +1,101 @@
+#include "odtablepanel.h"
+
+#include "odtablemodel.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSortFilterProxyModel>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace stroom::widgets {
+
+OdTablePanel::OdTablePanel(QWidget* parent)
+    : QDockWidget(tr("OD matrix"), parent) {
+    setObjectName(QStringLiteral("OdTablePanel"));
+    auto* body = new QWidget(this);
+    auto* layout = new QVBoxLayout(body);
+    auto* bar = new QHBoxLayout;
+    m_search = new QLineEdit(body);
+    m_search->setObjectName(QStringLiteral("OdSearch"));
+    m_search->setPlaceholderText(tr("Find an origin or destination…"));
+    m_search->setClearButtonEnabled(true);
+    bar->addWidget(m_search, 1);
+    auto* copyButton = new QPushButton(tr("Copy"), body);
+    auto* exportButton = new QPushButton(tr("Export CSV…"), body);
+    bar->addWidget(copyButton);
+    bar->addWidget(exportButton);
+    layout->addLayout(bar);
+
+    m_model = new OdTableModel(this);
+    m_proxy = new QSortFilterProxyModel(this);
+    m_proxy->setSourceModel(m_model);
+    m_proxy->setSortRole(OdTableModel::SortRole);
+    m_proxy->setFilterKeyColumn(-1);
+    m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
+    m_view = new QTableView(body);
+    m_view->setObjectName(QStringLiteral("OdTable"));
+    m_view->setModel(m_proxy);
+    m_view->setSortingEnabled(true);
+    m_view->sortByColumn(OdTableModel::Trips, Qt::DescendingOrder);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    m_view->verticalHeader()->setDefaultSectionSize(20);
+    m_view->verticalHeader()->hide();
+    layout->addWidget(m_view);
+    setWidget(body);
+
+    auto* copyAction = new QAction(tr("Copy"), m_view);
+    copyAction->setShortcut(QKeySequence::Copy);
+    copyAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_view->addAction(copyAction);
+    connect(copyAction, &QAction::triggered, this, &OdTablePanel::copy);
+    connect(copyButton, &QPushButton::clicked, this, &OdTablePanel::copy);
+    connect(exportButton, &QPushButton::clicked, this, &OdTablePanel::exportRequested);
+    connect(m_search, &QLineEdit::textChanged, m_proxy, &QSortFilterProxyModel::setFilterFixedString);
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
+        if (m_syncing)
+            return;
+        QList<QPair<std::uint32_t, std::uint32_t>> flows;
+        for (const QModelIndex& i : m_view->selectionModel()->selectedRows())
+            flows << qMakePair(
+                static_cast<std::uint32_t>(i.data(OdTableModel::OriginKeyRole).toLongLong()),
+                static_cast<std::uint32_t>(i.data(OdTableModel::DestinationKeyRole).toLongLong()));
+        emit flowsSelected(flows);
+    });
+}
+
+void OdTablePanel::selectFlows(const QList<QPair<std::uint32_t, std::uint32_t>>& flows) {
+    m_syncing = true;
+    QItemSelection selection;
+    for (const auto& f : flows) {
+        const int row = m_model->rowOf(f.first, f.second);
+        if (row < 0)
+            continue;
+        const QModelIndex i = m_proxy->mapFromSource(m_model->index(row, 0));
+        if (i.isValid())
+            selection.select(i, i.siblingAtColumn(OdTableModel::ColumnCount - 1));
+    }
+    m_view->selectionModel()->select(selection,
+                                     QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    if (!selection.isEmpty())
+        m_view->scrollTo(selection.indexes().first());
+    m_syncing = false;
+}
+
+void OdTablePanel::copy() {
+    QList<int> rows;
+    for (const QModelIndex& i : m_view->selectionModel()->selectedRows())
+        rows << m_proxy->mapToSource(i).row();
+    std::sort(rows.begin(), rows.end());
+    QApplication::clipboard()->setText(m_model->toTsv(rows));
+}
+
+} // namespace stroom::widgets

@@ -1,0 +1,42 @@
+#pragma once
+
+#include <QDockWidget>
+
+class QLineEdit;
+class QSortFilterProxyModel;
+class QTableView;
+
+namespace stroom::widgets {
+
+class OdTableModel;
+
+/**
+ * \brief The OD matrix view: a sortable, filterable table for the current filters, selection kept in
+ * step with the map, copy to the clipboard and export to CSV.
+ */
+class OdTablePanel : public QDockWidget {
+    Q_OBJECT
+public:
+    explicit OdTablePanel(QWidget* parent = nullptr);
+    OdTableModel* model() const { return m_model; }
+    QSortFilterProxyModel* proxy() const { return m_proxy; }
+    QTableView* view() const { return m_view; }
+    /** Selects the rows of these flows (from the map), without emitting flowsSelected. */
+    void selectFlows(const QList<QPair<std::uint32_t, std::uint32_t>>& flows);
+    /** Copies the selected rows (or all) as tab-separated text. */
+    void copy();
+
+signals:
+    /** The user selected rows: their (origin, destination) keys. */
+    void flowsSelected(const QList<QPair<std::uint32_t, std::uint32_t>>& flows);
+    void exportRequested();
+
+private:
+    OdTableModel* m_model;
+    QSortFilterProxyModel* m_proxy;
+    QTableView* m_view;
+    QLineEdit* m_search;
+    bool m_syncing = false;
+};
+
+} // namespace stroom::widgets
