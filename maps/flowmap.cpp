@@ -98,8 +98,11 @@ void FlowMap::buildRenderer() {
 }
 
 QString FlowMap::label(std::uint32_t key, bool zones) const {
-    if (zones)
-        return m_cams.zoneIds.value(static_cast<int>(key));
+    if (zones) {
+        const QString name = m_cams.zoneNames.value(static_cast<int>(key));
+        const QString id = m_cams.zoneIds.value(static_cast<int>(key));
+        return name.isEmpty() ? id : QStringLiteral("%1 (%2)").arg(name, id);
+    }
     return key < m_cams.id.size() ? m_cams.id[key] : QString::number(key);
 }
 

@@ -34,16 +34,17 @@ struct FormatChoice {
     const char* label;
 };
 const FormatChoice kFormats[] = {
-    {ImportFormat::Auto, QT_TRANSLATE_NOOP("ImportDialog", "Detect from the header")},
+    {ImportFormat::Auto, QT_TRANSLATE_NOOP("stroom::widgets::ImportDialog", "Detect from the header")},
     {ImportFormat::Standard,
-     QT_TRANSLATE_NOOP("ImportDialog", "Standard (timestamp, camera_id, plate_hash …)")},
+     QT_TRANSLATE_NOOP("stroom::widgets::ImportDialog", "Standard (timestamp, camera_id, plate_hash …)")},
     {ImportFormat::Dutch,
-     QT_TRANSLATE_NOOP("ImportDialog", "Flemish/Dutch (tijdstip; camera; kenteken_hash …)")},
+     QT_TRANSLATE_NOOP("stroom::widgets::ImportDialog", "Flemish/Dutch (tijdstip; camera; kenteken_hash …)")},
     {ImportFormat::AnprMetrics,
-     QT_TRANSLATE_NOOP("ImportDialog", "ANPR Metrics (Plate, Latitude, Longitude …)")},
-    {ImportFormat::Counts, QT_TRANSLATE_NOOP("ImportDialog", "Counts from privacy-proof cameras")},
+     QT_TRANSLATE_NOOP("stroom::widgets::ImportDialog", "ANPR Metrics (Plate, Latitude, Longitude …)")},
+    {ImportFormat::Counts,
+     QT_TRANSLATE_NOOP("stroom::widgets::ImportDialog", "Counts from privacy-proof cameras")},
     {ImportFormat::PairFlows,
-     QT_TRANSLATE_NOOP("ImportDialog", "Camera-pair flows from privacy-proof cameras")},
+     QT_TRANSLATE_NOOP("stroom::widgets::ImportDialog", "Camera-pair flows from privacy-proof cameras")},
 };
 
 QString roleLabel(Role r) {

@@ -167,10 +167,14 @@ CameraIndex FlowEngine::cameras() {
         if (!c.zone[i].isEmpty())
             c.zoneOf[i] = c.zoneIds.indexOf(c.zone[i]);
     c.zonePosition.assign(static_cast<std::size_t>(c.zoneIds.size()), QPointF(nan, nan));
+    for (int i = 0; i < c.zoneIds.size(); ++i)
+        c.zoneNames << QString();
     for (const Zone& z : m_store.zones()) {
         const int i = c.zoneIds.indexOf(z.id);
-        if (i >= 0)
+        if (i >= 0) {
             c.zonePosition[static_cast<std::size_t>(i)] = geo::Shape::fromWkb(z.wkb).pointOnSurface();
+            c.zoneNames[i] = z.name;
+        }
     }
     return c;
 }

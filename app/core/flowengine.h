@@ -36,6 +36,7 @@ struct CameraIndex {
     std::vector<bool> cordonIn, cordonOut;
     std::vector<std::uint32_t> order;  ///< rank by camera id
     QStringList zoneIds;               ///< distinct zones, sorted
+    QStringList zoneNames;             ///< their names (same order), empty where none
     std::vector<int> zoneOf;           ///< camera key → index into zoneIds, or -1
     std::vector<QPointF> position;     ///< WGS84 by camera key; NaN where unknown
     std::vector<QPointF> zonePosition; ///< a point inside each zone (by zoneIds index)

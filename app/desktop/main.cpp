@@ -12,9 +12,13 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QIcon>
+#include <QLibraryInfo>
+#include <QLocale>
 #include <QMessageBox>
+#include <QSettings>
 #include <QStandardPaths>
 #include <QTimer>
+#include <QTranslator>
 
 #include <cstdio>
 
@@ -47,6 +51,22 @@ int main(int argc, char* argv[]) {
     QGuiApplication::setApplicationDisplayName(QStringLiteral("Stroom"));
     QGuiApplication::setDesktopFileName(QStringLiteral("be.stroom.Stroom"));
     QGuiApplication::setWindowIcon(QIcon(QStringLiteral(":/stroom/icons/stroom.svg")));
+
+    // Dutch or English: as the system says, unless chosen in View > Language.
+    const QString language =
+        QSettings().value(QStringLiteral("language"), QStringLiteral("system")).toString();
+    const bool dutch =
+        language == QLatin1String("nl") ||
+        (language == QLatin1String("system") && QLocale::system().name().startsWith(QLatin1String("nl")));
+    QTranslator stroomTranslator, qtTranslator;
+    if (dutch) {
+        QLocale::setDefault(QLocale(QLocale::Dutch, QLocale::Belgium));
+        if (stroomTranslator.load(QStringLiteral(":/stroom/translations/stroom_nl.qm")))
+            QCoreApplication::installTranslator(&stroomTranslator);
+        if (qtTranslator.load(QLocale(QLocale::Dutch), QStringLiteral("qtbase"), QStringLiteral("_"),
+                              QLibraryInfo::location(QLibraryInfo::TranslationsPath)))
+            QCoreApplication::installTranslator(&qtTranslator);
+    }
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QCoreApplication::translate(

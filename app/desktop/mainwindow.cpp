@@ -24,6 +24,7 @@
 #include <qgsvectorlayer.h>
 
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QEventLoop>
@@ -39,6 +40,7 @@
 #include <QMessageBox>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QSettings>
 #include <QStatusBar>
 
 namespace stroom::desktop {
@@ -131,6 +133,26 @@ void MainWindow::buildMenus() {
     m_basemapAction->setCheckable(true);
     m_basemapAction->setObjectName(QStringLiteral("BasemapAction"));
     connect(m_basemapAction, &QAction::toggled, this, [this](bool on) { setBasemap(on); });
+    view->addSeparator();
+    QMenu* language = view->addMenu(tr("&Language"));
+    const QString current =
+        QSettings().value(QStringLiteral("language"), QStringLiteral("system")).toString();
+    auto* languages = new QActionGroup(this);
+    for (const auto& [code, name] : {std::pair<const char*, QString>{"system", tr("As the system")},
+                                     std::pair<const char*, QString>{"nl", QStringLiteral("Nederlands")},
+                                     std::pair<const char*, QString>{"en", QStringLiteral("English")}}) {
+        QAction* a = language->addAction(name);
+        a->setCheckable(true);
+        a->setChecked(current == QLatin1String(code));
+        languages->addAction(a);
+        connect(a, &QAction::triggered, this, [this, c = QString::fromLatin1(code)] {
+            QSettings().setValue(QStringLiteral("language"), c);
+            statusBar()->showMessage(tr("The language changes when Stroom starts again."), 10000);
+            if (m_interactive)
+                QMessageBox::information(this, tr("Language"),
+                                         tr("The language changes when Stroom starts again."));
+        });
+    }
     view->addSeparator();
     QAction* home = view->addAction(tr("Zoom to &project"), this, [this] {
         const QgsRectangle e = m_layers.homeExtent(QgsProject::instance());

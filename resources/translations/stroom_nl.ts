@@ -1,0 +1,751 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="nl_BE">
+<context>
+    <name>CameraSymbology</name>
+    <message>
+        <source>Owner unknown</source>
+        <translation>Eigenaar onbekend</translation>
+    </message>
+</context>
+<context>
+    <name>FlowMap</name>
+    <message>
+        <source>Flows (trips)</source>
+        <translation>Stromen (verplaatsingen)</translation>
+    </message>
+    <message>
+        <source>%1 – %2 trips</source>
+        <translation>%1 – %2 verplaatsingen</translation>
+    </message>
+    <message>
+        <source>%1 trips or more</source>
+        <translation>%1 verplaatsingen of meer</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectLayers</name>
+    <message>
+        <source>Cameras</source>
+        <translation>Camera's</translation>
+    </message>
+    <message>
+        <source>Zones</source>
+        <translation>Zones</translation>
+    </message>
+    <message>
+        <source>%1: no such project file</source>
+        <translation>%1: dit projectbestand bestaat niet</translation>
+    </message>
+    <message>
+        <source>%1: the cameras or zones layer cannot be opened</source>
+        <translation>%1: de laag met camera's of zones kan niet worden geopend</translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <source>QGIS data providers missing: %1 (QGIS prefix %2). Install the Debian package qgis-providers, or set STROOM_QGIS_PREFIX.</source>
+        <translation>QGIS-gegevensproviders ontbreken: %1 (QGIS-prefix %2). Installeer het Debian-pakket qgis-providers of stel STROOM_QGIS_PREFIX in.</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Stroom: origin-destination flows, counts and the camera register from pseudonymised ANPR data.</source>
+        <translation>Stroom: herkomst-bestemmingsstromen, tellingen en het cameraregister uit gepseudonimiseerde ANPR-gegevens.</translation>
+    </message>
+    <message>
+        <source>Project to open (default: the demo city).</source>
+        <translation>Te openen project (standaard: de demostad).</translation>
+    </message>
+    <message>
+        <source>Save a screenshot of the window and quit.</source>
+        <translation>Een schermafdruk van het venster bewaren en afsluiten.</translation>
+    </message>
+    <message>
+        <source>Window size, e.g. 1400x900.</source>
+        <translation>Venstergrootte, bv. 1400x900.</translation>
+    </message>
+    <message>
+        <source>Open the import dialog with FILE chosen (repeatable).</source>
+        <translation>Het importvenster openen met BESTAND gekozen (herhaalbaar).</translation>
+    </message>
+    <message>
+        <source>Select a camera (by id) and show its details.</source>
+        <translation>Een camera selecteren (op id) en de details tonen.</translation>
+    </message>
+    <message>
+        <source>Start with these filters, e.g. hours=7-10,class=truck,through,zones,days=weekday.</source>
+        <translation>Met deze filters beginnen, bv. hours=7-10,class=truck,through,zones,days=weekday.</translation>
+    </message>
+</context>
+<context>
+    <name>stroom::desktop::MainWindow</name>
+    <message>
+        <source>Stroom</source>
+        <translation>Stroom</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Bestand</translation>
+    </message>
+    <message>
+        <source>&amp;New project…</source>
+        <translation>&amp;Nieuw project…</translation>
+    </message>
+    <message>
+        <source>&amp;Open project…</source>
+        <translation>Project &amp;openen…</translation>
+    </message>
+    <message>
+        <source>&amp;Import ANPR data…</source>
+        <translation>ANPR-gegevens &amp;importeren…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Afsluiten</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>Be&amp;eld</translation>
+    </message>
+    <message>
+        <source>OpenStreetMap &amp;basemap</source>
+        <translation>OpenStreetMap-&amp;achtergrondkaart</translation>
+    </message>
+    <message>
+        <source>Zoom to &amp;project</source>
+        <translation>Zoomen naar &amp;project</translation>
+    </message>
+    <message>
+        <source>&amp;Map</source>
+        <translation>&amp;Kaart</translation>
+    </message>
+    <message>
+        <source>&amp;Pan</source>
+        <translation>&amp;Verschuiven</translation>
+    </message>
+    <message>
+        <source>&amp;Select camera, zone or flow</source>
+        <translation>Camera, zone of stroom &amp;selecteren</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>&amp;About Stroom</source>
+        <translation>&amp;Over Stroom</translation>
+    </message>
+    <message>
+        <source>Belgian Lambert 72</source>
+        <translation>Belgische Lambert 72</translation>
+    </message>
+    <message>
+        <source>x %1  y %2</source>
+        <translation>x %1  y %2</translation>
+    </message>
+    <message>
+        <source>%1 – Stroom</source>
+        <translation>%1 – Stroom</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n camera(s)</source>
+        <translation>
+            <numerusform>%n camera</numerusform><numerusform>%n camera's</numerusform></translation>
+    </message>
+    <message>
+        <source>New Stroom project</source>
+        <translation>Nieuw Stroom-project</translation>
+    </message>
+    <message>
+        <source>Stroom project (*.gpkg)</source>
+        <translation>Stroom-project (*.gpkg)</translation>
+    </message>
+    <message>
+        <source>Open Stroom project</source>
+        <translation>Stroom-project openen</translation>
+    </message>
+    <message>
+        <source>Open or create a project first.</source>
+        <translation>Open of maak eerst een project.</translation>
+    </message>
+    <message>
+        <source>Export the OD matrix</source>
+        <translation>De HB-matrix exporteren</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv);;GeoPackage (*.gpkg)</source>
+        <translation>CSV (*.csv);;GeoPackage (*.gpkg)</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>Doel</translation>
+    </message>
+    <message>
+        <source>What is this export for? (kept in the audit trail)</source>
+        <translation>Waarvoor dient deze export? (wordt bewaard in het auditlogboek)</translation>
+    </message>
+    <message>
+        <source>%1 OD pairs written to %2; %3 cells under k = %4 left out</source>
+        <translation>%1 HB-paren geschreven naar %2; %3 cellen onder k = %4 weggelaten</translation>
+    </message>
+    <message>
+        <source>The view was not saved: %1</source>
+        <translation>De weergave is niet bewaard: %1</translation>
+    </message>
+    <message>
+        <source>No network: the OpenStreetMap basemap stays off (%1). Everything else works offline.</source>
+        <translation>Geen netwerk: de OpenStreetMap-achtergrondkaart blijft uit (%1). Al de rest werkt zonder netwerk.</translation>
+    </message>
+    <message>
+        <source>OpenStreetMap</source>
+        <translation>OpenStreetMap</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Taal</translation>
+    </message>
+    <message>
+        <source>As the system</source>
+        <translation>Zoals het systeem</translation>
+    </message>
+    <message>
+        <source>The language changes when Stroom starts again.</source>
+        <translation>De taal verandert wanneer Stroom opnieuw start.</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Taal</translation>
+    </message>
+</context>
+<context>
+    <name>stroom::widgets::AboutDialog</name>
+    <message>
+        <source>&lt;h2&gt;Stroom %1&lt;/h2&gt;&lt;p&gt;Origin–destination flows, counts, through traffic and journey times from pseudonymised ANPR camera data, with the camera register and privacy built in: no clear plates are stored, small figures are suppressed, every export is audited.&lt;/p&gt;&lt;table&gt;&lt;tr&gt;&lt;td&gt;Qt&lt;/td&gt;&lt;td&gt;%2&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;QGIS&lt;/td&gt;&lt;td&gt;%3&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;GDAL&lt;/td&gt;&lt;td&gt;%4&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;SQLite&lt;/td&gt;&lt;td&gt;%5&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;h3&gt;Data&lt;/h3&gt;&lt;p&gt;Ghent districts (demo zones): Stad Gent open data, Flemish model licence for free reuse (source: Stad Gent).&lt;/p&gt;&lt;p&gt;Map data, where an OpenStreetMap basemap or OSM cameras are used: © OpenStreetMap contributors, ODbL 1.0.&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;Stroom %1&lt;/h2&gt;&lt;p&gt;Herkomst-bestemmingsstromen, tellingen, doorgaand verkeer en reistijden uit gepseudonimiseerde ANPR-cameragegevens, met het cameraregister en privacy ingebouwd: er worden geen leesbare nummerplaten bewaard, kleine cijfers worden onderdrukt, elke export wordt gelogd.&lt;/p&gt;&lt;table&gt;&lt;tr&gt;&lt;td&gt;Qt&lt;/td&gt;&lt;td&gt;%2&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;QGIS&lt;/td&gt;&lt;td&gt;%3&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;GDAL&lt;/td&gt;&lt;td&gt;%4&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;SQLite&lt;/td&gt;&lt;td&gt;%5&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;h3&gt;Gegevens&lt;/h3&gt;&lt;p&gt;Gentse stadswijken (demozones): open data van Stad Gent, Vlaamse modellicentie voor gratis hergebruik (bron: Stad Gent).&lt;/p&gt;&lt;p&gt;Kaartgegevens, waar een OpenStreetMap-achtergrondkaart of OSM-camera's worden gebruikt: © OpenStreetMap-bijdragers, ODbL 1.0.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>About Stroom</source>
+        <translation>Over Stroom</translation>
+    </message>
+</context>
+<context>
+    <name>stroom::widgets::DetailsPanel</name>
+    <message>
+        <source>police</source>
+        <translation>politie</translation>
+    </message>
+    <message>
+        <source>traffic</source>
+        <translation>verkeer</translation>
+    </message>
+    <message>
+        <source>low-emission zone</source>
+        <translation>lage-emissiezone</translation>
+    </message>
+    <message>
+        <source>section control</source>
+        <translation>trajectcontrole</translation>
+    </message>
+    <message>
+        <source>parking</source>
+        <translation>parkeren</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>andere</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>onbekend</translation>
+    </message>
+    <message>
+        <source>cordon, inbound</source>
+        <translation>cordon, inkomend</translation>
+    </message>
+    <message>
+        <source>cordon, outbound</source>
+        <translation>cordon, uitgaand</translation>
+    </message>
+    <message>
+        <source>internal</source>
+        <translation>intern</translation>
+    </message>
+    <message>
+        <source>screenline</source>
+        <translation>screenline</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>geen</translation>
+    </message>
+    <message>
+        <source>cars</source>
+        <translation>personenwagens</translation>
+    </message>
+    <message>
+        <source>vans</source>
+        <translation>bestelwagens</translation>
+    </message>
+    <message>
+        <source>trucks</source>
+        <translation>vrachtwagens</translation>
+    </message>
+    <message>
+        <source>buses</source>
+        <translation>bussen</translation>
+    </message>
+    <message>
+        <source>motorcycles</source>
+        <translation>motorfietsen</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Click a camera, a zone or a flow on the map to see its details here.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Klik op een camera, een zone of een stroom op de kaart om de details hier te zien.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Eigenaar</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>Beheerder</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>Doel</translation>
+    </message>
+    <message>
+        <source>Legal basis</source>
+        <translation>Rechtsgrond</translation>
+    </message>
+    <message>
+        <source>not recorded</source>
+        <translation>niet geregistreerd</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rol</translation>
+    </message>
+    <message>
+        <source>Zone</source>
+        <translation>Zone</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>Geregistreerd</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no: seen in ANPR data, not in the register</source>
+        <translation>nee: gezien in ANPR-gegevens, niet in het register</translation>
+    </message>
+    <message>
+        <source>Fewer than k = %1 passages under these filters: not shown.</source>
+        <translation>Minder dan k = %1 passages met deze filters: niet getoond.</translation>
+    </message>
+    <message>
+        <source>%1 passages under these filters</source>
+        <translation>%1 passages met deze filters</translation>
+    </message>
+    <message>
+        <source>fewer than %1</source>
+        <translation>minder dan %1</translation>
+    </message>
+    <message>
+        <source>hour</source>
+        <translation>uur</translation>
+    </message>
+    <message>
+        <source>Passages per hour of the day</source>
+        <translation>Passages per uur van de dag</translation>
+    </message>
+    <message>
+        <source>Zone %1</source>
+        <translation>Zone %1</translation>
+    </message>
+    <message>
+        <source>Trips leaving: %1</source>
+        <translation>Vertrekkende verplaatsingen: %1</translation>
+    </message>
+    <message>
+        <source>Trips arriving: %1</source>
+        <translation>Aankomende verplaatsingen: %1</translation>
+    </message>
+    <message>
+        <source>Cameras in the zone: %1</source>
+        <translation>Camera's in de zone: %1</translation>
+    </message>
+    <message>
+        <source>Trips: %1</source>
+        <translation>Verplaatsingen: %1</translation>
+    </message>
+    <message>
+        <source>Share of the trips leaving %1: %2 %</source>
+        <translation>Aandeel van de verplaatsingen vanuit %1: %2 %</translation>
+    </message>
+    <message>
+        <source>Journey time: median %1 min (15th–85th percentile %2–%3 min, %4 trips)</source>
+        <translation>Reistijd: mediaan %1 min (15e–85e percentiel %2–%3 min, %4 verplaatsingen)</translation>
+    </message>
+    <message>
+        <source>Journey time: fewer than k = %1 trips, not shown</source>
+        <translation>Reistijd: minder dan k = %1 verplaatsingen, niet getoond</translation>
+    </message>
+</context>
+<context>
+    <name>stroom::widgets::FilterPanel</name>
+    <message>
+        <source>Cars</source>
+        <translation>Personenwagens</translation>
+    </message>
+    <message>
+        <source>Vans</source>
+        <translation>Bestelwagens</translation>
+    </message>
+    <message>
+        <source>Trucks</source>
+        <translation>Vrachtwagens</translation>
+    </message>
+    <message>
+        <source>Buses</source>
+        <translation>Bussen</translation>
+    </message>
+    <message>
+        <source>Motorcycles</source>
+        <translation>Motorfietsen</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Onbekend</translation>
+    </message>
+    <message>
+        <source>Filters</source>
+        <translation>Filters</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Wanneer</translation>
+    </message>
+    <message>
+        <source>All days</source>
+        <translation>Alle dagen</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Van</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Tot</translation>
+    </message>
+    <message>
+        <source>All days of the week</source>
+        <translation>Alle dagen van de week</translation>
+    </message>
+    <message>
+        <source>Weekdays</source>
+        <translation>Weekdagen</translation>
+    </message>
+    <message>
+        <source>Weekend</source>
+        <translation>Weekend</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>Dagen</translation>
+    </message>
+    <message>
+        <source>Start hour</source>
+        <translation>Vertrekuur</translation>
+    </message>
+    <message>
+        <source>Vehicles</source>
+        <translation>Voertuigen</translation>
+    </message>
+    <message>
+        <source>Through traffic only</source>
+        <translation>Enkel doorgaand verkeer</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Tonen</translation>
+    </message>
+    <message>
+        <source>Cameras</source>
+        <translation>Camera's</translation>
+    </message>
+    <message>
+        <source>Zones</source>
+        <translation>Zones</translation>
+    </message>
+    <message>
+        <source>Between</source>
+        <translation>Tussen</translation>
+    </message>
+    <message>
+        <source>Largest flows</source>
+        <translation>Grootste stromen</translation>
+    </message>
+    <message>
+        <source> trips</source>
+        <translation> verplaatsingen</translation>
+    </message>
+    <message>
+        <source>At least</source>
+        <translation>Minstens</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; trips under these filters, &lt;b&gt;%2&lt;/b&gt; of them through traffic; %3 flows drawn (%4 trips).&lt;br&gt;Privacy: cells under &lt;b&gt;k = %5&lt;/b&gt; are never shown: &lt;b&gt;%6&lt;/b&gt; suppressed. %7 single-read trips are left out of the matrix.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; verplaatsingen met deze filters, waarvan &lt;b&gt;%2&lt;/b&gt; doorgaand verkeer; %3 stromen getekend (%4 verplaatsingen).&lt;br&gt;Privacy: cellen onder &lt;b&gt;k = %5&lt;/b&gt; worden nooit getoond: &lt;b&gt;%6&lt;/b&gt; onderdrukt. %7 verplaatsingen met één enkele registratie blijven buiten de matrix.</translation>
+    </message>
+</context>
+<context>
+    <name>stroom::widgets::ImportDialog</name>
+    <message>
+        <source>Time</source>
+        <translation>Tijd</translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation>Camera</translation>
+    </message>
+    <message>
+        <source>Pseudonym</source>
+        <translation>Pseudoniem</translation>
+    </message>
+    <message>
+        <source>Vehicle class</source>
+        <translation>Voertuigcategorie</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Land</translation>
+    </message>
+    <message>
+        <source>Latitude</source>
+        <translation>Breedtegraad</translation>
+    </message>
+    <message>
+        <source>Longitude</source>
+        <translation>Lengtegraad</translation>
+    </message>
+    <message>
+        <source>Camera name</source>
+        <translation>Cameranaam</translation>
+    </message>
+    <message>
+        <source>Period start</source>
+        <translation>Begin van de periode</translation>
+    </message>
+    <message>
+        <source>Period (minutes)</source>
+        <translation>Periode (minuten)</translation>
+    </message>
+    <message>
+        <source>Vehicles</source>
+        <translation>Voertuigen</translation>
+    </message>
+    <message>
+        <source>From camera</source>
+        <translation>Van camera</translation>
+    </message>
+    <message>
+        <source>To camera</source>
+        <translation>Naar camera</translation>
+    </message>
+    <message>
+        <source>Mean seconds</source>
+        <translation>Gemiddelde seconden</translation>
+    </message>
+    <message>
+        <source>Camera pair (from_to)</source>
+        <translation>Camerapaar (van_naar)</translation>
+    </message>
+    <message>
+        <source>Import ANPR data</source>
+        <translation>ANPR-gegevens importeren</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>Bestanden</translation>
+    </message>
+    <message>
+        <source>Add files…</source>
+        <translation>Bestanden toevoegen…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Verwijderen</translation>
+    </message>
+    <message>
+        <source>How to read them</source>
+        <translation>Hoe ze te lezen</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Formaat</translation>
+    </message>
+    <message>
+        <source>Default (Europe/Brussels for Flemish exports, UTC otherwise)</source>
+        <translation>Standaard (Europe/Brussels voor Vlaamse exports, anders UTC)</translation>
+    </message>
+    <message>
+        <source>For local times without a UTC offset. In the autumn hour that happens twice, the first pass is summer time until the file's clock steps back; times in the spring gap are rejected.</source>
+        <translation>Voor lokale tijden zonder UTC-verschil. In het herfstuur dat twee keer voorkomt, geldt de eerste keer zomertijd tot de klok in het bestand teruggaat; tijden in het ontbrekende lenteuur worden geweigerd.</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>Tijdzone</translation>
+    </message>
+    <message>
+        <source>Stop at the first bad row (nothing is stored)</source>
+        <translation>Stoppen bij de eerste foute rij (er wordt niets bewaard)</translation>
+    </message>
+    <message>
+        <source>Skip bad rows, count them and keep a sample</source>
+        <translation>Foute rijen overslaan, tellen en een staal bewaren</translation>
+    </message>
+    <message>
+        <source>Bad rows</source>
+        <translation>Foute rijen</translation>
+    </message>
+    <message>
+        <source>The file holds clear plates: pseudonymise them on import (HMAC-SHA256, a random key per day that is never stored)</source>
+        <translation>Het bestand bevat leesbare nummerplaten: pseudonimiseer ze bij het importeren (HMAC-SHA256, een willekeurige sleutel per dag die nooit wordt bewaard)</translation>
+    </message>
+    <message>
+        <source>Import again even if a file was imported before</source>
+        <translation>Opnieuw importeren, ook als een bestand al eerder werd geïmporteerd</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Voorbeeld</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importeren</translation>
+    </message>
+    <message>
+        <source>ANPR exports</source>
+        <translation>ANPR-exports</translation>
+    </message>
+    <message>
+        <source>ANPR exports (*.csv *.csv.gz *.txt *.gz);;All files (*)</source>
+        <translation>ANPR-exports (*.csv *.csv.gz *.txt *.gz);;Alle bestanden (*)</translation>
+    </message>
+    <message>
+        <source>Add one or more ANPR exports (CSV, optionally gzip-compressed).</source>
+        <translation>Voeg een of meer ANPR-exports toe (CSV, eventueel met gzip gecomprimeerd).</translation>
+    </message>
+    <message>
+        <source>Unknown time zone '%1'</source>
+        <translation>Onbekende tijdzone '%1'</translation>
+    </message>
+    <message>
+        <source>tab</source>
+        <translation>tab</translation>
+    </message>
+    <message>
+        <source>Read as &lt;b&gt;%1&lt;/b&gt;, delimiter %2, local times in %3.</source>
+        <translation>Gelezen als &lt;b&gt;%1&lt;/b&gt;, scheidingsteken %2, lokale tijden in %3.</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(geen)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Sluiten</translation>
+    </message>
+    <message>
+        <source>%1 rows, %2 stored, %3 rejected; %4 new camera(s) flagged unregistered; %5 s</source>
+        <translation>%1 rijen, %2 bewaard, %3 geweigerd; %4 nieuwe camera('s) gemarkeerd als niet-geregistreerd; %5 s</translation>
+    </message>
+    <message>
+        <source>Cancelled: the file being imported was rolled back.</source>
+        <translation>Geannuleerd: het bestand dat werd geïmporteerd is teruggedraaid.</translation>
+    </message>
+    <message>
+        <source>Detect from the header</source>
+        <translation>Herkennen aan de kopregel</translation>
+    </message>
+    <message>
+        <source>Standard (timestamp, camera_id, plate_hash …)</source>
+        <translation>Standaard (timestamp, camera_id, plate_hash …)</translation>
+    </message>
+    <message>
+        <source>Flemish/Dutch (tijdstip; camera; kenteken_hash …)</source>
+        <translation>Vlaams/Nederlands (tijdstip; camera; kenteken_hash …)</translation>
+    </message>
+    <message>
+        <source>ANPR Metrics (Plate, Latitude, Longitude …)</source>
+        <translation>ANPR Metrics (Plate, Latitude, Longitude …)</translation>
+    </message>
+    <message>
+        <source>Counts from privacy-proof cameras</source>
+        <translation>Tellingen van privacyvriendelijke camera's</translation>
+    </message>
+    <message>
+        <source>Camera-pair flows from privacy-proof cameras</source>
+        <translation>Stromen tussen cameraparen van privacyvriendelijke camera's</translation>
+    </message>
+</context>
+<context>
+    <name>stroom::widgets::LayersPanel</name>
+    <message>
+        <source>Layers</source>
+        <translation>Lagen</translation>
+    </message>
+</context>
+<context>
+    <name>stroom::widgets::OdTableModel</name>
+    <message>
+        <source>Origin</source>
+        <translation>Herkomst</translation>
+    </message>
+    <message>
+        <source>Destination</source>
+        <translation>Bestemming</translation>
+    </message>
+    <message>
+        <source>Trips</source>
+        <translation>Verplaatsingen</translation>
+    </message>
+    <message>
+        <source>Share of origin</source>
+        <translation>Aandeel van de herkomst</translation>
+    </message>
+</context>
+<context>
+    <name>stroom::widgets::OdTablePanel</name>
+    <message>
+        <source>OD matrix</source>
+        <translation>HB-matrix</translation>
+    </message>
+    <message>
+        <source>Find an origin or destination…</source>
+        <translation>Zoek een herkomst of bestemming…</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopiëren</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>CSV exporteren…</translation>
+    </message>
+</context>
+</TS>
