@@ -15,7 +15,7 @@ PACKAGES=(
   # Qt 6 (the engine's Qt 6 build in CI)
   qt6-base-dev
   # headless runs, screenshots, PDF checks, fonts
-  xvfb xauth imagemagick poppler-utils fonts-dejavu-core tzdata
+  xvfb xauth imagemagick poppler-utils fonts-dejavu-core tzdata qttranslations5-l10n
 )
 
 missing=()
