@@ -1,3 +1,5 @@
+#include "sqlite.h"
+
 #include <QFile>
 #include <QProcess>
 #include <QTemporaryDir>
@@ -76,6 +78,109 @@ private slots:
         r = cli({QStringLiteral("cameras"), QStringLiteral("import"), project,
                  sim + QStringLiteral("/cameras.csv")});
         QVERIFY2(r.err.contains(QLatin1String("120 unchanged")), qPrintable(r.err));
+    }
+
+    /** flows/counts/journey-times: the od.csv contract of DESIGN §11, k, the audit trail. */
+    void flowsContract() {
+        const QString sim = m_dir.filePath(QStringLiteral("sim2"));
+        QCOMPARE(cli({QStringLiteral("simulate"), QStringLiteral("--out"), sim, QStringLiteral("--vehicles"),
+                      QStringLiteral("3000"), QStringLiteral("--days"), QStringLiteral("2")})
+                     .code,
+                 0);
+        const QString project = m_dir.filePath(QStringLiteral("flows.gpkg"));
+        QCOMPARE(cli({QStringLiteral("init"), project}).code, 0);
+        QCOMPARE(cli({QStringLiteral("cameras"), QStringLiteral("import"), project,
+                      sim + QStringLiteral("/cameras.csv")})
+                     .code,
+                 0);
+        QCOMPARE(cli({QStringLiteral("zones"), QStringLiteral("import"), project,
+                      sim + QStringLiteral("/zones.geojson"), QStringLiteral("--id-field"),
+                      QStringLiteral("wijknr"), QStringLiteral("--name-field"), QStringLiteral("wijk")})
+                     .code,
+                 0);
+        Result r = cli({QStringLiteral("import"), project, sim + QStringLiteral("/anpr-standard.csv")});
+        QCOMPARE(r.code, 0);
+        QVERIFY2(r.err.contains(QLatin1String("trips: full build")), qPrintable(r.err));
+
+        const QString od = m_dir.filePath(QStringLiteral("od.csv"));
+        r = cli({QStringLiteral("flows"), project, QStringLiteral("--out"), od, QStringLiteral("--purpose"),
+                 QStringLiteral("test")});
+        QCOMPARE(r.code, 0);
+        QVERIFY(r.out.isEmpty());
+        QVERIFY2(r.err.contains(QLatin1String("suppressed")), qPrintable(r.err));
+        QFile f(od);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray text = f.readAll();
+        QVERIFY(!text.contains('\r'));
+        QList<QByteArray> lines = text.split('\n');
+        QCOMPARE(lines.takeFirst(), QByteArray("origin,destination,trips"));
+        QCOMPARE(lines.takeLast(), QByteArray()); // ends with a line end
+        QVERIFY(lines.size() > 50);
+        QList<QPair<QByteArray, QByteArray>> keys;
+        for (const QByteArray& l : lines) {
+            const QList<QByteArray> c = l.split(',');
+            QCOMPARE(c.size(), 3);
+            QVERIFY(c[2].toLongLong() >= 10); // no cell under k
+            keys << qMakePair(c[0], c[1]);
+        }
+        QList<QPair<QByteArray, QByteArray>> sorted = keys;
+        std::sort(sorted.begin(), sorted.end());
+        QCOMPARE(keys, sorted);
+        // --k 1 shows every cell; the zone matrix sums to the camera one.
+        const QString all = m_dir.filePath(QStringLiteral("all.csv")),
+                      zones = m_dir.filePath(QStringLiteral("zones.csv"));
+        QCOMPARE(cli({QStringLiteral("flows"), project, QStringLiteral("--out"), all, QStringLiteral("--k"),
+                      QStringLiteral("1")})
+                     .code,
+                 0);
+        QCOMPARE(
+            cli({QStringLiteral("flows"), project, QStringLiteral("--out"), zones, QStringLiteral("--by"),
+                 QStringLiteral("zone"), QStringLiteral("--k"), QStringLiteral("1")})
+                .code,
+            0);
+        auto total = [](const QString& path) {
+            QFile in(path);
+            in.open(QIODevice::ReadOnly);
+            in.readLine();
+            qint64 n = 0;
+            while (!in.atEnd())
+                n += in.readLine().trimmed().split(',').value(2).toLongLong();
+            return n;
+        };
+        QVERIFY(total(all) > total(od));
+        QCOMPARE(total(zones), total(all));
+        // Filters and the other two commands; a GeoPackage that GDAL reads as lines.
+        QCOMPARE(cli({QStringLiteral("flows"), project, QStringLiteral("--out"),
+                      m_dir.filePath(QStringLiteral("f.gpkg")), QStringLiteral("--days"),
+                      QStringLiteral("weekday"), QStringLiteral("--hours"), QStringLiteral("7-9"),
+                      QStringLiteral("--class"), QStringLiteral("car,van")})
+                     .code,
+                 0);
+        QCOMPARE(
+            cli({QStringLiteral("counts"), project, QStringLiteral("--out"),
+                 m_dir.filePath(QStringLiteral("c.csv")), QStringLiteral("--per"), QStringLiteral("day")})
+                .code,
+            0);
+        QCOMPARE(cli({QStringLiteral("journey-times"), project, QStringLiteral("--out"),
+                      m_dir.filePath(QStringLiteral("j.csv"))})
+                     .code,
+                 0);
+        QCOMPARE(cli({QStringLiteral("flows"), project, QStringLiteral("--out"), od,
+                      QStringLiteral("--hours"), QStringLiteral("9-7")})
+                     .code,
+                 2);
+        QCOMPARE(cli({QStringLiteral("flows"), project, QStringLiteral("--out"), od,
+                      QStringLiteral("--class"), QStringLiteral("tank")})
+                     .code,
+                 2);
+        // Every export is in the audit trail, with its purpose, k and what was suppressed.
+        stroom::sql::Database db;
+        db.open(project, stroom::sql::Database::Mode::ReadOnly);
+        auto st = db.prepare("SELECT count(*), sum(purpose = 'test'), min(k) FROM audit_log");
+        QVERIFY(st.step());
+        QCOMPARE(st.int64(0), 6);
+        QCOMPARE(st.int64(1), 1);
+        QCOMPARE(st.int64(2), 1);
     }
 
     void rejectedInputIsThreeStoreProblemIsFour() {
