@@ -6,6 +6,7 @@
 #include "importer.h"
 #include "inventoryimport.h"
 #include "privacyguard.h"
+#include "reportcommand.h"
 #include "resultexport.h"
 #include "simulator.h"
 #include "store.h"
@@ -55,7 +56,8 @@ const char* const kUsage =
     "  flows           origin-destination matrix (od.csv, or .gpkg/.geojson with flow lines)\n"
     "  counts          passages and distinct vehicles per camera and hour or day\n"
     "  journey-times   journey times between consecutive cameras (median, p15, p85)\n"
-    "  bench           measure the performance budgets (bench import)\n"
+    "  report          the PDF report (flow map, OD, counts, journey times, inventory, privacy)\n"
+    "  bench           measure the performance budgets (bench import, bench trips)\n"
     "\n"
     "Run 'stroom-cli COMMAND --help' for a command's options.\n"
     "Exit codes: 0 done, 2 bad usage, 3 input rejected, 4 store problem.\n";
@@ -658,6 +660,13 @@ int journeyTimesCommand(const QStringList& args) {
 
 } // namespace
 
+void addFilterOptionsTo(QCommandLineParser& p) {
+    addFilterOptions(p);
+}
+FlowFilter flowFilterFrom(const QCommandLineParser& p) {
+    return flowFilter(p);
+}
+
 int run(const QStringList& arguments) {
     try {
         if (arguments.isEmpty()) {
@@ -686,6 +695,8 @@ int run(const QStringList& arguments) {
             return trips(rest);
         if (cmd == QLatin1String("flows"))
             return flows(rest);
+        if (cmd == QLatin1String("report"))
+            return report(rest);
         if (cmd == QLatin1String("counts"))
             return counts(rest);
         if (cmd == QLatin1String("journey-times"))

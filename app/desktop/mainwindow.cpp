@@ -11,6 +11,7 @@
 #include "layerspanel.h"
 #include "odtablemodel.h"
 #include "odtablepanel.h"
+#include "reportdialog.h"
 #include "resultexport.h"
 #include "store.h"
 
@@ -118,6 +119,15 @@ void MainWindow::buildMenus() {
     QAction* importAction = file->addAction(tr("&Import ANPR data…"), this, [this] { importData(); });
     importAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
     importAction->setObjectName(QStringLiteral("ImportAction"));
+    QAction* reportAction = file->addAction(tr("Export &report…"), this, [this] {
+        if (m_projectPath.isEmpty())
+            return;
+        widgets::ReportDialog dialog(m_projectPath, m_flowMap->view().filter, QgsProject::instance(), this);
+        dialog.show();
+        dialog.refreshPreview();
+        dialog.exec();
+    });
+    reportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
     quit->setShortcut(QKeySequence::Quit);

@@ -152,7 +152,9 @@
     <message numerus="yes">
         <source>%n camera(s)</source>
         <translation>
-            <numerusform>%n camera</numerusform><numerusform>%n camera's</numerusform></translation>
+            <numerusform>%n camera</numerusform>
+            <numerusform>%n camera's</numerusform>
+        </translation>
     </message>
     <message>
         <source>New Stroom project</source>
@@ -217,6 +219,291 @@
     <message>
         <source>Language</source>
         <translation>Taal</translation>
+    </message>
+    <message>
+        <source>Export &amp;report…</source>
+        <translation>&amp;Rapport exporteren…</translation>
+    </message>
+</context>
+<context>
+    <name>stroom::maps::ReportLayout</name>
+    <message>
+        <source>Traffic flows from ANPR cameras</source>
+        <translation>Verkeersstromen uit ANPR-camera's</translation>
+    </message>
+    <message>
+        <source>Period: %1</source>
+        <translation>Periode: %1</translation>
+    </message>
+    <message>
+        <source>no data</source>
+        <translation>geen gegevens</translation>
+    </message>
+    <message>
+        <source>Filters: %1</source>
+        <translation>Filters: %1</translation>
+    </message>
+    <message>
+        <source>none (all trips)</source>
+        <translation>geen (alle verplaatsingen)</translation>
+    </message>
+    <message>
+        <source>Parameters: duplicate window %1 s, trip gap %2 s, through traffic %3–%4 min, minimum cell count k = %5</source>
+        <translation>Parameters: dubbelvenster %1 s, verplaatsingsonderbreking %2 s, doorgaand verkeer %3–%4 min, minimale celwaarde k = %5</translation>
+    </message>
+    <message>
+        <source>Purpose: %1</source>
+        <translation>Doel: %1</translation>
+    </message>
+    <message>
+        <source>not given</source>
+        <translation>niet opgegeven</translation>
+    </message>
+    <message>
+        <source>Generated: %1</source>
+        <translation>Aangemaakt: %1</translation>
+    </message>
+    <message>
+        <source>Data layer: L2 aggregates; no figure in this report is below k = %1.</source>
+        <translation>Gegevenslaag: L2-aggregaten; geen enkel cijfer in dit rapport ligt onder k = %1.</translation>
+    </message>
+    <message>
+        <source>Where trips go: the largest flows</source>
+        <translation>Waar verplaatsingen heen gaan: de grootste stromen</translation>
+    </message>
+    <message>
+        <source>Legend</source>
+        <translation>Legende</translation>
+    </message>
+    <message>
+        <source>Arrows: the largest flows between cameras (at least k = %1 trips each), width and colour by trips. Dots: cameras by owner. Outlines: districts. Belgian Lambert 72.</source>
+        <translation>Pijlen: de grootste stromen tussen camera's (elk minstens k = %1 verplaatsingen), breedte en kleur naar het aantal verplaatsingen. Stippen: camera's per eigenaar. Omtrekken: wijken. Belgische Lambert 72.</translation>
+    </message>
+    <message>
+        <source>The largest origin–destination flows</source>
+        <translation>De grootste herkomst-bestemmingsstromen</translation>
+    </message>
+    <message>
+        <source>Origin</source>
+        <translation>Herkomst</translation>
+    </message>
+    <message>
+        <source>Destination</source>
+        <translation>Bestemming</translation>
+    </message>
+    <message>
+        <source>Trips</source>
+        <translation>Verplaatsingen</translation>
+    </message>
+    <message>
+        <source>Share of origin</source>
+        <translation>Aandeel van de herkomst</translation>
+    </message>
+    <message>
+        <source>Through traffic</source>
+        <translation>Doorgaand verkeer</translation>
+    </message>
+    <message>
+        <source>%1 trips between two or more cameras.
+
+Through traffic (in at the cordon, out at the cordon within %2–%3 min): %4 trips (%5 %).
+Destination traffic (in at the cordon, ending inside): %6 (%7 %).
+Origin traffic (starting inside, out at the cordon): %8 (%9 %).
+Internal traffic: %10 (%11 %).
+
+%12 trips were seen by one camera only and are left out of the matrix. %13 OD cells under k = %14 are not shown.</source>
+        <translation>%1 verplaatsingen langs twee of meer camera's.
+
+Doorgaand verkeer (binnen aan de cordon, buiten aan de cordon binnen %2–%3 min): %4 verplaatsingen (%5 %).
+Bestemmingsverkeer (binnen aan de cordon, eindigt binnen): %6 (%7 %).
+Herkomstverkeer (begint binnen, buiten aan de cordon): %8 (%9 %).
+Intern verkeer: %10 (%11 %).
+
+%12 verplaatsingen werden door één camera gezien en blijven buiten de matrix. %13 HB-cellen onder k = %14 worden niet getoond.</translation>
+    </message>
+    <message>
+        <source>Passages per camera</source>
+        <translation>Passages per camera</translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation>Camera</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Naam</translation>
+    </message>
+    <message>
+        <source>Passages</source>
+        <translation>Passages</translation>
+    </message>
+    <message>
+        <source>Cars</source>
+        <translation>Auto's</translation>
+    </message>
+    <message>
+        <source>Vans</source>
+        <translation>Bestelw.</translation>
+    </message>
+    <message>
+        <source>Trucks</source>
+        <translation>Vrachtw.</translation>
+    </message>
+    <message>
+        <source>Buses</source>
+        <translation>Bussen</translation>
+    </message>
+    <message>
+        <source>Passages per hour of the day (local time), all cameras, by vehicle class. Classes with fewer than k = %1 passages are left out.</source>
+        <translation>Passages per uur van de dag (lokale tijd), alle camera's, per voertuigcategorie. Categorieën met minder dan k = %1 passages zijn weggelaten.</translation>
+    </message>
+    <message>
+        <source>Journey times between consecutive cameras</source>
+        <translation>Reistijden tussen opeenvolgende camera's</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Van</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Naar</translation>
+    </message>
+    <message>
+        <source>Median (min)</source>
+        <translation>Mediaan (min)</translation>
+    </message>
+    <message>
+        <source>15th pct (min)</source>
+        <translation>15e pct (min)</translation>
+    </message>
+    <message>
+        <source>85th pct (min)</source>
+        <translation>85e pct (min)</translation>
+    </message>
+    <message>
+        <source>The camera pairs with the most observations. Outliers further than three median absolute deviations from the median are left out before the median and percentiles are taken. %1 pairs with fewer than k = %2 observations are not shown.</source>
+        <translation>De cameraparen met de meeste waarnemingen. Uitschieters verder dan drie mediane absolute afwijkingen van de mediaan worden weggelaten voor de mediaan en de percentielen worden berekend. %1 paren met minder dan k = %2 waarnemingen worden niet getoond.</translation>
+    </message>
+    <message>
+        <source>The cameras: who owns them and what for</source>
+        <translation>De camera's: van wie ze zijn en waarvoor ze dienen</translation>
+    </message>
+    <message>
+        <source>owner unknown</source>
+        <translation>eigenaar onbekend</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Eigenaar</translation>
+    </message>
+    <message>
+        <source>Cameras</source>
+        <translation>Camera's</translation>
+    </message>
+    <message>
+        <source>Police</source>
+        <translation>Politie</translation>
+    </message>
+    <message>
+        <source>Traffic</source>
+        <translation>Verkeer</translation>
+    </message>
+    <message>
+        <source>LEZ</source>
+        <translation>LEZ</translation>
+    </message>
+    <message>
+        <source>Section control</source>
+        <translation>Trajectcontrole</translation>
+    </message>
+    <message>
+        <source>Parking</source>
+        <translation>Parkeren</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Andere</translation>
+    </message>
+    <message>
+        <source>Unregistered</source>
+        <translation>Niet geregistreerd</translation>
+    </message>
+    <message>
+        <source>No legal basis</source>
+        <translation>Zonder rechtsgrond</translation>
+    </message>
+    <message>
+        <source>%1 cameras in the register. Unregistered: seen in the ANPR data but not in the register. The register is public information (layer L3).</source>
+        <translation>%1 camera's in het register. Niet geregistreerd: gezien in de ANPR-gegevens maar niet in het register. Het register is openbare informatie (laag L3).</translation>
+    </message>
+    <message>
+        <source>Method and privacy</source>
+        <translation>Methode en privacy</translation>
+    </message>
+    <message>
+        <source>Method. Number-plate reads arrive pseudonymised: clear plates never enter Stroom. Reads of one pseudonym are taken in time order; a read at the same camera within %1 s of an earlier one is a duplicate; reads form one trip while the gap between them is at most %2 s. Origin and destination are the first and last camera of a trip. Trips seen by one camera only are counted apart. Journey times are taken between consecutive cameras of a trip.</source>
+        <translation>Methode. Nummerplaatregistraties komen gepseudonimiseerd binnen: leesbare nummerplaten komen nooit in Stroom. De registraties van één pseudoniem worden in tijdsvolgorde genomen; een registratie aan dezelfde camera binnen %1 s na een eerdere is een dubbel; registraties vormen één verplaatsing zolang de tussentijd hoogstens %2 s is. Herkomst en bestemming zijn de eerste en de laatste camera van een verplaatsing. Verplaatsingen die maar één camera zag, worden apart geteld. Reistijden worden gemeten tussen opeenvolgende camera's van een verplaatsing.</translation>
+    </message>
+    <message>
+        <source>Data layer. This report shows L2 aggregates only. Every cell, count and journey time in it stands for at least k = %1 vehicles; %2 cells under k were suppressed in total (OD %3, counts %4, journey times %5).</source>
+        <translation>Gegevenslaag. Dit rapport toont enkel L2-aggregaten. Elke cel, telling en reistijd erin staat voor minstens k = %1 voertuigen; in totaal werden %2 cellen onder k onderdrukt (HB %3, tellingen %4, reistijden %5).</translation>
+    </message>
+    <message>
+        <source>Retention. No pseudonymised reads (L0) are kept in this project.</source>
+        <translation>Bewaring. Dit project bewaart geen gepseudonimiseerde registraties (L0).</translation>
+    </message>
+    <message>
+        <source>Retention. The project keeps %1 pseudonymised reads (L0) from %2 to %3, in a separate file that is never shared with the project; they can be purged once aggregated, and the aggregates stay.</source>
+        <translation>Bewaring. Het project bewaart %1 gepseudonimiseerde registraties (L0) van %2 tot %3, in een apart bestand dat nooit met het project wordt gedeeld; ze kunnen worden gewist zodra ze geaggregeerd zijn, de aggregaten blijven.</translation>
+    </message>
+    <message>
+        <source>Purpose of this report: %1.</source>
+        <translation>Doel van dit rapport: %1.</translation>
+    </message>
+    <message>
+        <source>Generated on %1 by Stroom; this report is recorded in the project's audit trail.</source>
+        <translation>Aangemaakt op %1 door Stroom; dit rapport staat in het auditlogboek van het project.</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · generated %3 · page %4 of %5</source>
+        <translation>%1 · %2 · aangemaakt %3 · pagina %4 van %5</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>onbekend</translation>
+    </message>
+    <message>
+        <source>cars</source>
+        <translation>personenwagens</translation>
+    </message>
+    <message>
+        <source>vans</source>
+        <translation>bestelwagens</translation>
+    </message>
+    <message>
+        <source>trucks</source>
+        <translation>vrachtwagens</translation>
+    </message>
+    <message>
+        <source>buses</source>
+        <translation>bussen</translation>
+    </message>
+    <message>
+        <source>motorcycles</source>
+        <translation>motorfietsen</translation>
+    </message>
+    <message>
+        <source>%1: not a readable QGIS layout template (.qpt)</source>
+        <translation>%1: geen leesbaar QGIS-lay-outsjabloon (.qpt)</translation>
+    </message>
+    <message>
+        <source>%1: the template could not be loaded</source>
+        <translation>%1: het sjabloon kon niet worden geladen</translation>
+    </message>
+    <message>
+        <source>%1: the PDF could not be written (%2)</source>
+        <translation>%1: de pdf kon niet worden geschreven (%2)</translation>
     </message>
 </context>
 <context>
@@ -746,6 +1033,53 @@
     <message>
         <source>Export CSV…</source>
         <translation>CSV exporteren…</translation>
+    </message>
+</context>
+<context>
+    <name>stroom::widgets::ReportDialog</name>
+    <message>
+        <source>Export report</source>
+        <translation>Rapport exporteren</translation>
+    </message>
+    <message>
+        <source>e.g. evaluation of the circulation plan for the city council</source>
+        <translation>bv. evaluatie van het circulatieplan voor de gemeenteraad</translation>
+    </message>
+    <message>
+        <source>Purpose (required)</source>
+        <translation>Doel (verplicht)</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Taal</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Bladeren…</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Bestand</translation>
+    </message>
+    <message>
+        <source>Filters: %1</source>
+        <translation>Filters: %1</translation>
+    </message>
+    <message>
+        <source>Export PDF</source>
+        <translation>Pdf exporteren</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>Pdf (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Say what the report is for: the purpose is kept in the audit trail.</source>
+        <translation>Zeg waarvoor het rapport dient: het doel wordt bewaard in het auditlogboek.</translation>
+    </message>
+    <message>
+        <source>Written to %1.</source>
+        <translation>Geschreven naar %1.</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,130 @@
+#include "reportcommand.h"
+
+#include "bytesource.h"
+#include "error.h"
+#include "flowengine.h"
+#include "flowmap.h"
+#include "projectlayers.h"
+#include "qgisruntime.h"
+#include "reportdata.h"
+#include "reportlayout.h"
+#include "store.h"
+
+#include <qgsprintlayout.h>
+#include <qgsproject.h>
+#include <qgsreadwritecontext.h>
+#include <qgsvectorlayer.h>
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QTextStream>
+#include <QTranslator>
+
+namespace stroom::cli {
+
+// Shared with clicommands.cpp.
+void addFilterOptionsTo(QCommandLineParser& p);
+FlowFilter flowFilterFrom(const QCommandLineParser& p);
+
+bool needsQgis(const QStringList& args) {
+    return !args.isEmpty() && args.first() == QLatin1String("report");
+}
+
+int report(const QStringList& args) {
+    QTextStream err(stderr);
+    QTextStream out(stdout);
+    QCommandLineParser p;
+    p.setApplicationDescription(QStringLiteral("Writes the PDF report (QGIS print layout, A4 landscape): "
+                                               "title, flow map with legend, scale bar and north arrow, "
+                                               "the largest OD flows, through traffic, counts per camera "
+                                               "with an hourly profile, journey times, the camera "
+                                               "inventory, and method and privacy. No figure under k is "
+                                               "shown; the report is recorded in the audit trail."));
+    p.addHelpOption();
+    p.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    p.addPositionalArgument(QStringLiteral("PROJECT.gpkg"), QStringLiteral("The project."));
+    addFilterOptionsTo(p);
+    p.addOptions({
+        {QStringLiteral("lang"), QStringLiteral("nl or en (default en)."), QStringLiteral("nl|en")},
+        {QStringLiteral("template"),
+         QStringLiteral("A QGIS layout template (.qpt) to use instead of Stroom's."), QStringLiteral("FILE")},
+        {QStringLiteral("write-template"),
+         QStringLiteral("Write Stroom's default template to FILE (to restyle in QGIS) and stop."),
+         QStringLiteral("FILE")},
+    });
+    QStringList withProgram = args;
+    withProgram.prepend(QStringLiteral("stroom-cli report"));
+    if (!p.parse(withProgram))
+        throw Error::usage(QStringLiteral("report: %1").arg(p.errorText()));
+    if (p.isSet(QStringLiteral("help"))) {
+        out << p.helpText();
+        return 0;
+    }
+    const QString problem = maps::QgisRuntime::initialise();
+    if (!problem.isEmpty())
+        throw Error::store(problem);
+    if (p.isSet(QStringLiteral("write-template"))) {
+        QgsProject project;
+        auto layout = maps::ReportLayout::createDefault(&project);
+        if (!layout->saveAsTemplate(p.value(QStringLiteral("write-template")), QgsReadWriteContext()))
+            throw Error::input(QStringLiteral("%1: cannot write the template")
+                                   .arg(p.value(QStringLiteral("write-template"))));
+        err << "report: template written to " << p.value(QStringLiteral("write-template")) << "\n";
+        return 0;
+    }
+    if (p.positionalArguments().size() != 1 || !p.isSet(QStringLiteral("out")))
+        throw Error::usage(QStringLiteral("report: give PROJECT.gpkg and --out report.pdf"));
+    const QString lang =
+        p.value(QStringLiteral("lang")).isEmpty() ? QStringLiteral("en") : p.value(QStringLiteral("lang"));
+    if (lang != QLatin1String("en") && lang != QLatin1String("nl"))
+        throw Error::usage(QStringLiteral("report: --lang is nl or en"));
+    const FlowFilter filter = flowFilterFrom(p);
+    const QString path = p.positionalArguments().first(), pdf = p.value(QStringLiteral("out"));
+    QElapsedTimer timer;
+    timer.start();
+
+    QTranslator translator;
+    if (lang == QLatin1String("nl") && translator.load(QStringLiteral(":/stroom/translations/stroom_nl.qm")))
+        QCoreApplication::installTranslator(&translator);
+    Store store = Store::open(path);
+    int k = store.threshold();
+    if (p.isSet(QStringLiteral("k"))) {
+        bool ok = false;
+        k = p.value(QStringLiteral("k")).toInt(&ok);
+        if (!ok || k < 1)
+            throw Error::usage(QStringLiteral("report: --k must be a whole number of at least 1"));
+    }
+    const ReportData data =
+        ReportData::collect(store, filter, lang, p.value(QStringLiteral("purpose")), 20, k);
+
+    // The layers, as the app shows them, in a project of the report's own.
+    QgsProject project;
+    maps::ProjectLayers layers;
+    const QString layersError = layers.load(path, &project);
+    if (!layersError.isEmpty())
+        throw Error::store(layersError);
+    FlowEngine engine(store);
+    maps::FlowMap flows;
+    flows.setData(engine.loadCube(), engine.cameras(), data.k);
+    maps::FlowView view;
+    view.filter = filter;
+    view.topN = 80;
+    flows.apply(view);
+    project.addMapLayer(flows.layer());
+
+    const QString error =
+        maps::ReportLayout::write(store, data, &project, p.value(QStringLiteral("template")), pdf);
+    if (!error.isEmpty())
+        throw Error::input(error);
+    err << QStringLiteral("report: %1 written in %2 s (%3 cells under k=%4 suppressed)\n")
+               .arg(pdf)
+               .arg(timer.elapsed() / 1000.0, 0, 'f', 2)
+               .arg(data.suppressedTotal())
+               .arg(data.k);
+    QCoreApplication::removeTranslator(&translator);
+    return 0;
+}
+
+} // namespace stroom::cli

@@ -1,0 +1,618 @@
+#include "reportlayout.h"
+
+#include "bytesource.h"
+#include "flowmap.h"
+#include "privacyguard.h"
+#include "projectlayers.h"
+#include "store.h"
+
+#include <qgslayertree.h>
+#include <qgslayoutexporter.h>
+#include <qgslayoutframe.h>
+#include <qgslayoutitemlabel.h>
+#include <qgslayoutitemlegend.h>
+#include <qgslayoutitemmap.h>
+#include <qgslayoutitempage.h>
+#include <qgslayoutitempicture.h>
+#include <qgslayoutitemscalebar.h>
+#include <qgslayoutitemtexttable.h>
+#include <qgslayoutpagecollection.h>
+#include <qgslayouttablecolumn.h>
+#include <qgsprintlayout.h>
+#include <qgsproject.h>
+#include <qgsreadwritecontext.h>
+#include <qgsscalebarsettings.h>
+#include <qgstextformat.h>
+#include <qgsvectorlayer.h>
+
+#include <QCoreApplication>
+
+#include <QDir>
+#include <QDomDocument>
+#include <QFile>
+#include <QFileInfo>
+#include <QLocale>
+#include <QPainter>
+#include <QTemporaryFile>
+#include <cmath>
+
+static void initMapsResources() {
+    Q_INIT_RESOURCE(maps);
+}
+
+namespace stroom::maps {
+
+namespace {
+
+QString tr(const char* s) {
+    return QCoreApplication::translate("stroom::maps::ReportLayout", s);
+}
+
+constexpr double kW = 297, kH = 210;
+
+QgsLayoutItemLabel* addLabel(QgsLayout* l, int page, const QString& id, double x, double y, double w,
+                             double h, double size, bool bold = false,
+                             const QColor& colour = QColor(40, 40, 50)) {
+    auto* label = new QgsLayoutItemLabel(l);
+    label->setId(id);
+    label->setText(id);
+    QFont font(QStringLiteral("DejaVu Sans"));
+    font.setBold(bold);
+    font.setPointSizeF(size);
+    font.setStyleStrategy(QFont::PreferNoShaping); // no ligatures: the PDF's text stays searchable
+    label->setFont(font);
+    label->setFontColor(colour);
+    label->setVAlign(Qt::AlignTop);
+    label->setHAlign(Qt::AlignLeft);
+    l->addLayoutItem(label);
+    label->attemptMove(QgsLayoutPoint(x, y, QgsUnitTypes::LayoutMillimeters), true, false, page);
+    label->attemptResize(QgsLayoutSize(w, h, QgsUnitTypes::LayoutMillimeters));
+    return label;
+}
+
+QgsLayoutItemTextTable* addTable(QgsLayout* l, int page, const QString& id, double x, double y, double w,
+                                 double h) {
+    auto* table = new QgsLayoutItemTextTable(l);
+    l->addMultiFrame(table);
+    QgsTextFormat head, body;
+    QFont hf(QStringLiteral("DejaVu Sans"));
+    hf.setBold(true);
+    hf.setStyleStrategy(QFont::PreferNoShaping);
+    head.setFont(hf);
+    head.setSize(8.5);
+    QFont bf(QStringLiteral("DejaVu Sans"));
+    bf.setStyleStrategy(QFont::PreferNoShaping);
+    body.setFont(bf);
+    body.setSize(8);
+    table->setHeaderTextFormat(head);
+    table->setContentTextFormat(body);
+    table->setGridStrokeWidth(0.1);
+    table->setGridColor(QColor(190, 190, 200));
+    table->setCellMargin(1.2);
+    table->setResizeMode(QgsLayoutMultiFrame::UseExistingFrames);
+    auto* frame = new QgsLayoutFrame(l, table);
+    frame->setId(id);
+    frame->attemptMove(QgsLayoutPoint(x, y, QgsUnitTypes::LayoutMillimeters), true, false, page);
+    frame->attemptResize(QgsLayoutSize(w, h, QgsUnitTypes::LayoutMillimeters));
+    table->addFrame(frame);
+    return table;
+}
+
+template <typename T> T* find(QgsLayout* l, const QString& id) {
+    return dynamic_cast<T*>(l->itemById(id));
+}
+
+QgsLayoutItemTextTable* findTable(QgsLayout* l, const QString& id) {
+    if (auto* frame = find<QgsLayoutFrame>(l, id))
+        return dynamic_cast<QgsLayoutItemTextTable*>(frame->multiFrame());
+    return nullptr;
+}
+
+void setText(QgsLayout* l, const QString& id, const QString& text) {
+    if (auto* label = find<QgsLayoutItemLabel>(l, id))
+        label->setText(text);
+}
+
+void setTable(QgsLayout* l, const QString& id, const QStringList& headers, const QVector<QStringList>& rows) {
+    QgsLayoutItemTextTable* t = findTable(l, id);
+    if (!t)
+        return;
+    QgsLayoutTableColumns cols;
+    for (const QString& h : headers)
+        cols << QgsLayoutTableColumn(h);
+    t->setColumns(cols);
+    t->setContents(rows);
+}
+
+QString number(std::int64_t v, const QLocale& l) {
+    return l.toString(static_cast<qlonglong>(v));
+}
+
+} // namespace
+
+QString ReportLayout::defaultTemplatePath() {
+    initMapsResources();
+    return QStringLiteral(":/stroom/templates/report.qpt");
+}
+
+std::unique_ptr<QgsPrintLayout> ReportLayout::createDefault(QgsProject* project) {
+    auto layout = std::make_unique<QgsPrintLayout>(project);
+    layout->initializeDefaults();
+    layout->setName(QStringLiteral("Stroom report"));
+    QgsLayoutPageCollection* pages = layout->pageCollection();
+    pages->page(0)->setPageSize(QgsLayoutSize(kW, kH, QgsUnitTypes::LayoutMillimeters));
+    for (int i = 1; i < 7; ++i) {
+        auto* page = new QgsLayoutItemPage(layout.get());
+        page->setPageSize(QgsLayoutSize(kW, kH, QgsUnitTypes::LayoutMillimeters));
+        pages->addPage(page);
+    }
+    QgsLayout* l = layout.get();
+    const QColor accent(0x08, 0x51, 0x9c);
+    // 1: title
+    addLabel(l, 0, QStringLiteral("title"), 20, 40, 138, 32, 24, true, accent);
+    addLabel(l, 0, QStringLiteral("subtitle"), 20, 76, 138, 12, 14);
+    addLabel(l, 0, QStringLiteral("meta"), 20, 94, 138, 95, 9.5);
+    // A small overview of the flows on the title page.
+    auto* overview = new QgsLayoutItemMap(l);
+    overview->setId(QStringLiteral("title_map"));
+    overview->attemptSetSceneRect(QRectF(165, 40, 122, 150));
+    overview->setFrameEnabled(true);
+    l->addLayoutItem(overview);
+    overview->attemptMove(QgsLayoutPoint(165, 40, QgsUnitTypes::LayoutMillimeters), true, false, 0);
+    overview->setCrs(QgsCoordinateReferenceSystem(QStringLiteral("EPSG:31370")));
+    overview->zoomToExtent(QgsRectangle(20000, 150000, 260000, 250000));
+    // 2: the flow map (size first, then zoom: DESIGN §10)
+    addLabel(l, 1, QStringLiteral("h_map"), 10, 8, 277, 10, 15, true, accent);
+    auto* map = new QgsLayoutItemMap(l);
+    map->setId(QStringLiteral("map"));
+    map->attemptSetSceneRect(QRectF(10, 20, 200, 180));
+    map->setFrameEnabled(true);
+    l->addLayoutItem(map);
+    map->attemptMove(QgsLayoutPoint(10, 20, QgsUnitTypes::LayoutMillimeters), true, false, 1);
+    map->setCrs(QgsCoordinateReferenceSystem(QStringLiteral("EPSG:31370")));
+    // A valid extent in the template (Flanders, Lambert 72): without one the item's size turns NaN on load.
+    map->zoomToExtent(QgsRectangle(20000, 150000, 260000, 250000));
+    auto* legend = new QgsLayoutItemLegend(l);
+    legend->setId(QStringLiteral("legend"));
+    legend->setLinkedMap(map);
+    l->addLayoutItem(legend);
+    legend->attemptMove(QgsLayoutPoint(215, 20, QgsUnitTypes::LayoutMillimeters), true, false, 1);
+    auto* bar = new QgsLayoutItemScaleBar(l);
+    bar->setId(QStringLiteral("scalebar"));
+    bar->setStyle(QStringLiteral("Single Box"));
+    bar->setLinkedMap(map);
+    bar->setUnits(QgsUnitTypes::DistanceKilometers);
+    bar->setUnitLabel(QStringLiteral("km"));
+    bar->setSegmentSizeMode(QgsScaleBarSettings::SegmentSizeFixed);
+    bar->setUnitsPerSegment(2);
+    bar->setNumberOfSegments(2);
+    bar->setNumberOfSegmentsLeft(0);
+    bar->setHeight(2.5);
+    l->addLayoutItem(bar);
+    bar->attemptMove(QgsLayoutPoint(215, 182, QgsUnitTypes::LayoutMillimeters), true, false, 1);
+    auto* north = new QgsLayoutItemPicture(l);
+    north->setId(QStringLiteral("north"));
+    north->setPicturePath(QStringLiteral("/usr/share/qgis/svg/arrows/NorthArrow_04.svg"));
+    north->setLinkedMap(map);
+    l->addLayoutItem(north);
+    north->attemptMove(QgsLayoutPoint(194, 24, QgsUnitTypes::LayoutMillimeters), true, false, 1);
+    north->attemptResize(QgsLayoutSize(12, 12, QgsUnitTypes::LayoutMillimeters));
+    addLabel(l, 1, QStringLiteral("map_caption"), 215, 150, 75, 30, 8);
+    // 3: OD and through traffic
+    addLabel(l, 2, QStringLiteral("h_od"), 10, 8, 170, 10, 15, true, accent);
+    addTable(l, 2, QStringLiteral("od_table"), 10, 20, 170, 180);
+    addLabel(l, 2, QStringLiteral("h_through"), 190, 8, 97, 10, 15, true, accent);
+    addLabel(l, 2, QStringLiteral("through_text"), 190, 20, 97, 100, 9);
+    // 4: counts and the hourly profile
+    addLabel(l, 3, QStringLiteral("h_counts"), 10, 8, 277, 10, 15, true, accent);
+    addTable(l, 3, QStringLiteral("counts_table"), 10, 20, 170, 180);
+    auto* profile = new QgsLayoutItemPicture(l);
+    profile->setId(QStringLiteral("profile"));
+    l->addLayoutItem(profile);
+    profile->attemptMove(QgsLayoutPoint(187, 20, QgsUnitTypes::LayoutMillimeters), true, false, 3);
+    profile->attemptResize(QgsLayoutSize(100, 72, QgsUnitTypes::LayoutMillimeters));
+    addLabel(l, 3, QStringLiteral("profile_caption"), 187, 95, 100, 30, 8);
+    // 5: journey times
+    addLabel(l, 4, QStringLiteral("h_journeys"), 10, 8, 277, 10, 15, true, accent);
+    addTable(l, 4, QStringLiteral("journey_table"), 10, 20, 190, 180);
+    addLabel(l, 4, QStringLiteral("journey_text"), 205, 20, 82, 60, 8);
+    // 6: the camera inventory
+    addLabel(l, 5, QStringLiteral("h_inventory"), 10, 8, 277, 10, 15, true, accent);
+    addTable(l, 5, QStringLiteral("inventory_table"), 10, 20, 277, 130);
+    addLabel(l, 5, QStringLiteral("inventory_text"), 10, 160, 277, 35, 9);
+    // 7: methodology and privacy
+    addLabel(l, 6, QStringLiteral("h_privacy"), 10, 8, 277, 10, 15, true, accent);
+    addLabel(l, 6, QStringLiteral("privacy_text"), 10, 20, 277, 180, 9.5);
+    for (int i = 0; i < 7; ++i)
+        addLabel(l, i, QStringLiteral("footer_%1").arg(i + 1), 10, 202, 277, 6, 7, false,
+                 QColor(120, 120, 130));
+    return layout;
+}
+
+QImage ReportLayout::profileChart(const ReportData& d, QSize size) {
+    static const QColor colours[] = {QColor(0x99, 0x99, 0x99), QColor(0x00, 0x72, 0xB2),
+                                     QColor(0xE6, 0x9F, 0x00), QColor(0xD5, 0x5E, 0x00),
+                                     QColor(0x00, 0x9E, 0x73), QColor(0xCC, 0x79, 0xA7)};
+    QImage img(size, QImage::Format_ARGB32);
+    img.fill(Qt::white);
+    QPainter p(&img);
+    p.setRenderHint(QPainter::Antialiasing);
+    const double left = 60, bottom = 70, top = 20, right = 20;
+    const double w = size.width() - left - right, h = size.height() - top - bottom;
+    double peak = 0;
+    for (int hour = 0; hour < 24; ++hour) {
+        double s = 0;
+        for (int c = 0; c < 6; ++c)
+            s += d.hourlyByClass[c][hour];
+        peak = std::max(peak, s);
+    }
+    if (peak <= 0)
+        peak = 1;
+    QFont f(QStringLiteral("DejaVu Sans"));
+    f.setPixelSize(std::max(10, size.height() / 32));
+    p.setFont(f);
+    p.setPen(QColor(120, 120, 130));
+    for (int i = 0; i <= 4; ++i) {
+        const double y = top + h - h * i / 4;
+        p.drawLine(QPointF(left, y), QPointF(left + w, y));
+        p.drawText(QRectF(0, y - 10, left - 6, 20), Qt::AlignRight | Qt::AlignVCenter,
+                   QLocale().toString(peak * i / 4, 'f', 0));
+    }
+    const double bw = w / 24;
+    for (int hour = 0; hour < 24; ++hour) {
+        double y = top + h;
+        for (int c = 0; c < 6; ++c) {
+            const double v = d.hourlyByClass[c][hour];
+            if (v <= 0)
+                continue;
+            const double bh = h * v / peak;
+            p.fillRect(QRectF(left + hour * bw + 1, y - bh, bw - 2, bh), colours[c]);
+            y -= bh;
+        }
+        if (hour % 3 == 0)
+            p.drawText(QRectF(left + hour * bw - 10, top + h + 4, bw + 20, 18), Qt::AlignHCenter,
+                       QString::number(hour));
+    }
+    // Legend
+    static const char* names[] = {QT_TRANSLATE_NOOP("stroom::maps::ReportLayout", "unknown"),
+                                  QT_TRANSLATE_NOOP("stroom::maps::ReportLayout", "cars"),
+                                  QT_TRANSLATE_NOOP("stroom::maps::ReportLayout", "vans"),
+                                  QT_TRANSLATE_NOOP("stroom::maps::ReportLayout", "trucks"),
+                                  QT_TRANSLATE_NOOP("stroom::maps::ReportLayout", "buses"),
+                                  QT_TRANSLATE_NOOP("stroom::maps::ReportLayout", "motorcycles")};
+    double x = left;
+    for (int c = 1; c <= 6; ++c) {
+        const int cls = c % 6; // unknown last
+        bool any = false;
+        for (double v : d.hourlyByClass[cls])
+            any = any || v > 0;
+        if (!any)
+            continue;
+        p.fillRect(QRectF(x, size.height() - 30, 14, 14), colours[cls]);
+        p.setPen(QColor(40, 40, 50));
+        const QString name = tr(names[cls]);
+        p.drawText(QPointF(x + 18, size.height() - 18), name);
+        x += 30 + p.fontMetrics().horizontalAdvance(name);
+    }
+    return img;
+}
+
+std::unique_ptr<QgsPrintLayout> ReportLayout::build(const ReportData& d, QgsProject* project,
+                                                    const QString& templatePath, QString* error) {
+    const QString path = templatePath.isEmpty() ? defaultTemplatePath() : templatePath;
+    QFile file(path);
+    QDomDocument doc;
+    if (!file.open(QIODevice::ReadOnly) || !doc.setContent(&file)) {
+        *error = QCoreApplication::translate("stroom::maps::ReportLayout",
+                                             "%1: not a readable QGIS layout template (.qpt)")
+                     .arg(path);
+        return nullptr;
+    }
+    auto layout = std::make_unique<QgsPrintLayout>(project);
+    QgsReadWriteContext context;
+    context.setPathResolver(project->pathResolver());
+    bool ok = false;
+    layout->loadFromTemplate(doc, context, true, &ok);
+    if (!ok) {
+        *error =
+            QCoreApplication::translate("stroom::maps::ReportLayout", "%1: the template could not be loaded")
+                .arg(path);
+        return nullptr;
+    }
+    QgsLayout* l = layout.get();
+    l->renderContext().setTextRenderFormat(Qgis::TextRenderFormat::AlwaysText);
+    const QLocale loc = d.language == QLatin1String("nl") ? QLocale(QLocale::Dutch, QLocale::Belgium)
+                                                          : QLocale(QLocale::English);
+    const QString generated = loc.toString(d.generated, QLocale::ShortFormat);
+    const TripParameters& p = d.parameters;
+
+    setText(l, QStringLiteral("title"), tr("Traffic flows from ANPR cameras"));
+    setText(l, QStringLiteral("subtitle"), d.projectTitle);
+    QString meta;
+    meta += tr("Period: %1").arg(d.periodText.isEmpty() ? tr("no data") : d.periodText) + QLatin1Char('\n');
+    meta +=
+        tr("Filters: %1").arg(d.filterText == QLatin1String("all") ? tr("none (all trips)") : d.filterText) +
+        QLatin1Char('\n');
+    meta += tr("Parameters: duplicate window %1 s, trip gap %2 s, through traffic %3–%4 min, minimum cell "
+               "count k = %5")
+                .arg(p.dedupeSeconds)
+                .arg(p.gapSeconds)
+                .arg(p.throughMinSeconds / 60)
+                .arg(p.throughMaxSeconds / 60)
+                .arg(d.k) +
+            QLatin1Char('\n');
+    meta += tr("Purpose: %1").arg(d.purpose.isEmpty() ? tr("not given") : d.purpose) + QLatin1Char('\n');
+    meta += tr("Generated: %1").arg(generated) + QLatin1Char('\n');
+    meta += tr("Data layer: L2 aggregates; no figure in this report is below k = %1.").arg(d.k);
+    setText(l, QStringLiteral("meta"), meta);
+
+    // Map page: the project's layers are already in the project.
+    setText(l, QStringLiteral("h_map"), tr("Where trips go: the largest flows"));
+    for (const QString& mapId : {QStringLiteral("map"), QStringLiteral("title_map")}) {
+        auto* map = find<QgsLayoutItemMap>(l, mapId);
+        if (!map)
+            continue;
+        if (!std::isfinite(map->rect().height()) || !std::isfinite(map->rect().width()))
+            map->attemptResize(
+                QgsLayoutSize(200, 180, QgsUnitTypes::LayoutMillimeters)); // a template saved without extent
+        QList<QgsMapLayer*> layers;
+        QgsVectorLayer* flows = nullptr;
+        QgsVectorLayer* cameras = nullptr;
+        QgsVectorLayer* zones = nullptr;
+        for (QgsMapLayer* ml : project->mapLayers()) {
+            if (ml->name() == FlowMap::layerName())
+                flows = qobject_cast<QgsVectorLayer*>(ml);
+            else if (ml->name() == ProjectLayers::camerasLayerName())
+                cameras = qobject_cast<QgsVectorLayer*>(ml);
+            else if (ml->name() == ProjectLayers::zonesLayerName())
+                zones = qobject_cast<QgsVectorLayer*>(ml);
+        }
+        for (QgsVectorLayer* v : {cameras, flows, zones})
+            if (v)
+                layers << v;
+        map->setKeepLayerSet(true);
+        map->setLayers(layers);
+        map->setCrs(QgsCoordinateReferenceSystem(QStringLiteral("EPSG:31370")));
+        QgsRectangle extent;
+        if (zones)
+            extent = project->crs().isValid()
+                         ? QgsCoordinateTransform(zones->crs(), map->crs(), project->transformContext())
+                               .transformBoundingBox(zones->extent())
+                         : zones->extent();
+        if (!extent.isEmpty()) {
+            extent.scale(1.05);
+            map->zoomToExtent(extent);
+        }
+        auto* legend = find<QgsLayoutItemLegend>(l, QStringLiteral("legend"));
+        if (legend && mapId == QLatin1String("map")) {
+            legend->setAutoUpdateModel(false);
+            QgsLayerTree* root = legend->model()->rootGroup();
+            root->removeAllChildren();
+            for (QgsVectorLayer* v : {flows, cameras})
+                if (v)
+                    root->addLayer(v);
+            legend->setTitle(tr("Legend"));
+            legend->adjustBoxSize();
+        }
+    }
+    setText(l, QStringLiteral("map_caption"),
+            tr("Arrows: the largest flows between cameras (at least k = %1 trips each), width and colour by "
+               "trips. Dots: "
+               "cameras by owner. Outlines: districts. Belgian Lambert 72.")
+                .arg(d.k));
+
+    // OD table and through traffic.
+    setText(l, QStringLiteral("h_od"), tr("The largest origin–destination flows"));
+    QVector<QStringList> od;
+    for (const ReportData::OdRow& r : d.topOd)
+        od << QStringList{r.origin, r.destination, number(r.trips, loc),
+                          loc.toString(r.share, 'f', 1) + QStringLiteral(" %")};
+    setTable(l, QStringLiteral("od_table"),
+             {tr("Origin"), tr("Destination"), tr("Trips"), tr("Share of origin")}, od);
+    setText(l, QStringLiteral("h_through"), tr("Through traffic"));
+    const std::int64_t total = std::max<std::int64_t>(1, d.odTrips);
+    auto pct = [&](std::int64_t v) {
+        return loc.toString(100.0 * static_cast<double>(v) / static_cast<double>(total), 'f', 1);
+    };
+    setText(l, QStringLiteral("through_text"),
+            tr("%1 trips between two or more cameras.\n\nThrough traffic (in at the cordon, out at the "
+               "cordon within "
+               "%2–%3 min): %4 trips (%5 %).\nDestination traffic (in at the cordon, ending inside): %6 (%7 "
+               "%).\nOrigin "
+               "traffic (starting inside, out at the cordon): %8 (%9 %).\nInternal traffic: %10 (%11 "
+               "%).\n\n%12 trips were "
+               "seen by one camera only and are left out of the matrix. %13 OD cells under k = %14 are not "
+               "shown.")
+                .arg(number(d.odTrips, loc))
+                .arg(p.throughMinSeconds / 60)
+                .arg(p.throughMaxSeconds / 60)
+                .arg(number(d.byKind[0], loc), pct(d.byKind[0]), number(d.byKind[2], loc), pct(d.byKind[2]),
+                     number(d.byKind[1], loc), pct(d.byKind[1]))
+                .arg(number(d.byKind[3], loc), pct(d.byKind[3]), number(d.singleReadTrips, loc),
+                     number(d.odSuppressed, loc))
+                .arg(d.k));
+
+    // Counts and the hourly profile.
+    setText(l, QStringLiteral("h_counts"), tr("Passages per camera"));
+    QVector<QStringList> counts;
+    for (const ReportData::CountRow& r : d.topCounts) {
+        const QString name = r.name.size() > 30 ? r.name.left(29) + QStringLiteral("…") : r.name;
+        QStringList row{r.camera, name, number(r.passages, loc)};
+        for (int cls : {1, 2, 3, 4})
+            row << (r.byClass[cls] < 0 ? QStringLiteral("< %1").arg(d.k) : number(r.byClass[cls], loc));
+        counts << row;
+    }
+    setTable(l, QStringLiteral("counts_table"),
+             {tr("Camera"), tr("Name"), tr("Passages"), tr("Cars"), tr("Vans"), tr("Trucks"), tr("Buses")},
+             counts);
+    if (auto* pic = find<QgsLayoutItemPicture>(l, QStringLiteral("profile"))) {
+        const QString png =
+            QDir::temp().filePath(QStringLiteral("stroom-profile-%1.png").arg(reinterpret_cast<quintptr>(l)));
+        profileChart(d, QSize(1050, 750)).save(png);
+        pic->setPicturePath(png);
+    }
+    setText(l, QStringLiteral("profile_caption"),
+            tr("Passages per hour of the day (local time), all cameras, by vehicle class. Classes with fewer "
+               "than k = %1 "
+               "passages are left out.")
+                .arg(d.k));
+
+    // Journey times.
+    setText(l, QStringLiteral("h_journeys"), tr("Journey times between consecutive cameras"));
+    QVector<QStringList> jt;
+    for (const ReportData::JourneyRow& r : d.journeys)
+        jt << QStringList{r.from,
+                          r.to,
+                          number(r.n, loc),
+                          loc.toString(r.median / 60, 'f', 1),
+                          loc.toString(r.p15 / 60, 'f', 1),
+                          loc.toString(r.p85 / 60, 'f', 1)};
+    setTable(
+        l, QStringLiteral("journey_table"),
+        {tr("From"), tr("To"), tr("Trips"), tr("Median (min)"), tr("15th pct (min)"), tr("85th pct (min)")},
+        jt);
+    setText(l, QStringLiteral("journey_text"),
+            tr("The camera pairs with the most observations. Outliers further than three median absolute "
+               "deviations from "
+               "the median are left out before the median and percentiles are taken. %1 pairs with fewer "
+               "than k = %2 "
+               "observations are not shown.")
+                .arg(number(d.journeysSuppressed, loc))
+                .arg(d.k));
+
+    // Inventory.
+    setText(l, QStringLiteral("h_inventory"), tr("The cameras: who owns them and what for"));
+    QVector<QStringList> inv;
+    for (const ReportData::InventoryRow& r : d.inventory) {
+        QStringList row{r.owner.isEmpty() ? tr("owner unknown") : r.owner, QString::number(r.total)};
+        for (int i = 0; i < 6; ++i)
+            row << QString::number(r.byPurpose[i]);
+        row << QString::number(r.unregistered) << QString::number(r.noLegalBasis);
+        inv << row;
+    }
+    setTable(l, QStringLiteral("inventory_table"),
+             {tr("Owner"), tr("Cameras"), tr("Police"), tr("Traffic"), tr("LEZ"), tr("Section control"),
+              tr("Parking"), tr("Other"), tr("Unregistered"), tr("No legal basis")},
+             inv);
+    setText(l, QStringLiteral("inventory_text"),
+            tr("%1 cameras in the register. Unregistered: seen in the ANPR data but not in the register. The "
+               "register is "
+               "public information (layer L3).")
+                .arg(d.camerasTotal));
+
+    // Methodology and privacy.
+    setText(l, QStringLiteral("h_privacy"), tr("Method and privacy"));
+    QString privacy;
+    privacy +=
+        tr("Method. Number-plate reads arrive pseudonymised: clear plates never enter Stroom. Reads of one "
+           "pseudonym are taken in time order; a read at the same camera within %1 s of an earlier one is a "
+           "duplicate; reads form one trip while the gap between them is at most %2 s. Origin and "
+           "destination are "
+           "the first and last camera of a trip. Trips seen by one camera only are counted apart. Journey "
+           "times "
+           "are taken between consecutive cameras of a trip.")
+            .arg(p.dedupeSeconds)
+            .arg(p.gapSeconds) +
+        QStringLiteral("\n\n");
+    privacy += tr("Data layer. This report shows L2 aggregates only. Every cell, count and journey time in "
+                  "it stands for "
+                  "at least k = %1 vehicles; %2 cells under k were suppressed in total (OD %3, counts %4, "
+                  "journey times "
+                  "%5).")
+                   .arg(d.k)
+                   .arg(number(d.suppressedTotal(), loc), number(d.odSuppressed, loc),
+                        number(d.countsSuppressed, loc), number(d.journeysSuppressed, loc)) +
+               QStringLiteral("\n\n");
+    if (d.retentionText.isEmpty()) {
+        privacy +=
+            tr("Retention. No pseudonymised reads (L0) are kept in this project.") + QStringLiteral("\n\n");
+    } else {
+        const QStringList r = d.retentionText.split(QLatin1Char('|'));
+        privacy +=
+            tr("Retention. The project keeps %1 pseudonymised reads (L0) from %2 to %3, in a separate file "
+               "that is "
+               "never shared with the project; they can be purged once aggregated, and the aggregates stay.")
+                .arg(number(r.value(0).toLongLong(), loc), r.value(1), r.value(2)) +
+            QStringLiteral("\n\n");
+    }
+    privacy += tr("Purpose of this report: %1.").arg(d.purpose.isEmpty() ? tr("not given") : d.purpose) +
+               QStringLiteral("\n");
+    privacy +=
+        tr("Generated on %1 by Stroom; this report is recorded in the project's audit trail.").arg(generated);
+    setText(l, QStringLiteral("privacy_text"), privacy);
+
+    // No ligatures ("ffi", "fl"): the PDF's text must stay searchable and readable by screen readers.
+    // (QFont's style strategy is not kept in templates, so it is set here.)
+    QList<QgsLayoutItemLabel*> labels;
+    l->layoutItems(labels);
+    for (QgsLayoutItemLabel* label : labels) {
+        QFont f = label->font();
+        f.setStyleStrategy(QFont::PreferNoShaping);
+        label->setFont(f);
+    }
+    for (QgsLayoutMultiFrame* mf : l->multiFrames()) {
+        if (auto* t = dynamic_cast<QgsLayoutTable*>(mf)) {
+            QgsTextFormat head = t->headerTextFormat(), body = t->contentTextFormat();
+            QFont hf = head.font(), bf = body.font();
+            hf.setStyleStrategy(QFont::PreferNoShaping);
+            bf.setStyleStrategy(QFont::PreferNoShaping);
+            head.setFont(hf);
+            body.setFont(bf);
+            t->setHeaderTextFormat(head);
+            t->setContentTextFormat(body);
+        }
+    }
+    for (int i = 0; i < 7; ++i)
+        setText(l, QStringLiteral("footer_%1").arg(i + 1),
+                tr("%1 · %2 · generated %3 · page %4 of %5")
+                    .arg(d.projectTitle, d.periodText, generated)
+                    .arg(i + 1)
+                    .arg(7));
+    l->refresh();
+    return layout;
+}
+
+QString ReportLayout::exportPdf(QgsPrintLayout* layout, const QString& path) {
+    QgsLayoutExporter exporter(layout);
+    QgsLayoutExporter::PdfExportSettings settings;
+    settings.dpi = 150;
+    settings.rasterizeWholeImage = false;
+    settings.forceVectorOutput = false;
+    settings.textRenderFormat = Qgis::TextRenderFormat::AlwaysText; // tables too: searchable, selectable text
+    const QgsLayoutExporter::ExportResult r = exporter.exportToPdf(path, settings);
+    if (r != QgsLayoutExporter::Success)
+        return QCoreApplication::translate("stroom::maps::ReportLayout",
+                                           "%1: the PDF could not be written (%2)")
+            .arg(path, exporter.errorFile());
+    return QString();
+}
+
+QString ReportLayout::write(Store& store, const ReportData& data, QgsProject* project,
+                            const QString& templatePath, const QString& pdfPath) {
+    QString error;
+    std::unique_ptr<QgsPrintLayout> layout = build(data, project, templatePath, &error);
+    if (!layout)
+        return error;
+    error = exportPdf(layout.get(), pdfPath);
+    if (!error.isEmpty())
+        return error;
+    Store::AuditEntry e;
+    e.action = QStringLiteral("report");
+    e.purpose = data.purpose;
+    e.layer = QStringLiteral("L2");
+    e.parameters = QStringLiteral("language: %1; filters: %2; parameters: %3")
+                       .arg(data.language, data.filter.describe(), parametersText(data.parameters));
+    e.output = QFileInfo(pdfPath).absoluteFilePath();
+    e.outputSha256 = ByteSource::fileSha256(pdfPath);
+    e.suppressedCells = data.suppressedTotal();
+    e.k = data.k;
+    store.audit(e);
+    return QString();
+}
+
+QImage ReportLayout::renderPage(QgsPrintLayout* layout, int page, double dpi) {
+    QgsLayoutExporter exporter(layout);
+    return exporter.renderPageToImage(page, QSize(), dpi);
+}
+
+} // namespace stroom::maps

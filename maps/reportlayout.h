@@ -1,0 +1,56 @@
+#pragma once
+
+#include "reportdata.h"
+
+#include <QImage>
+#include <QString>
+
+#include <memory>
+
+class QgsPrintLayout;
+class QgsProject;
+
+namespace stroom {
+class Store;
+}
+
+namespace stroom::maps {
+
+/**
+ * \brief The PDF report (DESIGN §7) as a QGIS print layout: A4 landscape pages for the title, the flow
+ * map (legend, scale bar, north arrow), the top OD table and through traffic, counts per camera with an
+ * hourly profile by class, journey times, the camera inventory, and methodology and privacy.
+ *
+ * The layout comes from a template (resources/templates/report.qpt, or one an analyst restyled in
+ * QGIS); Stroom fills its items by id ("title", "map", "od_table", …) and leaves out what a template
+ * lacks.
+ */
+class ReportLayout {
+public:
+    /** The shipped template, built in code: what `stroom-cli report --write-template` saves. */
+    static std::unique_ptr<QgsPrintLayout> createDefault(QgsProject* project);
+    static QString defaultTemplatePath();
+
+    /**
+     * Loads \a templatePath (the default when empty) into a layout for \a project (which holds the
+     * project's layers) and fills it from \a data. Returns nullptr and sets \a error on failure.
+     */
+    static std::unique_ptr<QgsPrintLayout> build(const ReportData& data, QgsProject* project,
+                                                 const QString& templatePath, QString* error);
+    /** Writes the PDF; returns an empty string or the error. */
+    static QString exportPdf(QgsPrintLayout* layout, const QString& path);
+    static QImage renderPage(QgsPrintLayout* layout, int page, double dpi = 60);
+
+    /**
+     * Builds and writes the report for \a data with \a project's layers, and records it in \a store's audit
+     * trail (time, user, purpose, filters, output SHA-256, cells suppressed, k). Returns an empty string or
+     * the error.
+     */
+    static QString write(Store& store, const ReportData& data, QgsProject* project,
+                         const QString& templatePath, const QString& pdfPath);
+
+    /** The hourly profile by class as a picture (for the layout; also used by tests). */
+    static QImage profileChart(const ReportData& data, QSize size);
+};
+
+} // namespace stroom::maps

@@ -1,0 +1,166 @@
+#include "bytesource.h"
+#include "sqlite.h"
+
+#include <QFile>
+#include <QImage>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+
+/** stroom-cli report (issue 7): contents checked with pdftotext, pixels with pdftoppm. */
+class TestCliReport : public QObject {
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    QString m_project;
+
+    struct Result {
+        int code;
+        QString out, err;
+    };
+    static Result run(const QString& program, const QStringList& args) {
+        QProcess p;
+        p.start(program, args);
+        p.waitForFinished(300000);
+        return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()),
+                QString::fromUtf8(p.readAllStandardError())};
+    }
+    static Result cli(const QStringList& args) { return run(QStringLiteral(STROOM_CLI), args); }
+    static QString text(const QString& pdf) {
+        return run(QStringLiteral("pdftotext"), {QStringLiteral("-layout"), pdf, QStringLiteral("-")}).out;
+    }
+
+private slots:
+    void initTestCase() {
+        const QString sim = m_dir.filePath(QStringLiteral("sim"));
+        QCOMPARE(cli({QStringLiteral("simulate"), QStringLiteral("--out"), sim, QStringLiteral("--vehicles"),
+                      QStringLiteral("6000"), QStringLiteral("--days"), QStringLiteral("3")})
+                     .code,
+                 0);
+        m_project = m_dir.filePath(QStringLiteral("gent.gpkg"));
+        QCOMPARE(cli({QStringLiteral("init"), m_project}).code, 0);
+        QCOMPARE(cli({QStringLiteral("cameras"), QStringLiteral("import"), m_project,
+                      sim + QStringLiteral("/cameras.csv")})
+                     .code,
+                 0);
+        QCOMPARE(cli({QStringLiteral("zones"), QStringLiteral("import"), m_project,
+                      sim + QStringLiteral("/zones.geojson"), QStringLiteral("--id-field"),
+                      QStringLiteral("wijknr"), QStringLiteral("--name-field"), QStringLiteral("wijk")})
+                     .code,
+                 0);
+        QCOMPARE(cli({QStringLiteral("import"), m_project, sim + QStringLiteral("/anpr-standard.csv")}).code,
+                 0);
+    }
+
+    void englishReport() {
+        const QString pdf = m_dir.filePath(QStringLiteral("report.pdf"));
+        const Result r = cli({QStringLiteral("report"), m_project, QStringLiteral("--out"), pdf,
+                              QStringLiteral("--purpose"), QStringLiteral("Council briefing"),
+                              QStringLiteral("--days"), QStringLiteral("weekday")});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        const QString t = text(pdf);
+        QVERIFY(t.contains(QLatin1String("Traffic flows from")));
+        QVERIFY(t.contains(QLatin1String("Period: 2026-03-02")));
+        QVERIFY(t.contains(QLatin1String("Filters: weekday")));
+        QVERIFY(t.contains(QLatin1String("trip gap 1800 s")));
+        QVERIFY(t.contains(QLatin1String("minimum cell count k = 10")));
+        QVERIFY(t.contains(QLatin1String("Council briefing")));
+        QVERIFY(t.contains(QLatin1String("Method and privacy")));
+        // The top OD rows are those of stroom-cli flows with the same filters.
+        const QString od = m_dir.filePath(QStringLiteral("od.csv"));
+        QCOMPARE(cli({QStringLiteral("flows"), m_project, QStringLiteral("--out"), od,
+                      QStringLiteral("--days"), QStringLiteral("weekday")})
+                     .code,
+                 0);
+        QFile f(od);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        f.readLine();
+        QList<QPair<qint64, QString>> rows;
+        while (!f.atEnd()) {
+            const QList<QByteArray> c = f.readLine().trimmed().split(',');
+            rows << qMakePair(c[2].toLongLong(), QString::fromLatin1(c[0] + ' ' + c[1]));
+        }
+        std::sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+        for (int i = 0; i < 5; ++i) {
+            const QRegularExpression line(QStringLiteral("%1\\s+%2\\s+%3\\b")
+                                              .arg(rows[i].second.section(QLatin1Char(' '), 0, 0),
+                                                   rows[i].second.section(QLatin1Char(' '), 1, 1))
+                                              .arg(QLocale(QLocale::English).toString(rows[i].first)));
+            QVERIFY2(t.contains(line), qPrintable(rows[i].second));
+        }
+        // No OD figure below k: every "C… C… n" row of the table has n ≥ 10.
+        const QRegularExpression odRow(QStringLiteral("\\b(C\\d{3})\\s+(C\\d{3})\\s+([\\d,]+)\\s+[\\d.]+ %"));
+        int seen = 0;
+        for (auto it = odRow.globalMatch(t); it.hasNext();) {
+            const auto m = it.next();
+            QVERIFY(QString(m.captured(3)).remove(QLatin1Char(',')).toLongLong() >= 10);
+            ++seen;
+        }
+        QVERIFY(seen >= 10);
+        // The report is in the audit trail with its SHA-256.
+        stroom::sql::Database db;
+        db.open(m_project, stroom::sql::Database::Mode::ReadOnly);
+        auto st =
+            db.prepare("SELECT purpose, output_sha256, parameters FROM audit_log WHERE action = 'report'");
+        QVERIFY(st.step());
+        QCOMPARE(st.text(0), QStringLiteral("Council briefing"));
+        QCOMPARE(st.text(1), stroom::ByteSource::fileSha256(pdf));
+        QVERIFY(st.text(2).contains(QLatin1String("weekday")));
+        // Page 1 shows a map: coloured pixels in its right half.
+        const QString png = m_dir.filePath(QStringLiteral("page"));
+        QCOMPARE(
+            run(QStringLiteral("pdftoppm"),
+                {QStringLiteral("-r"), QStringLiteral("40"), QStringLiteral("-png"), QStringLiteral("-f"),
+                 QStringLiteral("1"), QStringLiteral("-l"), QStringLiteral("1"), pdf, png})
+                .code,
+            0);
+        QImage page(png + QStringLiteral("-1.png"));
+        QVERIFY(!page.isNull());
+        int coloured = 0;
+        for (int y = 0; y < page.height(); ++y)
+            for (int x = page.width() / 2; x < page.width(); ++x) {
+                const QColor c = page.pixelColor(x, y);
+                coloured += c.saturation() > 80;
+            }
+        QVERIFY2(coloured > 200, qPrintable(QString::number(coloured)));
+    }
+
+    void dutchReportHasNoEnglishLeft() {
+        const QString pdf = m_dir.filePath(QStringLiteral("rapport.pdf"));
+        const Result r = cli({QStringLiteral("report"), m_project, QStringLiteral("--out"), pdf,
+                              QStringLiteral("--lang"), QStringLiteral("nl"), QStringLiteral("--purpose"),
+                              QStringLiteral("Evaluatie circulatieplan")});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        const QString t = text(pdf);
+        QVERIFY(t.contains(QLatin1String("Verkeersstromen uit ANPR")));
+        QVERIFY(t.contains(QLatin1String("Methode en privacy")));
+        for (const char* english :
+             {"Traffic flows", "Period",         "Filters: none", "Parameters:", "Purpose", "Generated",
+              "Legend",        "Where trips go", "Origin",        "Destination", "Trips",   "Through traffic",
+              "Journey times", "Median",         "Owner",         "Cameras in",  "Method",  "Retention",
+              "page ",         "Flows (trips)",  "Cameras ["})
+            QVERIFY2(!t.contains(QRegularExpression(
+                         QStringLiteral("\\b%1\\b")
+                             .arg(QRegularExpression::escape(QLatin1String(english).trimmed())))),
+                     english);
+    }
+
+    void badUsage() {
+        QCOMPARE(cli({QStringLiteral("report"), m_project}).code, 2);
+        QCOMPARE(
+            cli({QStringLiteral("report"), m_project, QStringLiteral("--out"),
+                 m_dir.filePath(QStringLiteral("x.pdf")), QStringLiteral("--lang"), QStringLiteral("fr")})
+                .code,
+            2);
+        QCOMPARE(cli({QStringLiteral("report"), m_project, QStringLiteral("--out"),
+                      m_dir.filePath(QStringLiteral("x.pdf")), QStringLiteral("--template"),
+                      m_dir.filePath(QStringLiteral("none.qpt"))})
+                     .code,
+                 3);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCliReport)
+#include "testclireport.moc"

@@ -1,0 +1,53 @@
+#pragma once
+
+#include "reportdata.h"
+
+#include <QDialog>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QgsProject;
+
+namespace stroom::widgets {
+
+/**
+ * \brief File > Export report…: asks the purpose (kept in the audit trail), the language and the file,
+ * shows the first page as it will print, and writes the PDF with the map's current filters.
+ */
+class ReportDialog : public QDialog {
+    Q_OBJECT
+public:
+    ReportDialog(const QString& projectPath, const FlowFilter& filter, QgsProject* project,
+                 QWidget* parent = nullptr);
+
+    void setPurpose(const QString& purpose);
+    void setOutput(const QString& path);
+    void setLanguage(const QString& code); ///< en or nl
+    /** The first page as it will print (empty when it cannot be built). */
+    QImage preview() const { return m_preview; }
+    QString lastError() const { return m_error; }
+
+public slots:
+    void refreshPreview();
+    /** Writes the PDF; true on success. */
+    bool exportReport();
+
+private:
+    void updateButtons();
+
+    QString m_projectPath;
+    FlowFilter m_filter;
+    QgsProject* m_project;
+    QLineEdit* m_purpose;
+    QComboBox* m_language;
+    QLineEdit* m_output;
+    QLabel* m_previewLabel;
+    QLabel* m_status;
+    QPushButton* m_export;
+    QImage m_preview;
+    QString m_error;
+};
+
+} // namespace stroom::widgets
