@@ -237,7 +237,7 @@ QImage ReportLayout::profileChart(const ReportData& d, QSize size) {
     img.fill(Qt::white);
     QPainter p(&img);
     p.setRenderHint(QPainter::Antialiasing);
-    const double left = 60, bottom = 70, top = 20, right = 20;
+    const double left = 120, bottom = 70, top = 20, right = 20;
     const double w = size.width() - left - right, h = size.height() - top - bottom;
     double peak = 0;
     for (int hour = 0; hour < 24; ++hour) {

@@ -420,6 +420,29 @@ private slots:
         QFile::setPermissions(locked, QFileDevice::Permissions());
         QVERIFY_EXCEPTION_THROWN(Importer(s).importFile(locked, ImportOptions()), Error);
     }
+    void truncatedGzip() {
+        QByteArray content = "timestamp,camera_id,plate_hash\n";
+        for (int i = 0; i < 20000; ++i)
+            content += "2026-03-02T07:00:00Z,C1," + QByteArray(kP1) + "\n";
+        const QString whole = m_dir.filePath(QStringLiteral("whole.csv.gz"));
+        gzFile gz = gzopen(whole.toUtf8().constData(), "wb");
+        gzwrite(gz, content.constData(), static_cast<unsigned>(content.size()));
+        gzclose(gz);
+        QFile f(whole);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray bytes = f.readAll();
+        Store s = newStore();
+        const QString before = fingerprint(s);
+        const QString cut = write(bytes.left(bytes.size() / 2), QStringLiteral("cut.csv.gz"));
+        try {
+            Importer(s).importFile(cut, ImportOptions());
+            QFAIL("a truncated gzip must be refused");
+        } catch (const Error& e) {
+            QVERIFY2(e.message().contains(cut) && e.message().contains(QLatin1String("truncated")), qPrintable(e.message()));
+        }
+        QCOMPARE(fingerprint(s), before);
+    }
+
     void springGapTime() {
         expectRejected(QByteArray("tijdstip;camera;kenteken_hash\n29/03/2026 02:30:00;C1;") + kP1 + "\n",
                        {QStringLiteral("line 2"), QStringLiteral("does not exist")});
