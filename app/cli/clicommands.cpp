@@ -4,6 +4,7 @@
 #include "error.h"
 #include "flowengine.h"
 #include "importer.h"
+#include "inventory.h"
 #include "inventoryimport.h"
 #include "privacyguard.h"
 #include "reportcommand.h"
@@ -49,7 +50,9 @@ const char* const kUsage =
     "Commands:\n"
     "  simulate        generate the demo city (cameras, zones, ANPR exports, true trips)\n"
     "  init            create a new project (GeoPackage)\n"
-    "  cameras import  add or update cameras from CSV, GeoJSON, GeoPackage, Shapefile\n"
+    "  cameras import  add or update cameras from CSV, GeoJSON, GeoPackage, Shapefile, OpenStreetMap\n"
+    "  cameras export  the camera register (--public: the public register)\n"
+    "  cameras owners  cameras per owner; the owner mapping table; near-duplicate suggestions\n"
     "  zones import    add or update zones from GeoJSON, GeoPackage, Shapefile\n"
     "  import          import ANPR exports (reads) or camera aggregates into a project\n"
     "  trips           build (or rebuild) trips and the aggregate cube from the imported reads\n"
@@ -216,7 +219,9 @@ int camerasImport(const QStringList& args) {
     const QVector<Camera> cameras = camerasFromFeatures(readVectorFile(file, vo), file, &warnings);
     for (const QString& w : warnings)
         err() << "warning: " << w << "\n";
-    const Store::UpsertResult r = store.upsertCameras(cameras);
+    QVector<Camera> normalised = cameras;
+    Inventory(store).normalise(normalised); // owners as the project's mapping table spells them
+    const Store::UpsertResult r = store.upsertCameras(normalised);
     const int inZones = store.assignCamerasToZones();
     err() << QStringLiteral("cameras import: %1: %2 new, %3 updated, %4 unchanged; %5 cameras in the "
                             "project, %6 in a zone\n")
@@ -226,6 +231,73 @@ int camerasImport(const QStringList& args) {
                  .arg(r.unchanged)
                  .arg(store.cameraCount())
                  .arg(inZones);
+    return 0;
+}
+
+int camerasExport(const QStringList& args) {
+    QCommandLineParser p;
+    p.addPositionalArgument(QStringLiteral("PROJECT.gpkg"), QStringLiteral("The project."));
+    p.addOptions({
+        {QStringLiteral("out"), QStringLiteral("GeoJSON, CSV or GeoPackage, by the file name."),
+         QStringLiteral("FILE")},
+        {QStringLiteral("public"),
+         QStringLiteral("The public register (L3): only the fields citizens may see.")},
+        {QStringLiteral("purpose"), QStringLiteral("Why (kept in the audit trail)."), QStringLiteral("TEXT")},
+    });
+    if (!parse(p, QStringLiteral("cameras export"), args,
+               QStringLiteral(
+                   "Writes the camera register; with --public only its public fields (id, name, site, "
+                   "directions, owner, operator, purpose, legal basis, registered, installed, status).")))
+        return 0;
+    if (p.positionalArguments().size() != 1 || !p.isSet(QStringLiteral("out")))
+        throw Error::usage(QStringLiteral("cameras export: give PROJECT.gpkg and --out FILE"));
+    Store store = Store::open(p.positionalArguments().first());
+    const int n =
+        Inventory(store).exportRegister(p.value(QStringLiteral("out")), p.isSet(QStringLiteral("public")),
+                                        p.value(QStringLiteral("purpose")));
+    err() << QStringLiteral("cameras export: %1 cameras written to %2%3\n")
+                 .arg(n)
+                 .arg(p.value(QStringLiteral("out")), p.isSet(QStringLiteral("public"))
+                                                          ? QStringLiteral(" (public fields only)")
+                                                          : QString());
+    return 0;
+}
+
+int camerasOwners(const QStringList& args) {
+    QCommandLineParser p;
+    p.addPositionalArgument(QStringLiteral("PROJECT.gpkg"), QStringLiteral("The project."));
+    p.addOptions({
+        {QStringLiteral("alias"),
+         QStringLiteral("Record that ALIAS (an owner or operator as written) means OWNER."),
+         QStringLiteral("ALIAS=OWNER")},
+        {QStringLiteral("suggest"), QStringLiteral("List spellings that probably mean the same owner.")},
+    });
+    if (!parse(
+            p, QStringLiteral("cameras owners"), args,
+            QStringLiteral("Cameras per owner, the owner mapping table (one owner however it is spelled) and "
+                           "suggestions for near-duplicate names.")))
+        return 0;
+    if (p.positionalArguments().size() != 1)
+        throw Error::usage(QStringLiteral("cameras owners: give PROJECT.gpkg"));
+    Store store = Store::open(p.positionalArguments().first());
+    Inventory inv(store);
+    for (const QString& a : p.values(QStringLiteral("alias"))) {
+        const int eq = a.indexOf(QLatin1Char('='));
+        if (eq <= 0)
+            throw Error::usage(QStringLiteral("cameras owners: --alias takes ALIAS=OWNER"));
+        inv.setAlias(a.left(eq), a.mid(eq + 1));
+    }
+    if (!p.values(QStringLiteral("alias")).isEmpty())
+        err() << "cameras owners: " << inv.applyAliases() << " cameras given their owner's name\n";
+    if (p.isSet(QStringLiteral("suggest"))) {
+        for (const Inventory::Suggestion& s : inv.suggestMerges())
+            out() << QStringLiteral("%1\t%2\t%3\n").arg(s.a, s.b).arg(s.score, 0, 'f', 2);
+        return 0;
+    }
+    const QMap<QString, int> counts = inv.countsByOwner();
+    for (auto it = counts.cbegin(); it != counts.cend(); ++it)
+        out() << (it.key().isEmpty() ? QStringLiteral("(owner unknown)") : it.key()) << '\t' << it.value()
+              << '\n';
     return 0;
 }
 
@@ -702,11 +774,18 @@ int run(const QStringList& arguments) {
         if (cmd == QLatin1String("journey-times"))
             return journeyTimesCommand(rest);
         if (cmd == QLatin1String("cameras") || cmd == QLatin1String("zones")) {
-            if (rest.isEmpty() || rest.first() != QLatin1String("import"))
-                throw Error::usage(
-                    QStringLiteral("%1: expected '%1 import' (see stroom-cli --help)").arg(cmd));
-            rest.removeFirst();
-            return cmd == QLatin1String("cameras") ? camerasImport(rest) : zonesImport(rest);
+            const QString sub = rest.value(0);
+            rest = rest.mid(1);
+            if (sub == QLatin1String("import"))
+                return cmd == QLatin1String("cameras") ? camerasImport(rest) : zonesImport(rest);
+            if (cmd == QLatin1String("cameras") && sub == QLatin1String("export"))
+                return camerasExport(rest);
+            if (cmd == QLatin1String("cameras") && sub == QLatin1String("owners"))
+                return camerasOwners(rest);
+            throw Error::usage(QStringLiteral("%1: expected '%1 import'%2 (see stroom-cli --help)")
+                                   .arg(cmd, cmd == QLatin1String("cameras")
+                                                 ? QStringLiteral(", 'cameras export' or 'cameras owners'")
+                                                 : QString()));
         }
         throw Error::usage(QStringLiteral("unknown command '%1' (see stroom-cli --help)").arg(cmd));
     } catch (const Error& e) {

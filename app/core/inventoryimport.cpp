@@ -85,11 +85,65 @@ QString normaliseRole(const QString& text) {
     return aliases.value(s);
 }
 
+namespace {
+
+bool isOsm(const VectorFeature& f) {
+    return f.attributes.value(QStringLiteral("man_made")) == QLatin1String("surveillance") ||
+           f.attributes.contains(QStringLiteral("surveillance:type"));
+}
+
+/** An OpenStreetMap surveillance node as a camera: OSM id, operator, directions, zone → purpose. */
+Camera cameraFromOsm(const VectorFeature& f, const QString& fileName, QStringList* warnings) {
+    Camera c;
+    const QString osmId = lookup(f, {"id", "@id", "osm_id"}).section(QLatin1Char('/'), -1);
+    if (osmId.isEmpty())
+        throw Error::input(
+            QStringLiteral("%1 %2: an OpenStreetMap camera without its OSM id").arg(fileName, f.where));
+    c.id = QStringLiteral("osm-%1").arg(osmId);
+    c.source = QStringLiteral("openstreetmap");
+    c.sourceId = osmId;
+    if (f.wkb.isEmpty() || !geo::readPointWkb(f.wkb, &c.lon, &c.lat))
+        throw Error::input(
+            QStringLiteral("%1 %2: OSM camera %3 has no point position").arg(fileName, f.where, osmId));
+    c.name = lookup(f, {"name", "ref"});
+    c.operatorName = lookup(f, {"operator"});
+    c.owner = c.operatorName; // the mapping table turns spellings into one owner
+    const QString dirs = lookup(f, {"camera:direction", "direction"});
+    if (!Camera::parseDirections(dirs, &c.directions) && warnings)
+        warnings->append(
+            QStringLiteral("%1 %2: direction '%3' partly unreadable").arg(fileName, f.where, dirs));
+    const QString zone = lookup(f, {"surveillance:zone"}).toLower();
+    const QString text = (lookup(f, {"description"}) + QLatin1Char(' ') + lookup(f, {"note"})).toLower();
+    if (text.contains(QLatin1String("lez")) || text.contains(QLatin1String("emissi")))
+        c.purpose = QStringLiteral("lez");
+    else if (lookup(f, {"highway"}) == QLatin1String("speed_camera") ||
+             text.contains(QLatin1String("trajectcontrole")) || text.contains(QLatin1String("section")))
+        c.purpose = QStringLiteral("section-control");
+    else if (zone.startsWith(QLatin1String("traffic")))
+        c.purpose = QStringLiteral("traffic");
+    else if (zone == QLatin1String("parking"))
+        c.purpose = QStringLiteral("parking");
+    else if (zone == QLatin1String("police"))
+        c.purpose = QStringLiteral("police");
+    else
+        c.purpose = QStringLiteral("other");
+    c.registered = false; // OSM says the camera is there, not that it was declared to the authority
+    c.status = QStringLiteral("active");
+    c.notes = lookup(f, {"description"});
+    return c;
+}
+
+} // namespace
+
 QVector<Camera> camerasFromFeatures(const QVector<VectorFeature>& features, const QString& fileName,
                                     QStringList* warnings) {
     QVector<Camera> out;
     out.reserve(features.size());
     for (const VectorFeature& f : features) {
+        if (isOsm(f)) {
+            out.append(cameraFromOsm(f, fileName, warnings));
+            continue;
+        }
         Camera c;
         c.id = lookup(f, {"camera_id", "cameraid", "id", "camera", "deviceid", "device_id", "@id", "osm_id"});
         if (c.id.isEmpty())

@@ -97,11 +97,20 @@ CREATE TABLE audit_log (
     reg.run();
 }
 
+void migrationOperatorAliases(sql::Database& db) {
+    db.exec("CREATE TABLE operator_aliases (alias TEXT PRIMARY KEY, owner TEXT NOT NULL)");
+    db.exec("INSERT INTO gpkg_contents (table_name, data_type, identifier, description) VALUES "
+            "('operator_aliases', "
+            "'attributes', 'operator_aliases', 'Owner and operator spellings and the owner they stand for "
+            "(Stroom)')");
+}
+
 const std::vector<Migration>& migrations() {
     static const std::vector<Migration> list = {
         {1, &migrationBase},
         {2, &migrationImports},
         {3, &migrationAudit},
+        {4, &migrationOperatorAliases},
     };
     return list;
 }

@@ -438,7 +438,8 @@ private slots:
             Importer(s).importFile(cut, ImportOptions());
             QFAIL("a truncated gzip must be refused");
         } catch (const Error& e) {
-            QVERIFY2(e.message().contains(cut) && e.message().contains(QLatin1String("truncated")), qPrintable(e.message()));
+            QVERIFY2(e.message().contains(cut) && e.message().contains(QLatin1String("truncated")),
+                     qPrintable(e.message()));
         }
         QCOMPARE(fingerprint(s), before);
     }

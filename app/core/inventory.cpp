@@ -1,0 +1,259 @@
+#include "inventory.h"
+
+#include "bytesource.h"
+#include "error.h"
+#include "sqlite.h"
+#include "store.h"
+#include "vectorsource.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QRegularExpression>
+#include <QSet>
+
+#include <cpl_string.h>
+#include <gdal.h>
+#include <ogr_api.h>
+#include <ogr_srs_api.h>
+
+#include <algorithm>
+
+namespace stroom {
+
+Inventory::Inventory(Store& store)
+    : m_store(store) {}
+
+void Inventory::setAlias(const QString& alias, const QString& owner) {
+    if (alias.trimmed().isEmpty() || owner.trimmed().isEmpty())
+        throw Error::usage(QStringLiteral("an alias and its owner must not be empty"));
+    auto st = m_store.database().prepare("INSERT INTO operator_aliases (alias, owner) VALUES (?, ?) "
+                                         "ON CONFLICT(alias) DO UPDATE SET owner = excluded.owner");
+    st.bind(1, alias.trimmed()).bind(2, owner.trimmed());
+    st.run();
+}
+
+void Inventory::removeAlias(const QString& alias) {
+    auto st = m_store.database().prepare("DELETE FROM operator_aliases WHERE alias = ?");
+    st.bind(1, alias);
+    st.run();
+}
+
+QMap<QString, QString> Inventory::aliases() {
+    QMap<QString, QString> out;
+    auto st = m_store.database().prepare("SELECT alias, owner FROM operator_aliases");
+    while (st.step())
+        out.insert(st.text(0), st.text(1));
+    return out;
+}
+
+QString Inventory::ownerFor(const QString& name) {
+    const QMap<QString, QString> a = aliases();
+    return a.value(name.trimmed(), name.trimmed());
+}
+
+void Inventory::normalise(QVector<Camera>& cameras) {
+    const QMap<QString, QString> a = aliases();
+    for (Camera& c : cameras) {
+        const QString basis = c.owner.trimmed().isEmpty() ? c.operatorName.trimmed() : c.owner.trimmed();
+        c.owner = a.value(basis, basis);
+    }
+}
+
+int Inventory::applyAliases() {
+    QVector<Camera> cams = m_store.cameras();
+    const QVector<Camera> before = cams;
+    normalise(cams);
+    QVector<Camera> changed;
+    for (int i = 0; i < cams.size(); ++i)
+        if (cams[i].owner != before[i].owner)
+            changed << cams[i];
+    if (!changed.isEmpty())
+        m_store.upsertCameras(changed);
+    return changed.size();
+}
+
+namespace {
+/** Lower case, no accents, no punctuation, no legal forms or fillers. */
+QStringList tokens(const QString& name) {
+    QString s = name.normalized(QString::NormalizationForm_KD).toLower();
+    QString plain;
+    for (QChar c : s)
+        if (c.category() != QChar::Mark_NonSpacing)
+            plain += c.isLetterOrNumber() ? c : QChar(QLatin1Char(' '));
+    static const QSet<QString> filler = {QStringLiteral("nv"),  QStringLiteral("bv"),  QStringLiteral("bvba"),
+                                         QStringLiteral("vzw"), QStringLiteral("de"),  QStringLiteral("het"),
+                                         QStringLiteral("la"),  QStringLiteral("le"),  QStringLiteral("et"),
+                                         QStringLiteral("en"),  QStringLiteral("van"), QStringLiteral("of")};
+    QStringList out;
+    for (const QString& t : plain.split(QLatin1Char(' '), Qt::SkipEmptyParts))
+        if (!filler.contains(t))
+            out << t;
+    return out;
+}
+
+int levenshtein(const QString& a, const QString& b) {
+    std::vector<int> prev(static_cast<std::size_t>(b.size()) + 1), cur(prev.size());
+    for (int j = 0; j <= b.size(); ++j)
+        prev[static_cast<std::size_t>(j)] = j;
+    for (int i = 1; i <= a.size(); ++i) {
+        cur[0] = i;
+        for (int j = 1; j <= b.size(); ++j)
+            cur[static_cast<std::size_t>(j)] =
+                std::min({prev[static_cast<std::size_t>(j)] + 1, cur[static_cast<std::size_t>(j) - 1] + 1,
+                          prev[static_cast<std::size_t>(j) - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+        std::swap(prev, cur);
+    }
+    return prev[static_cast<std::size_t>(b.size())];
+}
+} // namespace
+
+double Inventory::similarity(const QString& a, const QString& b) {
+    const QStringList ta = tokens(a), tb = tokens(b);
+    if (ta.isEmpty() || tb.isEmpty())
+        return 0;
+    const QString ja = ta.join(QLatin1Char(' ')), jb = tb.join(QLatin1Char(' '));
+    if (ja == jb)
+        return 1;
+    // Spelling: edit distance of the whole names.
+    const double edit = 1.0 - double(levenshtein(ja, jb)) / double(std::max(ja.size(), jb.size()));
+    // Shared words (an acronym such as BPS in both counts a lot).
+    const QSet<QString> sa(ta.begin(), ta.end()), sb(tb.begin(), tb.end());
+    const QSet<QString> shared = sa & sb;
+    // One shared word only counts when it is an acronym (BPS, AWV): "Politie" alone says little.
+    const bool telling = shared.size() >= 2 || std::any_of(shared.begin(), shared.end(),
+                                                           [](const QString& t) { return t.size() <= 4; });
+    const double overlap = telling ? double(shared.size()) / double(std::min(sa.size(), sb.size())) : 0.0;
+    return std::max(edit, overlap * 0.95);
+}
+
+QVector<Inventory::Suggestion> Inventory::suggestMerges(double threshold) {
+    QSet<QString> names;
+    for (const Camera& c : m_store.cameras()) {
+        if (!c.owner.trimmed().isEmpty())
+            names.insert(c.owner.trimmed());
+        if (!c.operatorName.trimmed().isEmpty())
+            names.insert(c.operatorName.trimmed());
+    }
+    const QMap<QString, QString> a = aliases();
+    QStringList list(names.begin(), names.end());
+    list.sort();
+    QVector<Suggestion> out;
+    for (int i = 0; i < list.size(); ++i)
+        for (int j = i + 1; j < list.size(); ++j) {
+            if (a.value(list[i], list[i]) == a.value(list[j], list[j]))
+                continue; // already one owner
+            const double s = similarity(list[i], list[j]);
+            if (s >= threshold)
+                out.append(Suggestion{list[i], list[j], s});
+        }
+    std::sort(out.begin(), out.end(),
+              [](const Suggestion& x, const Suggestion& y) { return x.score > y.score; });
+    return out;
+}
+
+QMap<QString, int> Inventory::countsByOwner() {
+    QMap<QString, int> out;
+    for (const Camera& c : m_store.cameras())
+        out[c.owner] += 1;
+    return out;
+}
+
+const QStringList& Inventory::publicFields() {
+    static const QStringList f = {
+        QStringLiteral("camera_id"),  QStringLiteral("name"),        QStringLiteral("site"),
+        QStringLiteral("directions"), QStringLiteral("owner"),       QStringLiteral("operator"),
+        QStringLiteral("purpose"),    QStringLiteral("legal_basis"), QStringLiteral("registered"),
+        QStringLiteral("installed"),  QStringLiteral("status")};
+    return f;
+}
+
+int Inventory::exportRegister(const QString& path, bool publicOnly, const QString& purpose) {
+    ensureGdalRegistered();
+    const QString lower = path.toLower();
+    const char* driverName = lower.endsWith(QLatin1String(".csv"))    ? "CSV"
+                             : lower.endsWith(QLatin1String(".gpkg")) ? "GPKG"
+                                                                      : "GeoJSON";
+    QFile::remove(path);
+    char** options = nullptr;
+    if (QLatin1String(driverName) == QLatin1String("CSV"))
+        options = CSLSetNameValue(options, "GEOMETRY", "AS_XY");
+    GDALDatasetH ds =
+        GDALCreate(GDALGetDriverByName(driverName), path.toUtf8().constData(), 0, 0, 0, GDT_Unknown, nullptr);
+    if (!ds) {
+        CSLDestroy(options);
+        throw Error::input(
+            QStringLiteral("%1: cannot create: %2").arg(path, QString::fromUtf8(CPLGetLastErrorMsg())));
+    }
+    OGRSpatialReferenceH srs = OSRNewSpatialReference(nullptr);
+    OSRImportFromEPSG(srs, 4326);
+    OSRSetAxisMappingStrategy(srs, OAMS_TRADITIONAL_GIS_ORDER);
+    OGRLayerH layer =
+        GDALDatasetCreateLayer(ds, publicOnly ? "camera_register" : "cameras", srs, wkbPoint, options);
+    OSRRelease(srs);
+    CSLDestroy(options);
+    if (!layer) {
+        GDALClose(ds);
+        throw Error::input(QStringLiteral("%1: cannot create the layer").arg(path));
+    }
+    QStringList fields = publicFields();
+    if (!publicOnly)
+        fields << QStringLiteral("lanes") << QStringLiteral("role") << QStringLiteral("zone")
+               << QStringLiteral("source") << QStringLiteral("source_id") << QStringLiteral("notes");
+    for (const QString& name : fields) {
+        OGRFieldDefnH fd = OGR_Fld_Create(name.toUtf8().constData(), OFTString);
+        const OGRErr e = OGR_L_CreateField(layer, fd, TRUE);
+        OGR_Fld_Destroy(fd);
+        if (e != OGRERR_NONE) {
+            GDALClose(ds);
+            throw Error::input(QStringLiteral("%1: cannot create the field %2").arg(path, name));
+        }
+    }
+    int rows = 0;
+    for (const Camera& c : m_store.cameras()) {
+        QHash<QString, QString> v;
+        v.insert(QStringLiteral("camera_id"), c.id);
+        v.insert(QStringLiteral("name"), c.name);
+        v.insert(QStringLiteral("site"), c.site);
+        v.insert(QStringLiteral("directions"), c.directionsText());
+        v.insert(QStringLiteral("owner"), c.owner);
+        v.insert(QStringLiteral("operator"), c.operatorName);
+        v.insert(QStringLiteral("purpose"), c.purpose);
+        v.insert(QStringLiteral("legal_basis"), c.legalBasis);
+        v.insert(QStringLiteral("registered"), c.registered ? QStringLiteral("yes") : QStringLiteral("no"));
+        v.insert(QStringLiteral("installed"), c.installed.toString(Qt::ISODate));
+        v.insert(QStringLiteral("status"), c.status);
+        v.insert(QStringLiteral("lanes"), c.lanes > 0 ? QString::number(c.lanes) : QString());
+        v.insert(QStringLiteral("role"), c.role);
+        v.insert(QStringLiteral("zone"), c.zone);
+        v.insert(QStringLiteral("source"), c.source);
+        v.insert(QStringLiteral("source_id"), c.sourceId);
+        v.insert(QStringLiteral("notes"), c.notes);
+        OGRFeatureH f = OGR_F_Create(OGR_L_GetLayerDefn(layer));
+        for (int i = 0; i < fields.size(); ++i)
+            OGR_F_SetFieldString(f, i, v.value(fields[i]).toUtf8().constData());
+        if (c.hasPosition()) {
+            OGRGeometryH pt = OGR_G_CreateGeometry(wkbPoint);
+            OGR_G_SetPoint_2D(pt, 0, c.lon, c.lat);
+            OGR_F_SetGeometryDirectly(f, pt);
+        }
+        const OGRErr e = OGR_L_CreateFeature(layer, f);
+        OGR_F_Destroy(f);
+        if (e != OGRERR_NONE) {
+            GDALClose(ds);
+            throw Error::input(QStringLiteral("%1: writing a camera failed").arg(path));
+        }
+        ++rows;
+    }
+    GDALClose(ds);
+    Store::AuditEntry a;
+    a.action = publicOnly ? QStringLiteral("public register") : QStringLiteral("register export");
+    a.purpose = purpose;
+    a.layer = publicOnly ? QStringLiteral("L3") : QStringLiteral("register");
+    a.parameters = QStringLiteral("fields: %1").arg(fields.join(QLatin1Char(',')));
+    a.output = QFileInfo(path).absoluteFilePath();
+    a.outputSha256 = ByteSource::fileSha256(path);
+    m_store.audit(a);
+    return rows;
+}
+
+} // namespace stroom
