@@ -149,18 +149,7 @@ void benchTrips(QTextStream& out, QTextStream& err, const QString& self, const Q
         QFile sf(script);
         sf.open(QIODevice::WriteOnly);
         sf.write(QStringLiteral("ATTACH '%1' AS l0;\n").arg(Store::readsPath(project)).toUtf8());
-        sf.write(R"sql(CREATE TEMP TABLE od AS
-WITH r AS (SELECT r.vehicle AS v, r.t AS t, c.camera_id AS cid FROM l0.reads r JOIN cameras c ON c.fid = r.camera),
-d AS (SELECT v, t, cid, t - LAG(t) OVER (PARTITION BY v, cid ORDER BY t) AS dt FROM r),
-k AS (SELECT v, t, cid FROM d WHERE dt IS NULL OR dt > 60),
-g AS (SELECT v, t, cid, CASE WHEN t - LAG(t) OVER (PARTITION BY v ORDER BY t, cid) <= 1800 THEN 0 ELSE 1 END AS nt FROM k),
-n AS (SELECT v, t, cid, SUM(nt) OVER (PARTITION BY v ORDER BY t, cid ROWS UNBOUNDED PRECEDING) AS trip FROM g),
-w AS (SELECT v, trip,
-        FIRST_VALUE(cid) OVER (PARTITION BY v, trip ORDER BY t, cid ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS o,
-        LAST_VALUE(cid) OVER (PARTITION BY v, trip ORDER BY t, cid ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS d,
-        COUNT(*) OVER (PARTITION BY v, trip) AS n FROM n)
-SELECT o, d, count(*) AS trips FROM (SELECT DISTINCT v, trip, o, d, n FROM w) WHERE n > 1 GROUP BY o, d;
-)sql");
+        sf.write(QByteArray("CREATE TEMP TABLE od AS ") + referenceOdSql() + ";\n");
         sf.close();
         ref = runMeasured(sqlite3, {project}, script).seconds;
     }

@@ -44,6 +44,14 @@ public:
 
     /** The delimiter a header line most likely uses: the most frequent of , ; TAB | outside quotes. */
     static char sniffDelimiter(std::string_view headerLine);
+    /** \a s without leading and trailing blanks (spaces, tabs). */
+    static std::string_view trimmed(std::string_view s) {
+        while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
+            s.remove_prefix(1);
+        while (!s.empty() && (s.back() == ' ' || s.back() == '\t'))
+            s.remove_suffix(1);
+        return s;
+    }
     /** True when \a s is well-formed UTF-8. */
     static bool isValidUtf8(std::string_view s);
 

@@ -101,6 +101,13 @@ private:
     Store& m_store;
 };
 
+/**
+ * DESIGN §5.1–5.3 with the default parameters written as SQL window functions over the store (l0 attached):
+ * (origin, destination, trips) for trips of two or more reads. Slow; the reference the engine is tested
+ * and benchmarked against.
+ */
+const char* referenceOdSql();
+
 /** Reads the parameters from their stored text; defaults where missing. */
 TripParameters parametersFromText(const QString& text);
 QString parametersText(const TripParameters& p);

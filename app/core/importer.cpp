@@ -69,13 +69,6 @@ QString nowIso() {
 QString view(std::string_view s) {
     return QString::fromUtf8(s.data(), static_cast<int>(s.size()));
 }
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
-        s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t'))
-        s.remove_suffix(1);
-    return s;
-}
 /** A value quoted for a message, shortened. */
 QString shown(std::string_view s) {
     QString v = CsvReader::isValidUtf8(s) ? view(s.substr(0, 40)) : QStringLiteral("(not UTF-8)");
@@ -380,7 +373,7 @@ void pseudonymKey(std::string_view p, ParsedRead& r) {
 }
 
 bool parseDouble(std::string_view s, double* out) {
-    s = trim(s);
+    s = CsvReader::trimmed(s);
     if (s.empty())
         return false;
     // std::from_chars for double is not in GCC 10; go through Qt, which is locale-independent here.
@@ -390,7 +383,7 @@ bool parseDouble(std::string_view s, double* out) {
 }
 
 bool parseInt(std::string_view s, std::int64_t* out) {
-    s = trim(s);
+    s = CsvReader::trimmed(s);
     if (s.empty())
         return false;
     const auto r = std::from_chars(s.data(), s.data() + s.size(), *out);
@@ -662,7 +655,7 @@ ImportReport Importer::importFile(const QString& path, const ImportOptions& o,
                         continue;
                     }
                     // camera
-                    const std::string_view cam = trim(v[static_cast<std::size_t>(cCam)]);
+                    const std::string_view cam = CsvReader::trimmed(v[static_cast<std::size_t>(cCam)]);
                     if (cam.empty()) {
                         rejections.add(line, header(L, Role::Camera), QStringLiteral("no camera"));
                         continue;
@@ -672,7 +665,7 @@ ImportReport Importer::importFile(const QString& path, const ImportOptions& o,
                         continue;
                     }
                     // pseudonym: the privacy guard stops the whole import, whatever --on-error says
-                    const std::string_view pseudo = trim(v[static_cast<std::size_t>(cPseudo)]);
+                    const std::string_view pseudo = CsvReader::trimmed(v[static_cast<std::size_t>(cPseudo)]);
                     if (pseudo.empty()) {
                         rejections.add(line, header(L, Role::Pseudonym), QStringLiteral("no pseudonym"));
                         continue;
@@ -692,7 +685,8 @@ ImportReport Importer::importFile(const QString& path, const ImportOptions& o,
                     // class
                     r.cls = vehicleclass::Unknown;
                     if (cClass >= 0) {
-                        const std::string_view label = trim(v[static_cast<std::size_t>(cClass)]);
+                        const std::string_view label =
+                            CsvReader::trimmed(v[static_cast<std::size_t>(cClass)]);
                         const int code = vehicleclass::fromLabel(label);
                         if (code < 0)
                             warnings.add(QStringLiteral("unknown vehicle class stored as unknown"), line,
@@ -703,7 +697,7 @@ ImportReport Importer::importFile(const QString& path, const ImportOptions& o,
                     // country
                     r.country = 0;
                     if (cCountry >= 0) {
-                        std::string c(trim(v[static_cast<std::size_t>(cCountry)]));
+                        std::string c(CsvReader::trimmed(v[static_cast<std::size_t>(cCountry)]));
                         for (char& ch : c)
                             ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
                         const bool ok = c.size() <= 3 && std::all_of(c.begin(), c.end(), [](char ch) {
@@ -742,7 +736,8 @@ ImportReport Importer::importFile(const QString& path, const ImportOptions& o,
                             }
                         }
                         if (cName >= 0) {
-                            const std::string_view nm = trim(v[static_cast<std::size_t>(cName)]);
+                            const std::string_view nm =
+                                CsvReader::trimmed(v[static_cast<std::size_t>(cName)]);
                             if (CsvReader::isValidUtf8(nm))
                                 nc.name = std::string(nm);
                         }
@@ -954,7 +949,7 @@ ImportReport Importer::importFile(const QString& path, const ImportOptions& o,
                     QStringLiteral("%1 fields where the header has %2").arg(v.size()).arg(expected));
                 continue;
             }
-            auto field = [&](Role r) { return trim(v[static_cast<std::size_t>(L.col(r))]); };
+            auto field = [&](Role r) { return CsvReader::trimmed(v[static_cast<std::size_t>(L.col(r))]); };
             std::int64_t vehicles = 0;
             if (!parseInt(field(Role::Vehicles), &vehicles) || vehicles < 0) {
                 rejections.add(line, header(L, Role::Vehicles),

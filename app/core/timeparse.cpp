@@ -1,5 +1,7 @@
 #include "timeparse.h"
 
+#include "csvreader.h"
+
 #include "timeformat.h"
 
 #include <QDateTime>
@@ -121,18 +123,10 @@ Result fromLocal(std::int64_t local, LocalTime& zone, std::int64_t* out) {
     return kind == LocalTime::Kind::Nonexistent ? Result::Nonexistent : Result::Ok;
 }
 
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
-        s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t'))
-        s.remove_suffix(1);
-    return s;
-}
-
 } // namespace
 
 Result parseIso(std::string_view s, LocalTime& zone, std::int64_t* out) {
-    s = trim(s);
+    s = CsvReader::trimmed(s);
     int y, mo, d, h = 0, mi = 0, sec = 0;
     if (!digits(s, 0, 4, &y) || s.size() < 10 || s[4] != '-' || !digits(s, 5, 2, &mo) || s[7] != '-' ||
         !digits(s, 8, 2, &d))
@@ -190,7 +184,7 @@ Result parseIso(std::string_view s, LocalTime& zone, std::int64_t* out) {
 }
 
 Result parseDutch(std::string_view s, LocalTime& zone, std::int64_t* out) {
-    s = trim(s);
+    s = CsvReader::trimmed(s);
     // d/m/yyyy with one- or two-digit day and month
     int d = 0, mo = 0, y = 0, h = 0, mi = 0, sec = 0;
     std::size_t p = 0;
@@ -235,7 +229,7 @@ Result parseDutch(std::string_view s, LocalTime& zone, std::int64_t* out) {
 }
 
 Result parseAny(std::string_view s, LocalTime& zone, std::int64_t* out) {
-    const std::string_view t = trim(s);
+    const std::string_view t = CsvReader::trimmed(s);
     if (t.size() >= 5 && t[4] == '-')
         return parseIso(t, zone, out);
     return parseDutch(t, zone, out);

@@ -17,20 +17,6 @@ using namespace stroom;
 
 namespace {
 
-/** DESIGN §5.1–5.3 written as SQL window functions: an independent oracle for the engine's OD. */
-const char* const kOdSql = R"sql(
-WITH r AS (SELECT r.vehicle AS v, r.t AS t, c.camera_id AS cid FROM l0.reads r JOIN cameras c ON c.fid = r.camera),
-d AS (SELECT v, t, cid, t - LAG(t) OVER (PARTITION BY v, cid ORDER BY t) AS dt FROM r),
-k AS (SELECT v, t, cid FROM d WHERE dt IS NULL OR dt > 60),
-g AS (SELECT v, t, cid, CASE WHEN t - LAG(t) OVER (PARTITION BY v ORDER BY t, cid) <= 1800 THEN 0 ELSE 1 END AS nt FROM k),
-n AS (SELECT v, t, cid, SUM(nt) OVER (PARTITION BY v ORDER BY t, cid ROWS UNBOUNDED PRECEDING) AS trip FROM g),
-w AS (SELECT v, trip,
-        FIRST_VALUE(cid) OVER (PARTITION BY v, trip ORDER BY t, cid ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS o,
-        LAST_VALUE(cid) OVER (PARTITION BY v, trip ORDER BY t, cid ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS d,
-        COUNT(*) OVER (PARTITION BY v, trip) AS n FROM n)
-SELECT o, d, count(*) FROM (SELECT DISTINCT v, trip, o, d, n FROM w) WHERE n > 1 GROUP BY o, d ORDER BY o, d
-)sql";
-
 QMap<QString, qint64> odById(const OdMatrix& m, const CameraIndex& c, bool zones = false) {
     QMap<QString, qint64> out;
     for (const OdFlow& f : m.flows)
@@ -110,7 +96,8 @@ private slots:
         const CameraIndex cams = engine.cameras();
         const QMap<QString, qint64> mine = odById(engine.loadCube().od(FlowFilter()), cams);
         QMap<QString, qint64> sql;
-        auto st = s.database().prepare(kOdSql);
+        auto st =
+            s.database().prepare(referenceOdSql()); // the definition as SQL: an oracle independent of the C++
         while (st.step())
             sql[st.text(0) + QLatin1Char('>') + st.text(1)] = st.int64(2);
         QCOMPARE(mine.size(), sql.size());
