@@ -6,6 +6,7 @@
 #include "store.h"
 #include "vectorsource.h"
 
+#include <QDateTime>
 #include <QFile>
 #include <QFileInfo>
 #include <QRegularExpression>
@@ -17,6 +18,8 @@
 #include <ogr_srs_api.h>
 
 #include <algorithm>
+#include <cmath>
+#include <tuple>
 
 namespace stroom {
 
@@ -156,6 +159,294 @@ QMap<QString, int> Inventory::countsByOwner() {
     for (const Camera& c : m_store.cameras())
         out[c.owner] += 1;
     return out;
+}
+
+QStringList Inventory::validate(const Camera& c) {
+    QStringList e;
+    if (c.id.trimmed().isEmpty())
+        e << QStringLiteral("the camera needs an id");
+    if (c.owner.trimmed().isEmpty())
+        e << QStringLiteral("the owner is required");
+    if (!c.purpose.isEmpty() && !Camera::purposes().contains(c.purpose))
+        e << QStringLiteral("purpose '%1' is not one of %2")
+                 .arg(c.purpose, Camera::purposes().join(QStringLiteral(", ")));
+    if (c.purpose.isEmpty())
+        e << QStringLiteral("the purpose is required (%1)")
+                 .arg(Camera::purposes().join(QStringLiteral(", ")));
+    if (c.purpose == QLatin1String("police") && c.legalBasis.trimmed().isEmpty())
+        e << QStringLiteral("a police camera needs its legal basis");
+    for (int d : c.directions)
+        if (d < 0 || d > 359)
+            e << QStringLiteral("direction %1 is not between 0 and 359").arg(d);
+    if (!c.role.isEmpty() && !Camera::roles().contains(c.role))
+        e << QStringLiteral("role '%1' is not one of %2")
+                 .arg(c.role, Camera::roles().join(QStringLiteral(", ")));
+    if (!c.status.isEmpty() && !Camera::statuses().contains(c.status))
+        e << QStringLiteral("status '%1' is not one of %2")
+                 .arg(c.status, Camera::statuses().join(QStringLiteral(", ")));
+    if (c.hasPosition() && (c.lat < -90 || c.lat > 90 || c.lon < -180 || c.lon > 180))
+        e << QStringLiteral("the position is not a longitude/latitude");
+    return e;
+}
+
+namespace {
+/** A camera's fields as text, by the names the store and the history use. */
+QMap<QString, QString> fieldsOf(const Camera& c) {
+    return {{QStringLiteral("name"), c.name},
+            {QStringLiteral("site"), c.site},
+            {QStringLiteral("lon"), c.hasPosition() ? QString::number(c.lon, 'f', 7) : QString()},
+            {QStringLiteral("lat"), c.hasPosition() ? QString::number(c.lat, 'f', 7) : QString()},
+            {QStringLiteral("directions"), c.directionsText()},
+            {QStringLiteral("lanes"), c.lanes > 0 ? QString::number(c.lanes) : QString()},
+            {QStringLiteral("owner"), c.owner},
+            {QStringLiteral("operator"), c.operatorName},
+            {QStringLiteral("purpose"), c.purpose},
+            {QStringLiteral("legal_basis"), c.legalBasis},
+            {QStringLiteral("registered"), c.registered ? QStringLiteral("yes") : QStringLiteral("no")},
+            {QStringLiteral("installed"), c.installed.toString(Qt::ISODate)},
+            {QStringLiteral("status"), c.status},
+            {QStringLiteral("role"), c.role},
+            {QStringLiteral("zone"), c.zone},
+            {QStringLiteral("source"), c.source},
+            {QStringLiteral("source_id"), c.sourceId},
+            {QStringLiteral("notes"), c.notes}};
+}
+void setField(Camera& c, const QString& f, const QString& v) {
+    if (f == QLatin1String("name"))
+        c.name = v;
+    else if (f == QLatin1String("site"))
+        c.site = v;
+    else if (f == QLatin1String("lon"))
+        c.lon = v.isEmpty() ? std::nan("") : v.toDouble();
+    else if (f == QLatin1String("lat"))
+        c.lat = v.isEmpty() ? std::nan("") : v.toDouble();
+    else if (f == QLatin1String("directions"))
+        Camera::parseDirections(v, &c.directions);
+    else if (f == QLatin1String("lanes"))
+        c.lanes = v.toInt();
+    else if (f == QLatin1String("owner"))
+        c.owner = v;
+    else if (f == QLatin1String("operator"))
+        c.operatorName = v;
+    else if (f == QLatin1String("purpose"))
+        c.purpose = v;
+    else if (f == QLatin1String("legal_basis"))
+        c.legalBasis = v;
+    else if (f == QLatin1String("registered"))
+        c.registered = v == QLatin1String("yes");
+    else if (f == QLatin1String("installed"))
+        c.installed = QDate::fromString(v, Qt::ISODate);
+    else if (f == QLatin1String("status"))
+        c.status = v;
+    else if (f == QLatin1String("role"))
+        c.role = v;
+    else if (f == QLatin1String("zone"))
+        c.zone = v;
+    else if (f == QLatin1String("source"))
+        c.source = v;
+    else if (f == QLatin1String("source_id"))
+        c.sourceId = v;
+    else if (f == QLatin1String("notes"))
+        c.notes = v;
+}
+const QString kExists = QStringLiteral("(camera)");
+} // namespace
+
+qint64 Inventory::edit(const Camera& camera) {
+    const QStringList problems = validate(camera);
+    if (!problems.isEmpty())
+        throw Error::input(
+            QStringLiteral("camera %1: %2").arg(camera.id, problems.join(QStringLiteral("; "))));
+    return write(camera);
+}
+
+qint64 Inventory::write(const Camera& camera) {
+    sql::Database& db = m_store.database();
+    Camera before;
+    bool existed = false;
+    for (const Camera& c : m_store.cameras())
+        if (c.id == camera.id) {
+            before = c;
+            existed = true;
+        }
+    auto next = db.prepare("SELECT coalesce(max(edit_id), 0) + 1 FROM camera_history");
+    next.step();
+    const qint64 editId = next.int64(0);
+    const QString now = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
+    const QString user = qEnvironmentVariable("USER", qEnvironmentVariable("USERNAME"));
+    sql::Transaction tx(db);
+    auto log =
+        db.prepare("INSERT INTO camera_history (edit_id, camera_id, time, user, field, old_value, new_value) "
+                   "VALUES (?,?,?,?,?,?,?)");
+    auto record = [&](const QString& field, const QString& oldV, const QString& newV) {
+        log.bind(1, editId).bind(2, camera.id).bind(3, now).bind(4, user).bind(5, field);
+        if (oldV.isNull())
+            log.bindNull(6);
+        else
+            log.bind(6, oldV);
+        if (newV.isNull())
+            log.bindNull(7);
+        else
+            log.bind(7, newV);
+        log.run();
+    };
+    if (!existed)
+        record(kExists, QString(), QStringLiteral("added"));
+    const QMap<QString, QString> a = existed ? fieldsOf(before) : QMap<QString, QString>(),
+                                 b = fieldsOf(camera);
+    for (auto it = b.cbegin(); it != b.cend(); ++it)
+        if (a.value(it.key()) != it.value())
+            record(it.key(), a.value(it.key()), it.value());
+    tx.commit();
+    m_store.upsertCameras({camera});
+    return editId;
+}
+
+qint64 Inventory::remove(const QString& cameraId) {
+    sql::Database& db = m_store.database();
+    Camera gone;
+    bool found = false;
+    for (const Camera& c : m_store.cameras())
+        if (c.id == cameraId) {
+            gone = c;
+            found = true;
+        }
+    if (!found)
+        throw Error::input(QStringLiteral("no camera %1 in the register").arg(cameraId));
+    auto next = db.prepare("SELECT coalesce(max(edit_id), 0) + 1 FROM camera_history");
+    next.step();
+    const qint64 editId = next.int64(0);
+    const QString now = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
+    const QString user = qEnvironmentVariable("USER", qEnvironmentVariable("USERNAME"));
+    sql::Transaction tx(db);
+    auto log =
+        db.prepare("INSERT INTO camera_history (edit_id, camera_id, time, user, field, old_value, new_value) "
+                   "VALUES (?,?,?,?,?,?,NULL)");
+    log.bind(1, editId)
+        .bind(2, cameraId)
+        .bind(3, now)
+        .bind(4, user)
+        .bind(5, kExists)
+        .bind(6, QStringLiteral("added"));
+    log.run();
+    const QMap<QString, QString> a = fieldsOf(gone);
+    for (auto it = a.cbegin(); it != a.cend(); ++it) {
+        log.bind(1, editId)
+            .bind(2, cameraId)
+            .bind(3, now)
+            .bind(4, user)
+            .bind(5, it.key())
+            .bind(6, it.value());
+        log.run();
+    }
+    auto del = db.prepare("DELETE FROM cameras WHERE camera_id = ?");
+    del.bind(1, cameraId);
+    del.run();
+    tx.commit();
+    return editId;
+}
+
+void Inventory::undo(qint64 editId) {
+    auto st = m_store.database().prepare(
+        "SELECT camera_id, field, old_value, new_value FROM camera_history WHERE edit_id = ?");
+    st.bind(1, editId);
+    QString cameraId;
+    QVector<std::tuple<QString, QString, QString>> changes;
+    while (st.step()) {
+        cameraId = st.text(0);
+        changes.append(
+            {st.text(1), st.isNull(2) ? QString() : st.text(2), st.isNull(3) ? QString() : st.text(3)});
+    }
+    if (changes.isEmpty())
+        throw Error::input(QStringLiteral("there is no edit %1 to undo").arg(editId));
+    for (const auto& [field, oldV, newV] : changes) {
+        if (field == kExists && oldV.isNull()) { // it was added: undo removes it
+            remove(cameraId);
+            return;
+        }
+    }
+    Camera c;
+    c.id = cameraId;
+    for (const Camera& x : m_store.cameras())
+        if (x.id == cameraId)
+            c = x;
+    for (const auto& [field, oldV, newV] : changes)
+        if (field != kExists)
+            setField(c, field, oldV);
+    // Old values go back as they were, even where they predate today's validation rules.
+    write(c);
+}
+
+void Inventory::redo(qint64 editId) {
+    auto st = m_store.database().prepare(
+        "SELECT camera_id, field, old_value, new_value FROM camera_history WHERE edit_id = ?");
+    st.bind(1, editId);
+    QString cameraId;
+    QVector<std::tuple<QString, QString, QString>> changes;
+    while (st.step()) {
+        cameraId = st.text(0);
+        changes.append(
+            {st.text(1), st.isNull(2) ? QString() : st.text(2), st.isNull(3) ? QString() : st.text(3)});
+    }
+    if (changes.isEmpty())
+        throw Error::input(QStringLiteral("there is no edit %1 to redo").arg(editId));
+    for (const auto& [field, oldV, newV] : changes)
+        if (field == kExists && newV.isNull()) { // it was a deletion
+            remove(cameraId);
+            return;
+        }
+    Camera c;
+    c.id = cameraId;
+    for (const Camera& x : m_store.cameras())
+        if (x.id == cameraId)
+            c = x;
+    for (const auto& [field, oldV, newV] : changes)
+        if (field != kExists)
+            setField(c, field, newV);
+    edit(c);
+}
+
+QVector<Inventory::Change> Inventory::history(const QString& cameraId) {
+    QVector<Change> out;
+    auto st = m_store.database().prepare(
+        "SELECT edit_id, time, user, field, old_value, new_value FROM camera_history "
+        "WHERE camera_id = ? ORDER BY edit_id, rowid");
+    st.bind(1, cameraId);
+    while (st.step())
+        out.append(Change{st.int64(0), st.text(1), st.text(2), st.text(3), st.text(4), st.text(5)});
+    return out;
+}
+
+Inventory::Completeness Inventory::completeness() {
+    Completeness r;
+    QSet<std::int64_t> withReads;
+    {
+        auto st = m_store.database().prepare("SELECT DISTINCT camera FROM l0.reads");
+        while (st.step())
+            withReads.insert(st.int64(0));
+    }
+    auto fids = m_store.database().prepare("SELECT fid, camera_id FROM cameras");
+    QHash<QString, std::int64_t> fidOf;
+    while (fids.step())
+        fidOf.insert(fids.text(1), fids.int64(0));
+    for (const Camera& c : m_store.cameras()) {
+        ++r.cameras;
+        r.byOwner[c.owner] += 1;
+        r.byPurpose[c.purpose] += 1;
+        r.byStatus[c.status] += 1;
+        if (c.owner.trimmed().isEmpty())
+            r.noOwner << c.id;
+        if (c.legalBasis.trimmed().isEmpty())
+            r.noLegalBasis << c.id;
+        if (c.purpose.isEmpty())
+            r.noPurpose << c.id;
+        if (!c.registered)
+            r.unregistered << c.id;
+        else if (c.status == QLatin1String("active") && !withReads.isEmpty() &&
+                 !withReads.contains(fidOf.value(c.id)))
+            r.silent << c.id;
+    }
+    return r;
 }
 
 const QStringList& Inventory::publicFields() {

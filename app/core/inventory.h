@@ -42,6 +42,38 @@ public:
 
     QMap<QString, int> countsByOwner();
 
+    /** What is wrong with a camera record, in the user's words (empty when nothing is). */
+    static QStringList validate(const Camera& c);
+
+    /**
+     * Changes (or adds, when its id is new) one camera after validate() accepts it, and keeps every changed
+     * field in the history (when, OS user, field, old and new value). Returns the edit's number, for undo.
+     * Throws Error::input with the validation messages.
+     */
+    qint64 edit(const Camera& camera);
+    /** Deletes a camera (its fields go to the history, so the deletion can be undone). */
+    qint64 remove(const QString& cameraId);
+    /** Undoes an edit (restores the old values) / redoes it; each is itself kept in the history. */
+    void undo(qint64 editId);
+    void redo(qint64 editId);
+
+    /** \brief One line of a camera's history. */
+    struct Change {
+        qint64 editId;
+        QString time, user, field, oldValue, newValue;
+    };
+    QVector<Change> history(const QString& cameraId);
+
+    /** \brief How complete the register is (the dashboard). */
+    struct Completeness {
+        int cameras = 0;
+        QMap<QString, int> byOwner, byPurpose, byStatus;
+        QStringList noOwner, noLegalBasis, noPurpose;
+        QStringList unregistered; ///< seen in ANPR data (or OSM), not in the official register
+        QStringList silent;       ///< registered and active, yet no reads in the data
+    };
+    Completeness completeness();
+
     /** The fields of the public register (L3): nothing operational, nothing internal. */
     static const QStringList& publicFields();
     /**
@@ -51,6 +83,7 @@ public:
     int exportRegister(const QString& path, bool publicOnly, const QString& purpose);
 
 private:
+    qint64 write(const Camera& camera);
     Store& m_store;
 };
 

@@ -105,12 +105,22 @@ void migrationOperatorAliases(sql::Database& db) {
             "(Stroom)')");
 }
 
+void migrationCameraHistory(sql::Database& db) {
+    db.exec("CREATE TABLE camera_history (edit_id INTEGER NOT NULL, camera_id TEXT NOT NULL, time DATETIME "
+            "NOT NULL, "
+            "user TEXT, field TEXT NOT NULL, old_value TEXT, new_value TEXT)");
+    db.exec("CREATE INDEX camera_history_camera ON camera_history(camera_id)");
+    db.exec("INSERT INTO gpkg_contents (table_name, data_type, identifier, description) VALUES "
+            "('camera_history', "
+            "'attributes', 'camera_history', 'Every change to the camera register: when, who, field, old and "
+            "new (Stroom)')");
+}
+
 const std::vector<Migration>& migrations() {
     static const std::vector<Migration> list = {
-        {1, &migrationBase},
-        {2, &migrationImports},
-        {3, &migrationAudit},
-        {4, &migrationOperatorAliases},
+        {1, &migrationBase},          {2, &migrationImports},
+        {3, &migrationAudit},         {4, &migrationOperatorAliases},
+        {5, &migrationCameraHistory},
     };
     return list;
 }

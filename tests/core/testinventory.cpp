@@ -1,3 +1,4 @@
+#include "error.h"
 #include "inventory.h"
 #include "inventoryimport.h"
 #include "store.h"
@@ -79,6 +80,79 @@ private slots:
         QVERIFY(Inventory::similarity(QStringLiteral("Stad Gent"), QStringLiteral("Stad Antwerpen")) < 0.75);
         QVERIFY(Inventory::similarity(QStringLiteral("Politie"), QStringLiteral("Lokale Politie Brugge")) <
                 0.75);
+    }
+
+    void validationRules() {
+        Camera c;
+        c.id = QStringLiteral("X1");
+        c.lon = 3.7;
+        c.lat = 51.05;
+        QStringList e = Inventory::validate(c);
+        QVERIFY(e.join(QLatin1Char(' ')).contains(QLatin1String("owner is required")));
+        QVERIFY(e.join(QLatin1Char(' ')).contains(QLatin1String("purpose is required")));
+        c.owner = QStringLiteral("Stad Gent");
+        c.purpose = QStringLiteral("police");
+        e = Inventory::validate(c);
+        QCOMPARE(e, QStringList{QStringLiteral("a police camera needs its legal basis")});
+        c.legalBasis = QStringLiteral("WPA art. 25/3");
+        c.directions = {335, 45};
+        QVERIFY(Inventory::validate(c).isEmpty());
+        c.directions = {400};
+        QVERIFY(Inventory::validate(c).join(QLatin1Char(' ')).contains(QLatin1String("between 0 and 359")));
+        c.directions = {};
+        c.purpose = QStringLiteral("espionage");
+        QVERIFY(Inventory::validate(c).join(QLatin1Char(' ')).contains(QLatin1String("not one of")));
+    }
+
+    void historyUndoRedo() {
+        Store s = Store::create(m_dir.filePath(QStringLiteral("hist.gpkg")));
+        Inventory inv(s);
+        Camera c;
+        c.id = QStringLiteral("C1");
+        c.lon = 3.72;
+        c.lat = 51.05;
+        c.owner = QStringLiteral("Stad Gent");
+        c.purpose = QStringLiteral("traffic");
+        c.status = QStringLiteral("active");
+        const qint64 added = inv.edit(c);
+        QCOMPARE(s.cameraCount(), 1);
+        c.owner = QStringLiteral("Politiezone Gent");
+        c.purpose = QStringLiteral("police");
+        QVERIFY_EXCEPTION_THROWN(inv.edit(c), Error);                     // police without legal basis
+        QCOMPARE(s.cameras().first().owner, QStringLiteral("Stad Gent")); // nothing half-done
+        c.legalBasis = QStringLiteral("WPA art. 25/3");
+        const qint64 changed = inv.edit(c);
+        const QVector<Inventory::Change> h = inv.history(QStringLiteral("C1"));
+        const auto ownerChange = std::find_if(h.begin(), h.end(), [&](const Inventory::Change& x) {
+            return x.editId == changed && x.field == QLatin1String("owner");
+        });
+        QVERIFY(ownerChange != h.end());
+        QCOMPARE(ownerChange->oldValue, QStringLiteral("Stad Gent"));
+        QCOMPARE(ownerChange->newValue, QStringLiteral("Politiezone Gent"));
+        QVERIFY(!ownerChange->time.isEmpty());
+        inv.undo(changed);
+        QCOMPARE(s.cameras().first().owner, QStringLiteral("Stad Gent"));
+        QCOMPARE(s.cameras().first().legalBasis, QString());
+        inv.redo(changed);
+        QCOMPARE(s.cameras().first().owner, QStringLiteral("Politiezone Gent"));
+        const qint64 removed = inv.remove(QStringLiteral("C1"));
+        QCOMPARE(s.cameraCount(), 0);
+        inv.undo(removed);
+        QCOMPARE(s.cameraCount(), 1);
+        QCOMPARE(s.cameras().first().purpose, QStringLiteral("police"));
+        inv.undo(added); // undoing the addition removes the camera
+        QCOMPARE(s.cameraCount(), 0);
+    }
+
+    void completenessDashboard() {
+        Store s = Store::create(m_dir.filePath(QStringLiteral("dash.gpkg")));
+        s.upsertCameras(camerasFromFeatures(readVectorFile(osm()), osm(), nullptr));
+        const Inventory::Completeness c = Inventory(s).completeness();
+        QCOMPARE(c.cameras, 838);
+        QCOMPARE(c.noOwner.size(), 517);
+        QCOMPARE(c.unregistered.size(), 838); // OSM is not the official register
+        QVERIFY(c.byPurpose.value(QStringLiteral("traffic")) > 600);
+        QCOMPARE(c.noLegalBasis.size(), 838);
     }
 
     void publicExportHasOnlyPublicFields() {
