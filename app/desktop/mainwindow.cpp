@@ -11,6 +11,7 @@
 #include "layerspanel.h"
 #include "odtablemodel.h"
 #include "odtablepanel.h"
+#include "registerpanel.h"
 #include "reportdialog.h"
 #include "resultexport.h"
 #include "store.h"
@@ -76,6 +77,10 @@ MainWindow::MainWindow(QWidget* parent)
     addDockWidget(Qt::RightDockWidgetArea, m_detailsPanel);
     m_odPanel = new widgets::OdTablePanel(this);
     addDockWidget(Qt::RightDockWidgetArea, m_odPanel);
+    m_registerPanel = new widgets::RegisterPanel(this);
+    addDockWidget(Qt::BottomDockWidgetArea, m_registerPanel);
+    m_registerPanel->hide(); // View > Camera register
+    connect(m_registerPanel, &widgets::RegisterPanel::registerChanged, this, &MainWindow::reloadLayers);
     resizeDocks({m_layersPanel, m_detailsPanel}, {300, 360}, Qt::Horizontal);
 
     m_flowMap = new maps::FlowMap(this);
@@ -138,6 +143,7 @@ void MainWindow::buildMenus() {
     view->addAction(m_filterPanel->toggleViewAction());
     view->addAction(m_detailsPanel->toggleViewAction());
     view->addAction(m_odPanel->toggleViewAction());
+    view->addAction(m_registerPanel->toggleViewAction());
     view->addSeparator();
     m_basemapAction = view->addAction(tr("OpenStreetMap &basemap"));
     m_basemapAction->setCheckable(true);
@@ -234,6 +240,7 @@ bool MainWindow::openProject(const QString& path) {
     if (!e.isEmpty())
         m_canvas->setExtent(e);
     loadFlows();
+    m_registerPanel->setProject(path);
     if (!state.isEmpty())
         restoreViewState(state);
     m_canvas->setMapTool(m_pickTool);

@@ -25,6 +25,7 @@ class FilterPanel;
 class FlowPickTool;
 class LayersPanel;
 class OdTablePanel;
+class RegisterPanel;
 } // namespace stroom::widgets
 
 namespace stroom::desktop {
@@ -52,6 +53,7 @@ public:
     widgets::FilterPanel* filterPanel() const { return m_filterPanel; }
     widgets::OdTablePanel* odTablePanel() const { return m_odPanel; }
     widgets::DetailsPanel* detailsPanel() const { return m_detailsPanel; }
+    widgets::RegisterPanel* registerPanel() const { return m_registerPanel; }
     widgets::FlowPickTool* pickTool() const { return m_pickTool; }
     maps::FlowMap* flowMap() const { return m_flowMap; }
     const maps::ProjectLayers& layers() const { return m_layers; }
@@ -96,6 +98,7 @@ private:
     widgets::FilterPanel* m_filterPanel = nullptr;
     widgets::OdTablePanel* m_odPanel = nullptr;
     widgets::DetailsPanel* m_detailsPanel = nullptr;
+    widgets::RegisterPanel* m_registerPanel = nullptr;
     widgets::FlowPickTool* m_pickTool = nullptr;
     maps::FlowMap* m_flowMap = nullptr;
     std::unique_ptr<Store> m_store; ///< read-only: queries for the panels

@@ -518,6 +518,136 @@ Intern verkeer: %10 (%11 %).
     </message>
 </context>
 <context>
+    <name>stroom::widgets::CameraDialog</name>
+    <message>
+        <source>New camera</source>
+        <translation>Nieuwe camera</translation>
+    </message>
+    <message>
+        <source>Camera %1</source>
+        <translation>Camera %1</translation>
+    </message>
+    <message>
+        <source>degrees, several with ';' (e.g. 335;45)</source>
+        <translation>graden, meerdere met ';' (bv. 335;45)</translation>
+    </message>
+    <message>
+        <source>Registered with the supervisory authority</source>
+        <translation>Aangemeld bij de toezichthouder</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>Id</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Naam</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>Plaats</translation>
+    </message>
+    <message>
+        <source>Longitude</source>
+        <translation>Lengtegraad</translation>
+    </message>
+    <message>
+        <source>Latitude</source>
+        <translation>Breedtegraad</translation>
+    </message>
+    <message>
+        <source>Directions</source>
+        <translation>Richtingen</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Eigenaar</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>Beheerder</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>Doel</translation>
+    </message>
+    <message>
+        <source>Legal basis</source>
+        <translation>Rechtsgrond</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rol</translation>
+    </message>
+    <message>
+        <source>Zone</source>
+        <translation>Zone</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Opmerkingen</translation>
+    </message>
+    <message>
+        <source>directions are degrees from 0 to 359, several separated by ';'</source>
+        <translation>richtingen zijn graden van 0 tot 359, meerdere gescheiden door ';'</translation>
+    </message>
+</context>
+<context>
+    <name>stroom::widgets::CameraTableModel</name>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nee</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>Id</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Naam</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Eigenaar</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>Beheerder</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>Doel</translation>
+    </message>
+    <message>
+        <source>Legal basis</source>
+        <translation>Rechtsgrond</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>Geregistreerd</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rol</translation>
+    </message>
+    <message>
+        <source>Zone</source>
+        <translation>Zone</translation>
+    </message>
+</context>
+<context>
     <name>stroom::widgets::DetailsPanel</name>
     <message>
         <source>police</source>
@@ -1033,6 +1163,55 @@ Intern verkeer: %10 (%11 %).
     <message>
         <source>Export CSV…</source>
         <translation>CSV exporteren…</translation>
+    </message>
+</context>
+<context>
+    <name>stroom::widgets::RegisterPanel</name>
+    <message>
+        <source>Camera register</source>
+        <translation>Cameraregister</translation>
+    </message>
+    <message>
+        <source>Search cameras, owners, purposes…</source>
+        <translation>Zoek camera's, eigenaars, doelen…</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>Toevoegen…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Bewerken…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Verwijderen</translation>
+    </message>
+    <message>
+        <source>History…</source>
+        <translation>Geschiedenis…</translation>
+    </message>
+    <message>
+        <source>History of %1</source>
+        <translation>Geschiedenis van %1</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Ongedaan maken</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Opnieuw</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; cameras. Without owner: &lt;b&gt;%2&lt;/b&gt;; without legal basis: &lt;b&gt;%3&lt;/b&gt;; not in the official register: &lt;b&gt;%4&lt;/b&gt;; registered and active but silent in the data: &lt;b&gt;%5&lt;/b&gt;.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; camera's. Zonder eigenaar: &lt;b&gt;%2&lt;/b&gt;; zonder rechtsgrond: &lt;b&gt;%3&lt;/b&gt;; niet in het officiële register: &lt;b&gt;%4&lt;/b&gt;; geregistreerd en actief maar stil in de gegevens: &lt;b&gt;%5&lt;/b&gt;.</translation>
+    </message>
+    <message>
+        <source>%1  %2  #%3  %4: '%5' → '%6'
+</source>
+        <translation>%1  %2  #%3  %4: '%5' → '%6'
+</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,395 @@
+#include "registerpanel.h"
+
+#include "error.h"
+#include "inventory.h"
+#include "store.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSortFilterProxyModel>
+#include <QTableView>
+#include <QTextBrowser>
+#include <QVBoxLayout>
+
+#include <cmath>
+
+namespace stroom::widgets {
+
+namespace {
+enum Col { Id, Name, Owner, Operator, Purpose, LegalBasis, Registered, Status, Role, Zone, Cols };
+}
+
+void CameraTableModel::setCameras(QVector<Camera> cameras) {
+    beginResetModel();
+    m_cameras = std::move(cameras);
+    endResetModel();
+}
+
+int CameraTableModel::rowCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : m_cameras.size();
+}
+int CameraTableModel::columnCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : Cols;
+}
+
+QVariant CameraTableModel::data(const QModelIndex& index, int role) const {
+    if (!index.isValid() || index.row() >= m_cameras.size() ||
+        (role != Qt::DisplayRole && role != Qt::ToolTipRole))
+        return QVariant();
+    const Camera& c = m_cameras[index.row()];
+    switch (index.column()) {
+    case Id:
+        return c.id;
+    case Name:
+        return c.name;
+    case Owner:
+        return c.owner;
+    case Operator:
+        return c.operatorName;
+    case Purpose:
+        return c.purpose;
+    case LegalBasis:
+        return c.legalBasis;
+    case Registered:
+        return c.registered ? tr("yes") : tr("no");
+    case Status:
+        return c.status;
+    case Role:
+        return c.role;
+    case Zone:
+        return c.zone;
+    }
+    return QVariant();
+}
+
+QVariant CameraTableModel::headerData(int section, Qt::Orientation o, int role) const {
+    if (o != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, o, role);
+    switch (section) {
+    case Id:
+        return tr("Id");
+    case Name:
+        return tr("Name");
+    case Owner:
+        return tr("Owner");
+    case Operator:
+        return tr("Operator");
+    case Purpose:
+        return tr("Purpose");
+    case LegalBasis:
+        return tr("Legal basis");
+    case Registered:
+        return tr("Registered");
+    case Status:
+        return tr("Status");
+    case Role:
+        return tr("Role");
+    case Zone:
+        return tr("Zone");
+    }
+    return QVariant();
+}
+
+CameraDialog::CameraDialog(const Camera& camera, bool isNew, QWidget* parent)
+    : QDialog(parent)
+    , m_original(camera) {
+    setWindowTitle(isNew ? tr("New camera") : tr("Camera %1").arg(camera.id));
+    auto* layout = new QVBoxLayout(this);
+    auto* form = new QFormLayout;
+    auto line = [&](const QString& v) {
+        auto* e = new QLineEdit(v, this);
+        connect(e, &QLineEdit::textChanged, this, &CameraDialog::check);
+        return e;
+    };
+    m_id = line(camera.id);
+    m_id->setReadOnly(!isNew);
+    m_name = line(camera.name);
+    m_site = line(camera.site);
+    m_lon = line(camera.hasPosition() ? QString::number(camera.lon, 'f', 6) : QString());
+    m_lat = line(camera.hasPosition() ? QString::number(camera.lat, 'f', 6) : QString());
+    m_directions = line(camera.directionsText());
+    m_directions->setPlaceholderText(tr("degrees, several with ';' (e.g. 335;45)"));
+    m_owner = line(camera.owner);
+    m_operator = line(camera.operatorName);
+    m_legal = line(camera.legalBasis);
+    m_zone = line(camera.zone);
+    m_notes = line(camera.notes);
+    auto combo = [&](const QStringList& items, const QString& v) {
+        auto* c = new QComboBox(this);
+        c->addItem(QString());
+        c->addItems(items);
+        c->setCurrentText(v);
+        connect(c, &QComboBox::currentTextChanged, this, &CameraDialog::check);
+        return c;
+    };
+    m_purpose = combo(Camera::purposes(), camera.purpose);
+    m_status = combo(Camera::statuses(), camera.status);
+    m_role = combo(Camera::roles(), camera.role);
+    m_registered = new QCheckBox(tr("Registered with the supervisory authority"), this);
+    m_registered->setChecked(camera.registered);
+    form->addRow(tr("Id"), m_id);
+    form->addRow(tr("Name"), m_name);
+    form->addRow(tr("Site"), m_site);
+    form->addRow(tr("Longitude"), m_lon);
+    form->addRow(tr("Latitude"), m_lat);
+    form->addRow(tr("Directions"), m_directions);
+    form->addRow(tr("Owner"), m_owner);
+    form->addRow(tr("Operator"), m_operator);
+    form->addRow(tr("Purpose"), m_purpose);
+    form->addRow(tr("Legal basis"), m_legal);
+    form->addRow(QString(), m_registered);
+    form->addRow(tr("Status"), m_status);
+    form->addRow(tr("Role"), m_role);
+    form->addRow(tr("Zone"), m_zone);
+    form->addRow(tr("Notes"), m_notes);
+    layout->addLayout(form);
+    m_problems = new QLabel(this);
+    m_problems->setStyleSheet(QStringLiteral("color: #b00020"));
+    m_problems->setWordWrap(true);
+    layout->addWidget(m_problems);
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    m_ok = buttons->button(QDialogButtonBox::Ok);
+    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    layout->addWidget(buttons);
+    check();
+}
+
+Camera CameraDialog::camera() const {
+    Camera c = m_original;
+    c.id = m_id->text().trimmed();
+    c.name = m_name->text().trimmed();
+    c.site = m_site->text().trimmed();
+    bool okLon = false, okLat = false;
+    const double lon = m_lon->text().toDouble(&okLon), lat = m_lat->text().toDouble(&okLat);
+    c.lon = okLon ? lon : std::nan("");
+    c.lat = okLat ? lat : std::nan("");
+    Camera::parseDirections(m_directions->text(), &c.directions);
+    c.owner = m_owner->text().trimmed();
+    c.operatorName = m_operator->text().trimmed();
+    c.purpose = m_purpose->currentText();
+    c.legalBasis = m_legal->text().trimmed();
+    c.registered = m_registered->isChecked();
+    c.status = m_status->currentText();
+    c.role = m_role->currentText();
+    c.zone = m_zone->text().trimmed();
+    c.notes = m_notes->text().trimmed();
+    return c;
+}
+
+QStringList CameraDialog::problems() const {
+    QStringList p = Inventory::validate(camera());
+    QVector<int> dirs;
+    if (!Camera::parseDirections(m_directions->text(), &dirs))
+        p << tr("directions are degrees from 0 to 359, several separated by ';'");
+    return p;
+}
+
+void CameraDialog::check() {
+    const QStringList p = problems();
+    m_problems->setText(p.join(QLatin1Char('\n')));
+    m_ok->setEnabled(p.isEmpty());
+}
+
+RegisterPanel::RegisterPanel(QWidget* parent)
+    : QDockWidget(tr("Camera register"), parent) {
+    setObjectName(QStringLiteral("RegisterPanel"));
+    auto* body = new QWidget(this);
+    auto* layout = new QVBoxLayout(body);
+    m_search = new QLineEdit(body);
+    m_search->setPlaceholderText(tr("Search cameras, owners, purposes…"));
+    m_search->setClearButtonEnabled(true);
+    layout->addWidget(m_search);
+    m_model = new CameraTableModel(this);
+    m_proxy = new QSortFilterProxyModel(this);
+    m_proxy->setSourceModel(m_model);
+    m_proxy->setFilterKeyColumn(-1);
+    m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
+    m_view = new QTableView(body);
+    m_view->setObjectName(QStringLiteral("RegisterTable"));
+    m_view->setModel(m_proxy);
+    m_view->setSortingEnabled(true);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->verticalHeader()->hide();
+    m_view->verticalHeader()->setDefaultSectionSize(20);
+    layout->addWidget(m_view, 1);
+    auto* bar = new QHBoxLayout;
+    auto button = [&](const QString& text, auto slot) {
+        auto* b = new QPushButton(text, body);
+        connect(b, &QPushButton::clicked, this, slot);
+        bar->addWidget(b);
+        return b;
+    };
+    button(tr("Add…"), [this] { editSelected(true); });
+    button(tr("Edit…"), [this] { editSelected(false); });
+    button(tr("Delete"), [this] {
+        const Camera c = selected();
+        QString error;
+        if (!c.id.isEmpty() && !removeCamera(c.id, &error))
+            QMessageBox::warning(this, tr("Camera register"), error);
+    });
+    button(tr("History…"), [this] {
+        const Camera c = selected();
+        if (c.id.isEmpty())
+            return;
+        QDialog d(this);
+        d.setWindowTitle(tr("History of %1").arg(c.id));
+        auto* l = new QVBoxLayout(&d);
+        auto* t = new QTextBrowser(&d);
+        t->setPlainText(historyText(c.id));
+        l->addWidget(t);
+        d.resize(640, 400);
+        d.exec();
+    });
+    button(tr("Undo"), [this] { undo(); });
+    button(tr("Redo"), [this] { redo(); });
+    layout->addLayout(bar);
+    m_completeness = new QLabel(body);
+    m_completeness->setObjectName(QStringLiteral("Completeness"));
+    m_completeness->setWordWrap(true);
+    m_completeness->setTextFormat(Qt::RichText);
+    layout->addWidget(m_completeness);
+    setWidget(body);
+    connect(m_search, &QLineEdit::textChanged, m_proxy, &QSortFilterProxyModel::setFilterFixedString);
+    connect(m_view, &QTableView::doubleClicked, this, [this] { editSelected(false); });
+}
+
+void RegisterPanel::setProject(const QString& path) {
+    m_path = path;
+    m_undo.clear();
+    m_redo.clear();
+    reload();
+}
+
+void RegisterPanel::reload() {
+    if (m_path.isEmpty())
+        return;
+    try {
+        Store s = Store::open(m_path, Store::Access::ReadOnly);
+        m_model->setCameras(s.cameras());
+        const Inventory::Completeness c = Inventory(s).completeness();
+        m_completeness->setText(
+            tr("<b>%1</b> cameras. Without owner: <b>%2</b>; without legal basis: <b>%3</b>; not in the "
+               "official register: <b>%4</b>; registered and active but silent in the data: <b>%5</b>.")
+                .arg(c.cameras)
+                .arg(c.noOwner.size())
+                .arg(c.noLegalBasis.size())
+                .arg(c.unregistered.size())
+                .arg(c.silent.size()));
+    } catch (const Error& e) {
+        m_completeness->setText(e.message().toHtmlEscaped());
+    }
+}
+
+QString RegisterPanel::completenessText() const {
+    return m_completeness->text();
+}
+
+Camera RegisterPanel::selected() const {
+    const QModelIndexList rows = m_view->selectionModel()->selectedRows();
+    if (rows.isEmpty())
+        return Camera();
+    return m_model->camera(m_proxy->mapToSource(rows.first()).row());
+}
+
+void RegisterPanel::editSelected(bool isNew) {
+    Camera c = isNew ? Camera() : selected();
+    if (!isNew && c.id.isEmpty())
+        return;
+    if (isNew)
+        c.status = QStringLiteral("active");
+    CameraDialog d(c, isNew, this);
+    if (d.exec() != QDialog::Accepted)
+        return;
+    QString error;
+    if (!applyEdit(d.camera(), &error))
+        QMessageBox::warning(this, tr("Camera register"), error);
+}
+
+bool RegisterPanel::applyEdit(const Camera& camera, QString* error) {
+    try {
+        Store s = Store::open(m_path);
+        m_undo.append(Inventory(s).edit(camera));
+        m_redo.clear();
+    } catch (const Error& e) {
+        if (error)
+            *error = e.message();
+        return false;
+    }
+    reload();
+    emit registerChanged();
+    return true;
+}
+
+bool RegisterPanel::removeCamera(const QString& id, QString* error) {
+    try {
+        Store s = Store::open(m_path);
+        m_undo.append(Inventory(s).remove(id));
+        m_redo.clear();
+    } catch (const Error& e) {
+        if (error)
+            *error = e.message();
+        return false;
+    }
+    reload();
+    emit registerChanged();
+    return true;
+}
+
+bool RegisterPanel::undo() {
+    if (m_undo.isEmpty())
+        return false;
+    try {
+        Store s = Store::open(m_path);
+        const qint64 id = m_undo.takeLast();
+        Inventory(s).undo(id);
+        m_redo.append(id);
+    } catch (const Error&) {
+        return false;
+    }
+    reload();
+    emit registerChanged();
+    return true;
+}
+
+bool RegisterPanel::redo() {
+    if (m_redo.isEmpty())
+        return false;
+    try {
+        Store s = Store::open(m_path);
+        const qint64 id = m_redo.takeLast();
+        Inventory(s).redo(id);
+        m_undo.append(id);
+    } catch (const Error&) {
+        return false;
+    }
+    reload();
+    emit registerChanged();
+    return true;
+}
+
+QString RegisterPanel::historyText(const QString& cameraId) const {
+    QString out;
+    try {
+        Store s = Store::open(m_path, Store::Access::ReadOnly);
+        for (const Inventory::Change& ch : Inventory(s).history(cameraId))
+            out += tr("%1  %2  #%3  %4: '%5' → '%6'\n")
+                       .arg(ch.time, ch.user)
+                       .arg(ch.editId)
+                       .arg(ch.field, ch.oldValue, ch.newValue);
+    } catch (const Error& e) {
+        out = e.message();
+    }
+    return out;
+}
+
+} // namespace stroom::widgets

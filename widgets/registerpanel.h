@@ -1,0 +1,91 @@
+#pragma once
+
+#include "camera.h"
+
+#include <QAbstractTableModel>
+#include <QDialog>
+#include <QDockWidget>
+
+class QLabel;
+class QLineEdit;
+class QComboBox;
+class QCheckBox;
+class QPushButton;
+class QSortFilterProxyModel;
+class QTableView;
+
+namespace stroom::widgets {
+
+/** \brief The cameras of the register as a table (id, name, owner, operator, purpose, …). */
+class CameraTableModel : public QAbstractTableModel {
+    Q_OBJECT
+public:
+    using QAbstractTableModel::QAbstractTableModel;
+    void setCameras(QVector<Camera> cameras);
+    const Camera& camera(int row) const { return m_cameras[row]; }
+    int rowCount(const QModelIndex& parent = QModelIndex()) const override;
+    int columnCount(const QModelIndex& parent = QModelIndex()) const override;
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+private:
+    QVector<Camera> m_cameras;
+};
+
+/** \brief Add or edit one camera; the rules of the register are checked as you type. */
+class CameraDialog : public QDialog {
+    Q_OBJECT
+public:
+    explicit CameraDialog(const Camera& camera, bool isNew, QWidget* parent = nullptr);
+    Camera camera() const;
+    QStringList problems() const;
+
+private:
+    void check();
+    Camera m_original;
+    QLineEdit *m_id, *m_name, *m_site, *m_lon, *m_lat, *m_directions, *m_owner, *m_operator, *m_legal,
+        *m_zone, *m_notes;
+    QComboBox *m_purpose, *m_status, *m_role;
+    QCheckBox* m_registered;
+    QLabel* m_problems;
+    QPushButton* m_ok;
+};
+
+/**
+ * \brief The camera register: search and sort, add, edit, delete, each camera's history, undo and redo,
+ * and how complete the register is (no owner, no legal basis, unregistered, silent cameras).
+ */
+class RegisterPanel : public QDockWidget {
+    Q_OBJECT
+public:
+    explicit RegisterPanel(QWidget* parent = nullptr);
+    void setProject(const QString& path);
+    CameraTableModel* model() const { return m_model; }
+    QTableView* view() const { return m_view; }
+    QString completenessText() const;
+    /** Applies an edit as the form would (validation, history, undo stack); false and a message when refused.
+     */
+    bool applyEdit(const Camera& camera, QString* error = nullptr);
+    bool removeCamera(const QString& id, QString* error = nullptr);
+    bool undo();
+    bool redo();
+    QString historyText(const QString& cameraId) const;
+
+signals:
+    void registerChanged();
+
+private:
+    void reload();
+    void editSelected(bool isNew);
+    Camera selected() const;
+
+    QString m_path;
+    CameraTableModel* m_model;
+    QSortFilterProxyModel* m_proxy;
+    QTableView* m_view;
+    QLineEdit* m_search;
+    QLabel* m_completeness;
+    QVector<qint64> m_undo, m_redo;
+};
+
+} // namespace stroom::widgets
