@@ -4,6 +4,7 @@
 #include "mainwindow.h"
 #include "privacyguard.h"
 #include "qgisruntime.h"
+#include "registerpanel.h"
 
 #include <qgsapplication.h>
 #include <qgsmapcanvas.h>
@@ -100,6 +101,10 @@ int main(int argc, char* argv[]) {
         QStringLiteral("LIST"));
     parser.addOption(select);
     parser.addOption(filter);
+    const QCommandLineOption showRegister(
+        QStringLiteral("register"),
+        QCoreApplication::translate("main", "Open with the camera register shown."));
+    parser.addOption(showRegister);
     parser.addOption(screenshot);
     parser.addOption(size);
     parser.process(app);
@@ -114,6 +119,7 @@ int main(int argc, char* argv[]) {
     stroom::desktop::MainWindow window;
     const bool batch = parser.isSet(screenshot);
     window.setInteractive(!batch);
+    window.setPersistView(!batch); // a screenshot shows what its options ask for, and changes nothing
     const QStringList wh = parser.value(size).split(QLatin1Char('x'));
     window.resize(wh.value(0).toInt() > 0 ? wh.value(0).toInt() : 1400,
                   wh.value(1).toInt() > 0 ? wh.value(1).toInt() : 900);
@@ -157,6 +163,8 @@ int main(int argc, char* argv[]) {
         }
         window.filterPanel()->setView(v);
     }
+    if (parser.isSet(showRegister))
+        window.registerPanel()->show();
     if (parser.isSet(select) && !window.projectPath().isEmpty())
         window.selectCamera(parser.value(select));
     if (parser.isSet(importFiles) && !window.projectPath().isEmpty())

@@ -241,7 +241,7 @@ bool MainWindow::openProject(const QString& path) {
         m_canvas->setExtent(e);
     loadFlows();
     m_registerPanel->setProject(path);
-    if (!state.isEmpty())
+    if (!state.isEmpty() && m_persistView)
         restoreViewState(state);
     m_canvas->setMapTool(m_pickTool);
     m_canvas->refresh();
@@ -523,7 +523,7 @@ void MainWindow::restoreViewState(const QByteArray& json) {
 }
 
 void MainWindow::saveViewState() {
-    if (m_projectPath.isEmpty())
+    if (m_projectPath.isEmpty() || !m_persistView)
         return;
     try {
         Store rw = Store::open(m_projectPath);

@@ -47,6 +47,8 @@ public:
     QString lastError() const { return m_lastError; }
     /** Tests and screenshots run without modal message boxes. */
     void setInteractive(bool interactive) { m_interactive = interactive; }
+    /** Whether the view is restored from and saved with the project (off for screenshots). */
+    void setPersistView(bool persist) { m_persistView = persist; }
 
     QgsMapCanvas* canvas() const { return m_canvas; }
     widgets::LayersPanel* layersPanel() const { return m_layersPanel; }
@@ -110,6 +112,7 @@ private:
     QString m_projectPath;
     QString m_lastError;
     bool m_interactive = true;
+    bool m_persistView = true;
 };
 
 } // namespace stroom::desktop
