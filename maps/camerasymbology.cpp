@@ -6,10 +6,13 @@
 #include <qgsmarkersymbol.h>
 #include <qgsmarkersymbollayer.h>
 #include <qgspallabeling.h>
+#include <qgsproperty.h>
 #include <qgssinglesymbolrenderer.h>
 #include <qgstextformat.h>
 #include <qgsvectorlayer.h>
 #include <qgsvectorlayerlabeling.h>
+
+#include "camera.h"
 
 #include <QCoreApplication>
 #include <QSet>
@@ -18,11 +21,50 @@ namespace stroom::maps {
 
 namespace {
 QgsMarkerSymbol* cameraSymbol(const QColor& fill) {
-    auto* layer = new QgsSimpleMarkerSymbolLayer(QgsSimpleMarkerSymbolLayerBase::Circle, 3.2, 0.0);
-    layer->setColor(fill);
-    layer->setStrokeColor(QColor(255, 255, 255));
-    layer->setStrokeWidth(0.3);
-    return new QgsMarkerSymbol(QgsSymbolLayerList() << layer);
+    QgsSymbolLayerList layers;
+    // A small pointer for each direction the camera reads ("335;45" → two), up to four.
+    for (int i = 0; i < 4; ++i) {
+        auto* arrow =
+            new QgsSimpleMarkerSymbolLayer(QgsSimpleMarkerSymbolLayerBase::EquilateralTriangle, 1.8, 0.0);
+        arrow->setColor(fill.darker(140));
+        arrow->setStrokeStyle(Qt::NoPen);
+        arrow->setOffset(QPointF(0, -2.6));
+        const QString list = QStringLiteral("string_to_array(coalesce(\"directions\", ''), ';')");
+        arrow->setDataDefinedProperty(
+            QgsSymbolLayer::PropertyAngle,
+            QgsProperty::fromExpression(QStringLiteral("to_real(array_get(%1, %2))").arg(list).arg(i)));
+        arrow->setDataDefinedProperty(
+            QgsSymbolLayer::PropertyLayerEnabled,
+            QgsProperty::fromExpression(QStringLiteral("array_length(%1) > %2").arg(list).arg(i)));
+        layers << arrow;
+    }
+    auto* dot = new QgsSimpleMarkerSymbolLayer(QgsSimpleMarkerSymbolLayerBase::Circle, 3.2, 0.0);
+    dot->setColor(fill);
+    dot->setStrokeColor(QColor(255, 255, 255));
+    dot->setStrokeWidth(0.3);
+    layers << dot;
+    return new QgsMarkerSymbol(layers);
+}
+
+void labelOnZoom(QgsVectorLayer* cameras) {
+    // Camera ids once zoomed in to a neighbourhood (1:25,000 or closer).
+    QgsPalLayerSettings label;
+    label.fieldName = QStringLiteral("camera_id");
+    label.placement = QgsPalLayerSettings::OrderedPositionsAroundPoint;
+    label.scaleVisibility = true;
+    label.minimumScale = 25000;
+    label.maximumScale = 0;
+    QgsTextFormat format;
+    format.setSize(7.5);
+    format.setColor(QColor(40, 40, 50));
+    QgsTextBufferSettings buffer;
+    buffer.setEnabled(true);
+    buffer.setSize(0.7);
+    buffer.setColor(QColor(255, 255, 255, 220));
+    format.setBuffer(buffer);
+    label.setFormat(format);
+    cameras->setLabeling(new QgsVectorLayerSimpleLabeling(label));
+    cameras->setLabelsEnabled(true);
 }
 } // namespace
 
@@ -62,8 +104,36 @@ QStringList CameraSymbology::applyOwnerStyle(QgsVectorLayer* cameras) {
                                           QCoreApplication::translate("CameraSymbology", "Owner unknown"));
     auto* renderer = new QgsCategorizedSymbolRenderer(QStringLiteral("owner"), categories);
     cameras->setRenderer(renderer);
+    labelOnZoom(cameras);
     cameras->triggerRepaint();
     return owners;
+}
+
+QColor CameraSymbology::purposeColor(const QString& purpose) {
+    const int i = Camera::purposes().indexOf(purpose);
+    static const QColor colours[] = {QColor(0x00, 0x72, 0xB2), QColor(0xE6, 0x9F, 0x00),
+                                     QColor(0x00, 0x9E, 0x73), QColor(0xD5, 0x5E, 0x00),
+                                     QColor(0xCC, 0x79, 0xA7), QColor(0x56, 0xB4, 0xE9)};
+    return i >= 0 ? colours[i] : unknownOwnerColor();
+}
+
+void CameraSymbology::applyPurposeStyle(QgsVectorLayer* cameras) {
+    static const char* labels[] = {QT_TRANSLATE_NOOP("CameraSymbology", "Police"),
+                                   QT_TRANSLATE_NOOP("CameraSymbology", "Traffic"),
+                                   QT_TRANSLATE_NOOP("CameraSymbology", "Low-emission zone"),
+                                   QT_TRANSLATE_NOOP("CameraSymbology", "Section control"),
+                                   QT_TRANSLATE_NOOP("CameraSymbology", "Parking"),
+                                   QT_TRANSLATE_NOOP("CameraSymbology", "Other")};
+    QgsCategoryList categories;
+    for (int i = 0; i < Camera::purposes().size(); ++i)
+        categories << QgsRendererCategory(Camera::purposes()[i],
+                                          cameraSymbol(purposeColor(Camera::purposes()[i])),
+                                          QCoreApplication::translate("CameraSymbology", labels[i]));
+    categories << QgsRendererCategory(QVariant(), cameraSymbol(unknownOwnerColor()),
+                                      QCoreApplication::translate("CameraSymbology", "Purpose unknown"));
+    cameras->setRenderer(new QgsCategorizedSymbolRenderer(QStringLiteral("purpose"), categories));
+    labelOnZoom(cameras);
+    cameras->triggerRepaint();
 }
 
 void CameraSymbology::applyZoneStyle(QgsVectorLayer* zones) {

@@ -19,6 +19,9 @@ public:
     static QColor unknownOwnerColor();
     /** Applies the owner renderer to a camera layer; returns the owners in legend order. */
     static QStringList applyOwnerStyle(QgsVectorLayer* cameras);
+    /** Colours the cameras by purpose instead (police, traffic, LEZ, section control, parking, other). */
+    static void applyPurposeStyle(QgsVectorLayer* cameras);
+    static QColor purposeColor(const QString& purpose);
     /** Applies the outline style (and district labels) to a zone layer. */
     static void applyZoneStyle(QgsVectorLayer* zones);
 };

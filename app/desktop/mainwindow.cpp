@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "aboutdialog.h"
+#include "camerasymbology.h"
 #include "demoproject.h"
 #include "detailspanel.h"
 #include "error.h"
@@ -145,6 +146,18 @@ void MainWindow::buildMenus() {
     view->addAction(m_odPanel->toggleViewAction());
     view->addAction(m_registerPanel->toggleViewAction());
     view->addSeparator();
+    m_byPurposeAction = view->addAction(tr("Cameras by &purpose (else by owner)"));
+    m_byPurposeAction->setCheckable(true);
+    m_byPurposeAction->setObjectName(QStringLiteral("ByPurposeAction"));
+    connect(m_byPurposeAction, &QAction::toggled, this, [this](bool byPurpose) {
+        if (!m_layers.cameras())
+            return;
+        if (byPurpose)
+            maps::CameraSymbology::applyPurposeStyle(m_layers.cameras());
+        else
+            maps::CameraSymbology::applyOwnerStyle(m_layers.cameras());
+        m_layersPanel->view()->refreshLayerSymbology(m_layers.cameras()->id());
+    });
     m_basemapAction = view->addAction(tr("OpenStreetMap &basemap"));
     m_basemapAction->setCheckable(true);
     m_basemapAction->setObjectName(QStringLiteral("BasemapAction"));
@@ -300,6 +313,8 @@ void MainWindow::reloadLayers() {
         return;
     }
     loadFlows();
+    if (m_byPurposeAction->isChecked())
+        maps::CameraSymbology::applyPurposeStyle(m_layers.cameras());
     m_filterPanel->setView(view);
     m_canvas->setExtent(extent);
     m_canvas->refresh();
@@ -490,6 +505,7 @@ QByteArray MainWindow::viewState() const {
             visible.insert(l->layer()->name(), l->isVisible());
     o.insert(QStringLiteral("visible"), visible);
     o.insert(QStringLiteral("basemap"), m_basemap != nullptr);
+    o.insert(QStringLiteral("cameras_by_purpose"), m_byPurposeAction->isChecked());
     o.insert(QStringLiteral("window"), QString::fromLatin1(saveState().toBase64()));
     return QJsonDocument(o).toJson(QJsonDocument::Compact);
 }
@@ -520,6 +536,7 @@ void MainWindow::restoreViewState(const QByteArray& json) {
         m_canvas->setExtent(QgsRectangle(e[0].toDouble(), e[1].toDouble(), e[2].toDouble(), e[3].toDouble()));
     if (o.value(QStringLiteral("basemap")).toBool())
         m_basemapAction->setChecked(true);
+    m_byPurposeAction->setChecked(o.value(QStringLiteral("cameras_by_purpose")).toBool());
 }
 
 void MainWindow::saveViewState() {

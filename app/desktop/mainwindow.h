@@ -106,6 +106,7 @@ private:
     std::unique_ptr<Store> m_store; ///< read-only: queries for the panels
     QgsRasterLayer* m_basemap = nullptr;
     QAction* m_basemapAction = nullptr;
+    QAction* m_byPurposeAction = nullptr;
     QLabel* m_coordinates = nullptr;
     QLabel* m_scale = nullptr;
     maps::ProjectLayers m_layers;

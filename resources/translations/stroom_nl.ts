@@ -6,6 +6,34 @@
         <source>Owner unknown</source>
         <translation>Eigenaar onbekend</translation>
     </message>
+    <message>
+        <source>Police</source>
+        <translation>Politie</translation>
+    </message>
+    <message>
+        <source>Traffic</source>
+        <translation>Verkeer</translation>
+    </message>
+    <message>
+        <source>Low-emission zone</source>
+        <translation>Lage-emissiezone</translation>
+    </message>
+    <message>
+        <source>Section control</source>
+        <translation>Trajectcontrole</translation>
+    </message>
+    <message>
+        <source>Parking</source>
+        <translation>Parkeren</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Andere</translation>
+    </message>
+    <message>
+        <source>Purpose unknown</source>
+        <translation>Doel onbekend</translation>
+    </message>
 </context>
 <context>
     <name>FlowMap</name>
@@ -77,6 +105,10 @@
     <message>
         <source>Start with these filters, e.g. hours=7-10,class=truck,through,zones,days=weekday.</source>
         <translation>Met deze filters beginnen, bv. hours=7-10,class=truck,through,zones,days=weekday.</translation>
+    </message>
+    <message>
+        <source>Open with the camera register shown.</source>
+        <translation>Openen met het cameraregister zichtbaar.</translation>
     </message>
 </context>
 <context>
@@ -223,6 +255,10 @@
     <message>
         <source>Export &amp;report…</source>
         <translation>&amp;Rapport exporteren…</translation>
+    </message>
+    <message>
+        <source>Cameras by &amp;purpose (else by owner)</source>
+        <translation>Camera's per &amp;doel (anders per eigenaar)</translation>
     </message>
 </context>
 <context>

@@ -9,12 +9,14 @@
 #include "qgistestmain.h"
 #include "store.h"
 
+#include <qgscategorizedsymbolrenderer.h>
 #include <qgslayertree.h>
 #include <qgslayertreemodel.h>
 #include <qgslayertreemodellegendnode.h>
 #include <qgslayertreeview.h>
 #include <qgsmapcanvas.h>
 #include <qgsproject.h>
+#include <qgssymbol.h>
 #include <qgsvectorlayer.h>
 
 #include <QMenuBar>
@@ -191,6 +193,26 @@ private slots:
             QSKIP("this machine reaches the OpenStreetMap tile server; the offline path is not exercised");
         }
         QVERIFY(w.lastError().contains(QLatin1String("No network")));
+    }
+
+    void camerasByPurposeWithDirections() {
+        desktop::MainWindow w;
+        w.setInteractive(false);
+        QVERIFY(w.openProject(m_demo));
+        auto* action = w.findChild<QAction*>(QStringLiteral("ByPurposeAction"));
+        QVERIFY(action);
+        action->setChecked(true);
+        auto* r = dynamic_cast<QgsCategorizedSymbolRenderer*>(w.layers().cameras()->renderer());
+        QVERIFY(r);
+        QCOMPARE(r->classAttribute(), QStringLiteral("purpose"));
+        QCOMPARE(r->categories().size(), 7); // six purposes and "unknown"
+        // Each symbol: up to four direction pointers and the dot.
+        QCOMPARE(r->categories().first().symbol()->symbolLayerCount(), 5);
+        QVERIFY(w.layers().cameras()->labelsEnabled());
+        action->setChecked(false);
+        QCOMPARE(
+            dynamic_cast<QgsCategorizedSymbolRenderer*>(w.layers().cameras()->renderer())->classAttribute(),
+            QStringLiteral("owner"));
     }
 
     void menusAreThere() {
