@@ -377,6 +377,51 @@ bool RegisterPanel::redo() {
     return true;
 }
 
+void RegisterPanel::placeAt(double lon, double lat) {
+    Camera c;
+    c.lon = lon;
+    c.lat = lat;
+    c.status = QStringLiteral("active");
+    CameraDialog d(c, true, this);
+    if (d.exec() != QDialog::Accepted)
+        return;
+    QString error;
+    if (!applyEdit(d.camera(), &error))
+        QMessageBox::warning(this, tr("Camera register"), error);
+}
+
+namespace {
+bool findCamera(const QString& path, const QString& id, Camera* out) {
+    Store s = Store::open(path, Store::Access::ReadOnly);
+    for (const Camera& c : s.cameras())
+        if (c.id == id) {
+            *out = c;
+            return true;
+        }
+    return false;
+}
+} // namespace
+
+bool RegisterPanel::moveCamera(const QString& id, double lon, double lat, QString* error) {
+    Camera c;
+    if (!findCamera(m_path, id, &c))
+        return false;
+    c.lon = lon;
+    c.lat = lat;
+    return applyEdit(c, error);
+}
+
+bool RegisterPanel::turnCamera(const QString& id, int bearing, bool addDirection, QString* error) {
+    Camera c;
+    if (!findCamera(m_path, id, &c))
+        return false;
+    if (addDirection)
+        c.directions.append(bearing);
+    else
+        c.directions = {bearing};
+    return applyEdit(c, error);
+}
+
 QString RegisterPanel::historyText(const QString& cameraId) const {
     QString out;
     try {

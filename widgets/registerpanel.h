@@ -70,6 +70,10 @@ public:
     bool undo();
     bool redo();
     QString historyText(const QString& cameraId) const;
+    /** From the map: a new camera here (opens the form), a camera moved, a camera turned. */
+    void placeAt(double lon, double lat);
+    bool moveCamera(const QString& id, double lon, double lat, QString* error = nullptr);
+    bool turnCamera(const QString& id, int bearing, bool addDirection, QString* error = nullptr);
 
 signals:
     void registerChanged();

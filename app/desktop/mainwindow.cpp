@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "aboutdialog.h"
+#include "cameraedittool.h"
 #include "camerasymbology.h"
 #include "demoproject.h"
 #include "detailspanel.h"
@@ -82,6 +83,25 @@ MainWindow::MainWindow(QWidget* parent)
     addDockWidget(Qt::BottomDockWidgetArea, m_registerPanel);
     m_registerPanel->hide(); // View > Camera register
     connect(m_registerPanel, &widgets::RegisterPanel::registerChanged, this, &MainWindow::reloadLayers);
+    m_placeTool = new widgets::CameraEditTool(m_canvas, widgets::CameraEditTool::Mode::Place);
+    m_moveTool = new widgets::CameraEditTool(m_canvas, widgets::CameraEditTool::Mode::Move);
+    m_turnTool = new widgets::CameraEditTool(m_canvas, widgets::CameraEditTool::Mode::Turn);
+    auto report = [this](bool ok, const QString& error) {
+        if (!ok && !error.isEmpty())
+            showError(error);
+    };
+    connect(m_placeTool, &widgets::CameraEditTool::placeRequested, m_registerPanel,
+            &widgets::RegisterPanel::placeAt);
+    connect(m_moveTool, &widgets::CameraEditTool::moved, this,
+            [this, report](const QString& id, double lon, double lat) {
+                QString error;
+                report(m_registerPanel->moveCamera(id, lon, lat, &error), error);
+            });
+    connect(m_turnTool, &widgets::CameraEditTool::turned, this,
+            [this, report](const QString& id, int bearing, bool add) {
+                QString error;
+                report(m_registerPanel->turnCamera(id, bearing, add, &error), error);
+            });
     resizeDocks({m_layersPanel, m_detailsPanel}, {300, 360}, Qt::Horizontal);
 
     m_flowMap = new maps::FlowMap(this);
@@ -106,6 +126,9 @@ MainWindow::~MainWindow() {
     m_canvas->setMapTool(nullptr);
     delete m_panTool;
     delete m_pickTool;
+    delete m_placeTool;
+    delete m_moveTool;
+    delete m_turnTool;
     QgsProject::instance()->clear();
 }
 
@@ -197,6 +220,14 @@ void MainWindow::buildMenus() {
     QAction* pick = tools->addAction(tr("&Select camera, zone or flow"), this,
                                      [this] { m_canvas->setMapTool(m_pickTool); });
     pan->setShortcut(QKeySequence(Qt::Key_P));
+    tools->addSeparator();
+    tools->addAction(tr("P&lace a camera"), this, [this] {
+        m_registerPanel->show();
+        m_canvas->setMapTool(m_placeTool);
+    });
+    tools->addAction(tr("&Move a camera"), this, [this] { m_canvas->setMapTool(m_moveTool); });
+    tools->addAction(tr("&Turn a camera (Shift adds a direction)"), this,
+                     [this] { m_canvas->setMapTool(m_turnTool); });
     pick->setShortcut(QKeySequence(Qt::Key_S));
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
@@ -344,6 +375,8 @@ void MainWindow::loadFlows() {
     // Flows between the zones (below) and the cameras (on top).
     project->layerTreeRoot()->insertLayer(1, m_flowMap->layer());
     m_pickTool->setLayers(m_layers.cameras(), m_flowMap->layer(), m_layers.zones());
+    for (widgets::CameraEditTool* t : {m_placeTool, m_moveTool, m_turnTool})
+        t->setCameras(m_layers.cameras());
     const std::vector<std::int64_t> days = m_flowMap->cube().days();
     if (!days.empty())
         m_filterPanel->setDataRange(QDate(1970, 1, 1).addDays(days.front()),

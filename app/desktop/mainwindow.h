@@ -24,6 +24,7 @@ class DetailsPanel;
 class FilterPanel;
 class FlowPickTool;
 class LayersPanel;
+class CameraEditTool;
 class OdTablePanel;
 class RegisterPanel;
 } // namespace stroom::widgets
@@ -102,6 +103,9 @@ private:
     widgets::DetailsPanel* m_detailsPanel = nullptr;
     widgets::RegisterPanel* m_registerPanel = nullptr;
     widgets::FlowPickTool* m_pickTool = nullptr;
+    widgets::CameraEditTool* m_placeTool = nullptr;
+    widgets::CameraEditTool* m_moveTool = nullptr;
+    widgets::CameraEditTool* m_turnTool = nullptr;
     maps::FlowMap* m_flowMap = nullptr;
     std::unique_ptr<Store> m_store; ///< read-only: queries for the panels
     QgsRasterLayer* m_basemap = nullptr;

@@ -260,6 +260,18 @@
         <source>Cameras by &amp;purpose (else by owner)</source>
         <translation>Camera's per &amp;doel (anders per eigenaar)</translation>
     </message>
+    <message>
+        <source>P&amp;lace a camera</source>
+        <translation>Camera &amp;plaatsen</translation>
+    </message>
+    <message>
+        <source>&amp;Move a camera</source>
+        <translation>Camera &amp;verplaatsen</translation>
+    </message>
+    <message>
+        <source>&amp;Turn a camera (Shift adds a direction)</source>
+        <translation>Camera &amp;draaien (Shift voegt een richting toe)</translation>
+    </message>
 </context>
 <context>
     <name>stroom::maps::ReportLayout</name>

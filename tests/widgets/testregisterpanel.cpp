@@ -1,3 +1,4 @@
+#include "cameraedittool.h"
 #include "demoproject.h"
 #include "qgistestmain.h"
 #include "registerpanel.h"
@@ -52,6 +53,32 @@ private slots:
         QCOMPARE(panel.model()->rowCount(), 119);
         QVERIFY(panel.undo());
         QCOMPARE(panel.model()->rowCount(), 120);
+    }
+
+    void fromTheMap() {
+        QCOMPARE(widgets::CameraEditTool::bearing(QgsPointXY(0, 0), QgsPointXY(0, 10)), 0);
+        QCOMPARE(widgets::CameraEditTool::bearing(QgsPointXY(0, 0), QgsPointXY(10, 0)), 90);
+        QCOMPARE(widgets::CameraEditTool::bearing(QgsPointXY(0, 0), QgsPointXY(-10, -10)), 225);
+        QTemporaryDir dir;
+        const QString p = dir.filePath(QStringLiteral("demo.gpkg"));
+        createDemoProject(p);
+        widgets::RegisterPanel panel;
+        panel.setProject(p);
+        const Camera c = panel.model()->camera(5);
+        QString error;
+        QVERIFY2(panel.moveCamera(c.id, 3.7301, 51.0402, &error), qPrintable(error));
+        QVERIFY2(panel.turnCamera(c.id, 270, false, &error), qPrintable(error));
+        QVERIFY2(panel.turnCamera(c.id, 90, true, &error), qPrintable(error));
+        Store s = Store::open(p, Store::Access::ReadOnly);
+        for (const Camera& x : s.cameras())
+            if (x.id == c.id) {
+                QCOMPARE(x.lon, 3.7301);
+                QCOMPARE(x.lat, 51.0402);
+                QCOMPARE(x.directions, (QVector<int>{270, 90}));
+            }
+        QVERIFY(panel.historyText(c.id).contains(QLatin1String("directions")));
+        QVERIFY(panel.undo()); // the added direction goes
+        QVERIFY(panel.undo()); // and the turn
     }
 };
 
