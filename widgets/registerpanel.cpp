@@ -2,11 +2,14 @@
 
 #include "error.h"
 #include "inventory.h"
+#include "inventoryimport.h"
 #include "store.h"
+#include "vectorsource.h"
 
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QFileInfo>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -250,6 +253,7 @@ RegisterPanel::RegisterPanel(QWidget* parent)
         d.resize(640, 400);
         d.exec();
     });
+    button(tr("Owners…"), [this] { ownersDialog(); });
     button(tr("Undo"), [this] { undo(); });
     button(tr("Redo"), [this] { redo(); });
     layout->addLayout(bar);
@@ -375,6 +379,95 @@ bool RegisterPanel::redo() {
     reload();
     emit registerChanged();
     return true;
+}
+
+QString RegisterPanel::importCameras(const QString& file, bool* ok) {
+    if (ok)
+        *ok = false;
+    try {
+        Store s = Store::open(m_path);
+        QStringList warnings;
+        QVector<Camera> cams = camerasFromFeatures(readVectorFile(file), file, &warnings);
+        Inventory(s).normalise(cams);
+        const Store::UpsertResult r = s.upsertCameras(cams);
+        s.assignCamerasToZones();
+        if (ok)
+            *ok = true;
+        reload();
+        emit registerChanged();
+        return tr("%1: %2 new, %3 updated, %4 unchanged.")
+                   .arg(QFileInfo(file).fileName())
+                   .arg(r.inserted)
+                   .arg(r.updated)
+                   .arg(r.unchanged) +
+               (warnings.isEmpty() ? QString()
+                                   : QLatin1Char('\n') + warnings.mid(0, 5).join(QLatin1Char('\n')));
+    } catch (const Error& e) {
+        return e.message();
+    }
+}
+
+bool RegisterPanel::setOwnerAlias(const QString& alias, const QString& owner, QString* error) {
+    try {
+        Store s = Store::open(m_path);
+        Inventory inv(s);
+        inv.setAlias(alias, owner);
+        inv.applyAliases();
+    } catch (const Error& e) {
+        if (error)
+            *error = e.message();
+        return false;
+    }
+    reload();
+    emit registerChanged();
+    return true;
+}
+
+QStringList RegisterPanel::ownerSuggestions() const {
+    QStringList out;
+    try {
+        Store s = Store::open(m_path, Store::Access::ReadOnly);
+        for (const Inventory::Suggestion& sg : Inventory(s).suggestMerges())
+            out << sg.a + QStringLiteral(" ⟷ ") + sg.b;
+    } catch (const Error&) {
+    }
+    return out;
+}
+
+void RegisterPanel::ownersDialog() {
+    QDialog d(this);
+    d.setWindowTitle(tr("Owners"));
+    auto* l = new QVBoxLayout(&d);
+    l->addWidget(
+        new QLabel(tr("Names that probably mean the same owner. Pick one and say which spelling to keep; the "
+                      "cameras are renamed and the choice is remembered for later imports."),
+                   &d));
+    auto* list = new QComboBox(&d);
+    list->addItems(ownerSuggestions());
+    l->addWidget(list);
+    auto* form = new QFormLayout;
+    auto* alias = new QLineEdit(&d);
+    auto* owner = new QLineEdit(&d);
+    form->addRow(tr("Spelling"), alias);
+    form->addRow(tr("Means owner"), owner);
+    l->addLayout(form);
+    auto fill = [list, alias, owner] {
+        const QStringList parts = list->currentText().split(QStringLiteral(" ⟷ "));
+        alias->setText(parts.value(0));
+        owner->setText(parts.value(1));
+    };
+    connect(list, &QComboBox::currentTextChanged, &d, fill);
+    fill();
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &d);
+    connect(buttons, &QDialogButtonBox::accepted, &d, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, &d, &QDialog::reject);
+    l->addWidget(buttons);
+    d.resize(640, 220);
+    if (d.exec() != QDialog::Accepted)
+        return;
+    QString error;
+    if (!setOwnerAlias(alias->text(), owner->text(), &error))
+        QMessageBox::warning(this, tr("Owners"), error);
 }
 
 void RegisterPanel::placeAt(double lon, double lat) {

@@ -70,6 +70,12 @@ public:
     bool undo();
     bool redo();
     QString historyText(const QString& cameraId) const;
+    /** Imports cameras from a file (CSV, GeoJSON, GeoPackage, Shapefile, OpenStreetMap); a summary or the
+     * error. */
+    QString importCameras(const QString& file, bool* ok = nullptr);
+    /** Records that \a alias means \a owner and renames the cameras; the suggestions left. */
+    bool setOwnerAlias(const QString& alias, const QString& owner, QString* error = nullptr);
+    QStringList ownerSuggestions() const;
     /** From the map: a new camera here (opens the form), a camera moved, a camera turned. */
     void placeAt(double lon, double lat);
     bool moveCamera(const QString& id, double lon, double lat, QString* error = nullptr);
@@ -81,6 +87,7 @@ signals:
 private:
     void reload();
     void editSelected(bool isNew);
+    void ownersDialog();
     Camera selected() const;
 
     QString m_path;

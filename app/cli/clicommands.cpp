@@ -238,7 +238,8 @@ int camerasExport(const QStringList& args) {
     QCommandLineParser p;
     p.addPositionalArgument(QStringLiteral("PROJECT.gpkg"), QStringLiteral("The project."));
     p.addOptions({
-        {QStringLiteral("out"), QStringLiteral("GeoJSON, CSV or GeoPackage, by the file name."),
+        {QStringLiteral("out"),
+         QStringLiteral("GeoJSON, CSV, GeoPackage or (with --public) a PDF listing, by the file name."),
          QStringLiteral("FILE")},
         {QStringLiteral("public"),
          QStringLiteral("The public register (L3): only the fields citizens may see.")},
@@ -251,6 +252,15 @@ int camerasExport(const QStringList& args) {
         return 0;
     if (p.positionalArguments().size() != 1 || !p.isSet(QStringLiteral("out")))
         throw Error::usage(QStringLiteral("cameras export: give PROJECT.gpkg and --out FILE"));
+    if (p.value(QStringLiteral("out")).endsWith(QLatin1String(".pdf"), Qt::CaseInsensitive)) {
+        if (!p.isSet(QStringLiteral("public")))
+            throw Error::usage(
+                QStringLiteral("cameras export: a PDF is the public register listing: add --public"));
+        publicRegisterPdf(p.positionalArguments().first(), p.value(QStringLiteral("out")),
+                          p.value(QStringLiteral("purpose")));
+        err() << "cameras export: the public register written to " << p.value(QStringLiteral("out")) << "\n";
+        return 0;
+    }
     Store store = Store::open(p.positionalArguments().first());
     const int n =
         Inventory(store).exportRegister(p.value(QStringLiteral("out")), p.isSet(QStringLiteral("public")),

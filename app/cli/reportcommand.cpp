@@ -6,6 +6,7 @@
 #include "flowmap.h"
 #include "projectlayers.h"
 #include "qgisruntime.h"
+#include "registerlisting.h"
 #include "reportdata.h"
 #include "reportlayout.h"
 #include "store.h"
@@ -22,6 +23,8 @@
 #include <QTextStream>
 #include <QTranslator>
 
+#include <algorithm>
+
 namespace stroom::cli {
 
 // Shared with clicommands.cpp.
@@ -29,7 +32,29 @@ void addFilterOptionsTo(QCommandLineParser& p);
 FlowFilter flowFilterFrom(const QCommandLineParser& p);
 
 bool needsQgis(const QStringList& args) {
-    return !args.isEmpty() && args.first() == QLatin1String("report");
+    if (!args.isEmpty() && args.first() == QLatin1String("report"))
+        return true;
+    // The public register as a PDF is a print layout too.
+    return args.size() >= 2 && args[0] == QLatin1String("cameras") && args[1] == QLatin1String("export") &&
+           std::any_of(args.begin(), args.end(), [](const QString& a) {
+               return a.endsWith(QLatin1String(".pdf"), Qt::CaseInsensitive);
+           });
+}
+
+int publicRegisterPdf(const QString& projectPath, const QString& pdf, const QString& purpose) {
+    const QString problem = maps::QgisRuntime::initialise();
+    if (!problem.isEmpty())
+        throw Error::store(problem);
+    Store store = Store::open(projectPath);
+    QgsProject project;
+    maps::ProjectLayers layers;
+    const QString error = layers.load(projectPath, &project);
+    if (!error.isEmpty())
+        throw Error::store(error);
+    const QString written = maps::RegisterListing::write(store, &project, pdf, purpose);
+    if (!written.isEmpty())
+        throw Error::input(written);
+    return 0;
 }
 
 int report(const QStringList& args) {

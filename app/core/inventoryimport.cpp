@@ -129,7 +129,16 @@ Camera cameraFromOsm(const VectorFeature& f, const QString& fileName, QStringLis
         c.purpose = QStringLiteral("other");
     c.registered = false; // OSM says the camera is there, not that it was declared to the authority
     c.status = QStringLiteral("active");
-    c.notes = lookup(f, {"description"});
+    QStringList notes;
+    for (const auto& [key, label] : {std::pair<const char*, const char*>{"description", ""},
+                                     {"manufacturer", "manufacturer: "},
+                                     {"surveillance:type", "surveillance:type: "},
+                                     {"camera:type", "camera:type: "}}) {
+        const QString v = lookup(f, {key});
+        if (!v.isEmpty())
+            notes << QString::fromLatin1(label) + v;
+    }
+    c.notes = notes.join(QStringLiteral("; "));
     return c;
 }
 

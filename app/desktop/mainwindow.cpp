@@ -10,9 +10,11 @@
 #include "flowengine.h"
 #include "flowpicktool.h"
 #include "importdialog.h"
+#include "inventory.h"
 #include "layerspanel.h"
 #include "odtablemodel.h"
 #include "odtablepanel.h"
+#include "registerlisting.h"
 #include "registerpanel.h"
 #include "reportdialog.h"
 #include "resultexport.h"
@@ -148,6 +150,51 @@ void MainWindow::buildMenus() {
     QAction* importAction = file->addAction(tr("&Import ANPR data…"), this, [this] { importData(); });
     importAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
     importAction->setObjectName(QStringLiteral("ImportAction"));
+    file->addAction(tr("Import &cameras…"), this, [this] {
+        if (m_projectPath.isEmpty())
+            return;
+        const QString f = QFileDialog::getOpenFileName(
+            this, tr("Cameras"), QString(),
+            tr("Cameras (*.csv *.geojson *.json *.gpkg *.shp *.osm);;All files (*)"));
+        if (f.isEmpty())
+            return;
+        bool ok = false;
+        const QString summary = m_registerPanel->importCameras(f, &ok);
+        m_registerPanel->show();
+        if (ok)
+            statusBar()->showMessage(summary, 10000);
+        else
+            showError(summary);
+    });
+    file->addAction(tr("&Publish the camera register…"), this, [this] {
+        if (m_projectPath.isEmpty())
+            return;
+        const QString f = QFileDialog::getSaveFileName(
+            this, tr("Public camera register"), QStringLiteral("camera-register.pdf"),
+            tr("PDF listing (*.pdf);;GeoJSON (*.geojson);;CSV (*.csv)"));
+        if (f.isEmpty())
+            return;
+        bool ok = false;
+        const QString purpose = QInputDialog::getText(
+            this, tr("Purpose"), tr("What is this publication for? (kept in the audit trail)"),
+            QLineEdit::Normal, tr("publication of the camera register"), &ok);
+        if (!ok)
+            return;
+        try {
+            Store rw = Store::open(m_projectPath);
+            QString error;
+            if (f.endsWith(QLatin1String(".pdf"), Qt::CaseInsensitive))
+                error = maps::RegisterListing::write(rw, QgsProject::instance(), f, purpose);
+            else
+                Inventory(rw).exportRegister(f, true, purpose);
+            if (!error.isEmpty())
+                showError(error);
+            else
+                statusBar()->showMessage(tr("The public register was written to %1").arg(f), 10000);
+        } catch (const Error& e) {
+            showError(e.message());
+        }
+    });
     QAction* reportAction = file->addAction(tr("Export &report…"), this, [this] {
         if (m_projectPath.isEmpty())
             return;

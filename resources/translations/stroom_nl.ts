@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="nl_BE">
 <context>
     <name>CameraSymbology</name>
@@ -54,7 +55,7 @@
     <name>ProjectLayers</name>
     <message>
         <source>Cameras</source>
-        <translation>Camera's</translation>
+        <translation>Camera&apos;s</translation>
     </message>
     <message>
         <source>Zones</source>
@@ -66,7 +67,7 @@
     </message>
     <message>
         <source>%1: the cameras or zones layer cannot be opened</source>
-        <translation>%1: de laag met camera's of zones kan niet worden geopend</translation>
+        <translation>%1: de laag met camera&apos;s of zones kan niet worden geopend</translation>
     </message>
 </context>
 <context>
@@ -185,7 +186,7 @@
         <source>%n camera(s)</source>
         <translation>
             <numerusform>%n camera</numerusform>
-            <numerusform>%n camera's</numerusform>
+            <numerusform>%n camera&apos;s</numerusform>
         </translation>
     </message>
     <message>
@@ -258,7 +259,7 @@
     </message>
     <message>
         <source>Cameras by &amp;purpose (else by owner)</source>
-        <translation>Camera's per &amp;doel (anders per eigenaar)</translation>
+        <translation>Camera&apos;s per &amp;doel (anders per eigenaar)</translation>
     </message>
     <message>
         <source>P&amp;lace a camera</source>
@@ -272,12 +273,135 @@
         <source>&amp;Turn a camera (Shift adds a direction)</source>
         <translation>Camera &amp;draaien (Shift voegt een richting toe)</translation>
     </message>
+    <message>
+        <source>Import &amp;cameras…</source>
+        <translation>&amp;Camera&apos;s importeren…</translation>
+    </message>
+    <message>
+        <source>Cameras</source>
+        <translation>Camera&apos;s</translation>
+    </message>
+    <message>
+        <source>Cameras (*.csv *.geojson *.json *.gpkg *.shp *.osm);;All files (*)</source>
+        <translation>Camera&apos;s (*.csv *.geojson *.json *.gpkg *.shp *.osm);;Alle bestanden (*)</translation>
+    </message>
+    <message>
+        <source>&amp;Publish the camera register…</source>
+        <translation>Cameraregister &amp;publiceren…</translation>
+    </message>
+    <message>
+        <source>Public camera register</source>
+        <translation>Publiek cameraregister</translation>
+    </message>
+    <message>
+        <source>PDF listing (*.pdf);;GeoJSON (*.geojson);;CSV (*.csv)</source>
+        <translation>PDF-lijst (*.pdf);;GeoJSON (*.geojson);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>What is this publication for? (kept in the audit trail)</source>
+        <translation>Waarvoor dient deze publicatie? (bewaard in het auditlogboek)</translation>
+    </message>
+    <message>
+        <source>publication of the camera register</source>
+        <translation>publicatie van het cameraregister</translation>
+    </message>
+    <message>
+        <source>The public register was written to %1</source>
+        <translation>Het publieke register is weggeschreven naar %1</translation>
+    </message>
+</context>
+<context>
+    <name>stroom::maps::RegisterListing</name>
+    <message>
+        <source>Public register of ANPR cameras</source>
+        <translation>Publiek register van ANPR-camera&apos;s</translation>
+    </message>
+    <message>
+        <source>%1 · %2 cameras · as of %3. Public fields only: who owns each camera, what it is for and on what legal basis.</source>
+        <translation>%1 · %2 camera&apos;s · stand van %3. Enkel publieke velden: wie elke camera beheert, waarvoor ze dient en op welke rechtsgrond.</translation>
+    </message>
+    <message>
+        <source>owner unknown</source>
+        <translation>eigenaar onbekend</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Eigenaar</translation>
+    </message>
+    <message>
+        <source>Cameras</source>
+        <translation>Camera&apos;s</translation>
+    </message>
+    <message>
+        <source>Police</source>
+        <translation>Politie</translation>
+    </message>
+    <message>
+        <source>Traffic</source>
+        <translation>Verkeer</translation>
+    </message>
+    <message>
+        <source>LEZ</source>
+        <translation>LEZ</translation>
+    </message>
+    <message>
+        <source>Section control</source>
+        <translation>Trajectcontrole</translation>
+    </message>
+    <message>
+        <source>Parking</source>
+        <translation>Parkeren</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Andere</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nee</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>Id</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Naam</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>Doel</translation>
+    </message>
+    <message>
+        <source>Legal basis</source>
+        <translation>Rechtsgrond</translation>
+    </message>
+    <message>
+        <source>Directions</source>
+        <translation>Richtingen</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>Aangemeld</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>%1: the PDF could not be written</source>
+        <translation>%1: de PDF kon niet worden weggeschreven</translation>
+    </message>
 </context>
 <context>
     <name>stroom::maps::ReportLayout</name>
     <message>
         <source>Traffic flows from ANPR cameras</source>
-        <translation>Verkeersstromen uit ANPR-camera's</translation>
+        <translation>Verkeersstromen uit ANPR-camera&apos;s</translation>
     </message>
     <message>
         <source>Period: %1</source>
@@ -325,7 +449,7 @@
     </message>
     <message>
         <source>Arrows: the largest flows between cameras (at least k = %1 trips each), width and colour by trips. Dots: cameras by owner. Outlines: districts. Belgian Lambert 72.</source>
-        <translation>Pijlen: de grootste stromen tussen camera's (elk minstens k = %1 verplaatsingen), breedte en kleur naar het aantal verplaatsingen. Stippen: camera's per eigenaar. Omtrekken: wijken. Belgische Lambert 72.</translation>
+        <translation>Pijlen: de grootste stromen tussen camera&apos;s (elk minstens k = %1 verplaatsingen), breedte en kleur naar het aantal verplaatsingen. Stippen: camera&apos;s per eigenaar. Omtrekken: wijken. Belgische Lambert 72.</translation>
     </message>
     <message>
         <source>The largest origin–destination flows</source>
@@ -360,7 +484,7 @@ Origin traffic (starting inside, out at the cordon): %8 (%9 %).
 Internal traffic: %10 (%11 %).
 
 %12 trips were seen by one camera only and are left out of the matrix. %13 OD cells under k = %14 are not shown.</source>
-        <translation>%1 verplaatsingen langs twee of meer camera's.
+        <translation>%1 verplaatsingen langs twee of meer camera&apos;s.
 
 Doorgaand verkeer (binnen aan de cordon, buiten aan de cordon binnen %2–%3 min): %4 verplaatsingen (%5 %).
 Bestemmingsverkeer (binnen aan de cordon, eindigt binnen): %6 (%7 %).
@@ -387,7 +511,7 @@ Intern verkeer: %10 (%11 %).
     </message>
     <message>
         <source>Cars</source>
-        <translation>Auto's</translation>
+        <translation>Auto&apos;s</translation>
     </message>
     <message>
         <source>Vans</source>
@@ -403,11 +527,11 @@ Intern verkeer: %10 (%11 %).
     </message>
     <message>
         <source>Passages per hour of the day (local time), all cameras, by vehicle class. Classes with fewer than k = %1 passages are left out.</source>
-        <translation>Passages per uur van de dag (lokale tijd), alle camera's, per voertuigcategorie. Categorieën met minder dan k = %1 passages zijn weggelaten.</translation>
+        <translation>Passages per uur van de dag (lokale tijd), alle camera&apos;s, per voertuigcategorie. Categorieën met minder dan k = %1 passages zijn weggelaten.</translation>
     </message>
     <message>
         <source>Journey times between consecutive cameras</source>
-        <translation>Reistijden tussen opeenvolgende camera's</translation>
+        <translation>Reistijden tussen opeenvolgende camera&apos;s</translation>
     </message>
     <message>
         <source>From</source>
@@ -435,7 +559,7 @@ Intern verkeer: %10 (%11 %).
     </message>
     <message>
         <source>The cameras: who owns them and what for</source>
-        <translation>De camera's: van wie ze zijn en waarvoor ze dienen</translation>
+        <translation>De camera&apos;s: van wie ze zijn en waarvoor ze dienen</translation>
     </message>
     <message>
         <source>owner unknown</source>
@@ -447,7 +571,7 @@ Intern verkeer: %10 (%11 %).
     </message>
     <message>
         <source>Cameras</source>
-        <translation>Camera's</translation>
+        <translation>Camera&apos;s</translation>
     </message>
     <message>
         <source>Police</source>
@@ -483,7 +607,7 @@ Intern verkeer: %10 (%11 %).
     </message>
     <message>
         <source>%1 cameras in the register. Unregistered: seen in the ANPR data but not in the register. The register is public information (layer L3).</source>
-        <translation>%1 camera's in het register. Niet geregistreerd: gezien in de ANPR-gegevens maar niet in het register. Het register is openbare informatie (laag L3).</translation>
+        <translation>%1 camera&apos;s in het register. Niet geregistreerd: gezien in de ANPR-gegevens maar niet in het register. Het register is openbare informatie (laag L3).</translation>
     </message>
     <message>
         <source>Method and privacy</source>
@@ -491,7 +615,7 @@ Intern verkeer: %10 (%11 %).
     </message>
     <message>
         <source>Method. Number-plate reads arrive pseudonymised: clear plates never enter Stroom. Reads of one pseudonym are taken in time order; a read at the same camera within %1 s of an earlier one is a duplicate; reads form one trip while the gap between them is at most %2 s. Origin and destination are the first and last camera of a trip. Trips seen by one camera only are counted apart. Journey times are taken between consecutive cameras of a trip.</source>
-        <translation>Methode. Nummerplaatregistraties komen gepseudonimiseerd binnen: leesbare nummerplaten komen nooit in Stroom. De registraties van één pseudoniem worden in tijdsvolgorde genomen; een registratie aan dezelfde camera binnen %1 s na een eerdere is een dubbel; registraties vormen één verplaatsing zolang de tussentijd hoogstens %2 s is. Herkomst en bestemming zijn de eerste en de laatste camera van een verplaatsing. Verplaatsingen die maar één camera zag, worden apart geteld. Reistijden worden gemeten tussen opeenvolgende camera's van een verplaatsing.</translation>
+        <translation>Methode. Nummerplaatregistraties komen gepseudonimiseerd binnen: leesbare nummerplaten komen nooit in Stroom. De registraties van één pseudoniem worden in tijdsvolgorde genomen; een registratie aan dezelfde camera binnen %1 s na een eerdere is een dubbel; registraties vormen één verplaatsing zolang de tussentijd hoogstens %2 s is. Herkomst en bestemming zijn de eerste en de laatste camera van een verplaatsing. Verplaatsingen die maar één camera zag, worden apart geteld. Reistijden worden gemeten tussen opeenvolgende camera&apos;s van een verplaatsing.</translation>
     </message>
     <message>
         <source>Data layer. This report shows L2 aggregates only. Every cell, count and journey time in it stands for at least k = %1 vehicles; %2 cells under k were suppressed in total (OD %3, counts %4, journey times %5).</source>
@@ -510,7 +634,7 @@ Intern verkeer: %10 (%11 %).
         <translation>Doel van dit rapport: %1.</translation>
     </message>
     <message>
-        <source>Generated on %1 by Stroom; this report is recorded in the project's audit trail.</source>
+        <source>Generated on %1 by Stroom; this report is recorded in the project&apos;s audit trail.</source>
         <translation>Aangemaakt op %1 door Stroom; dit rapport staat in het auditlogboek van het project.</translation>
     </message>
     <message>
@@ -558,7 +682,7 @@ Intern verkeer: %10 (%11 %).
     <name>stroom::widgets::AboutDialog</name>
     <message>
         <source>&lt;h2&gt;Stroom %1&lt;/h2&gt;&lt;p&gt;Origin–destination flows, counts, through traffic and journey times from pseudonymised ANPR camera data, with the camera register and privacy built in: no clear plates are stored, small figures are suppressed, every export is audited.&lt;/p&gt;&lt;table&gt;&lt;tr&gt;&lt;td&gt;Qt&lt;/td&gt;&lt;td&gt;%2&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;QGIS&lt;/td&gt;&lt;td&gt;%3&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;GDAL&lt;/td&gt;&lt;td&gt;%4&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;SQLite&lt;/td&gt;&lt;td&gt;%5&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;h3&gt;Data&lt;/h3&gt;&lt;p&gt;Ghent districts (demo zones): Stad Gent open data, Flemish model licence for free reuse (source: Stad Gent).&lt;/p&gt;&lt;p&gt;Map data, where an OpenStreetMap basemap or OSM cameras are used: © OpenStreetMap contributors, ODbL 1.0.&lt;/p&gt;</source>
-        <translation>&lt;h2&gt;Stroom %1&lt;/h2&gt;&lt;p&gt;Herkomst-bestemmingsstromen, tellingen, doorgaand verkeer en reistijden uit gepseudonimiseerde ANPR-cameragegevens, met het cameraregister en privacy ingebouwd: er worden geen leesbare nummerplaten bewaard, kleine cijfers worden onderdrukt, elke export wordt gelogd.&lt;/p&gt;&lt;table&gt;&lt;tr&gt;&lt;td&gt;Qt&lt;/td&gt;&lt;td&gt;%2&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;QGIS&lt;/td&gt;&lt;td&gt;%3&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;GDAL&lt;/td&gt;&lt;td&gt;%4&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;SQLite&lt;/td&gt;&lt;td&gt;%5&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;h3&gt;Gegevens&lt;/h3&gt;&lt;p&gt;Gentse stadswijken (demozones): open data van Stad Gent, Vlaamse modellicentie voor gratis hergebruik (bron: Stad Gent).&lt;/p&gt;&lt;p&gt;Kaartgegevens, waar een OpenStreetMap-achtergrondkaart of OSM-camera's worden gebruikt: © OpenStreetMap-bijdragers, ODbL 1.0.&lt;/p&gt;</translation>
+        <translation>&lt;h2&gt;Stroom %1&lt;/h2&gt;&lt;p&gt;Herkomst-bestemmingsstromen, tellingen, doorgaand verkeer en reistijden uit gepseudonimiseerde ANPR-cameragegevens, met het cameraregister en privacy ingebouwd: er worden geen leesbare nummerplaten bewaard, kleine cijfers worden onderdrukt, elke export wordt gelogd.&lt;/p&gt;&lt;table&gt;&lt;tr&gt;&lt;td&gt;Qt&lt;/td&gt;&lt;td&gt;%2&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;QGIS&lt;/td&gt;&lt;td&gt;%3&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;GDAL&lt;/td&gt;&lt;td&gt;%4&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;SQLite&lt;/td&gt;&lt;td&gt;%5&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;h3&gt;Gegevens&lt;/h3&gt;&lt;p&gt;Gentse stadswijken (demozones): open data van Stad Gent, Vlaamse modellicentie voor gratis hergebruik (bron: Stad Gent).&lt;/p&gt;&lt;p&gt;Kaartgegevens, waar een OpenStreetMap-achtergrondkaart of OSM-camera&apos;s worden gebruikt: © OpenStreetMap-bijdragers, ODbL 1.0.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>About Stroom</source>
@@ -576,8 +700,8 @@ Intern verkeer: %10 (%11 %).
         <translation>Camera %1</translation>
     </message>
     <message>
-        <source>degrees, several with ';' (e.g. 335;45)</source>
-        <translation>graden, meerdere met ';' (bv. 335;45)</translation>
+        <source>degrees, several with &apos;;&apos; (e.g. 335;45)</source>
+        <translation>graden, meerdere met &apos;;&apos; (bv. 335;45)</translation>
     </message>
     <message>
         <source>Registered with the supervisory authority</source>
@@ -640,8 +764,8 @@ Intern verkeer: %10 (%11 %).
         <translation>Opmerkingen</translation>
     </message>
     <message>
-        <source>directions are degrees from 0 to 359, several separated by ';'</source>
-        <translation>richtingen zijn graden van 0 tot 359, meerdere gescheiden door ';'</translation>
+        <source>directions are degrees from 0 to 359, several separated by &apos;;&apos;</source>
+        <translation>richtingen zijn graden van 0 tot 359, meerdere gescheiden door &apos;;&apos;</translation>
     </message>
 </context>
 <context>
@@ -847,7 +971,7 @@ Intern verkeer: %10 (%11 %).
     </message>
     <message>
         <source>Cameras in the zone: %1</source>
-        <translation>Camera's in de zone: %1</translation>
+        <translation>Camera&apos;s in de zone: %1</translation>
     </message>
     <message>
         <source>Trips: %1</source>
@@ -946,7 +1070,7 @@ Intern verkeer: %10 (%11 %).
     </message>
     <message>
         <source>Cameras</source>
-        <translation>Camera's</translation>
+        <translation>Camera&apos;s</translation>
     </message>
     <message>
         <source>Zones</source>
@@ -1064,7 +1188,7 @@ Intern verkeer: %10 (%11 %).
         <translation>Standaard (Europe/Brussels voor Vlaamse exports, anders UTC)</translation>
     </message>
     <message>
-        <source>For local times without a UTC offset. In the autumn hour that happens twice, the first pass is summer time until the file's clock steps back; times in the spring gap are rejected.</source>
+        <source>For local times without a UTC offset. In the autumn hour that happens twice, the first pass is summer time until the file&apos;s clock steps back; times in the spring gap are rejected.</source>
         <translation>Voor lokale tijden zonder UTC-verschil. In het herfstuur dat twee keer voorkomt, geldt de eerste keer zomertijd tot de klok in het bestand teruggaat; tijden in het ontbrekende lenteuur worden geweigerd.</translation>
     </message>
     <message>
@@ -1112,8 +1236,8 @@ Intern verkeer: %10 (%11 %).
         <translation>Voeg een of meer ANPR-exports toe (CSV, eventueel met gzip gecomprimeerd).</translation>
     </message>
     <message>
-        <source>Unknown time zone '%1'</source>
-        <translation>Onbekende tijdzone '%1'</translation>
+        <source>Unknown time zone &apos;%1&apos;</source>
+        <translation>Onbekende tijdzone &apos;%1&apos;</translation>
     </message>
     <message>
         <source>tab</source>
@@ -1137,7 +1261,7 @@ Intern verkeer: %10 (%11 %).
     </message>
     <message>
         <source>%1 rows, %2 stored, %3 rejected; %4 new camera(s) flagged unregistered; %5 s</source>
-        <translation>%1 rijen, %2 bewaard, %3 geweigerd; %4 nieuwe camera('s) gemarkeerd als niet-geregistreerd; %5 s</translation>
+        <translation>%1 rijen, %2 bewaard, %3 geweigerd; %4 nieuwe camera(&apos;s) gemarkeerd als niet-geregistreerd; %5 s</translation>
     </message>
     <message>
         <source>Cancelled: the file being imported was rolled back.</source>
@@ -1161,11 +1285,11 @@ Intern verkeer: %10 (%11 %).
     </message>
     <message>
         <source>Counts from privacy-proof cameras</source>
-        <translation>Tellingen van privacyvriendelijke camera's</translation>
+        <translation>Tellingen van privacyvriendelijke camera&apos;s</translation>
     </message>
     <message>
         <source>Camera-pair flows from privacy-proof cameras</source>
-        <translation>Stromen tussen cameraparen van privacyvriendelijke camera's</translation>
+        <translation>Stromen tussen cameraparen van privacyvriendelijke camera&apos;s</translation>
     </message>
 </context>
 <context>
@@ -1221,7 +1345,7 @@ Intern verkeer: %10 (%11 %).
     </message>
     <message>
         <source>Search cameras, owners, purposes…</source>
-        <translation>Zoek camera's, eigenaars, doelen…</translation>
+        <translation>Zoek camera&apos;s, eigenaars, doelen…</translation>
     </message>
     <message>
         <source>Add…</source>
@@ -1253,13 +1377,37 @@ Intern verkeer: %10 (%11 %).
     </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt; cameras. Without owner: &lt;b&gt;%2&lt;/b&gt;; without legal basis: &lt;b&gt;%3&lt;/b&gt;; not in the official register: &lt;b&gt;%4&lt;/b&gt;; registered and active but silent in the data: &lt;b&gt;%5&lt;/b&gt;.</source>
-        <translation>&lt;b&gt;%1&lt;/b&gt; camera's. Zonder eigenaar: &lt;b&gt;%2&lt;/b&gt;; zonder rechtsgrond: &lt;b&gt;%3&lt;/b&gt;; niet in het officiële register: &lt;b&gt;%4&lt;/b&gt;; geregistreerd en actief maar stil in de gegevens: &lt;b&gt;%5&lt;/b&gt;.</translation>
+        <translation>&lt;b&gt;%1&lt;/b&gt; camera&apos;s. Zonder eigenaar: &lt;b&gt;%2&lt;/b&gt;; zonder rechtsgrond: &lt;b&gt;%3&lt;/b&gt;; niet in het officiële register: &lt;b&gt;%4&lt;/b&gt;; geregistreerd en actief maar stil in de gegevens: &lt;b&gt;%5&lt;/b&gt;.</translation>
     </message>
     <message>
-        <source>%1  %2  #%3  %4: '%5' → '%6'
+        <source>%1  %2  #%3  %4: &apos;%5&apos; → &apos;%6&apos;
 </source>
-        <translation>%1  %2  #%3  %4: '%5' → '%6'
+        <translation>%1  %2  #%3  %4: &apos;%5&apos; → &apos;%6&apos;
 </translation>
+    </message>
+    <message>
+        <source>Owners…</source>
+        <translation>Eigenaars…</translation>
+    </message>
+    <message>
+        <source>%1: %2 new, %3 updated, %4 unchanged.</source>
+        <translation>%1: %2 nieuw, %3 bijgewerkt, %4 ongewijzigd.</translation>
+    </message>
+    <message>
+        <source>Owners</source>
+        <translation>Eigenaars</translation>
+    </message>
+    <message>
+        <source>Names that probably mean the same owner. Pick one and say which spelling to keep; the cameras are renamed and the choice is remembered for later imports.</source>
+        <translation>Namen die waarschijnlijk dezelfde eigenaar aanduiden. Kies welke schrijfwijze u behoudt; de camera&apos;s worden hernoemd en de keuze wordt onthouden voor latere imports.</translation>
+    </message>
+    <message>
+        <source>Spelling</source>
+        <translation>Schrijfwijze</translation>
+    </message>
+    <message>
+        <source>Means owner</source>
+        <translation>Betekent eigenaar</translation>
     </message>
 </context>
 <context>

@@ -147,6 +147,53 @@ private slots:
                      english);
     }
 
+    void publicRegisterPdf() {
+        const QString pdf = m_dir.filePath(QStringLiteral("register.pdf"));
+        const Result r =
+            cli({QStringLiteral("cameras"), QStringLiteral("export"), m_project, QStringLiteral("--public"),
+                 QStringLiteral("--out"), pdf, QStringLiteral("--purpose"), QStringLiteral("Website")});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        const QString t = text(pdf);
+        QVERIFY(t.contains(QLatin1String("Public register of ANPR cameras")));
+        QVERIFY(t.contains(QLatin1String("Legal basis")));
+        // Every camera of the project is listed, and the per-owner counts add up to them.
+        stroom::sql::Database db;
+        db.open(m_project, stroom::sql::Database::Mode::ReadOnly);
+        auto ids = db.prepare("SELECT camera_id, owner FROM cameras");
+        int cameras = 0;
+        QSet<QString> owners;
+        while (ids.step()) {
+            QVERIFY2(t.contains(QRegularExpression(QStringLiteral("\\b%1\\b").arg(ids.text(0)))),
+                     qPrintable(ids.text(0)));
+            owners.insert(ids.text(1));
+            ++cameras;
+        }
+        QVERIFY(cameras > 50);
+        int total = 0;
+        for (const QString& owner : owners) {
+            // The summary row: the owner, then its count and the count per purpose (zone labels of the
+            // map may share the text line).
+            const QRegularExpression row(
+                QStringLiteral("\\b%1\\s+(\\d+)\\s+\\d+").arg(QRegularExpression::escape(owner)));
+            const auto m = row.match(t);
+            QVERIFY2(m.hasMatch(), qPrintable(owner));
+            total += m.captured(1).toInt();
+        }
+        QCOMPARE(total, cameras);
+        // Only public fields: nothing from the internal notes or the data sources.
+        QVERIFY(!t.contains(QLatin1String("Notes")));
+        QVERIFY(!t.contains(QLatin1String("Source")));
+        auto st = db.prepare("SELECT purpose, output_sha256 FROM audit_log WHERE action = 'public register'");
+        QVERIFY(st.step());
+        QCOMPARE(st.text(0), QStringLiteral("Website"));
+        QCOMPARE(st.text(1), stroom::ByteSource::fileSha256(pdf));
+        // A PDF of the full register is refused: only the public one is published as a listing.
+        QCOMPARE(cli({QStringLiteral("cameras"), QStringLiteral("export"), m_project, QStringLiteral("--out"),
+                      m_dir.filePath(QStringLiteral("all.pdf"))})
+                     .code,
+                 2);
+    }
+
     void badUsage() {
         QCOMPARE(cli({QStringLiteral("report"), m_project}).code, 2);
         QCOMPARE(
