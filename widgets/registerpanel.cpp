@@ -224,6 +224,12 @@ RegisterPanel::RegisterPanel(QWidget* parent)
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->verticalHeader()->hide();
     m_view->verticalHeader()->setDefaultSectionSize(20);
+    m_view->sortByColumn(Id, Qt::AscendingOrder);
+    // Room for what planners read first (name, owner, legal basis); the last column takes the rest.
+    const int widths[Cols] = {60, 260, 210, 190, 110, 280, 80, 80, 80, 60};
+    for (int c = 0; c < Cols; ++c)
+        m_view->setColumnWidth(c, widths[c]);
+    m_view->horizontalHeader()->setStretchLastSection(true);
     layout->addWidget(m_view, 1);
     auto* bar = new QHBoxLayout;
     auto button = [&](const QString& text, auto slot) {

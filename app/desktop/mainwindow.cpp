@@ -105,6 +105,9 @@ MainWindow::MainWindow(QWidget* parent)
                 report(m_registerPanel->turnCamera(id, bearing, add, &error), error);
             });
     resizeDocks({m_layersPanel, m_detailsPanel}, {300, 360}, Qt::Horizontal);
+    // The side panels keep the full height; the register opens under the map only.
+    setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
+    setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
 
     m_flowMap = new maps::FlowMap(this);
     m_pickTool = new widgets::FlowPickTool(m_canvas, nullptr, nullptr, nullptr);
