@@ -117,18 +117,23 @@ QColor CameraSymbology::purposeColor(const QString& purpose) {
     return i >= 0 ? colours[i] : unknownOwnerColor();
 }
 
-void CameraSymbology::applyPurposeStyle(QgsVectorLayer* cameras) {
+QString CameraSymbology::purposeLabel(const QString& purpose) {
     static const char* labels[] = {QT_TRANSLATE_NOOP("CameraSymbology", "Police"),
                                    QT_TRANSLATE_NOOP("CameraSymbology", "Traffic"),
                                    QT_TRANSLATE_NOOP("CameraSymbology", "Low-emission zone"),
                                    QT_TRANSLATE_NOOP("CameraSymbology", "Section control"),
                                    QT_TRANSLATE_NOOP("CameraSymbology", "Parking"),
                                    QT_TRANSLATE_NOOP("CameraSymbology", "Other")};
+    const int i = Camera::purposes().indexOf(purpose);
+    return i >= 0 ? QCoreApplication::translate("CameraSymbology", labels[i])
+                  : QCoreApplication::translate("CameraSymbology", "Purpose unknown");
+}
+
+void CameraSymbology::applyPurposeStyle(QgsVectorLayer* cameras) {
     QgsCategoryList categories;
-    for (int i = 0; i < Camera::purposes().size(); ++i)
-        categories << QgsRendererCategory(Camera::purposes()[i],
-                                          cameraSymbol(purposeColor(Camera::purposes()[i])),
-                                          QCoreApplication::translate("CameraSymbology", labels[i]));
+    for (const QString& purpose : Camera::purposes())
+        categories << QgsRendererCategory(purpose, cameraSymbol(purposeColor(purpose)),
+                                          purposeLabel(purpose));
     categories << QgsRendererCategory(QVariant(), cameraSymbol(unknownOwnerColor()),
                                       QCoreApplication::translate("CameraSymbology", "Purpose unknown"));
     cameras->setRenderer(new QgsCategorizedSymbolRenderer(QStringLiteral("purpose"), categories));

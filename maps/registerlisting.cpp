@@ -1,6 +1,7 @@
 #include "registerlisting.h"
 
 #include "bytesource.h"
+#include "camerasymbology.h"
 #include "inventory.h"
 #include "projectlayers.h"
 #include "store.h"
@@ -10,7 +11,7 @@
 #include <qgslayoutexporter.h>
 #include <qgslayoutframe.h>
 #include <qgslayoutitemlabel.h>
-#include <qgslayoutitemlegend.h>
+#include <qgslayoutitemmanualtable.h>
 #include <qgslayoutitemmap.h>
 #include <qgslayoutitempage.h>
 #include <qgslayoutitemtexttable.h>
@@ -18,6 +19,7 @@
 #include <qgslayouttablecolumn.h>
 #include <qgsprintlayout.h>
 #include <qgsproject.h>
+#include <qgstablecell.h>
 #include <qgstextformat.h>
 #include <qgsvectorlayer.h>
 
@@ -25,6 +27,8 @@
 #include <QDateTime>
 #include <QFileInfo>
 #include <QLocale>
+
+#include <memory>
 
 namespace stroom::maps {
 
@@ -50,9 +54,10 @@ QgsLayoutItemLabel* label(QgsLayout* l, const QString& text, double x, double y,
     return item;
 }
 
-QgsLayoutItemTextTable* table(QgsLayout* l, double x, double y, double w, double h,
-                              QgsLayoutMultiFrame::ResizeMode mode) {
-    auto* t = new QgsLayoutItemTextTable(l);
+template <class Table>
+Table* table(QgsLayout* l, double x, double y, double w, double h, QgsLayoutMultiFrame::ResizeMode mode,
+             double textSize = 7.5) {
+    auto* t = new Table(l);
     l->addMultiFrame(t);
     QgsTextFormat head, body;
     QFont hf(QStringLiteral("DejaVu Sans")), bf(QStringLiteral("DejaVu Sans"));
@@ -60,9 +65,9 @@ QgsLayoutItemTextTable* table(QgsLayout* l, double x, double y, double w, double
     hf.setStyleStrategy(QFont::PreferNoShaping);
     bf.setStyleStrategy(QFont::PreferNoShaping);
     head.setFont(hf);
-    head.setSize(8);
+    head.setSize(textSize + 0.5);
     body.setFont(bf);
-    body.setSize(7.5);
+    body.setSize(textSize);
     t->setHeaderTextFormat(head);
     t->setContentTextFormat(body);
     t->setGridStrokeWidth(0.1);
@@ -102,14 +107,19 @@ QString RegisterListing::write(Store& store, QgsProject* project, const QString&
         else if (ml->name() == ProjectLayers::zonesLayerName())
             zones = qobject_cast<QgsVectorLayer*>(ml);
     }
+    // The map colours the cameras by owner whatever the app shows; the owner table beside it is its legend.
+    std::unique_ptr<QgsVectorLayer> byOwnerLayer(cams ? cams->clone() : nullptr);
+    QStringList owners;
+    if (byOwnerLayer)
+        owners = CameraSymbology::applyOwnerStyle(byOwnerLayer.get());
     auto* map = new QgsLayoutItemMap(&layout);
-    map->attemptSetSceneRect(QRectF(10, 30, 125, 165));
+    map->attemptSetSceneRect(QRectF(10, 30, 117, 165));
     map->setFrameEnabled(true);
     layout.addLayoutItem(map);
     map->setCrs(QgsCoordinateReferenceSystem(QStringLiteral("EPSG:31370")));
     QList<QgsMapLayer*> layers;
-    if (cams)
-        layers << cams;
+    if (byOwnerLayer)
+        layers << byOwnerLayer.get();
     if (zones)
         layers << zones;
     map->setKeepLayerSet(true);
@@ -120,37 +130,59 @@ QString RegisterListing::write(Store& store, QgsProject* project, const QString&
         e.scale(1.1);
         map->zoomToExtent(e);
     }
-    auto* legend = new QgsLayoutItemLegend(&layout);
-    legend->setLinkedMap(map);
-    legend->setAutoUpdateModel(false);
-    legend->model()->rootGroup()->removeAllChildren();
-    if (cams)
-        legend->model()->rootGroup()->addLayer(cams);
-    legend->setTitle(QString());
-    layout.addLayoutItem(legend);
-    legend->attemptMove(QgsLayoutPoint(140, 30, QgsUnitTypes::LayoutMillimeters));
-    // Counts per owner and purpose.
+    // Counts per owner and purpose, each owner with its colour on the map.
     QMap<QString, QMap<QString, int>> byOwner;
     for (const Camera& c : cameras)
-        byOwner[c.owner.isEmpty() ? tr("owner unknown") : c.owner][c.purpose] += 1;
-    QVector<QStringList> counts;
-    for (auto it = byOwner.cbegin(); it != byOwner.cend(); ++it) {
+        byOwner[c.owner.trimmed()][c.purpose] += 1;
+    constexpr int kMaxRows = 33; // what fits beside the map; the rest is summed in one row
+    QgsTableContents counts;
+    QMap<QString, int> others;
+    int otherOwners = 0;
+    auto row = [](const QColor& colour, const QString& owner, const QMap<QString, int>& perPurpose) {
+        QgsTableRow r;
+        QgsTableCell swatch;
+        if (colour.isValid())
+            swatch.setBackgroundColor(colour);
+        r << swatch << QgsTableCell(owner);
         int total = 0;
-        QStringList row{it.key()};
+        QgsTableRow purposes;
         for (const QString& p : Camera::purposes()) {
-            row << QString::number(it.value().value(p));
-            total += it.value().value(p);
+            purposes << QgsTableCell(QString::number(perPurpose.value(p)));
+            total += perPurpose.value(p);
         }
-        row.insert(1, QString::number(total));
-        counts << row;
+        r << QgsTableCell(QString::number(total)) << purposes;
+        return r;
+    };
+    for (auto it = byOwner.cbegin(); it != byOwner.cend(); ++it) {
+        const bool unknown = it.key().isEmpty();
+        if (!unknown && counts.size() >= kMaxRows - 2) {
+            for (auto p = it.value().cbegin(); p != it.value().cend(); ++p)
+                others[p.key()] += p.value();
+            ++otherOwners;
+            continue;
+        }
+        const int colourIndex = owners.indexOf(it.key());
+        const QColor colour = unknown            ? CameraSymbology::unknownOwnerColor()
+                              : colourIndex >= 0 ? CameraSymbology::ownerColor(colourIndex)
+                                                 : QColor();
+        const QgsTableRow r = row(colour, unknown ? tr("owner unknown") : it.key().left(36), it.value());
+        if (unknown)
+            counts.prepend(r);
+        else
+            counts << r;
     }
-    QgsLayoutItemTextTable* summary =
-        table(&layout, 140, 100, 147, 95, QgsLayoutMultiFrame::UseExistingFrames);
-    summary->setColumns({QgsLayoutTableColumn(tr("Owner")), QgsLayoutTableColumn(tr("Cameras")),
-                         QgsLayoutTableColumn(tr("Police")), QgsLayoutTableColumn(tr("Traffic")),
-                         QgsLayoutTableColumn(tr("LEZ")), QgsLayoutTableColumn(tr("Section control")),
-                         QgsLayoutTableColumn(tr("Parking")), QgsLayoutTableColumn(tr("Other"))});
-    summary->setContents(counts);
+    if (otherOwners > 0)
+        counts << row(QColor(), tr("%1 other owners").arg(otherOwners), others);
+    auto* summary =
+        table<QgsLayoutItemManualTable>(&layout, 140, 30, 147, 165, QgsLayoutMultiFrame::UseExistingFrames);
+    summary->setIncludeTableHeader(true);
+    summary->setTableContents(counts);
+    summary->setHeaders({QgsLayoutTableColumn(QString()), QgsLayoutTableColumn(tr("Owner")),
+                         QgsLayoutTableColumn(tr("Cameras")), QgsLayoutTableColumn(tr("Police")),
+                         QgsLayoutTableColumn(tr("Traffic")), QgsLayoutTableColumn(tr("LEZ")),
+                         QgsLayoutTableColumn(tr("Section control")), QgsLayoutTableColumn(tr("Parking")),
+                         QgsLayoutTableColumn(tr("Other"))});
+    summary->setColumnWidths({3, 0, 0, 0, 0, 0, 0, 0, 0});
     // Every camera, grouped by owner, on as many pages as it takes.
     auto* page2 = new QgsLayoutItemPage(&layout);
     page2->setPageSize(QgsLayoutSize(297, 210, QgsUnitTypes::LayoutMillimeters));
@@ -169,8 +201,8 @@ QString RegisterListing::write(Store& store, QgsProject* project, const QString&
                             c.directionsText(),
                             c.registered ? tr("yes") : tr("no"),
                             c.status};
-    QgsLayoutItemTextTable* list =
-        table(&layout, 10, 10 + 210 + 10, 277, 185, QgsLayoutMultiFrame::RepeatUntilFinished);
+    QgsLayoutItemTextTable* list = table<QgsLayoutItemTextTable>(&layout, 10, 10 + 210 + 10, 277, 185,
+                                                                 QgsLayoutMultiFrame::RepeatUntilFinished);
     list->frame(0)->attemptMove(QgsLayoutPoint(10, 10, QgsUnitTypes::LayoutMillimeters), true, false, 1);
     list->setColumns({QgsLayoutTableColumn(tr("Owner")), QgsLayoutTableColumn(tr("Id")),
                       QgsLayoutTableColumn(tr("Name")), QgsLayoutTableColumn(tr("Purpose")),

@@ -1,5 +1,7 @@
 #include "registerpanel.h"
 
+#include "completenessdialog.h"
+
 #include "error.h"
 #include "inventory.h"
 #include "inventoryimport.h"
@@ -259,6 +261,7 @@ RegisterPanel::RegisterPanel(QWidget* parent)
         d.resize(640, 400);
         d.exec();
     });
+    button(tr("Completeness…"), [this] { completenessDialog(); });
     button(tr("Owners…"), [this] { ownersDialog(); });
     button(tr("Undo"), [this] { undo(); });
     button(tr("Redo"), [this] { redo(); });
@@ -286,14 +289,18 @@ void RegisterPanel::reload() {
     try {
         Store s = Store::open(m_path, Store::Access::ReadOnly);
         m_model->setCameras(s.cameras());
-        const Inventory::Completeness c = Inventory(s).completeness();
+        m_lastCompleteness = Inventory(s).completeness(m_seenInPeriod ? &*m_seenInPeriod : nullptr);
+        const Inventory::Completeness& c = m_lastCompleteness;
         m_completeness->setText(
             tr("<b>%1</b> cameras. Without owner: <b>%2</b>; without legal basis: <b>%3</b>; not in the "
-               "official register: <b>%4</b>; registered and active but silent in the data: <b>%5</b>.")
+               "official register: <b>%4</b> (<b>%5</b> of them seen in the data); registered and active but "
+               "silent %6: <b>%7</b>.")
                 .arg(c.cameras)
                 .arg(c.noOwner.size())
                 .arg(c.noLegalBasis.size())
                 .arg(c.unregistered.size())
+                .arg(c.seenNotRegistered.size())
+                .arg(m_period.isEmpty() ? tr("in the data") : tr("in %1").arg(m_period.toHtmlEscaped()))
                 .arg(c.silent.size()));
     } catch (const Error& e) {
         m_completeness->setText(e.message().toHtmlEscaped());
@@ -302,6 +309,36 @@ void RegisterPanel::reload() {
 
 QString RegisterPanel::completenessText() const {
     return m_completeness->text();
+}
+
+void RegisterPanel::setPeriodActivity(const QSet<QString>& seen, const QString& period) {
+    m_seenInPeriod = seen;
+    m_period = period;
+    reload();
+}
+
+bool RegisterPanel::selectCamera(const QString& id) {
+    for (int pass = 0; pass < 2; ++pass) {
+        for (int row = 0; row < m_proxy->rowCount(); ++row) {
+            const QModelIndex index = m_proxy->index(row, Id);
+            if (index.data().toString() == id) {
+                m_view->selectRow(row);
+                m_view->scrollTo(index);
+                return true;
+            }
+        }
+        m_search->clear(); // the search may hide it
+    }
+    return false;
+}
+
+void RegisterPanel::completenessDialog() {
+    CompletenessDialog d(m_lastCompleteness, m_period, this);
+    connect(&d, &CompletenessDialog::cameraActivated, this, [this](const QString& id) {
+        if (selectCamera(id))
+            editSelected(false);
+    });
+    d.exec();
 }
 
 Camera RegisterPanel::selected() const {

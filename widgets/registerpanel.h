@@ -1,10 +1,14 @@
 #pragma once
 
 #include "camera.h"
+#include "inventory.h"
 
 #include <QAbstractTableModel>
 #include <QDialog>
 #include <QDockWidget>
+#include <QSet>
+
+#include <optional>
 
 class QLabel;
 class QLineEdit;
@@ -63,6 +67,17 @@ public:
     CameraTableModel* model() const { return m_model; }
     QTableView* view() const { return m_view; }
     QString completenessText() const;
+    /** The gaps of the register, as last computed (see setPeriodActivity()). */
+    const Inventory::Completeness& completeness() const { return m_lastCompleteness; }
+    /**
+     * The cameras with reads in the period the planner selected (\a period describes it): registered
+     * active cameras outside it count as silent. Called on every filter change.
+     */
+    void setPeriodActivity(const QSet<QString>& seen, const QString& period);
+    /** Opens the completeness dashboard; a double-clicked camera is selected and opened in the form. */
+    void completenessDialog();
+    /** Selects the camera \a id in the table (clearing the search if it hides it); false if unknown. */
+    bool selectCamera(const QString& id);
     /** Applies an edit as the form would (validation, history, undo stack); false and a message when refused.
      */
     bool applyEdit(const Camera& camera, QString* error = nullptr);
@@ -96,6 +111,9 @@ private:
     QTableView* m_view;
     QLineEdit* m_search;
     QLabel* m_completeness;
+    Inventory::Completeness m_lastCompleteness;
+    std::optional<QSet<QString>> m_seenInPeriod;
+    QString m_period;
     QVector<qint64> m_undo, m_redo;
 };
 

@@ -417,7 +417,7 @@ QVector<Inventory::Change> Inventory::history(const QString& cameraId) {
     return out;
 }
 
-Inventory::Completeness Inventory::completeness() {
+Inventory::Completeness Inventory::completeness(const QSet<QString>* seenInPeriod) {
     Completeness r;
     QSet<std::int64_t> withReads;
     {
@@ -440,11 +440,15 @@ Inventory::Completeness Inventory::completeness() {
             r.noLegalBasis << c.id;
         if (c.purpose.isEmpty())
             r.noPurpose << c.id;
-        if (!c.registered)
+        const bool seen = withReads.contains(fidOf.value(c.id));
+        if (!c.registered) {
             r.unregistered << c.id;
-        else if (c.status == QLatin1String("active") && !withReads.isEmpty() &&
-                 !withReads.contains(fidOf.value(c.id)))
-            r.silent << c.id;
+            if (seen)
+                r.seenNotRegistered << c.id;
+        } else if (c.status == QLatin1String("active")) {
+            if (seenInPeriod ? !seenInPeriod->contains(c.id) : !withReads.isEmpty() && !seen)
+                r.silent << c.id;
+        }
     }
     return r;
 }

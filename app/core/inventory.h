@@ -3,6 +3,7 @@
 #include "camera.h"
 
 #include <QMap>
+#include <QSet>
 #include <QString>
 #include <QStringList>
 #include <QVector>
@@ -69,10 +70,15 @@ public:
         int cameras = 0;
         QMap<QString, int> byOwner, byPurpose, byStatus;
         QStringList noOwner, noLegalBasis, noPurpose;
-        QStringList unregistered; ///< seen in ANPR data (or OSM), not in the official register
-        QStringList silent;       ///< registered and active, yet no reads in the data
+        QStringList unregistered;      ///< not in the official register (from OSM, or seen in the data)
+        QStringList seenNotRegistered; ///< of those, the ones with reads in the ANPR data
+        QStringList silent;            ///< registered and active, yet no reads (in the period, if given)
     };
-    Completeness completeness();
+    /**
+     * The gaps of the register. \a seenInPeriod: the cameras with reads in the period the planner selected;
+     * without it, a camera is silent when it has no reads at all.
+     */
+    Completeness completeness(const QSet<QString>* seenInPeriod = nullptr);
 
     /** The fields of the public register (L3): nothing operational, nothing internal. */
     static const QStringList& publicFields();

@@ -442,6 +442,16 @@ void MainWindow::applyView(const maps::FlowView& view) {
     m_filterPanel->showResult(r);
     m_odPanel->model()->setResult(r, *m_flowMap, view.zones);
     m_detailsPanel->clear();
+    // Silent cameras are judged on the selected period (dates, days, hours), whatever the vehicle class.
+    FlowFilter period = view.filter;
+    period.classMask = 0;
+    period.throughOnly = false;
+    QSet<QString> seen;
+    for (const CameraCount& c : m_flowMap->cube().counts(period, false, false))
+        if (c.passages > 0 && c.camera < m_flowMap->cameras().id.size())
+            seen.insert(m_flowMap->cameras().id[c.camera]);
+    const QString described = period.describe();
+    m_registerPanel->setPeriodActivity(seen, described == QLatin1String("all") ? QString() : described);
 }
 
 void MainWindow::onPicked(QgsVectorLayer* layer, const QgsFeature& feature) {

@@ -396,6 +396,10 @@
         <source>%1: the PDF could not be written</source>
         <translation>%1: de PDF kon niet worden weggeschreven</translation>
     </message>
+    <message>
+        <source>%1 other owners</source>
+        <translation>%1 andere eigenaars</translation>
+    </message>
 </context>
 <context>
     <name>stroom::maps::ReportLayout</name>
@@ -817,6 +821,93 @@ Intern verkeer: %10 (%11 %).
     <message>
         <source>Zone</source>
         <translation>Zone</translation>
+    </message>
+</context>
+<context>
+    <name>stroom::widgets::CompletenessDialog</name>
+    <message>
+        <source>Completeness of the register</source>
+        <translation>Volledigheid van het register</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; cameras in the register. Double-click a camera to fill its gaps.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; camera&apos;s in het register. Dubbelklik op een camera om de ontbrekende gegevens aan te vullen.</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Wat</translation>
+    </message>
+    <message>
+        <source>Cameras</source>
+        <translation>Camera&apos;s</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(geen)</translation>
+    </message>
+    <message>
+        <source>By owner</source>
+        <translation>Per eigenaar</translation>
+    </message>
+    <message>
+        <source>By purpose</source>
+        <translation>Per doel</translation>
+    </message>
+    <message>
+        <source>By status</source>
+        <translation>Per status</translation>
+    </message>
+    <message>
+        <source>Without owner</source>
+        <translation>Zonder eigenaar</translation>
+    </message>
+    <message>
+        <source>Every camera needs an owner: who answers for it.</source>
+        <translation>Elke camera heeft een eigenaar nodig: wie er verantwoordelijk voor is.</translation>
+    </message>
+    <message>
+        <source>Without legal basis</source>
+        <translation>Zonder rechtsgrond</translation>
+    </message>
+    <message>
+        <source>The law the camera is operated under; required for police cameras.</source>
+        <translation>De wet waaronder de camera werkt; verplicht voor politiecamera&apos;s.</translation>
+    </message>
+    <message>
+        <source>Without purpose</source>
+        <translation>Zonder doel</translation>
+    </message>
+    <message>
+        <source>What the camera is for: police, traffic, LEZ, …</source>
+        <translation>Waarvoor de camera dient: politie, verkeer, LEZ, …</translation>
+    </message>
+    <message>
+        <source>Seen in the ANPR data, not in the register</source>
+        <translation>Gezien in de ANPR-data, niet in het register</translation>
+    </message>
+    <message>
+        <source>These cameras send reads but nobody registered them: find their owner and purpose.</source>
+        <translation>Deze camera&apos;s leveren lezingen maar niemand heeft ze aangemeld: zoek hun eigenaar en doel.</translation>
+    </message>
+    <message>
+        <source>Not in the official register</source>
+        <translation>Niet in het officiële register</translation>
+    </message>
+    <message>
+        <source>Known (from OpenStreetMap or the data) but not declared in the official register.</source>
+        <translation>Gekend (uit OpenStreetMap of de data) maar niet aangemeld in het officiële register.</translation>
+    </message>
+    <message>
+        <source>Active but silent in the data</source>
+        <translation>Actief maar stil in de data</translation>
+    </message>
+    <message>
+        <source>Active but silent in %1</source>
+        <translation>Actief maar stil in %1</translation>
+    </message>
+    <message>
+        <source>Registered and active, yet no reads: possibly out of service.</source>
+        <translation>Aangemeld en actief, maar geen lezingen: mogelijk buiten dienst.</translation>
     </message>
 </context>
 <context>
@@ -1376,10 +1467,6 @@ Intern verkeer: %10 (%11 %).
         <translation>Opnieuw</translation>
     </message>
     <message>
-        <source>&lt;b&gt;%1&lt;/b&gt; cameras. Without owner: &lt;b&gt;%2&lt;/b&gt;; without legal basis: &lt;b&gt;%3&lt;/b&gt;; not in the official register: &lt;b&gt;%4&lt;/b&gt;; registered and active but silent in the data: &lt;b&gt;%5&lt;/b&gt;.</source>
-        <translation>&lt;b&gt;%1&lt;/b&gt; camera&apos;s. Zonder eigenaar: &lt;b&gt;%2&lt;/b&gt;; zonder rechtsgrond: &lt;b&gt;%3&lt;/b&gt;; niet in het officiële register: &lt;b&gt;%4&lt;/b&gt;; geregistreerd en actief maar stil in de gegevens: &lt;b&gt;%5&lt;/b&gt;.</translation>
-    </message>
-    <message>
         <source>%1  %2  #%3  %4: &apos;%5&apos; → &apos;%6&apos;
 </source>
         <translation>%1  %2  #%3  %4: &apos;%5&apos; → &apos;%6&apos;
@@ -1408,6 +1495,22 @@ Intern verkeer: %10 (%11 %).
     <message>
         <source>Means owner</source>
         <translation>Betekent eigenaar</translation>
+    </message>
+    <message>
+        <source>Completeness…</source>
+        <translation>Volledigheid…</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; cameras. Without owner: &lt;b&gt;%2&lt;/b&gt;; without legal basis: &lt;b&gt;%3&lt;/b&gt;; not in the official register: &lt;b&gt;%4&lt;/b&gt; (&lt;b&gt;%5&lt;/b&gt; of them seen in the data); registered and active but silent %6: &lt;b&gt;%7&lt;/b&gt;.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; camera&apos;s. Zonder eigenaar: &lt;b&gt;%2&lt;/b&gt;; zonder rechtsgrond: &lt;b&gt;%3&lt;/b&gt;; niet in het officiële register: &lt;b&gt;%4&lt;/b&gt; (waarvan &lt;b&gt;%5&lt;/b&gt; gezien in de data); aangemeld en actief maar stil %6: &lt;b&gt;%7&lt;/b&gt;.</translation>
+    </message>
+    <message>
+        <source>in the data</source>
+        <translation>in de data</translation>
+    </message>
+    <message>
+        <source>in %1</source>
+        <translation>in %1</translation>
     </message>
 </context>
 <context>

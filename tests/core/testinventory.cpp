@@ -153,6 +153,19 @@ private slots:
         QCOMPARE(c.unregistered.size(), 838); // OSM is not the official register
         QVERIFY(c.byPurpose.value(QStringLiteral("traffic")) > 600);
         QCOMPARE(c.noLegalBasis.size(), 838);
+        QVERIFY(c.seenNotRegistered.isEmpty()); // no ANPR data yet
+        // Registered and active, yet not seen in the period: silent.
+        QVector<Camera> cams = s.cameras();
+        cams[0].registered = true;
+        cams[0].status = QStringLiteral("active");
+        cams[1].registered = true;
+        cams[1].status = QStringLiteral("active");
+        s.upsertCameras({cams[0], cams[1]});
+        const QSet<QString> seen = {cams[1].id};
+        const Inventory::Completeness p = Inventory(s).completeness(&seen);
+        QCOMPARE(p.silent, QStringList{cams[0].id});
+        QCOMPARE(p.unregistered.size(), 836);
+        QVERIFY(Inventory(s).completeness().silent.isEmpty()); // no data at all: nothing to judge by
     }
 
     void publicExportHasOnlyPublicFields() {

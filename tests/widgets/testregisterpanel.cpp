@@ -1,12 +1,16 @@
 #include "cameraedittool.h"
+#include "completenessdialog.h"
 #include "demoproject.h"
 #include "qgistestmain.h"
 #include "registerpanel.h"
 #include "store.h"
 
 #include <QAbstractItemModelTester>
+#include <QLineEdit>
 #include <QSignalSpy>
+#include <QTableView>
 #include <QTemporaryDir>
+#include <QTreeWidget>
 
 using namespace stroom;
 
@@ -53,6 +57,63 @@ private slots:
         QCOMPARE(panel.model()->rowCount(), 119);
         QVERIFY(panel.undo());
         QCOMPARE(panel.model()->rowCount(), 120);
+    }
+
+    void completenessDashboard() {
+        QTemporaryDir dir;
+        const QString p = dir.filePath(QStringLiteral("demo.gpkg"));
+        try {
+            createDemoProject(p);
+        } catch (const std::exception& e) {
+            QFAIL(e.what());
+        }
+        widgets::RegisterPanel panel;
+        panel.setProject(p);
+        // Every camera seen in the period except C002 and C003: the registered active ones among them are
+        // silent, and nothing else is.
+        QSet<QString> seen;
+        QStringList expectSilent;
+        for (int row = 0; row < panel.model()->rowCount(); ++row) {
+            const Camera& c = panel.model()->camera(row);
+            if (c.id != QLatin1String("C002") && c.id != QLatin1String("C003"))
+                seen.insert(c.id);
+            else if (c.registered && c.status == QLatin1String("active"))
+                expectSilent << c.id;
+        }
+        QVERIFY(!expectSilent.isEmpty());
+        panel.setPeriodActivity(seen, QStringLiteral("2026-03-03..2026-03-03"));
+        QStringList silent = panel.completeness().silent;
+        silent.sort();
+        expectSilent.sort();
+        QCOMPARE(silent, expectSilent);
+        QVERIFY(panel.completenessText().contains(QLatin1String("silent in 2026-03-03..2026-03-03")));
+
+        widgets::CompletenessDialog d(panel.completeness(), QStringLiteral("2026-03-03..2026-03-03"));
+        QTreeWidget* tree = d.tree();
+        QTreeWidgetItem* byOwner = tree->topLevelItem(0);
+        QCOMPARE(byOwner->childCount(), panel.completeness().byOwner.size());
+        int owned = 0;
+        for (int i = 0; i < byOwner->childCount(); ++i)
+            owned += byOwner->child(i)->text(1).toInt();
+        QCOMPARE(owned, panel.model()->rowCount());
+        const QList<QTreeWidgetItem*> silentGroup =
+            tree->findItems(QStringLiteral("Active but silent in 2026-03-03..2026-03-03"), Qt::MatchExactly);
+        QCOMPARE(silentGroup.size(), 1);
+        QCOMPARE(silentGroup.first()->childCount(), expectSilent.size());
+        QSignalSpy activated(&d, &widgets::CompletenessDialog::cameraActivated);
+        emit tree->itemDoubleClicked(silentGroup.first()->child(0), 0);
+        QCOMPARE(activated.count(), 1);
+        QCOMPARE(activated.first().first().toString(), expectSilent.first());
+        emit tree->itemDoubleClicked(silentGroup.first(), 0); // a group is not a camera
+        QCOMPARE(activated.count(), 1);
+
+        // Going to a camera clears a search that hides it.
+        panel.findChild<QLineEdit*>()->setText(QStringLiteral("no such camera"));
+        QVERIFY(panel.selectCamera(expectSilent.first()));
+        const QModelIndexList rows = panel.view()->selectionModel()->selectedRows();
+        QCOMPARE(rows.size(), 1);
+        QCOMPARE(rows.first().data().toString(), expectSilent.first());
+        QVERIFY(!panel.selectCamera(QStringLiteral("C999")));
     }
 
     void fromTheMap() {

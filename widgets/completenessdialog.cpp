@@ -1,0 +1,92 @@
+#include "completenessdialog.h"
+
+#include "camerasymbology.h"
+
+#include <QDialogButtonBox>
+#include <QHeaderView>
+#include <QLabel>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+#include <functional>
+
+namespace stroom::widgets {
+
+namespace {
+constexpr int CameraRole = Qt::UserRole + 1;
+}
+
+CompletenessDialog::CompletenessDialog(const Inventory::Completeness& c, const QString& period,
+                                       QWidget* parent)
+    : QDialog(parent) {
+    setWindowTitle(tr("Completeness of the register"));
+    auto* layout = new QVBoxLayout(this);
+    auto* intro = new QLabel(
+        tr("<b>%1</b> cameras in the register. Double-click a camera to fill its gaps.").arg(c.cameras),
+        this);
+    layout->addWidget(intro);
+    m_tree = new QTreeWidget(this);
+    m_tree->setObjectName(QStringLiteral("CompletenessTree"));
+    m_tree->setColumnCount(2);
+    m_tree->setHeaderLabels({tr("What"), tr("Cameras")});
+    m_tree->header()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_tree->header()->setStretchLastSection(false);
+    layout->addWidget(m_tree, 1);
+
+    auto breakdown = [this](const QString& title, const QMap<QString, int>& counts,
+                            const std::function<QString(const QString&)>& label) {
+        auto* top = new QTreeWidgetItem(m_tree, {title});
+        for (auto it = counts.begin(); it != counts.end(); ++it)
+            new QTreeWidgetItem(
+                top, {it.key().isEmpty() ? tr("(none)") : label(it.key()), QString::number(it.value())});
+        top->setText(1, QString::number(counts.size()));
+        top->setExpanded(true);
+    };
+    const auto asIs = [](const QString& s) { return s; };
+    breakdown(tr("By owner"), c.byOwner, asIs);
+    breakdown(tr("By purpose"), c.byPurpose, &maps::CameraSymbology::purposeLabel);
+    breakdown(tr("By status"), c.byStatus, asIs);
+
+    auto gaps = [this](const QString& title, const QStringList& ids, const QString& why) {
+        QTreeWidgetItem* top = group(title, ids.size(), why);
+        for (const QString& id : ids) {
+            auto* item = new QTreeWidgetItem(top, {id});
+            item->setData(0, CameraRole, id);
+            item->setToolTip(0, why);
+        }
+    };
+    gaps(tr("Without owner"), c.noOwner, tr("Every camera needs an owner: who answers for it."));
+    gaps(tr("Without legal basis"), c.noLegalBasis,
+         tr("The law the camera is operated under; required for police cameras."));
+    gaps(tr("Without purpose"), c.noPurpose, tr("What the camera is for: police, traffic, LEZ, …"));
+    gaps(tr("Seen in the ANPR data, not in the register"), c.seenNotRegistered,
+         tr("These cameras send reads but nobody registered them: find their owner and purpose."));
+    gaps(tr("Not in the official register"), c.unregistered,
+         tr("Known (from OpenStreetMap or the data) but not declared in the official register."));
+    gaps(period.isEmpty() ? tr("Active but silent in the data") : tr("Active but silent in %1").arg(period),
+         c.silent, tr("Registered and active, yet no reads: possibly out of service."));
+
+    connect(m_tree, &QTreeWidget::itemDoubleClicked, this, [this](QTreeWidgetItem* item) {
+        const QString id = item->data(0, CameraRole).toString();
+        if (!id.isEmpty())
+            emit cameraActivated(id);
+    });
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    layout->addWidget(buttons);
+    resize(520, 560);
+}
+
+QTreeWidgetItem* CompletenessDialog::group(const QString& title, int count, const QString& why) {
+    auto* top = new QTreeWidgetItem(m_tree, {title, QString::number(count)});
+    top->setToolTip(0, why);
+    if (count > 0) {
+        QFont bold = top->font(0);
+        bold.setBold(true);
+        top->setFont(0, bold);
+        top->setFont(1, bold);
+    }
+    return top;
+}
+
+} // namespace stroom::widgets

@@ -1,0 +1,31 @@
+#pragma once
+
+#include "inventory.h"
+
+#include <QDialog>
+
+class QTreeWidget;
+class QTreeWidgetItem;
+
+namespace stroom::widgets {
+
+/**
+ * \brief The completeness dashboard of the camera register: cameras by owner, purpose and status, and the
+ * gaps to fill (no owner, no legal basis, not in the official register, seen in the data but not
+ * registered, silent in the selected period). Double-clicking a camera asks to open it.
+ */
+class CompletenessDialog : public QDialog {
+    Q_OBJECT
+public:
+    CompletenessDialog(const Inventory::Completeness& c, const QString& period, QWidget* parent = nullptr);
+    QTreeWidget* tree() const { return m_tree; }
+
+signals:
+    void cameraActivated(const QString& cameraId);
+
+private:
+    QTreeWidgetItem* group(const QString& title, int count, const QString& why);
+    QTreeWidget* m_tree;
+};
+
+} // namespace stroom::widgets
