@@ -5,6 +5,7 @@
 #include <QDialogButtonBox>
 #include <QHeaderView>
 #include <QLabel>
+#include <QSet>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -21,10 +22,8 @@ CompletenessDialog::CompletenessDialog(const Inventory::Completeness& c, const Q
     : QDialog(parent) {
     setWindowTitle(tr("Completeness of the register"));
     auto* layout = new QVBoxLayout(this);
-    auto* intro = new QLabel(
-        tr("<b>%1</b> cameras in the register. Double-click a camera to fill its gaps.").arg(c.cameras),
-        this);
-    layout->addWidget(intro);
+    m_intro = new QLabel(this);
+    layout->addWidget(m_intro);
     m_tree = new QTreeWidget(this);
     m_tree->setObjectName(QStringLiteral("CompletenessTree"));
     m_tree->setColumnCount(2);
@@ -33,20 +32,29 @@ CompletenessDialog::CompletenessDialog(const Inventory::Completeness& c, const Q
     m_tree->header()->setStretchLastSection(false);
     layout->addWidget(m_tree, 1);
 
-    auto breakdown = [this](const QString& title, const QMap<QString, int>& counts,
-                            const std::function<QString(const QString&)>& label) {
-        auto* top = new QTreeWidgetItem(m_tree, {title});
-        for (auto it = counts.begin(); it != counts.end(); ++it)
-            new QTreeWidgetItem(
-                top, {it.key().isEmpty() ? tr("(none)") : label(it.key()), QString::number(it.value())});
-        top->setText(1, QString::number(counts.size()));
-        top->setExpanded(true);
-    };
-    const auto asIs = [](const QString& s) { return s; };
-    breakdown(tr("By owner"), c.byOwner, asIs);
-    breakdown(tr("By purpose"), c.byPurpose, &maps::CameraSymbology::purposeLabel);
-    breakdown(tr("By status"), c.byStatus, asIs);
+    setCompleteness(c, period);
+    connect(m_tree, &QTreeWidget::itemDoubleClicked, this, [this](QTreeWidgetItem* item) {
+        const QString id = item->data(0, CameraRole).toString();
+        if (!id.isEmpty())
+            emit cameraActivated(id);
+    });
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    layout->addWidget(buttons);
+    resize(520, 560);
+}
 
+void CompletenessDialog::setCompleteness(const Inventory::Completeness& c, const QString& period) {
+    m_intro->setText(
+        tr("<b>%1</b> cameras in the register. Double-click a camera to fill its gaps.").arg(c.cameras));
+    // Keep what the planner unfolded.
+    QSet<QString> expanded;
+    for (int i = 0; i < m_tree->topLevelItemCount(); ++i)
+        if (m_tree->topLevelItem(i)->isExpanded())
+            expanded.insert(m_tree->topLevelItem(i)->text(0));
+    const bool first = m_tree->topLevelItemCount() == 0;
+    m_tree->clear();
+    // First what needs doing, then the picture.
     auto gaps = [this](const QString& title, const QStringList& ids, const QString& why) {
         QTreeWidgetItem* top = group(title, ids.size(), why);
         for (const QString& id : ids) {
@@ -66,15 +74,23 @@ CompletenessDialog::CompletenessDialog(const Inventory::Completeness& c, const Q
     gaps(period.isEmpty() ? tr("Active but silent in the data") : tr("Active but silent in %1").arg(period),
          c.silent, tr("Registered and active, yet no reads: possibly out of service."));
 
-    connect(m_tree, &QTreeWidget::itemDoubleClicked, this, [this](QTreeWidgetItem* item) {
-        const QString id = item->data(0, CameraRole).toString();
-        if (!id.isEmpty())
-            emit cameraActivated(id);
-    });
-    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
-    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    layout->addWidget(buttons);
-    resize(520, 560);
+    auto breakdown = [this](const QString& title, const QMap<QString, int>& counts,
+                            const std::function<QString(const QString&)>& label) {
+        auto* top = new QTreeWidgetItem(m_tree, {title});
+        for (auto it = counts.begin(); it != counts.end(); ++it)
+            new QTreeWidgetItem(
+                top, {it.key().isEmpty() ? tr("(none)") : label(it.key()), QString::number(it.value())});
+        top->setText(1, QString::number(counts.size()));
+        top->setExpanded(counts.size() <= 8); // long lists stay folded
+    };
+    const auto asIs = [](const QString& s) { return s; };
+    breakdown(tr("By owner"), c.byOwner, asIs);
+    breakdown(tr("By purpose"), c.byPurpose, &maps::CameraSymbology::purposeLabel);
+    breakdown(tr("By status"), c.byStatus, asIs);
+
+    if (!first)
+        for (int i = 0; i < m_tree->topLevelItemCount(); ++i)
+            m_tree->topLevelItem(i)->setExpanded(expanded.contains(m_tree->topLevelItem(i)->text(0)));
 }
 
 QTreeWidgetItem* CompletenessDialog::group(const QString& title, int count, const QString& why) {

@@ -4,6 +4,7 @@
 
 #include <QDialog>
 
+class QLabel;
 class QTreeWidget;
 class QTreeWidgetItem;
 
@@ -19,12 +20,15 @@ class CompletenessDialog : public QDialog {
 public:
     CompletenessDialog(const Inventory::Completeness& c, const QString& period, QWidget* parent = nullptr);
     QTreeWidget* tree() const { return m_tree; }
+    /** Shows fresh figures (after an edit), keeping the groups the planner unfolded. */
+    void setCompleteness(const Inventory::Completeness& c, const QString& period);
 
 signals:
     void cameraActivated(const QString& cameraId);
 
 private:
     QTreeWidgetItem* group(const QString& title, int count, const QString& why);
+    QLabel* m_intro;
     QTreeWidget* m_tree;
 };
 

@@ -334,9 +334,11 @@ bool RegisterPanel::selectCamera(const QString& id) {
 
 void RegisterPanel::completenessDialog() {
     CompletenessDialog d(m_lastCompleteness, m_period, this);
-    connect(&d, &CompletenessDialog::cameraActivated, this, [this](const QString& id) {
-        if (selectCamera(id))
+    connect(&d, &CompletenessDialog::cameraActivated, this, [this, &d](const QString& id) {
+        if (selectCamera(id)) {
             editSelected(false);
+            d.setCompleteness(m_lastCompleteness, m_period);
+        }
     });
     d.exec();
 }

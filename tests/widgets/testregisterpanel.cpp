@@ -90,7 +90,8 @@ private slots:
 
         widgets::CompletenessDialog d(panel.completeness(), QStringLiteral("2026-03-03..2026-03-03"));
         QTreeWidget* tree = d.tree();
-        QTreeWidgetItem* byOwner = tree->topLevelItem(0);
+        QTreeWidgetItem* byOwner = tree->findItems(QStringLiteral("By owner"), Qt::MatchExactly).value(0);
+        QVERIFY(byOwner);
         QCOMPARE(byOwner->childCount(), panel.completeness().byOwner.size());
         int owned = 0;
         for (int i = 0; i < byOwner->childCount(); ++i)
@@ -106,6 +107,16 @@ private slots:
         QCOMPARE(activated.first().first().toString(), expectSilent.first());
         emit tree->itemDoubleClicked(silentGroup.first(), 0); // a group is not a camera
         QCOMPARE(activated.count(), 1);
+        // Fresh figures after an edit keep what was unfolded.
+        silentGroup.first()->setExpanded(true);
+        Inventory::Completeness fewer = panel.completeness();
+        fewer.silent.removeFirst();
+        d.setCompleteness(fewer, QStringLiteral("2026-03-03..2026-03-03"));
+        const QList<QTreeWidgetItem*> again =
+            tree->findItems(QStringLiteral("Active but silent in 2026-03-03..2026-03-03"), Qt::MatchExactly);
+        QCOMPARE(again.size(), 1);
+        QCOMPARE(again.first()->childCount(), expectSilent.size() - 1);
+        QVERIFY(again.first()->isExpanded());
 
         // Going to a camera clears a search that hides it.
         panel.findChild<QLineEdit*>()->setText(QStringLiteral("no such camera"));
