@@ -118,6 +118,15 @@ QVector<VectorFeature> readDataset(const QString& gdalPath, const QString& shown
             if (OGR_F_IsFieldSetAndNotNull(f, i))
                 vf.attributes.insert(fieldNames[i], QString::fromUtf8(OGR_F_GetFieldAsString(f, i)));
         }
+        // GDAL's OSM driver keeps the tags it has no column for in one HSTORE text: unfold them so that
+        // .osm files map like OSM GeoJSON (operator, camera:direction, surveillance:zone, …).
+        const auto other = vf.attributes.constFind(QStringLiteral("other_tags"));
+        if (other != vf.attributes.cend()) {
+            const QHash<QString, QString> tags = parseHstore(*other);
+            for (auto t = tags.cbegin(); t != tags.cend(); ++t)
+                if (!vf.attributes.contains(t.key()))
+                    vf.attributes.insert(t.key(), t.value());
+        }
         if (OGRGeometryH g = OGR_F_GetGeometryRef(f)) {
             if (!OGR_G_IsEmpty(g)) {
                 if (transform && OGR_G_Transform(g, transform.get()) != OGRERR_NONE) {
@@ -137,6 +146,30 @@ QVector<VectorFeature> readDataset(const QString& gdalPath, const QString& shown
 }
 
 } // namespace
+
+QHash<QString, QString> parseHstore(const QString& text) {
+    QHash<QString, QString> out;
+    QStringList parts; // key, value, key, value, …
+    QString cur;
+    bool inQuote = false;
+    for (int i = 0; i < text.size(); ++i) {
+        const QChar c = text[i];
+        if (inQuote) {
+            if (c == QLatin1Char('\\') && i + 1 < text.size())
+                cur += text[++i];
+            else if (c == QLatin1Char('"')) {
+                parts << cur;
+                cur.clear();
+                inQuote = false;
+            } else
+                cur += c;
+        } else if (c == QLatin1Char('"'))
+            inQuote = true;
+    }
+    for (int i = 0; i + 1 < parts.size(); i += 2)
+        out.insert(parts[i], parts[i + 1]);
+    return out;
+}
 
 QVector<VectorFeature> readVectorFile(const QString& path, const VectorReadOptions& options) {
     const QFileInfo fi(path);

@@ -29,6 +29,9 @@ struct VectorReadOptions {
  */
 QVector<VectorFeature> readVectorFile(const QString& path, const VectorReadOptions& options = {});
 
+/** Parses PostgreSQL HSTORE text (`"k"=>"v","k2"=>"v2"`), as GDAL's OSM driver writes `other_tags`. */
+QHash<QString, QString> parseHstore(const QString& text);
+
 /** The same for bytes in memory (a resource), with a file name that tells GDAL the format. */
 QVector<VectorFeature> readVectorBytes(const QByteArray& bytes, const QString& fileName,
                                        const VectorReadOptions& options = {});

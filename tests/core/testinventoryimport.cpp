@@ -61,6 +61,36 @@ private slots:
         QCOMPARE(ids.size(), 838);
     }
 
+    void osmXmlFile() {
+        // The same tags as OSM GeoJSON, through GDAL's OSM driver (which folds most tags into other_tags).
+        const QString file = data("osm-cameras-sample.osm");
+        const QVector<Camera> cams = camerasFromFeatures(readVectorFile(file), file, nullptr);
+        QCOMPARE(cams.size(), 2);
+        const Camera& a = cams[0].id == QLatin1String("osm-1001") ? cams[0] : cams[1];
+        const Camera& b = cams[0].id == QLatin1String("osm-1001") ? cams[1] : cams[0];
+        QCOMPARE(a.id, QStringLiteral("osm-1001"));
+        QCOMPARE(a.sourceId, QStringLiteral("1001"));
+        QCOMPARE(a.owner, QStringLiteral("Stad Gent"));
+        QCOMPARE(a.directionsText(), QStringLiteral("335;45"));
+        QCOMPARE(a.purpose, QStringLiteral("traffic"));
+        QVERIFY(a.notes.contains(QLatin1String("Hikvision")));
+        QVERIFY(a.notes.contains(QLatin1String("ALPR")));
+        QCOMPARE(qRound(a.lat * 1e4), 510543);
+        QCOMPARE(b.id, QStringLiteral("osm-1002"));
+        QCOMPARE(b.owner, QStringLiteral("Politie \"Gent\""));
+        QCOMPARE(b.directionsText(), QStringLiteral("90"));
+    }
+
+    void hstore() {
+        const QHash<QString, QString> t =
+            parseHstore(QStringLiteral("\"a\"=>\"1\",\"b:c\"=>\"x \\\"y\\\" z\",\"d\"=>\"\""));
+        QCOMPARE(t.size(), 3);
+        QCOMPARE(t.value(QStringLiteral("a")), QStringLiteral("1"));
+        QCOMPARE(t.value(QStringLiteral("b:c")), QStringLiteral("x \"y\" z"));
+        QCOMPARE(t.value(QStringLiteral("d")), QString());
+        QVERIFY(parseHstore(QString()).isEmpty());
+    }
+
     void xyCsvWithACrs() {
         QTemporaryDir d;
         // Belgian Lambert 72 of Ghent's Korenmarkt, roughly.
