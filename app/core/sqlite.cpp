@@ -49,7 +49,9 @@ void Database::open(const QString& path, Mode mode) {
     }
     m_path = path;
     sqlite3_extended_result_codes(m_db, 1);
-    sqlite3_busy_timeout(m_db, 2000);
+    // Another connection's transaction (a reader of the same project, the app beside the CLI) is waited
+    // for rather than failed on; a heavily loaded machine can hold one for seconds.
+    sqlite3_busy_timeout(m_db, 10000);
 }
 
 void Database::close() {
@@ -78,7 +80,7 @@ void Database::exec(const char* sql) {
     if (rc != SQLITE_OK) {
         const QString msg = err ? QString::fromUtf8(err) : QString::fromUtf8(sqlite3_errstr(rc));
         sqlite3_free(err);
-        throw Error::store(QStringLiteral("%1: %2").arg(m_path, msg));
+        throw Error::store(QStringLiteral("%1: %2 (%3)").arg(m_path, msg, QString::fromUtf8(sql).left(60)));
     }
 }
 

@@ -24,8 +24,12 @@ private:
         QProcess p;
         p.start(program, args);
         p.waitForFinished(300000);
-        return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()),
-                QString::fromUtf8(p.readAllStandardError())};
+        const Result r{p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()),
+                       QString::fromUtf8(p.readAllStandardError())};
+        if (r.code != 0) // expected or not, the log says why
+            qInfo("%s %s -> %d: %s", qPrintable(program), qPrintable(args.join(QLatin1Char(' '))), r.code,
+                  qPrintable(r.err));
+        return r;
     }
     static Result cli(const QStringList& args) { return run(QStringLiteral(STROOM_CLI), args); }
     static QString text(const QString& pdf) {
