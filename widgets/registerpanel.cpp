@@ -1,6 +1,7 @@
 #include "registerpanel.h"
 
 #include "completenessdialog.h"
+#include "vocabulary.h"
 
 #include "error.h"
 #include "inventory.h"
@@ -60,15 +61,15 @@ QVariant CameraTableModel::data(const QModelIndex& index, int role) const {
     case Operator:
         return c.operatorName;
     case Purpose:
-        return c.purpose;
+        return vocabulary::purpose(c.purpose);
     case LegalBasis:
         return c.legalBasis;
     case Registered:
         return c.registered ? tr("yes") : tr("no");
     case Status:
-        return c.status;
+        return vocabulary::status(c.status);
     case Role:
-        return c.role;
+        return vocabulary::role(c.role);
     case Zone:
         return c.zone;
     }
@@ -127,17 +128,21 @@ CameraDialog::CameraDialog(const Camera& camera, bool isNew, QWidget* parent)
     m_legal = line(camera.legalBasis);
     m_zone = line(camera.zone);
     m_notes = line(camera.notes);
-    auto combo = [&](const QStringList& items, const QString& v) {
+    // The words on screen, the keys in the store; a key from elsewhere is kept as it is.
+    auto combo = [&](const QStringList& keys, const QString& v, QString (*label)(const QString&)) {
         auto* c = new QComboBox(this);
-        c->addItem(QString());
-        c->addItems(items);
-        c->setCurrentText(v);
+        c->addItem(QString(), QString());
+        for (const QString& k : keys)
+            c->addItem(label(k), k);
+        if (!v.isEmpty() && c->findData(v) < 0)
+            c->addItem(v, v);
+        c->setCurrentIndex(std::max(0, c->findData(v)));
         connect(c, &QComboBox::currentTextChanged, this, &CameraDialog::check);
         return c;
     };
-    m_purpose = combo(Camera::purposes(), camera.purpose);
-    m_status = combo(Camera::statuses(), camera.status);
-    m_role = combo(Camera::roles(), camera.role);
+    m_purpose = combo(Camera::purposes(), camera.purpose, &vocabulary::purpose);
+    m_status = combo(Camera::statuses(), camera.status, &vocabulary::status);
+    m_role = combo(Camera::roles(), camera.role, &vocabulary::role);
     m_registered = new QCheckBox(tr("Registered with the supervisory authority"), this);
     m_registered->setChecked(camera.registered);
     form->addRow(tr("Id"), m_id);
@@ -180,11 +185,11 @@ Camera CameraDialog::camera() const {
     Camera::parseDirections(m_directions->text(), &c.directions);
     c.owner = m_owner->text().trimmed();
     c.operatorName = m_operator->text().trimmed();
-    c.purpose = m_purpose->currentText();
+    c.purpose = m_purpose->currentData().toString();
     c.legalBasis = m_legal->text().trimmed();
     c.registered = m_registered->isChecked();
-    c.status = m_status->currentText();
-    c.role = m_role->currentText();
+    c.status = m_status->currentData().toString();
+    c.role = m_role->currentData().toString();
     c.zone = m_zone->text().trimmed();
     c.notes = m_notes->text().trimmed();
     return c;

@@ -1560,4 +1560,39 @@ Intern verkeer: %10 (%11 %).
         <translation>Geschreven naar %1.</translation>
     </message>
 </context>
+<context>
+    <name>stroom::widgets::vocabulary</name>
+    <message>
+        <source>Active</source>
+        <translation>Actief</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>Gepland</translation>
+    </message>
+    <message>
+        <source>Out of service</source>
+        <translation>Buiten dienst</translation>
+    </message>
+    <message>
+        <source>Removed</source>
+        <translation>Verwijderd</translation>
+    </message>
+    <message>
+        <source>Cordon, inbound</source>
+        <translation>Cordon, inkomend</translation>
+    </message>
+    <message>
+        <source>Cordon, outbound</source>
+        <translation>Cordon, uitgaand</translation>
+    </message>
+    <message>
+        <source>Internal</source>
+        <translation>Intern</translation>
+    </message>
+    <message>
+        <source>Screenline</source>
+        <translation>Screenline</translation>
+    </message>
+</context>
 </TS>

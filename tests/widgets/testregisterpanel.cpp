@@ -6,6 +6,7 @@
 #include "store.h"
 
 #include <QAbstractItemModelTester>
+#include <QComboBox>
 #include <QLineEdit>
 #include <QSignalSpy>
 #include <QTableView>
@@ -125,6 +126,30 @@ private slots:
         QCOMPARE(rows.size(), 1);
         QCOMPARE(rows.first().data().toString(), expectSilent.first());
         QVERIFY(!panel.selectCamera(QStringLiteral("C999")));
+    }
+
+    void wordsOnScreenKeysInTheStore() {
+        Camera c;
+        c.id = QStringLiteral("X1");
+        c.owner = QStringLiteral("Stad Gent");
+        c.purpose = QStringLiteral("section-control");
+        c.status = QStringLiteral("out-of-service");
+        c.role = QStringLiteral("cordon-in");
+        widgets::CameraDialog d(c, false);
+        const QList<QComboBox*> combos = d.findChildren<QComboBox*>();
+        QStringList shown;
+        for (QComboBox* box : combos)
+            shown << box->currentText();
+        QVERIFY2(shown.contains(QStringLiteral("Section control")), qPrintable(shown.join(QLatin1Char('|'))));
+        QVERIFY(shown.contains(QStringLiteral("Out of service")));
+        QVERIFY(shown.contains(QStringLiteral("Cordon, inbound")));
+        const Camera back = d.camera();
+        QCOMPARE(back.purpose, QStringLiteral("section-control"));
+        QCOMPARE(back.status, QStringLiteral("out-of-service"));
+        QCOMPARE(back.role, QStringLiteral("cordon-in"));
+        // A key from elsewhere is kept as it is, not silently emptied.
+        c.status = QStringLiteral("decommissioned");
+        QCOMPARE(widgets::CameraDialog(c, false).camera().status, QStringLiteral("decommissioned"));
     }
 
     void fromTheMap() {
