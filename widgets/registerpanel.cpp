@@ -400,29 +400,21 @@ bool RegisterPanel::removeCamera(const QString& id, QString* error) {
 }
 
 bool RegisterPanel::undo() {
-    if (m_undo.isEmpty())
-        return false;
-    try {
-        Store s = Store::open(m_path);
-        const qint64 id = m_undo.takeLast();
-        Inventory(s).undo(id);
-        m_redo.append(id);
-    } catch (const Error&) {
-        return false;
-    }
-    reload();
-    emit registerChanged();
-    return true;
+    return replay(m_undo, m_redo, false);
 }
 
 bool RegisterPanel::redo() {
-    if (m_redo.isEmpty())
+    return replay(m_redo, m_undo, true);
+}
+
+bool RegisterPanel::replay(QVector<qint64>& from, QVector<qint64>& to, bool forward) {
+    if (from.isEmpty())
         return false;
     try {
         Store s = Store::open(m_path);
-        const qint64 id = m_redo.takeLast();
-        Inventory(s).redo(id);
-        m_undo.append(id);
+        const qint64 id = from.takeLast();
+        forward ? Inventory(s).redo(id) : Inventory(s).undo(id);
+        to.append(id);
     } catch (const Error&) {
         return false;
     }

@@ -101,6 +101,8 @@ signals:
 
 private:
     void reload();
+    /** Undoes (or redoes) the last edit on \a from and moves it to \a to. */
+    bool replay(QVector<qint64>& from, QVector<qint64>& to, bool forward);
     void editSelected(bool isNew);
     void ownersDialog();
     Camera selected() const;

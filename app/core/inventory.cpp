@@ -347,51 +347,30 @@ qint64 Inventory::remove(const QString& cameraId) {
 }
 
 void Inventory::undo(qint64 editId) {
-    auto st = m_store.database().prepare(
-        "SELECT camera_id, field, old_value, new_value FROM camera_history WHERE edit_id = ?");
-    st.bind(1, editId);
-    QString cameraId;
-    QVector<std::tuple<QString, QString, QString>> changes;
-    while (st.step()) {
-        cameraId = st.text(0);
-        changes.append(
-            {st.text(1), st.isNull(2) ? QString() : st.text(2), st.isNull(3) ? QString() : st.text(3)});
-    }
-    if (changes.isEmpty())
-        throw Error::input(QStringLiteral("there is no edit %1 to undo").arg(editId));
-    for (const auto& [field, oldV, newV] : changes) {
-        if (field == kExists && oldV.isNull()) { // it was added: undo removes it
-            remove(cameraId);
-            return;
-        }
-    }
-    Camera c;
-    c.id = cameraId;
-    for (const Camera& x : m_store.cameras())
-        if (x.id == cameraId)
-            c = x;
-    for (const auto& [field, oldV, newV] : changes)
-        if (field != kExists)
-            setField(c, field, oldV);
-    // Old values go back as they were, even where they predate today's validation rules.
-    write(c);
+    replay(editId, false);
 }
 
 void Inventory::redo(qint64 editId) {
+    replay(editId, true);
+}
+
+void Inventory::replay(qint64 editId, bool forward) {
     auto st = m_store.database().prepare(
         "SELECT camera_id, field, old_value, new_value FROM camera_history WHERE edit_id = ?");
     st.bind(1, editId);
     QString cameraId;
-    QVector<std::tuple<QString, QString, QString>> changes;
+    QVector<QPair<QString, QString>> changes; // field, the value it takes now
     while (st.step()) {
         cameraId = st.text(0);
-        changes.append(
-            {st.text(1), st.isNull(2) ? QString() : st.text(2), st.isNull(3) ? QString() : st.text(3)});
+        const int column = forward ? 3 : 2;
+        changes.append({st.text(1), st.isNull(column) ? QString() : st.text(column)});
     }
     if (changes.isEmpty())
-        throw Error::input(QStringLiteral("there is no edit %1 to redo").arg(editId));
-    for (const auto& [field, oldV, newV] : changes)
-        if (field == kExists && newV.isNull()) { // it was a deletion
+        throw Error::input(QStringLiteral("there is no edit %1 to %2")
+                               .arg(editId)
+                               .arg(forward ? QStringLiteral("redo") : QStringLiteral("undo")));
+    for (const auto& [field, value] : changes)
+        if (field == kExists && value.isNull()) { // undoing an addition, or redoing a deletion
             remove(cameraId);
             return;
         }
@@ -400,10 +379,13 @@ void Inventory::redo(qint64 editId) {
     for (const Camera& x : m_store.cameras())
         if (x.id == cameraId)
             c = x;
-    for (const auto& [field, oldV, newV] : changes)
+    for (const auto& [field, value] : changes)
         if (field != kExists)
-            setField(c, field, newV);
-    edit(c);
+            setField(c, field, value);
+    if (forward)
+        edit(c); // a redo passes today's rules again
+    else
+        write(c); // old values go back as they were, even where they predate today's validation rules
 }
 
 QVector<Inventory::Change> Inventory::history(const QString& cameraId) {

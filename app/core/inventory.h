@@ -90,6 +90,7 @@ public:
 
 private:
     qint64 write(const Camera& camera);
+    void replay(qint64 editId, bool forward);
     Store& m_store;
 };
 
