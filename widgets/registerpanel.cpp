@@ -370,24 +370,18 @@ void RegisterPanel::editSelected(bool isNew) {
 }
 
 bool RegisterPanel::applyEdit(const Camera& camera, QString* error) {
-    try {
-        Store s = Store::open(m_path);
-        m_undo.append(Inventory(s).edit(camera));
-        m_redo.clear();
-    } catch (const Error& e) {
-        if (error)
-            *error = e.message();
-        return false;
-    }
-    reload();
-    emit registerChanged();
-    return true;
+    return record([&camera](Inventory& inv) { return inv.edit(camera); }, error);
 }
 
 bool RegisterPanel::removeCamera(const QString& id, QString* error) {
+    return record([&id](Inventory& inv) { return inv.remove(id); }, error);
+}
+
+bool RegisterPanel::record(const std::function<qint64(Inventory&)>& change, QString* error) {
     try {
         Store s = Store::open(m_path);
-        m_undo.append(Inventory(s).remove(id));
+        Inventory inv(s);
+        m_undo.append(change(inv));
         m_redo.clear();
     } catch (const Error& e) {
         if (error)

@@ -8,6 +8,7 @@
 #include <QDockWidget>
 #include <QSet>
 
+#include <functional>
 #include <optional>
 
 class QLabel;
@@ -101,6 +102,9 @@ signals:
 
 private:
     void reload();
+    /** Applies one change to the register (its edit number goes on the undo stack); false and why if refused.
+     */
+    bool record(const std::function<qint64(Inventory&)>& change, QString* error);
     /** Undoes (or redoes) the last edit on \a from and moves it to \a to. */
     bool replay(QVector<qint64>& from, QVector<qint64>& to, bool forward);
     void editSelected(bool isNew);

@@ -19,7 +19,7 @@
 
 #include <algorithm>
 #include <cmath>
-#include <tuple>
+#include <optional>
 
 namespace stroom {
 
@@ -260,90 +260,84 @@ qint64 Inventory::edit(const Camera& camera) {
     return write(camera);
 }
 
+namespace {
+/** The camera of that id, if the register has it. */
+std::optional<Camera> findCamera(Store& store, const QString& cameraId) {
+    for (const Camera& c : store.cameras())
+        if (c.id == cameraId)
+            return c;
+    return std::nullopt;
+}
+
+/** One numbered edit in camera_history (when, OS user), a row per field it changes. */
+class HistoryEntry {
+public:
+    HistoryEntry(sql::Database& db, const QString& cameraId)
+        : m_log(db.prepare("INSERT INTO camera_history (edit_id, camera_id, time, user, field, old_value, "
+                           "new_value) VALUES (?,?,?,?,?,?,?)"))
+        , m_cameraId(cameraId)
+        , m_time(QDateTime::currentDateTimeUtc().toString(Qt::ISODate))
+        , m_user(qEnvironmentVariable("USER", qEnvironmentVariable("USERNAME"))) {
+        auto next = db.prepare("SELECT coalesce(max(edit_id), 0) + 1 FROM camera_history");
+        next.step();
+        m_id = next.int64(0);
+    }
+    qint64 id() const { return m_id; }
+    /** A null value stands for "none" (a camera that did not exist yet, or no longer does). */
+    void record(const QString& field, const QString& oldValue, const QString& newValue) {
+        m_log.bind(1, m_id).bind(2, m_cameraId).bind(3, m_time).bind(4, m_user).bind(5, field);
+        bindOrNull(6, oldValue);
+        bindOrNull(7, newValue);
+        m_log.run();
+    }
+
+private:
+    void bindOrNull(int i, const QString& v) {
+        if (v.isNull())
+            m_log.bindNull(i);
+        else
+            m_log.bind(i, v);
+    }
+    sql::Statement m_log;
+    QString m_cameraId, m_time, m_user;
+    qint64 m_id = 0;
+};
+} // namespace
+
 qint64 Inventory::write(const Camera& camera) {
     sql::Database& db = m_store.database();
-    Camera before;
-    bool existed = false;
-    for (const Camera& c : m_store.cameras())
-        if (c.id == camera.id) {
-            before = c;
-            existed = true;
-        }
-    auto next = db.prepare("SELECT coalesce(max(edit_id), 0) + 1 FROM camera_history");
-    next.step();
-    const qint64 editId = next.int64(0);
-    const QString now = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
-    const QString user = qEnvironmentVariable("USER", qEnvironmentVariable("USERNAME"));
+    const std::optional<Camera> before = findCamera(m_store, camera.id);
+    // The history and the change itself in one transaction: either both are stored or neither.
     sql::Transaction tx(db);
-    auto log =
-        db.prepare("INSERT INTO camera_history (edit_id, camera_id, time, user, field, old_value, new_value) "
-                   "VALUES (?,?,?,?,?,?,?)");
-    auto record = [&](const QString& field, const QString& oldV, const QString& newV) {
-        log.bind(1, editId).bind(2, camera.id).bind(3, now).bind(4, user).bind(5, field);
-        if (oldV.isNull())
-            log.bindNull(6);
-        else
-            log.bind(6, oldV);
-        if (newV.isNull())
-            log.bindNull(7);
-        else
-            log.bind(7, newV);
-        log.run();
-    };
-    if (!existed)
-        record(kExists, QString(), QStringLiteral("added"));
-    const QMap<QString, QString> a = existed ? fieldsOf(before) : QMap<QString, QString>(),
+    HistoryEntry entry(db, camera.id);
+    if (!before)
+        entry.record(kExists, QString(), QStringLiteral("added"));
+    const QMap<QString, QString> a = before ? fieldsOf(*before) : QMap<QString, QString>(),
                                  b = fieldsOf(camera);
     for (auto it = b.cbegin(); it != b.cend(); ++it)
         if (a.value(it.key()) != it.value())
-            record(it.key(), a.value(it.key()), it.value());
-    tx.commit();
+            entry.record(it.key(), a.value(it.key()), it.value());
     m_store.upsertCameras({camera});
-    return editId;
+    tx.commit();
+    return entry.id();
 }
 
 qint64 Inventory::remove(const QString& cameraId) {
     sql::Database& db = m_store.database();
-    Camera gone;
-    bool found = false;
-    for (const Camera& c : m_store.cameras())
-        if (c.id == cameraId) {
-            gone = c;
-            found = true;
-        }
-    if (!found)
+    const std::optional<Camera> gone = findCamera(m_store, cameraId);
+    if (!gone)
         throw Error::input(QStringLiteral("no camera %1 in the register").arg(cameraId));
-    auto next = db.prepare("SELECT coalesce(max(edit_id), 0) + 1 FROM camera_history");
-    next.step();
-    const qint64 editId = next.int64(0);
-    const QString now = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
-    const QString user = qEnvironmentVariable("USER", qEnvironmentVariable("USERNAME"));
     sql::Transaction tx(db);
-    auto log =
-        db.prepare("INSERT INTO camera_history (edit_id, camera_id, time, user, field, old_value, new_value) "
-                   "VALUES (?,?,?,?,?,?,NULL)");
-    log.bind(1, editId)
-        .bind(2, cameraId)
-        .bind(3, now)
-        .bind(4, user)
-        .bind(5, kExists)
-        .bind(6, QStringLiteral("added"));
-    log.run();
-    const QMap<QString, QString> a = fieldsOf(gone);
-    for (auto it = a.cbegin(); it != a.cend(); ++it) {
-        log.bind(1, editId)
-            .bind(2, cameraId)
-            .bind(3, now)
-            .bind(4, user)
-            .bind(5, it.key())
-            .bind(6, it.value());
-        log.run();
-    }
+    HistoryEntry entry(db, cameraId);
+    entry.record(kExists, QStringLiteral("added"), QString());
+    const QMap<QString, QString> a = fieldsOf(*gone);
+    for (auto it = a.cbegin(); it != a.cend(); ++it)
+        entry.record(it.key(), it.value(), QString());
     auto del = db.prepare("DELETE FROM cameras WHERE camera_id = ?");
     del.bind(1, cameraId);
     del.run();
     tx.commit();
-    return editId;
+    return entry.id();
 }
 
 void Inventory::undo(qint64 editId) {
@@ -374,11 +368,8 @@ void Inventory::replay(qint64 editId, bool forward) {
             remove(cameraId);
             return;
         }
-    Camera c;
+    Camera c = findCamera(m_store, cameraId).value_or(Camera());
     c.id = cameraId;
-    for (const Camera& x : m_store.cameras())
-        if (x.id == cameraId)
-            c = x;
     for (const auto& [field, value] : changes)
         if (field != kExists)
             setField(c, field, value);

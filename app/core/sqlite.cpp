@@ -196,20 +196,24 @@ QByteArray Statement::blob(int col) const {
 }
 
 Transaction::Transaction(Database& db)
-    : m_db(db) {
-    m_db.exec("BEGIN IMMEDIATE");
+    : m_db(db)
+    , m_nested(sqlite3_get_autocommit(db.handle()) == 0) {
+    // Inside an open transaction this is a savepoint: its work commits or rolls back with the outer one.
+    m_db.exec(m_nested ? "SAVEPOINT stroom_nested" : "BEGIN IMMEDIATE");
 }
 
 Transaction::~Transaction() {
     if (m_open) {
         char* err = nullptr;
-        sqlite3_exec(m_db.handle(), "ROLLBACK", nullptr, nullptr, &err);
+        sqlite3_exec(m_db.handle(),
+                     m_nested ? "ROLLBACK TO stroom_nested; RELEASE stroom_nested" : "ROLLBACK", nullptr,
+                     nullptr, &err);
         sqlite3_free(err);
     }
 }
 
 void Transaction::commit() {
-    m_db.exec("COMMIT");
+    m_db.exec(m_nested ? "RELEASE stroom_nested" : "COMMIT");
     m_open = false;
 }
 

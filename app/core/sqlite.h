@@ -92,7 +92,8 @@ private:
 };
 
 /**
- * \brief A transaction that rolls back unless committed (IMMEDIATE: takes the write lock at once).
+ * \brief A transaction that rolls back unless committed (IMMEDIATE: takes the write lock at once); inside
+ * another one it is a savepoint, so a step that has its own transaction can be part of a larger one.
  */
 class Transaction {
 public:
@@ -104,6 +105,7 @@ public:
 
 private:
     Database& m_db;
+    bool m_nested;
     bool m_open = true;
 };
 

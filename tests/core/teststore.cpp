@@ -39,6 +39,41 @@ private:
     }
 
 private slots:
+    /** Inside an open transaction a Transaction is a savepoint: it commits and rolls back with the outer. */
+    void nestedTransactions() {
+        QTemporaryDir dir;
+        stroom::sql::Database db;
+        db.open(dir.filePath(QStringLiteral("n.sqlite")), stroom::sql::Database::Mode::Create);
+        db.exec("CREATE TABLE t (v INTEGER)");
+        auto count = [&db] {
+            auto st = db.prepare("SELECT count(*) FROM t");
+            st.step();
+            return st.int64(0);
+        };
+        {
+            stroom::sql::Transaction outer(db);
+            db.exec("INSERT INTO t VALUES (1)");
+            {
+                stroom::sql::Transaction inner(db);
+                db.exec("INSERT INTO t VALUES (2)");
+                inner.commit();
+            }
+            // outer not committed: both rows go
+        }
+        QCOMPARE(count(), 0);
+        {
+            stroom::sql::Transaction outer(db);
+            db.exec("INSERT INTO t VALUES (1)");
+            {
+                stroom::sql::Transaction inner(db);
+                db.exec("INSERT INTO t VALUES (2)");
+                // inner not committed: only its row goes
+            }
+            outer.commit();
+        }
+        QCOMPARE(count(), 1);
+    }
+
     void createAndReopen() {
         const QString p = path("a.gpkg");
         {
