@@ -12,7 +12,7 @@
 #include <qgsvectorlayer.h>
 #include <qgsvectorlayerlabeling.h>
 
-#include "camera.h"
+#include "store/camera.h"
 
 #include <QCoreApplication>
 #include <QSet>

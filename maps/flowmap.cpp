@@ -1,6 +1,6 @@
 #include "flowmap.h"
 
-#include "geometry.h"
+#include "common/geometry.h"
 
 #include <qgsarrowsymbollayer.h>
 #include <qgsfillsymbol.h>

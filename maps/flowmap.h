@@ -1,7 +1,7 @@
 #pragma once
 
-#include "flowcube.h"
-#include "flowengine.h"
+#include "flows/flowcube.h"
+#include "flows/flowengine.h"
 
 #include <QObject>
 #include <QString>

@@ -1,6 +1,7 @@
 #include "projectlayers.h"
 
 #include "camerasymbology.h"
+#include "common/error.h"
 
 #include <qgscoordinatetransform.h>
 #include <qgslayertree.h>
@@ -19,12 +20,13 @@ QString ProjectLayers::zonesLayerName() {
     return QCoreApplication::translate("ProjectLayers", "Zones");
 }
 
-QString ProjectLayers::load(const QString& gpkgPath, QgsProject* project) {
+void ProjectLayers::load(const QString& gpkgPath, QgsProject* project) {
     project->clear();
     m_cameras = m_zones = nullptr;
     m_owners.clear();
     if (!QFileInfo::exists(gpkgPath))
-        return QCoreApplication::translate("ProjectLayers", "%1: no such project file").arg(gpkgPath);
+        throw Error::store(
+            QCoreApplication::translate("ProjectLayers", "%1: no such project file").arg(gpkgPath));
     project->setCrs(QgsCoordinateReferenceSystem(QStringLiteral("EPSG:31370")));
     project->setSelectionColor(QColor(0xd6, 0x27, 0x28)); // a selected camera's flows stand out in red
     project->setTitle(QFileInfo(gpkgPath).completeBaseName());
@@ -45,8 +47,9 @@ QString ProjectLayers::load(const QString& gpkgPath, QgsProject* project) {
         delete m_zones;
         delete m_cameras;
         m_cameras = m_zones = nullptr;
-        return QCoreApplication::translate("ProjectLayers", "%1: the cameras or zones layer cannot be opened")
-            .arg(gpkgPath);
+        throw Error::store(
+            QCoreApplication::translate("ProjectLayers", "%1: the cameras or zones layer cannot be opened")
+                .arg(gpkgPath));
     }
     CameraSymbology::applyZoneStyle(m_zones);
     m_owners = CameraSymbology::applyOwnerStyle(m_cameras);
@@ -55,24 +58,32 @@ QString ProjectLayers::load(const QString& gpkgPath, QgsProject* project) {
     // "How many cameras, and whose?" is the first question: the legend counts them per owner.
     if (QgsLayerTreeLayer* node = project->layerTreeRoot()->findLayer(m_cameras))
         node->setCustomProperty(QStringLiteral("showFeatureCount"), true);
-    return QString();
 }
 
 QgsRectangle ProjectLayers::homeExtent(QgsProject* project) const {
-    QgsVectorLayer* basis = m_cameras && m_cameras->featureCount() > 0 ? m_cameras : m_zones;
-    if (!basis)
-        return QgsRectangle();
-    QgsRectangle e = basis->extent();
-    if (m_zones && m_zones->featureCount() > 0)
-        e.combineExtentWith(m_zones->extent());
-    const QgsCoordinateTransform ct(basis->crs(), project->crs(), project->transformContext());
+    return extentOf({m_cameras, m_zones}, project->crs(), project->transformContext());
+}
+
+QgsRectangle ProjectLayers::extentOf(const QList<QgsVectorLayer*>& layers,
+                                     const QgsCoordinateReferenceSystem& crs,
+                                     const QgsCoordinateTransformContext& context) {
     QgsRectangle out;
-    try {
-        out = ct.transformBoundingBox(e);
-    } catch (const QgsCsException&) {
-        return QgsRectangle();
+    for (QgsVectorLayer* layer : layers) {
+        if (!layer || layer->featureCount() <= 0 || layer->extent().isEmpty())
+            continue;
+        QgsRectangle e;
+        try {
+            e = QgsCoordinateTransform(layer->crs(), crs, context).transformBoundingBox(layer->extent());
+        } catch (const QgsCsException&) {
+            continue; // outside the CRS's area: left out rather than failing the whole extent
+        }
+        if (out.isEmpty())
+            out = e;
+        else
+            out.combineExtentWith(e);
     }
-    out.scale(1.05);
+    if (!out.isEmpty())
+        out.scale(1.05);
     return out;
 }
 

@@ -1,11 +1,15 @@
 #pragma once
 
+#include <QList>
+
 #include <QString>
 #include <QStringList>
 
 class QgsProject;
 class QgsVectorLayer;
 class QgsRectangle;
+class QgsCoordinateReferenceSystem;
+class QgsCoordinateTransformContext;
 
 namespace stroom::maps {
 
@@ -17,9 +21,9 @@ class ProjectLayers {
 public:
     /**
      * Clears \a project and loads the layers of the GeoPackage at \a gpkgPath.
-     * Returns an empty string on success, else a message naming the file and what failed.
+     * Throws stroom::Error naming the file and what failed.
      */
-    QString load(const QString& gpkgPath, QgsProject* project);
+    void load(const QString& gpkgPath, QgsProject* project);
 
     QgsVectorLayer* cameras() const { return m_cameras; }
     QgsVectorLayer* zones() const { return m_zones; }
@@ -27,6 +31,13 @@ public:
     QStringList owners() const { return m_owners; }
     /** The extent to show first, in the project CRS: the cameras (or zones) with a margin. */
     QgsRectangle homeExtent(QgsProject* project) const;
+    /**
+     * The combined extent of the layers that have features, in \a crs, with a 5 % margin; empty when none
+     * has any (a new project, a project without zones). Never throws on a failed transformation.
+     */
+    static QgsRectangle extentOf(const QList<QgsVectorLayer*>& layers,
+                                 const QgsCoordinateReferenceSystem& crs,
+                                 const QgsCoordinateTransformContext& context);
 
     static QString camerasLayerName();
     static QString zonesLayerName();

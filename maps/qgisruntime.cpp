@@ -1,5 +1,7 @@
 #include "qgisruntime.h"
 
+#include "common/error.h"
+
 #include <qgsapplication.h>
 #include <qgsproviderregistry.h>
 
@@ -19,15 +21,15 @@ QStringList QgisRuntime::missingProviders() {
     return missing;
 }
 
-QString QgisRuntime::initialise() {
+void QgisRuntime::initialise() {
     QgsApplication::setPrefixPath(prefixPath(), true);
     QgsApplication::initQgis();
     const QStringList missing = missingProviders();
     if (!missing.isEmpty())
-        return QObject::tr("QGIS data providers missing: %1 (QGIS prefix %2). Install the Debian package "
-                           "qgis-providers, or set STROOM_QGIS_PREFIX.")
-            .arg(missing.join(QStringLiteral(", ")), prefixPath());
-    return QString();
+        throw Error::store(
+            QObject::tr("QGIS data providers missing: %1 (QGIS prefix %2). Install the Debian package "
+                        "qgis-providers, or set STROOM_QGIS_PREFIX.")
+                .arg(missing.join(QStringLiteral(", ")), prefixPath()));
 }
 
 } // namespace stroom::maps

@@ -17,9 +17,9 @@ public:
     static QString prefixPath();
     /**
      * Calls QgsApplication::setPrefixPath and initQgis. A QgsApplication must exist already.
-     * Returns an empty string when all is well, else a message for the user.
+     * Throws stroom::Error with a message for the user when a provider Stroom needs is missing.
      */
-    static QString initialise();
+    static void initialise();
     /** Providers Stroom needs that this QGIS lacks. */
     static QStringList missingProviders();
 };

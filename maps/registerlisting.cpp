@@ -1,10 +1,11 @@
 #include "registerlisting.h"
 
-#include "bytesource.h"
 #include "camerasymbology.h"
-#include "inventory.h"
+#include "common/bytesource.h"
+#include "inventory/inventory.h"
+#include "layoutkit.h"
 #include "projectlayers.h"
-#include "store.h"
+#include "store/store.h"
 
 #include <qgscoordinatetransform.h>
 #include <qgslayertree.h>
@@ -39,19 +40,8 @@ QString tr(const char* s) {
 
 QgsLayoutItemLabel* label(QgsLayout* l, const QString& text, double x, double y, double w, double h,
                           double size, bool bold) {
-    auto* item = new QgsLayoutItemLabel(l);
-    item->setText(text);
-    QFont f(QStringLiteral("DejaVu Sans"));
-    f.setPointSizeF(size);
-    f.setBold(bold);
-    f.setStyleStrategy(QFont::PreferNoShaping);
-    item->setFont(f);
-    item->setFontColor(bold ? QColor(0x08, 0x51, 0x9c) : QColor(40, 40, 50));
-    item->setHAlign(Qt::AlignLeft);
-    l->addLayoutItem(item);
-    item->attemptMove(QgsLayoutPoint(x, y, QgsUnitTypes::LayoutMillimeters), true, false, 0);
-    item->attemptResize(QgsLayoutSize(w, h, QgsUnitTypes::LayoutMillimeters));
-    return item;
+    return LayoutKit::addLabel(l, 0, text, x, y, w, h, size, bold,
+                               bold ? QColor(0x08, 0x51, 0x9c) : QColor(40, 40, 50));
 }
 
 template <class Table>
@@ -59,31 +49,15 @@ Table* table(QgsLayout* l, double x, double y, double w, double h, QgsLayoutMult
              double textSize = 7.5) {
     auto* t = new Table(l);
     l->addMultiFrame(t);
-    QgsTextFormat head, body;
-    QFont hf(QStringLiteral("DejaVu Sans")), bf(QStringLiteral("DejaVu Sans"));
-    hf.setBold(true);
-    hf.setStyleStrategy(QFont::PreferNoShaping);
-    bf.setStyleStrategy(QFont::PreferNoShaping);
-    head.setFont(hf);
-    head.setSize(textSize + 0.5);
-    body.setFont(bf);
-    body.setSize(textSize);
-    t->setHeaderTextFormat(head);
-    t->setContentTextFormat(body);
-    t->setGridStrokeWidth(0.1);
-    t->setGridColor(QColor(190, 190, 200));
-    t->setCellMargin(1);
+    LayoutKit::styleTable(t, textSize, 1);
     t->setResizeMode(mode);
-    auto* frame = new QgsLayoutFrame(l, t);
-    frame->attemptMove(QgsLayoutPoint(x, y, QgsUnitTypes::LayoutMillimeters), true, false, 0);
-    frame->attemptResize(QgsLayoutSize(w, h, QgsUnitTypes::LayoutMillimeters));
-    t->addFrame(frame);
+    LayoutKit::addFrame(l, t, 0, x, y, w, h);
     return t;
 }
 } // namespace
 
-QString RegisterListing::write(Store& store, QgsProject* project, const QString& pdfPath,
-                               const QString& purpose) {
+void RegisterListing::write(Store& store, QgsProject* project, const QString& pdfPath,
+                            const QString& purpose) {
     QgsPrintLayout layout(project);
     layout.initializeDefaults();
     layout.renderContext().setTextRenderFormat(Qgis::TextRenderFormat::AlwaysText);
@@ -211,11 +185,7 @@ QString RegisterListing::write(Store& store, QgsProject* project, const QString&
     list->setContents(rows);
     list->setHeaderMode(QgsLayoutTable::AllFrames);
 
-    QgsLayoutExporter exporter(&layout);
-    QgsLayoutExporter::PdfExportSettings settings;
-    settings.textRenderFormat = Qgis::TextRenderFormat::AlwaysText;
-    if (exporter.exportToPdf(pdfPath, settings) != QgsLayoutExporter::Success)
-        return tr("%1: the PDF could not be written").arg(pdfPath);
+    LayoutKit::writePdf(&layout, pdfPath);
     Store::AuditEntry a;
     a.action = QStringLiteral("public register");
     a.purpose = purpose;
@@ -225,7 +195,6 @@ QString RegisterListing::write(Store& store, QgsProject* project, const QString&
     a.output = QFileInfo(pdfPath).absoluteFilePath();
     a.outputSha256 = ByteSource::fileSha256(pdfPath);
     store.audit(a);
-    return QString();
 }
 
 } // namespace stroom::maps

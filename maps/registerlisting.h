@@ -16,8 +16,8 @@ namespace stroom::maps {
  */
 class RegisterListing {
 public:
-    /** \a project holds the project's layers (cameras, zones). Returns an empty string or the error. */
-    static QString write(Store& store, QgsProject* project, const QString& pdfPath, const QString& purpose);
+    /** \a project holds the project's layers (cameras, zones). Throws stroom::Error. */
+    static void write(Store& store, QgsProject* project, const QString& pdfPath, const QString& purpose);
 };
 
 } // namespace stroom::maps

@@ -1,10 +1,12 @@
 #include "reportlayout.h"
 
-#include "bytesource.h"
+#include "common/bytesource.h"
+#include "common/error.h"
 #include "flowmap.h"
-#include "privacyguard.h"
+#include "layoutkit.h"
+#include "privacy/privacyguard.h"
 #include "projectlayers.h"
-#include "store.h"
+#include "store/store.h"
 
 #include <qgslayertree.h>
 #include <qgslayoutexporter.h>
@@ -53,20 +55,8 @@ constexpr double kW = 297, kH = 210;
 QgsLayoutItemLabel* addLabel(QgsLayout* l, int page, const QString& id, double x, double y, double w,
                              double h, double size, bool bold = false,
                              const QColor& colour = QColor(40, 40, 50)) {
-    auto* label = new QgsLayoutItemLabel(l);
+    QgsLayoutItemLabel* label = LayoutKit::addLabel(l, page, id, x, y, w, h, size, bold, colour);
     label->setId(id);
-    label->setText(id);
-    QFont font(QStringLiteral("DejaVu Sans"));
-    font.setBold(bold);
-    font.setPointSizeF(size);
-    font.setStyleStrategy(QFont::PreferNoShaping); // no ligatures: the PDF's text stays searchable
-    label->setFont(font);
-    label->setFontColor(colour);
-    label->setVAlign(Qt::AlignTop);
-    label->setHAlign(Qt::AlignLeft);
-    l->addLayoutItem(label);
-    label->attemptMove(QgsLayoutPoint(x, y, QgsUnitTypes::LayoutMillimeters), true, false, page);
-    label->attemptResize(QgsLayoutSize(w, h, QgsUnitTypes::LayoutMillimeters));
     return label;
 }
 
@@ -74,27 +64,9 @@ QgsLayoutItemTextTable* addTable(QgsLayout* l, int page, const QString& id, doub
                                  double h) {
     auto* table = new QgsLayoutItemTextTable(l);
     l->addMultiFrame(table);
-    QgsTextFormat head, body;
-    QFont hf(QStringLiteral("DejaVu Sans"));
-    hf.setBold(true);
-    hf.setStyleStrategy(QFont::PreferNoShaping);
-    head.setFont(hf);
-    head.setSize(8.5);
-    QFont bf(QStringLiteral("DejaVu Sans"));
-    bf.setStyleStrategy(QFont::PreferNoShaping);
-    body.setFont(bf);
-    body.setSize(8);
-    table->setHeaderTextFormat(head);
-    table->setContentTextFormat(body);
-    table->setGridStrokeWidth(0.1);
-    table->setGridColor(QColor(190, 190, 200));
-    table->setCellMargin(1.2);
+    LayoutKit::styleTable(table, 8, 1.2);
     table->setResizeMode(QgsLayoutMultiFrame::UseExistingFrames);
-    auto* frame = new QgsLayoutFrame(l, table);
-    frame->setId(id);
-    frame->attemptMove(QgsLayoutPoint(x, y, QgsUnitTypes::LayoutMillimeters), true, false, page);
-    frame->attemptResize(QgsLayoutSize(w, h, QgsUnitTypes::LayoutMillimeters));
-    table->addFrame(frame);
+    LayoutKit::addFrame(l, table, page, x, y, w, h)->setId(id);
     return table;
 }
 
@@ -298,15 +270,14 @@ QImage ReportLayout::profileChart(const ReportData& d, QSize size) {
 }
 
 std::unique_ptr<QgsPrintLayout> ReportLayout::build(const ReportData& d, QgsProject* project,
-                                                    const QString& templatePath, QString* error) {
+                                                    const QString& templatePath) {
     const QString path = templatePath.isEmpty() ? defaultTemplatePath() : templatePath;
     QFile file(path);
     QDomDocument doc;
     if (!file.open(QIODevice::ReadOnly) || !doc.setContent(&file)) {
-        *error = QCoreApplication::translate("stroom::maps::ReportLayout",
-                                             "%1: not a readable QGIS layout template (.qpt)")
-                     .arg(path);
-        return nullptr;
+        throw Error::input(QCoreApplication::translate("stroom::maps::ReportLayout",
+                                                       "%1: not a readable QGIS layout template (.qpt)")
+                               .arg(path));
     }
     auto layout = std::make_unique<QgsPrintLayout>(project);
     QgsReadWriteContext context;
@@ -314,10 +285,9 @@ std::unique_ptr<QgsPrintLayout> ReportLayout::build(const ReportData& d, QgsProj
     bool ok = false;
     layout->loadFromTemplate(doc, context, true, &ok);
     if (!ok) {
-        *error =
+        throw Error::input(
             QCoreApplication::translate("stroom::maps::ReportLayout", "%1: the template could not be loaded")
-                .arg(path);
-        return nullptr;
+                .arg(path));
     }
     QgsLayout* l = layout.get();
     l->renderContext().setTextRenderFormat(Qgis::TextRenderFormat::AlwaysText);
@@ -348,6 +318,7 @@ std::unique_ptr<QgsPrintLayout> ReportLayout::build(const ReportData& d, QgsProj
 
     // Map page: the project's layers are already in the project.
     setText(l, QStringLiteral("h_map"), tr("Where trips go: the largest flows"));
+    bool nothingToMap = false;
     for (const QString& mapId : {QStringLiteral("map"), QStringLiteral("title_map")}) {
         auto* map = find<QgsLayoutItemMap>(l, mapId);
         if (!map)
@@ -373,16 +344,12 @@ std::unique_ptr<QgsPrintLayout> ReportLayout::build(const ReportData& d, QgsProj
         map->setKeepLayerSet(true);
         map->setLayers(layers);
         map->setCrs(QgsCoordinateReferenceSystem(QStringLiteral("EPSG:31370")));
-        QgsRectangle extent;
-        if (zones)
-            extent = project->crs().isValid()
-                         ? QgsCoordinateTransform(zones->crs(), map->crs(), project->transformContext())
-                               .transformBoundingBox(zones->extent())
-                         : zones->extent();
-        if (!extent.isEmpty()) {
-            extent.scale(1.05);
+        const QgsRectangle extent =
+            ProjectLayers::extentOf({zones, cameras}, map->crs(), project->transformContext());
+        if (!extent.isEmpty())
             map->zoomToExtent(extent);
-        }
+        else
+            nothingToMap = true; // the template's extent (Flanders) stays
         auto* legend = find<QgsLayoutItemLegend>(l, QStringLiteral("legend"));
         if (legend && mapId == QLatin1String("map")) {
             legend->setAutoUpdateModel(false);
@@ -396,10 +363,12 @@ std::unique_ptr<QgsPrintLayout> ReportLayout::build(const ReportData& d, QgsProj
         }
     }
     setText(l, QStringLiteral("map_caption"),
-            tr("Arrows: the largest flows between cameras (at least k = %1 trips each), width and colour by "
-               "trips. Dots: "
-               "cameras by owner. Outlines: districts. Belgian Lambert 72.")
-                .arg(d.k));
+            nothingToMap ? tr("Nothing to map yet: the project has no cameras or zones with a position.")
+                         : tr("Arrows: the largest flows between cameras (at least k = %1 trips each), width "
+                              "and colour by "
+                              "trips. Dots: "
+                              "cameras by owner. Outlines: districts. Belgian Lambert 72.")
+                               .arg(d.k));
 
     // OD table and through traffic.
     setText(l, QStringLiteral("h_od"), tr("The largest origin–destination flows"));
@@ -572,30 +541,10 @@ std::unique_ptr<QgsPrintLayout> ReportLayout::build(const ReportData& d, QgsProj
     return layout;
 }
 
-QString ReportLayout::exportPdf(QgsPrintLayout* layout, const QString& path) {
-    QgsLayoutExporter exporter(layout);
-    QgsLayoutExporter::PdfExportSettings settings;
-    settings.dpi = 150;
-    settings.rasterizeWholeImage = false;
-    settings.forceVectorOutput = false;
-    settings.textRenderFormat = Qgis::TextRenderFormat::AlwaysText; // tables too: searchable, selectable text
-    const QgsLayoutExporter::ExportResult r = exporter.exportToPdf(path, settings);
-    if (r != QgsLayoutExporter::Success)
-        return QCoreApplication::translate("stroom::maps::ReportLayout",
-                                           "%1: the PDF could not be written (%2)")
-            .arg(path, exporter.errorFile());
-    return QString();
-}
-
-QString ReportLayout::write(Store& store, const ReportData& data, QgsProject* project,
-                            const QString& templatePath, const QString& pdfPath) {
-    QString error;
-    std::unique_ptr<QgsPrintLayout> layout = build(data, project, templatePath, &error);
-    if (!layout)
-        return error;
-    error = exportPdf(layout.get(), pdfPath);
-    if (!error.isEmpty())
-        return error;
+void ReportLayout::write(Store& store, const ReportData& data, QgsProject* project,
+                         const QString& templatePath, const QString& pdfPath) {
+    std::unique_ptr<QgsPrintLayout> layout = build(data, project, templatePath);
+    LayoutKit::writePdf(layout.get(), pdfPath);
     Store::AuditEntry e;
     e.action = QStringLiteral("report");
     e.purpose = data.purpose;
@@ -607,7 +556,6 @@ QString ReportLayout::write(Store& store, const ReportData& data, QgsProject* pr
     e.suppressedCells = data.suppressedTotal();
     e.k = data.k;
     store.audit(e);
-    return QString();
 }
 
 QImage ReportLayout::renderPage(QgsPrintLayout* layout, int page, double dpi) {

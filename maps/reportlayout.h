@@ -1,6 +1,6 @@
 #pragma once
 
-#include "reportdata.h"
+#include "publish/reportdata.h"
 
 #include <QImage>
 #include <QString>
@@ -33,21 +33,18 @@ public:
 
     /**
      * Loads \a templatePath (the default when empty) into a layout for \a project (which holds the
-     * project's layers) and fills it from \a data. Returns nullptr and sets \a error on failure.
+     * project's layers) and fills it from \a data. Throws stroom::Error when the template is unusable.
      */
     static std::unique_ptr<QgsPrintLayout> build(const ReportData& data, QgsProject* project,
-                                                 const QString& templatePath, QString* error);
-    /** Writes the PDF; returns an empty string or the error. */
-    static QString exportPdf(QgsPrintLayout* layout, const QString& path);
+                                                 const QString& templatePath);
     static QImage renderPage(QgsPrintLayout* layout, int page, double dpi = 60);
 
     /**
      * Builds and writes the report for \a data with \a project's layers, and records it in \a store's audit
-     * trail (time, user, purpose, filters, output SHA-256, cells suppressed, k). Returns an empty string or
-     * the error.
+     * trail (time, user, purpose, filters, output SHA-256, cells suppressed, k). Throws stroom::Error.
      */
-    static QString write(Store& store, const ReportData& data, QgsProject* project,
-                         const QString& templatePath, const QString& pdfPath);
+    static void write(Store& store, const ReportData& data, QgsProject* project, const QString& templatePath,
+                      const QString& pdfPath);
 
     /** The hourly profile by class as a picture (for the layout; also used by tests). */
     static QImage profileChart(const ReportData& data, QSize size);

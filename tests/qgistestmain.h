@@ -1,6 +1,7 @@
 #pragma once
 
 // A main() for Qt Test suites that need QGIS: a QgsApplication (offscreen), the providers checked.
+#include "common/error.h"
 #include "qgisruntime.h"
 
 #include <qgsapplication.h>
@@ -13,9 +14,10 @@
     int main(int argc, char* argv[]) {                                                                       \
         qputenv("QT_QPA_PLATFORM", "offscreen");                                                             \
         QgsApplication app(argc, argv, true);                                                                \
-        const QString problem = stroom::maps::QgisRuntime::initialise();                                     \
-        if (!problem.isEmpty()) {                                                                            \
-            std::fprintf(stderr, "%s\n", qPrintable(problem));                                               \
+        try {                                                                                                \
+            stroom::maps::QgisRuntime::initialise();                                                         \
+        } catch (const stroom::Error& e) {                                                                   \
+            std::fprintf(stderr, "%s\n", qPrintable(e.message()));                                           \
             return 1;                                                                                        \
         }                                                                                                    \
         int rc = 0;                                                                                          \

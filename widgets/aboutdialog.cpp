@@ -1,6 +1,6 @@
 #include "aboutdialog.h"
 
-#include "demoproject.h"
+#include "simulate/demoproject.h"
 
 #include <qgis.h>
 

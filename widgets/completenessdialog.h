@@ -1,6 +1,6 @@
 #pragma once
 
-#include "inventory.h"
+#include "inventory/inventory.h"
 
 #include <QDialog>
 

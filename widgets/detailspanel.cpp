@@ -1,6 +1,6 @@
 #include "detailspanel.h"
 
-#include "privacyguard.h"
+#include "common/vehicleclass.h"
 
 #include <QLocale>
 #include <QTextBrowser>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "camera.h"
-#include "flowcube.h"
+#include "flows/flowcube.h"
+#include "store/camera.h"
 
 #include <QDockWidget>
 

@@ -1,6 +1,6 @@
 #include "filterpanel.h"
 
-#include "privacyguard.h"
+#include "common/vehicleclass.h"
 
 #include <QButtonGroup>
 #include <QCheckBox>

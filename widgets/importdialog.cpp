@@ -1,7 +1,7 @@
 #include "importdialog.h"
 
-#include "error.h"
-#include "store.h"
+#include "common/error.h"
+#include "store/store.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -102,10 +102,10 @@ QString esc(const QString& s) {
 
 } // namespace
 
-ImportDialog::ImportDialog(const QString& projectPath, QWidget* parent)
+ImportDialog::ImportDialog(Session* session, QWidget* parent)
     : QDialog(parent)
-    , m_projectPath(projectPath)
-    , m_watcher(new QFutureWatcher<Outcome>(this)) {
+    , m_session(session)
+    , m_watcher(new QFutureWatcher<ImportOutcome>(this)) {
     setObjectName(QStringLiteral("ImportDialog"));
     setWindowTitle(tr("Import ANPR data"));
     auto* layout = new QVBoxLayout(this);
@@ -210,7 +210,7 @@ ImportDialog::ImportDialog(const QString& projectPath, QWidget* parent)
         else
             reject();
     });
-    connect(m_watcher, &QFutureWatcher<Outcome>::finished, this, &ImportDialog::onFinished);
+    connect(m_watcher, &QFutureWatcher<ImportOutcome>::finished, this, &ImportDialog::onFinished);
     resize(980, 720);
     refreshPreview();
 }
@@ -377,7 +377,7 @@ void ImportDialog::startImport() {
         return;
     const QStringList list = files();
     const ImportOptions o = options();
-    const QString project = m_projectPath;
+    Session* session = m_session;
     m_cancel = std::make_shared<std::atomic_bool>(false);
     auto cancel = m_cancel;
     QPointer<ImportDialog> self(this);
@@ -386,37 +386,29 @@ void ImportDialog::startImport() {
     m_summary->setVisible(false);
     setBusy(true);
     m_progress->setVisible(true);
-    m_watcher->setFuture(QtConcurrent::run([list, o, project, cancel, self]() -> Outcome {
-        Outcome out;
+    // On a worker thread: the session gives it a connection of its own, imports, then updates trips.
+    m_watcher->setFuture(QtConcurrent::run([list, o, session, cancel, self]() {
+        auto progress = [self, last = -1](double p) mutable {
+            const int v = static_cast<int>(1000.0 * p);
+            if (v == last)
+                return;
+            last = v;
+            QMetaObject::invokeMethod(
+                self.data(),
+                [self, v] {
+                    if (self)
+                        self->m_progress->setValue(v);
+                },
+                Qt::QueuedConnection);
+        };
         try {
-            Store store = Store::open(project);
-            Importer importer(store);
-            for (int i = 0; i < list.size(); ++i) {
-                if (cancel->load())
-                    break;
-                auto progress = [self, i, n = list.size(), last = -1](double p) mutable {
-                    const int v = static_cast<int>(1000.0 * (i + p) / n);
-                    if (v == last)
-                        return;
-                    last = v;
-                    QMetaObject::invokeMethod(
-                        self.data(),
-                        [self, v] {
-                            if (self)
-                                self->m_progress->setValue(v);
-                        },
-                        Qt::QueuedConnection);
-                };
-                try {
-                    out.reports.append(importer.importFile(list[i], o, progress, cancel.get()));
-                } catch (const Error& e) {
-                    out.errors << e.message();
-                }
-            }
-        } catch (const Error& e) {
+            return session->importFiles(list, o, progress, cancel.get());
+        } catch (const Error& e) { // the worker's connection could not be opened
+            ImportOutcome out;
             out.errors << e.message();
+            out.exitCode = e.exitCode();
+            return out;
         }
-        return out;
     }));
 }
 
@@ -427,14 +419,13 @@ void ImportDialog::cancelImport() {
 }
 
 void ImportDialog::onFinished() {
-    const Outcome out = m_watcher->result();
+    const ImportOutcome out = m_watcher->result();
     m_cancelButton->setEnabled(true);
     setBusy(false);
     m_progress->setValue(1000);
     QString html;
-    qint64 stored = 0;
+    const qint64 stored = out.stored();
     for (const ImportReport& r : out.reports) {
-        stored += r.stored;
         html +=
             QStringLiteral("<p><b>%1</b>: %2</p>")
                 .arg(esc(QFileInfo(r.file).fileName()),
@@ -455,6 +446,15 @@ void ImportDialog::onFinished() {
     }
     for (const QString& e : out.errors)
         html += QStringLiteral("<p style='color:#b00020'>%1</p>").arg(esc(e));
+    if (out.trips)
+        html += QStringLiteral("<p>%1</p>")
+                    .arg(esc(tr("Trips brought up to date: %n trip(s) built from %1 reads.", nullptr,
+                                static_cast<int>(out.trips->trips))
+                                 .arg(out.trips->reads)));
+    if (!out.tripsError.isEmpty())
+        html +=
+            QStringLiteral("<p style='color:#b00020'>%1</p>")
+                .arg(esc(tr("The data is stored, but updating the trips failed: %1").arg(out.tripsError)));
     if (m_cancel && m_cancel->load())
         html +=
             QStringLiteral("<p>%1</p>").arg(esc(tr("Cancelled: the file being imported was rolled back.")));

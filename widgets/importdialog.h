@@ -1,6 +1,7 @@
 #pragma once
 
-#include "importer.h"
+#include "import/importer.h"
+#include "session/session.h"
 
 #include <QDialog>
 #include <QFutureWatcher>
@@ -30,7 +31,8 @@ namespace stroom::widgets {
 class ImportDialog : public QDialog {
     Q_OBJECT
 public:
-    ImportDialog(const QString& projectPath, QWidget* parent = nullptr);
+    /** Imports into \a session's project; the session must outlive the dialog. */
+    ImportDialog(Session* session, QWidget* parent = nullptr);
     ~ImportDialog() override;
 
     void setFiles(const QStringList& files);
@@ -62,14 +64,10 @@ private slots:
     void onFinished();
 
 private:
-    struct Outcome {
-        QVector<ImportReport> reports;
-        QStringList errors; ///< per failed file
-    };
     void buildMappingEditors();
     void setBusy(bool busy);
 
-    QString m_projectPath;
+    Session* m_session;
     QListWidget* m_files;
     QComboBox* m_format;
     QComboBox* m_timezone;
@@ -90,7 +88,7 @@ private:
     QHash<QString, QString> m_mapping;
     bool m_updatingMapping = false;
     std::shared_ptr<std::atomic_bool> m_cancel;
-    QFutureWatcher<Outcome>* m_watcher;
+    QFutureWatcher<ImportOutcome>* m_watcher;
 };
 
 } // namespace stroom::widgets

@@ -1,11 +1,10 @@
 #pragma once
 
-#include "camera.h"
-#include "inventory.h"
+#include "inventory/inventory.h"
+#include "store/camera.h"
 
-#include <QAbstractTableModel>
-#include <QDialog>
 #include <QDockWidget>
+#include <QPointer>
 #include <QSet>
 
 #include <functional>
@@ -13,48 +12,16 @@
 
 class QLabel;
 class QLineEdit;
-class QComboBox;
-class QCheckBox;
-class QPushButton;
 class QSortFilterProxyModel;
 class QTableView;
 
+namespace stroom {
+class Session;
+}
+
 namespace stroom::widgets {
 
-/** \brief The cameras of the register as a table (id, name, owner, operator, purpose, …). */
-class CameraTableModel : public QAbstractTableModel {
-    Q_OBJECT
-public:
-    using QAbstractTableModel::QAbstractTableModel;
-    void setCameras(QVector<Camera> cameras);
-    const Camera& camera(int row) const { return m_cameras[row]; }
-    int rowCount(const QModelIndex& parent = QModelIndex()) const override;
-    int columnCount(const QModelIndex& parent = QModelIndex()) const override;
-    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
-
-private:
-    QVector<Camera> m_cameras;
-};
-
-/** \brief Add or edit one camera; the rules of the register are checked as you type. */
-class CameraDialog : public QDialog {
-    Q_OBJECT
-public:
-    explicit CameraDialog(const Camera& camera, bool isNew, QWidget* parent = nullptr);
-    Camera camera() const;
-    QStringList problems() const;
-
-private:
-    void check();
-    Camera m_original;
-    QLineEdit *m_id, *m_name, *m_site, *m_lon, *m_lat, *m_directions, *m_owner, *m_operator, *m_legal,
-        *m_zone, *m_notes;
-    QComboBox *m_purpose, *m_status, *m_role;
-    QCheckBox* m_registered;
-    QLabel* m_problems;
-    QPushButton* m_ok;
-};
+class CameraTableModel;
 
 /**
  * \brief The camera register: search and sort, add, edit, delete, each camera's history, undo and redo,
@@ -64,7 +31,8 @@ class RegisterPanel : public QDockWidget {
     Q_OBJECT
 public:
     explicit RegisterPanel(QWidget* parent = nullptr);
-    void setProject(const QString& path);
+    /** The project whose register this shows (nullptr: none); it refreshes on the session's changes. */
+    void setSession(Session* session);
     CameraTableModel* model() const { return m_model; }
     QTableView* view() const { return m_view; }
     QString completenessText() const;
@@ -79,39 +47,41 @@ public:
     void completenessDialog();
     /** Selects the camera \a id in the table (clearing the search if it hides it); false if unknown. */
     bool selectCamera(const QString& id);
-    /** Applies an edit as the form would (validation, history, undo stack); false and a message when refused.
-     */
-    bool applyEdit(const Camera& camera, QString* error = nullptr);
-    bool removeCamera(const QString& id, QString* error = nullptr);
+
+    // The register's changes. Each throws stroom::Error when refused (the register's rules, an unknown
+    // camera); the panel's own buttons show that through ErrorBoundary.
+
+    /** Applies an edit as the form would (validation, history, undo stack). */
+    void applyEdit(const Camera& camera);
+    void removeCamera(const QString& id);
+    /** Undoes (redoes) the last edit; false when there is none. */
     bool undo();
     bool redo();
     QString historyText(const QString& cameraId) const;
-    /** Imports cameras from a file (CSV, GeoJSON, GeoPackage, Shapefile, OpenStreetMap); a summary or the
-     * error. */
-    QString importCameras(const QString& file, bool* ok = nullptr);
-    /** Records that \a alias means \a owner and renames the cameras; the suggestions left. */
-    bool setOwnerAlias(const QString& alias, const QString& owner, QString* error = nullptr);
+    /** Imports cameras from a file (CSV, GeoJSON, GeoPackage, Shapefile, OpenStreetMap); a summary. */
+    QString importCameras(const QString& file);
+    /** Records that \a alias means \a owner and renames the cameras. */
+    void setOwnerAlias(const QString& alias, const QString& owner);
     QStringList ownerSuggestions() const;
     /** From the map: a new camera here (opens the form), a camera moved, a camera turned. */
     void placeAt(double lon, double lat);
-    bool moveCamera(const QString& id, double lon, double lat, QString* error = nullptr);
-    bool turnCamera(const QString& id, int bearing, bool addDirection, QString* error = nullptr);
-
-signals:
-    void registerChanged();
+    void moveCamera(const QString& id, double lon, double lat);
+    void turnCamera(const QString& id, int bearing, bool addDirection);
 
 private:
     void reload();
-    /** Applies one change to the register (its edit number goes on the undo stack); false and why if refused.
-     */
-    bool record(const std::function<qint64(Inventory&)>& change, QString* error);
+    Session& session() const;
+    Camera existingCamera(const QString& id) const;
+    /** Applies one change to the register (its edit number goes on the undo stack). */
+    void record(const std::function<qint64(Inventory&)>& change);
     /** Undoes (or redoes) the last edit on \a from and moves it to \a to. */
     bool replay(QVector<qint64>& from, QVector<qint64>& to, bool forward);
     void editSelected(bool isNew);
+    void openForm(const Camera& camera, bool isNew);
     void ownersDialog();
     Camera selected() const;
 
-    QString m_path;
+    QPointer<Session> m_session;
     CameraTableModel* m_model;
     QSortFilterProxyModel* m_proxy;
     QTableView* m_view;

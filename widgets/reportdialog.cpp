@@ -1,8 +1,11 @@
 #include "reportdialog.h"
 
-#include "error.h"
+#include "errorboundary.h"
+#include "session/session.h"
+
+#include "common/error.h"
 #include "reportlayout.h"
-#include "store.h"
+#include "store/store.h"
 
 #include <qgsprintlayout.h>
 
@@ -19,10 +22,9 @@
 
 namespace stroom::widgets {
 
-ReportDialog::ReportDialog(const QString& projectPath, const FlowFilter& filter, QgsProject* project,
-                           QWidget* parent)
+ReportDialog::ReportDialog(Session* session, const FlowFilter& filter, QgsProject* project, QWidget* parent)
     : QDialog(parent)
-    , m_projectPath(projectPath)
+    , m_session(session)
     , m_filter(filter)
     , m_project(project) {
     setObjectName(QStringLiteral("ReportDialog"));
@@ -40,7 +42,7 @@ ReportDialog::ReportDialog(const QString& projectPath, const FlowFilter& filter,
         m_language->setCurrentIndex(1);
     form->addRow(tr("Language"), m_language);
     auto* file = new QHBoxLayout;
-    m_output = new QLineEdit(QFileInfo(projectPath).absolutePath() + QStringLiteral("/report.pdf"), this);
+    m_output = new QLineEdit(QFileInfo(session->path()).absolutePath() + QStringLiteral("/report.pdf"), this);
     auto* browse = new QPushButton(tr("Browse…"), this);
     file->addWidget(m_output);
     file->addWidget(browse);
@@ -101,17 +103,12 @@ void ReportDialog::refreshPreview() {
     QApplication::setOverrideCursor(Qt::WaitCursor);
     m_preview = QImage();
     try {
-        Store store = Store::open(m_projectPath, Store::Access::ReadOnly);
-        const ReportData data =
-            ReportData::collect(store, m_filter, m_language->currentData().toString(), m_purpose->text());
-        QString error;
-        auto layout = maps::ReportLayout::build(data, m_project, QString(), &error);
-        if (layout)
-            m_preview = maps::ReportLayout::renderPage(layout.get(), 0, 40);
-        else
-            m_status->setText(error);
-    } catch (const Error& e) {
-        m_status->setText(e.message());
+        const ReportData data = ReportData::collect(m_session->store(), m_filter,
+                                                    m_language->currentData().toString(), m_purpose->text());
+        auto layout = maps::ReportLayout::build(data, m_project, QString());
+        m_preview = maps::ReportLayout::renderPage(layout.get(), 0, 40);
+    } catch (...) {
+        m_status->setText(ErrorBoundary::currentMessage());
     }
     m_previewLabel->setPixmap(QPixmap::fromImage(m_preview).scaled(
         m_previewLabel->size(), Qt::KeepAspectRatio, Qt::SmoothTransformation));
@@ -127,12 +124,11 @@ bool ReportDialog::exportReport() {
     }
     QApplication::setOverrideCursor(Qt::WaitCursor);
     try {
-        Store store = Store::open(m_projectPath);
-        const ReportData data = ReportData::collect(store, m_filter, m_language->currentData().toString(),
-                                                    m_purpose->text().trimmed());
-        m_error = maps::ReportLayout::write(store, data, m_project, QString(), m_output->text().trimmed());
-    } catch (const Error& e) {
-        m_error = e.message();
+        const ReportData data = ReportData::collect(
+            m_session->store(), m_filter, m_language->currentData().toString(), m_purpose->text().trimmed());
+        maps::ReportLayout::write(m_session->store(), data, m_project, QString(), m_output->text().trimmed());
+    } catch (...) {
+        m_error = ErrorBoundary::currentMessage();
     }
     QApplication::restoreOverrideCursor();
     m_status->setText(m_error.isEmpty() ? tr("Written to %1.").arg(m_output->text()) : m_error);

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "reportdata.h"
+#include "publish/reportdata.h"
 
 #include <QDialog>
 
@@ -9,6 +9,10 @@ class QLabel;
 class QLineEdit;
 class QPushButton;
 class QgsProject;
+
+namespace stroom {
+class Session;
+}
 
 namespace stroom::widgets {
 
@@ -19,8 +23,7 @@ namespace stroom::widgets {
 class ReportDialog : public QDialog {
     Q_OBJECT
 public:
-    ReportDialog(const QString& projectPath, const FlowFilter& filter, QgsProject* project,
-                 QWidget* parent = nullptr);
+    ReportDialog(Session* session, const FlowFilter& filter, QgsProject* project, QWidget* parent = nullptr);
 
     void setPurpose(const QString& purpose);
     void setOutput(const QString& path);
@@ -37,7 +40,7 @@ public slots:
 private:
     void updateButtons();
 
-    QString m_projectPath;
+    Session* m_session;
     FlowFilter m_filter;
     QgsProject* m_project;
     QLineEdit* m_purpose;

@@ -1,7 +1,7 @@
 #include "vocabulary.h"
 
-#include "camera.h"
 #include "camerasymbology.h"
+#include "store/camera.h"
 
 #include <QCoreApplication>
 

@@ -1,10 +1,10 @@
 #include "bench.h"
 
-#include "error.h"
-#include "flowengine.h"
-#include "random.h"
-#include "sqlite.h"
-#include "store.h"
+#include "common/error.h"
+#include "common/random.h"
+#include "common/sqlite.h"
+#include "flows/flowengine.h"
+#include "store/store.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

@@ -1,18 +1,19 @@
 #include "clicommands.h"
 
 #include "bench.h"
-#include "error.h"
-#include "flowengine.h"
-#include "importer.h"
-#include "inventory.h"
-#include "inventoryimport.h"
-#include "privacyguard.h"
+#include "common/error.h"
+#include "common/timeparse.h"
+#include "common/vectorsource.h"
+#include "common/vehicleclass.h"
+#include "flows/flowengine.h"
+#include "import/importer.h"
+#include "inventory/inventory.h"
+#include "inventory/inventoryimport.h"
+#include "publish/resultexport.h"
 #include "reportcommand.h"
-#include "resultexport.h"
-#include "simulator.h"
-#include "store.h"
-#include "timeparse.h"
-#include "vectorsource.h"
+#include "session/session.h"
+#include "simulate/simulator.h"
+#include "store/store.h"
 
 #include <QCommandLineParser>
 #include <QElapsedTimer>
@@ -419,46 +420,33 @@ int import(const QStringList& args) {
         o.mapping.insert(pair.left(eq).trimmed(), pair.mid(eq + 1).trimmed());
     }
     const QStringList positional = p.positionalArguments();
-    Store store = Store::open(positional.first());
-    Importer importer(store);
-    int worst = 0;
-    for (int i = 1; i < positional.size(); ++i) {
-        const QString file = positional[i];
-        try {
-            const ImportReport r =
-                importer.importFile(file, o, progressPrinter(QStringLiteral("import %1").arg(file)));
-            err() << "import: " << r.summary()
-                  << QStringLiteral(" in %1 s (%2 rows/s); import #%3\n")
-                         .arg(r.seconds, 0, 'f', 2)
-                         .arg(r.seconds > 0 ? static_cast<qint64>(r.rows / r.seconds) : 0)
-                         .arg(r.importId);
-            for (const RejectedLine& l : r.sample)
-                err() << "  rejected: " << l.text() << "\n";
-            if (r.rejected > r.sample.size())
-                err() << "  ... and " << (r.rejected - r.sample.size())
-                      << " more rejected rows (counted in the import record)\n";
-            for (const QString& w : r.warnings)
-                err() << "  warning: " << w << "\n";
-        } catch (const Error& e) {
-            err() << "stroom-cli: " << e.message() << "\n";
-            worst = std::max(worst, e.exitCode());
+    const auto session = Session::open(positional.first());
+    auto printFile = [](const QString&, const ImportReport* r, const QString& error) {
+        if (!r) {
+            err() << "stroom-cli: " << error << "\n";
+            return;
         }
-    }
-    if (!p.isSet(QStringLiteral("no-trips"))) {
-        FlowEngine engine(store);
-        const TripParameters params = engine.storedParameters();
-        if (engine.isStale(params)) {
-            try {
-                const BuildReport r = engine.update(params, progressPrinter(QStringLiteral("trips")));
-                err() << "trips: " << r.summary() << "\n";
-            } catch (const Error& e) {
-                err() << "stroom-cli: the import is stored, but updating the trips failed: " << e.message()
-                      << "\n";
-                worst = std::max(worst, e.exitCode());
-            }
-        }
-    }
-    return worst;
+        err() << "import: " << r->summary()
+              << QStringLiteral(" in %1 s (%2 rows/s); import #%3\n")
+                     .arg(r->seconds, 0, 'f', 2)
+                     .arg(r->seconds > 0 ? static_cast<qint64>(r->rows / r->seconds) : 0)
+                     .arg(r->importId);
+        for (const RejectedLine& l : r->sample)
+            err() << "  rejected: " << l.text() << "\n";
+        if (r->rejected > r->sample.size())
+            err() << "  ... and " << (r->rejected - r->sample.size())
+                  << " more rejected rows (counted in the import record)\n";
+        for (const QString& w : r->warnings)
+            err() << "  warning: " << w << "\n";
+    };
+    const ImportOutcome o2 =
+        session->importFiles(positional.mid(1), o, progressPrinter(QStringLiteral("import")), nullptr,
+                             !p.isSet(QStringLiteral("no-trips")), printFile);
+    if (o2.trips)
+        err() << "trips: " << o2.trips->summary() << "\n";
+    if (!o2.tripsError.isEmpty())
+        err() << "stroom-cli: the import is stored, but updating the trips failed: " << o2.tripsError << "\n";
+    return o2.exitCode;
 }
 
 void addTripOptions(QCommandLineParser& p) {
@@ -525,48 +513,13 @@ void addFilterOptions(QCommandLineParser& p) {
 
 FlowFilter flowFilter(const QCommandLineParser& p) {
     FlowFilter f;
-    auto date = [&](const char* name, QDate* out) {
-        const QString v = p.value(QString::fromLatin1(name));
-        if (v.isEmpty())
-            return;
-        *out = QDate::fromString(v, Qt::ISODate);
-        if (!out->isValid())
-            throw Error::usage(
-                QStringLiteral("--%1 must be a date yyyy-mm-dd (got '%2')").arg(QLatin1String(name), v));
-    };
-    date("from", &f.from);
-    date("to", &f.to);
-    if (f.from.isValid() && f.to.isValid() && f.to < f.from)
-        throw Error::usage(QStringLiteral("--to is before --from"));
-    const QString days = p.value(QStringLiteral("days"));
-    if (days == QLatin1String("weekday"))
-        f.days = FlowFilter::Days::Weekday;
-    else if (days == QLatin1String("weekend"))
-        f.days = FlowFilter::Days::Weekend;
-    else if (!days.isEmpty() && days != QLatin1String("all"))
-        throw Error::usage(QStringLiteral("--days is all, weekday or weekend (got '%1')").arg(days));
-    const QString hours = p.value(QStringLiteral("hours"));
-    if (!hours.isEmpty()) {
-        const QStringList hh = hours.split(QLatin1Char('-'));
-        bool ok1 = false, ok2 = false;
-        const int a = hh.value(0).toInt(&ok1), b = hh.value(1).toInt(&ok2);
-        if (hh.size() != 2 || !ok1 || !ok2 || a < 0 || b > 24 || a >= b)
-            throw Error::usage(
-                QStringLiteral("--hours is H1-H2 with 0 <= H1 < H2 <= 24 (got '%1')").arg(hours));
-        f.hourFrom = a;
-        f.hourTo = b;
+    for (const char* key : {"from", "to", "days", "hours", "class"}) {
+        const QString k = QString::fromLatin1(key);
+        if (!p.value(k).isEmpty())
+            f.set(k, p.value(k));
     }
-    for (const QString& c : p.value(QStringLiteral("class")).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
-        const QByteArray u = c.trimmed().toUtf8();
-        const int code =
-            vehicleclass::fromLabel(std::string_view(u.constData(), static_cast<std::size_t>(u.size())));
-        if (code < 0)
-            throw Error::usage(
-                QStringLiteral("--class: unknown class '%1' (car, van, truck, bus, motorcycle, unknown)")
-                    .arg(c));
-        f.classMask |= 1u << code;
-    }
-    f.throughOnly = p.isSet(QStringLiteral("through"));
+    if (p.isSet(QStringLiteral("through")))
+        f.set(QStringLiteral("through"), QString());
     return f;
 }
 
@@ -585,10 +538,8 @@ FlowCube queryCube(Store& store, const QCommandLineParser& p, TripParameters* us
             *trips = std::move(set);
         return cube;
     }
-    if (engine.isStale(params)) {
-        const BuildReport r = engine.update(params, progressPrinter(QStringLiteral("trips")));
-        err() << "trips: " << r.summary() << "\n";
-    }
+    if (const auto r = Session::afterImport(store, progressPrinter(QStringLiteral("trips"))))
+        err() << "trips: " << r->summary() << "\n";
     if (trips)
         *trips = engine.loadTrips();
     return engine.loadCube();

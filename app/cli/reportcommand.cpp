@@ -1,15 +1,16 @@
 #include "reportcommand.h"
 
-#include "bytesource.h"
-#include "error.h"
-#include "flowengine.h"
+#include "common/bytesource.h"
+#include "common/error.h"
 #include "flowmap.h"
+#include "flows/flowengine.h"
 #include "projectlayers.h"
+#include "publish/reportdata.h"
 #include "qgisruntime.h"
 #include "registerlisting.h"
-#include "reportdata.h"
 #include "reportlayout.h"
-#include "store.h"
+#include "session/session.h"
+#include "store/store.h"
 
 #include <qgsprintlayout.h>
 #include <qgsproject.h>
@@ -42,18 +43,12 @@ bool needsQgis(const QStringList& args) {
 }
 
 int publicRegisterPdf(const QString& projectPath, const QString& pdf, const QString& purpose) {
-    const QString problem = maps::QgisRuntime::initialise();
-    if (!problem.isEmpty())
-        throw Error::store(problem);
+    maps::QgisRuntime::initialise();
     Store store = Store::open(projectPath);
     QgsProject project;
     maps::ProjectLayers layers;
-    const QString error = layers.load(projectPath, &project);
-    if (!error.isEmpty())
-        throw Error::store(error);
-    const QString written = maps::RegisterListing::write(store, &project, pdf, purpose);
-    if (!written.isEmpty())
-        throw Error::input(written);
+    layers.load(projectPath, &project);
+    maps::RegisterListing::write(store, &project, pdf, purpose);
     return 0;
 }
 
@@ -87,9 +82,7 @@ int report(const QStringList& args) {
         out << p.helpText();
         return 0;
     }
-    const QString problem = maps::QgisRuntime::initialise();
-    if (!problem.isEmpty())
-        throw Error::store(problem);
+    maps::QgisRuntime::initialise();
     if (p.isSet(QStringLiteral("write-template"))) {
         QgsProject project;
         auto layout = maps::ReportLayout::createDefault(&project);
@@ -113,7 +106,10 @@ int report(const QStringList& args) {
     QTranslator translator;
     if (lang == QLatin1String("nl") && translator.load(QStringLiteral(":/stroom/translations/stroom_nl.qm")))
         QCoreApplication::installTranslator(&translator);
-    Store store = Store::open(path);
+    const auto session = Session::open(path);
+    Store& store = session->store();
+    if (const auto r = Session::afterImport(store))
+        err << "trips: " << r->summary() << "\n";
     int k = store.threshold();
     if (p.isSet(QStringLiteral("k"))) {
         bool ok = false;
@@ -127,22 +123,16 @@ int report(const QStringList& args) {
     // The layers, as the app shows them, in a project of the report's own.
     QgsProject project;
     maps::ProjectLayers layers;
-    const QString layersError = layers.load(path, &project);
-    if (!layersError.isEmpty())
-        throw Error::store(layersError);
-    FlowEngine engine(store);
+    layers.load(path, &project);
     maps::FlowMap flows;
-    flows.setData(engine.loadCube(), engine.cameras(), data.k);
+    flows.setData(session->flows().loadCube(), session->flows().cameras(), data.k);
     maps::FlowView view;
     view.filter = filter;
     view.topN = 80;
     flows.apply(view);
     project.addMapLayer(flows.layer());
 
-    const QString error =
-        maps::ReportLayout::write(store, data, &project, p.value(QStringLiteral("template")), pdf);
-    if (!error.isEmpty())
-        throw Error::input(error);
+    maps::ReportLayout::write(store, data, &project, p.value(QStringLiteral("template")), pdf);
     err << QStringLiteral("report: %1 written in %2 s (%3 cells under k=%4 suppressed)\n")
                .arg(pdf)
                .arg(timer.elapsed() / 1000.0, 0, 'f', 2)

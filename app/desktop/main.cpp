@@ -1,10 +1,10 @@
-#include "demoproject.h"
-#include "error.h"
+#include "application.h"
+#include "common/error.h"
 #include "filterpanel.h"
 #include "mainwindow.h"
-#include "privacyguard.h"
 #include "qgisruntime.h"
 #include "registerpanel.h"
+#include "simulate/demoproject.h"
 
 #include <qgsapplication.h>
 #include <qgsmapcanvas.h>
@@ -45,7 +45,7 @@ QString demoProjectPath(QString* error) {
 } // namespace
 
 int main(int argc, char* argv[]) {
-    QgsApplication app(argc, argv, true);
+    stroom::widgets::Application app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("stroom"));
     QCoreApplication::setOrganizationName(QStringLiteral("Stroom"));
     QCoreApplication::setApplicationVersion(stroom::stroomVersion());
@@ -109,9 +109,13 @@ int main(int argc, char* argv[]) {
     parser.addOption(size);
     parser.process(app);
 
-    const QString qgisProblem = stroom::maps::QgisRuntime::initialise();
-    if (!qgisProblem.isEmpty())
+    QString qgisProblem;
+    try {
+        stroom::maps::QgisRuntime::initialise();
+    } catch (const stroom::Error& e) {
+        qgisProblem = e.message();
         std::fprintf(stderr, "stroom: %s\n", qPrintable(qgisProblem));
+    }
 
     QString error;
     const QString project = parser.positionalArguments().isEmpty() ? demoProjectPath(&error)
@@ -138,28 +142,20 @@ int main(int argc, char* argv[]) {
 
     if (parser.isSet(filter) && !window.projectPath().isEmpty()) {
         stroom::maps::FlowView v = window.filterPanel()->view();
-        for (const QString& item : parser.value(filter).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
-            const QString key = item.section(QLatin1Char('='), 0, 0).trimmed(),
-                          value = item.section(QLatin1Char('='), 1).trimmed();
-            if (key == QLatin1String("hours")) {
-                v.filter.hourFrom = value.section(QLatin1Char('-'), 0, 0).toInt();
-                v.filter.hourTo = value.section(QLatin1Char('-'), 1, 1).toInt();
-            } else if (key == QLatin1String("class")) {
-                const QByteArray u = value.toUtf8();
-                const int code = stroom::vehicleclass::fromLabel(
-                    std::string_view(u.constData(), static_cast<std::size_t>(u.size())));
-                if (code >= 0)
-                    v.filter.classMask |= 1u << code;
-            } else if (key == QLatin1String("through")) {
-                v.filter.throughOnly = true;
-            } else if (key == QLatin1String("zones")) {
-                v.zones = true;
-            } else if (key == QLatin1String("days")) {
-                v.filter.days = value == QLatin1String("weekend") ? stroom::FlowFilter::Days::Weekend
-                                                                  : stroom::FlowFilter::Days::Weekday;
-            } else if (key == QLatin1String("top")) {
-                v.topN = value.toInt();
+        try {
+            for (const QString& item : parser.value(filter).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+                const QString key = item.section(QLatin1Char('='), 0, 0).trimmed(),
+                              value = item.section(QLatin1Char('='), 1).trimmed();
+                if (key == QLatin1String("zones"))
+                    v.zones = true;
+                else if (key == QLatin1String("top"))
+                    v.topN = value.toInt();
+                else if (!v.filter.set(key, value))
+                    throw stroom::Error::usage(QStringLiteral("--filter: unknown filter '%1'").arg(key));
             }
+        } catch (const stroom::Error& e) {
+            std::fprintf(stderr, "stroom: %s\n", qPrintable(e.message()));
+            return e.exitCode();
         }
         window.filterPanel()->setView(v);
     }

@@ -3,22 +3,24 @@
 #include "aboutdialog.h"
 #include "cameraedittool.h"
 #include "camerasymbology.h"
-#include "demoproject.h"
+#include "common/error.h"
 #include "detailspanel.h"
-#include "error.h"
+#include "errorboundary.h"
 #include "filterpanel.h"
-#include "flowengine.h"
 #include "flowpicktool.h"
+#include "flows/flowengine.h"
 #include "importdialog.h"
-#include "inventory.h"
+#include "inventory/inventory.h"
 #include "layerspanel.h"
 #include "odtablemodel.h"
 #include "odtablepanel.h"
+#include "publish/resultexport.h"
 #include "registerlisting.h"
 #include "registerpanel.h"
 #include "reportdialog.h"
-#include "resultexport.h"
-#include "store.h"
+#include "session/session.h"
+#include "simulate/demoproject.h"
+#include "store/store.h"
 
 #include <qgslayertree.h>
 #include <qgslayertreemapcanvasbridge.h>
@@ -84,25 +86,18 @@ MainWindow::MainWindow(QWidget* parent)
     m_registerPanel = new widgets::RegisterPanel(this);
     addDockWidget(Qt::BottomDockWidgetArea, m_registerPanel);
     m_registerPanel->hide(); // View > Camera register
-    connect(m_registerPanel, &widgets::RegisterPanel::registerChanged, this, &MainWindow::reloadLayers);
     m_placeTool = new widgets::CameraEditTool(m_canvas, widgets::CameraEditTool::Mode::Place);
     m_moveTool = new widgets::CameraEditTool(m_canvas, widgets::CameraEditTool::Mode::Move);
     m_turnTool = new widgets::CameraEditTool(m_canvas, widgets::CameraEditTool::Mode::Turn);
-    auto report = [this](bool ok, const QString& error) {
-        if (!ok && !error.isEmpty())
-            showError(error);
-    };
     connect(m_placeTool, &widgets::CameraEditTool::placeRequested, m_registerPanel,
             &widgets::RegisterPanel::placeAt);
     connect(m_moveTool, &widgets::CameraEditTool::moved, this,
-            [this, report](const QString& id, double lon, double lat) {
-                QString error;
-                report(m_registerPanel->moveCamera(id, lon, lat, &error), error);
+            [this](const QString& id, double lon, double lat) {
+                guarded([&] { m_registerPanel->moveCamera(id, lon, lat); });
             });
     connect(m_turnTool, &widgets::CameraEditTool::turned, this,
-            [this, report](const QString& id, int bearing, bool add) {
-                QString error;
-                report(m_registerPanel->turnCamera(id, bearing, add, &error), error);
+            [this](const QString& id, int bearing, bool add) {
+                guarded([&] { m_registerPanel->turnCamera(id, bearing, add); });
             });
     resizeDocks({m_layersPanel, m_detailsPanel}, {300, 360}, Qt::Horizontal);
     // The side panels keep the full height; the register opens under the map only.
@@ -127,7 +122,11 @@ MainWindow::MainWindow(QWidget* parent)
 }
 
 MainWindow::~MainWindow() {
-    saveViewState();
+    if (!m_viewSaved)
+        saveViewState();
+    // An import still running works on the session: let it end (its dialog waits) before the session goes.
+    qDeleteAll(findChildren<widgets::ImportDialog*>());
+    m_registerPanel->setSession(nullptr);
     m_canvas->setMapTool(nullptr);
     delete m_panTool;
     delete m_pickTool;
@@ -139,7 +138,7 @@ MainWindow::~MainWindow() {
 
 void MainWindow::closeEvent(QCloseEvent* event) {
     saveViewState();
-    m_projectPath.clear();
+    m_viewSaved = true;
     QMainWindow::closeEvent(event);
 }
 
@@ -154,23 +153,21 @@ void MainWindow::buildMenus() {
     importAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
     importAction->setObjectName(QStringLiteral("ImportAction"));
     file->addAction(tr("Import &cameras…"), this, [this] {
-        if (m_projectPath.isEmpty())
+        if (!m_session)
             return;
         const QString f = QFileDialog::getOpenFileName(
             this, tr("Cameras"), QString(),
             tr("Cameras (*.csv *.geojson *.json *.gpkg *.shp *.osm);;All files (*)"));
         if (f.isEmpty())
             return;
-        bool ok = false;
-        const QString summary = m_registerPanel->importCameras(f, &ok);
-        m_registerPanel->show();
-        if (ok)
+        guarded([&] {
+            const QString summary = m_registerPanel->importCameras(f);
+            m_registerPanel->show();
             statusBar()->showMessage(summary, 10000);
-        else
-            showError(summary);
+        });
     });
     file->addAction(tr("&Publish the camera register…"), this, [this] {
-        if (m_projectPath.isEmpty())
+        if (!m_session)
             return;
         const QString f = QFileDialog::getSaveFileName(
             this, tr("Public camera register"), QStringLiteral("camera-register.pdf"),
@@ -183,25 +180,18 @@ void MainWindow::buildMenus() {
             QLineEdit::Normal, tr("publication of the camera register"), &ok);
         if (!ok)
             return;
-        try {
-            Store rw = Store::open(m_projectPath);
-            QString error;
+        guarded([&] {
             if (f.endsWith(QLatin1String(".pdf"), Qt::CaseInsensitive))
-                error = maps::RegisterListing::write(rw, QgsProject::instance(), f, purpose);
+                maps::RegisterListing::write(m_session->store(), QgsProject::instance(), f, purpose);
             else
-                Inventory(rw).exportRegister(f, true, purpose);
-            if (!error.isEmpty())
-                showError(error);
-            else
-                statusBar()->showMessage(tr("The public register was written to %1").arg(f), 10000);
-        } catch (const Error& e) {
-            showError(e.message());
-        }
+                m_session->inventory().exportRegister(f, true, purpose);
+            statusBar()->showMessage(tr("The public register was written to %1").arg(f), 10000);
+        });
     });
     QAction* reportAction = file->addAction(tr("Export &report…"), this, [this] {
-        if (m_projectPath.isEmpty())
+        if (!m_session)
             return;
-        widgets::ReportDialog dialog(m_projectPath, m_flowMap->view().filter, QgsProject::instance(), this);
+        widgets::ReportDialog dialog(m_session.get(), m_flowMap->view().filter, QgsProject::instance(), this);
         dialog.show();
         dialog.refreshPreview();
         dialog.exec();
@@ -250,7 +240,7 @@ void MainWindow::buildMenus() {
         connect(a, &QAction::triggered, this, [this, c = QString::fromLatin1(code)] {
             QSettings().setValue(QStringLiteral("language"), c);
             statusBar()->showMessage(tr("The language changes when Stroom starts again."), 10000);
-            if (m_interactive)
+            if (widgets::ErrorBoundary::isInteractive())
                 QMessageBox::information(this, tr("Language"),
                                          tr("The language changes when Stroom starts again."));
         });
@@ -308,33 +298,35 @@ void MainWindow::buildStatusBar() {
 }
 
 bool MainWindow::openProject(const QString& path) {
-    if (!m_projectPath.isEmpty())
+    if (m_session && !m_viewSaved)
         saveViewState();
-    // Open through the store first: it checks the schema and migrates, and refuses what is no project.
+    // The session holds the project's writer lock: the same project is let go before it is opened again.
+    if (m_session && QFileInfo(m_session->path()) == QFileInfo(path))
+        closeSession();
+    std::unique_ptr<Session> session;
     QByteArray state;
-    try {
-        Store s = Store::open(path);
-        // Bring trips and the cube up to date (after imports from the command line, for instance).
-        FlowEngine engine(s);
-        if (engine.isStale(engine.storedParameters()))
-            engine.update(engine.storedParameters());
-        state = s.setting(QStringLiteral("view_state")).toUtf8();
-    } catch (const Error& e) {
-        showError(e.message());
+    const bool opened = guarded([&] {
+        // The store checks the schema and migrates, and refuses what is no project.
+        session = Session::open(path);
+        Session::afterImport(session->store()); // imports made meanwhile by the command line
+        state = session->store().setting(QStringLiteral("view_state")).toUtf8();
+        m_layers.load(path, QgsProject::instance());
+    });
+    if (!opened)
         return false;
-    }
-    const QString error = m_layers.load(path, QgsProject::instance());
-    if (!error.isEmpty()) {
-        showError(error);
-        return false;
-    }
-    m_projectPath = path;
+    closeSession();
+    m_session = std::move(session);
+    m_viewSaved = false;
+    connect(m_session.get(), &Session::changed, this, [this](Session::Changes what) {
+        if (what & (Session::Reads | Session::Trips | Session::Cameras | Session::Zones))
+            reloadLayers();
+    });
     setWindowTitle(tr("%1 – Stroom").arg(QFileInfo(path).completeBaseName()));
     const QgsRectangle e = m_layers.homeExtent(QgsProject::instance());
     if (!e.isEmpty())
         m_canvas->setExtent(e);
     loadFlows();
-    m_registerPanel->setProject(path);
+    m_registerPanel->setSession(m_session.get());
     if (!state.isEmpty() && m_persistView)
         restoreViewState(state);
     m_canvas->setMapTool(m_pickTool);
@@ -346,6 +338,23 @@ bool MainWindow::openProject(const QString& path) {
     return true;
 }
 
+void MainWindow::closeSession() {
+    m_registerPanel->setSession(nullptr);
+    m_session.reset();
+}
+
+bool MainWindow::guarded(const std::function<void()>& action) {
+    if (widgets::ErrorBoundary::run(this, tr("Stroom"), action))
+        return true;
+    m_lastError = widgets::ErrorBoundary::lastMessage();
+    statusBar()->showMessage(m_lastError, 10000);
+    return false;
+}
+
+QString MainWindow::projectPath() const {
+    return m_session ? m_session->path() : QString();
+}
+
 void MainWindow::newProject() {
     QString path = QFileDialog::getSaveFileName(this, tr("New Stroom project"), QString(),
                                                 tr("Stroom project (*.gpkg)"));
@@ -353,13 +362,8 @@ void MainWindow::newProject() {
         return;
     if (!path.endsWith(QLatin1String(".gpkg"), Qt::CaseInsensitive))
         path += QStringLiteral(".gpkg");
-    try {
-        Store::create(path);
-    } catch (const Error& e) {
-        showError(e.message());
-        return;
-    }
-    openProject(path);
+    if (guarded([&] { Store::create(path); }))
+        openProject(path);
 }
 
 void MainWindow::openProjectDialog() {
@@ -370,29 +374,24 @@ void MainWindow::openProjectDialog() {
 }
 
 void MainWindow::importData(const QStringList& files) {
-    if (m_projectPath.isEmpty()) {
+    if (!m_session) {
         showError(tr("Open or create a project first."));
         return;
     }
-    auto* dialog = new widgets::ImportDialog(m_projectPath, this);
+    // The dialog imports on a worker thread through the session, which announces the new data: the map,
+    // the table and the register refresh from that.
+    auto* dialog = new widgets::ImportDialog(m_session.get(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     if (!files.isEmpty())
         dialog->setFiles(files);
-    connect(dialog, &widgets::ImportDialog::importFinished, this, [this](bool changed) {
-        if (changed)
-            reloadLayers();
-    });
     dialog->open();
 }
 
 void MainWindow::reloadLayers() {
     const QgsRectangle extent = m_canvas->extent();
     const maps::FlowView view = m_filterPanel->view();
-    const QString error = m_layers.load(m_projectPath, QgsProject::instance());
-    if (!error.isEmpty()) {
-        showError(error);
+    if (!m_session || !guarded([&] { m_layers.load(m_session->path(), QgsProject::instance()); }))
         return;
-    }
     loadFlows();
     if (m_byPurposeAction->isChecked())
         maps::CameraSymbology::applyPurposeStyle(m_layers.cameras());
@@ -403,23 +402,19 @@ void MainWindow::reloadLayers() {
 }
 
 void MainWindow::loadFlows() {
-    m_store.reset();
     m_basemap = nullptr; // the project was cleared
     if (m_basemapAction) {
         const QSignalBlocker block(m_basemapAction);
         m_basemapAction->setChecked(false);
     }
-    try {
-        m_store = std::make_unique<Store>(Store::open(m_projectPath, Store::Access::ReadOnly));
-        FlowEngine engine(*m_store);
-        FlowCube cube = engine.loadCube();
+    const bool loaded = guarded([&] {
+        FlowCube cube = m_session->flows().loadCube();
         delete m_flowMap; // its layer went with the project's previous layers
         m_flowMap = new maps::FlowMap(this);
-        m_flowMap->setData(std::move(cube), engine.cameras(), m_store->threshold());
-    } catch (const Error& e) {
-        showError(e.message());
+        m_flowMap->setData(std::move(cube), m_session->flows().cameras(), m_session->store().threshold());
+    });
+    if (!loaded)
         return;
-    }
     QgsProject* project = QgsProject::instance();
     project->addMapLayer(m_flowMap->layer(), false);
     // Flows between the zones (below) and the cameras (on top).
@@ -469,9 +464,8 @@ void MainWindow::onPicked(QgsVectorLayer* layer, const QgsFeature& feature) {
     if (layer == m_layers.cameras()) {
         const QString id = feature.attribute(QStringLiteral("camera_id")).toString();
         const std::uint32_t key = m_flowMap->cameras().keyOf(id);
-        for (const Camera& c : m_store->cameras())
-            if (c.id == id)
-                m_detailsPanel->showCamera(c, m_flowMap->cameraHourly(key), m_flowMap->k());
+        if (const std::optional<Camera> c = m_session->store().camera(id))
+            m_detailsPanel->showCamera(*c, m_flowMap->cameraHourly(key), m_flowMap->k());
         if (zones) {
             const int z = key < m_flowMap->cameras().zoneOf.size() ? m_flowMap->cameras().zoneOf[key] : -1;
             if (z >= 0)
@@ -505,9 +499,9 @@ void MainWindow::onPicked(QgsVectorLayer* layer, const QgsFeature& feature) {
             d.destination = m_flowMap->label(f.destination, zones);
             d.trips = f.trips;
             d.shareOfOrigin = feature.attribute(QStringLiteral("share")).toDouble();
-            const PairTimes t = FlowEngine(*m_store).tripDurations(m_flowMap->camerasOf(f.origin, zones),
-                                                                   m_flowMap->camerasOf(f.destination, zones),
-                                                                   m_flowMap->view().filter);
+            const PairTimes t = m_session->flows().tripDurations(m_flowMap->camerasOf(f.origin, zones),
+                                                                 m_flowMap->camerasOf(f.destination, zones),
+                                                                 m_flowMap->view().filter);
             d.durationN = t.n;
             d.median = t.median;
             d.p15 = t.p15;
@@ -548,7 +542,7 @@ void MainWindow::selectFlowsOnMap(const QList<QPair<std::uint32_t, std::uint32_t
 }
 
 void MainWindow::exportOdTable() {
-    if (m_projectPath.isEmpty())
+    if (!m_session)
         return;
     QString path = QFileDialog::getSaveFileName(this, tr("Export the OD matrix"), QStringLiteral("od.csv"),
                                                 tr("CSV (*.csv);;GeoPackage (*.gpkg)"));
@@ -560,10 +554,9 @@ void MainWindow::exportOdTable() {
                               QLineEdit::Normal, QString(), &ok);
     if (!ok)
         return;
-    try {
-        Store rw = Store::open(m_projectPath);
+    guarded([&] {
         const maps::FlowView v = m_flowMap->view();
-        const ExportResult r = ResultExport(rw, m_flowMap->cameras())
+        const ExportResult r = ResultExport(m_session->store(), m_flowMap->cameras())
                                    .flows(m_flowMap->result().matrix, v.zones, path, m_flowMap->k(),
                                           QStringLiteral("filters: %1").arg(v.filter.describe()), purpose);
         statusBar()->showMessage(tr("%1 OD pairs written to %2; %3 cells under k = %4 left out")
@@ -572,9 +565,7 @@ void MainWindow::exportOdTable() {
                                      .arg(r.suppressed)
                                      .arg(r.k),
                                  10000);
-    } catch (const Error& e) {
-        showError(e.message());
-    }
+    });
 }
 
 QByteArray MainWindow::viewState() const {
@@ -633,11 +624,10 @@ void MainWindow::restoreViewState(const QByteArray& json) {
 }
 
 void MainWindow::saveViewState() {
-    if (m_projectPath.isEmpty() || !m_persistView)
+    if (!m_session || !m_persistView)
         return;
     try {
-        Store rw = Store::open(m_projectPath);
-        rw.setSetting(QStringLiteral("view_state"), QString::fromUtf8(viewState()));
+        m_session->store().setSetting(QStringLiteral("view_state"), QString::fromUtf8(viewState()));
     } catch (const Error& e) {
         statusBar()->showMessage(tr("The view was not saved: %1").arg(e.message()), 10000);
     }
@@ -690,8 +680,7 @@ void MainWindow::about() {
 void MainWindow::showError(const QString& message) {
     m_lastError = message;
     statusBar()->showMessage(message, 10000);
-    if (m_interactive)
-        QMessageBox::warning(this, tr("Stroom"), message);
+    widgets::ErrorBoundary::show(this, tr("Stroom"), message);
 }
 
 } // namespace stroom::desktop

@@ -1,10 +1,12 @@
 #pragma once
 
+#include "errorboundary.h"
 #include "flowmap.h"
 #include "projectlayers.h"
 
 #include <QMainWindow>
 
+#include <functional>
 #include <memory>
 
 class QgsMapCanvas;
@@ -16,7 +18,7 @@ class QgsVectorLayer;
 class QgsFeature;
 
 namespace stroom {
-class Store;
+class Session;
 }
 
 namespace stroom::widgets {
@@ -33,8 +35,8 @@ namespace stroom::desktop {
 
 /**
  * \brief Stroom's main window: the map canvas in EPSG:31370 with the layer panel, a status bar with
- * coordinates and scale, and the File and Help menus. It composes widgets and maps; it holds no logic
- * of its own beyond wiring them together.
+ * coordinates and scale, and the File, View, Map and Help menus. It owns the project's Session and
+ * composes widgets and maps around it: they refresh from the session's changes.
  */
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -44,10 +46,11 @@ public:
 
     /** Opens a project; on failure shows why (when interactive) and returns false. */
     bool openProject(const QString& path);
-    QString projectPath() const { return m_projectPath; }
+    QString projectPath() const;
+    Session* session() const { return m_session.get(); }
     QString lastError() const { return m_lastError; }
     /** Tests and screenshots run without modal message boxes. */
-    void setInteractive(bool interactive) { m_interactive = interactive; }
+    void setInteractive(bool interactive) { widgets::ErrorBoundary::setInteractive(interactive); }
     /** Whether the view is restored from and saved with the project (off for screenshots). */
     void setPersistView(bool persist) { m_persistView = persist; }
 
@@ -89,6 +92,9 @@ private:
     void buildMenus();
     void buildStatusBar();
     void showError(const QString& message);
+    /** Runs a user action through the widgets' error boundary; false (and the message shown) on failure. */
+    bool guarded(const std::function<void()>& action);
+    void closeSession();
     void loadFlows();
     void saveViewState();
     void onPicked(QgsVectorLayer* layer, const QgsFeature& feature);
@@ -107,17 +113,16 @@ private:
     widgets::CameraEditTool* m_moveTool = nullptr;
     widgets::CameraEditTool* m_turnTool = nullptr;
     maps::FlowMap* m_flowMap = nullptr;
-    std::unique_ptr<Store> m_store; ///< read-only: queries for the panels
+    std::unique_ptr<Session> m_session; ///< the open project
     QgsRasterLayer* m_basemap = nullptr;
     QAction* m_basemapAction = nullptr;
     QAction* m_byPurposeAction = nullptr;
     QLabel* m_coordinates = nullptr;
     QLabel* m_scale = nullptr;
     maps::ProjectLayers m_layers;
-    QString m_projectPath;
     QString m_lastError;
-    bool m_interactive = true;
     bool m_persistView = true;
+    bool m_viewSaved = false; ///< saved on close: not again when the window goes
 };
 
 } // namespace stroom::desktop

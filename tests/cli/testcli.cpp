@@ -1,4 +1,4 @@
-#include "sqlite.h"
+#include "common/sqlite.h"
 
 #include <QFile>
 #include <QProcess>

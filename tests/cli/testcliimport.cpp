@@ -1,5 +1,5 @@
-#include "sqlite.h"
-#include "store.h"
+#include "common/sqlite.h"
+#include "store/store.h"
 
 #include <QDir>
 #include <QElapsedTimer>

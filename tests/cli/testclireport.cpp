@@ -1,5 +1,5 @@
-#include "bytesource.h"
-#include "sqlite.h"
+#include "common/bytesource.h"
+#include "common/sqlite.h"
 
 #include <QFile>
 #include <QImage>

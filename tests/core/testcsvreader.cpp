@@ -1,6 +1,6 @@
-#include "bytesource.h"
-#include "csvreader.h"
-#include "error.h"
+#include "common/bytesource.h"
+#include "common/csvreader.h"
+#include "common/error.h"
 
 #include <QFile>
 #include <QTemporaryDir>

@@ -1,11 +1,11 @@
-#include "flowengine.h"
-#include "importer.h"
-#include "inventoryimport.h"
-#include "simulator.h"
-#include "sqlite.h"
-#include "store.h"
-#include "timeparse.h"
-#include "vectorsource.h"
+#include "common/sqlite.h"
+#include "common/timeparse.h"
+#include "common/vectorsource.h"
+#include "flows/flowengine.h"
+#include "import/importer.h"
+#include "inventory/inventoryimport.h"
+#include "simulate/simulator.h"
+#include "store/store.h"
 
 #include <QDateTime>
 #include <QFile>

@@ -1,10 +1,10 @@
-#include "error.h"
-#include "importer.h"
-#include "inventoryimport.h"
-#include "simulator.h"
-#include "sqlite.h"
-#include "store.h"
-#include "vectorsource.h"
+#include "common/error.h"
+#include "common/sqlite.h"
+#include "common/vectorsource.h"
+#include "import/importer.h"
+#include "inventory/inventoryimport.h"
+#include "simulate/simulator.h"
+#include "store/store.h"
 
 #include <QFile>
 #include <QTemporaryDir>

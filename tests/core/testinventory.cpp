@@ -1,8 +1,8 @@
-#include "error.h"
-#include "inventory.h"
-#include "inventoryimport.h"
-#include "store.h"
-#include "vectorsource.h"
+#include "common/error.h"
+#include "common/vectorsource.h"
+#include "inventory/inventory.h"
+#include "inventory/inventoryimport.h"
+#include "store/store.h"
 
 #include <QFile>
 #include <QJsonArray>

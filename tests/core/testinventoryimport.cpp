@@ -1,7 +1,7 @@
-#include "error.h"
-#include "inventoryimport.h"
-#include "simulator.h"
-#include "vectorsource.h"
+#include "common/error.h"
+#include "common/vectorsource.h"
+#include "inventory/inventoryimport.h"
+#include "simulate/simulator.h"
 
 #include <QFile>
 #include <QSet>

@@ -1,4 +1,4 @@
-#include "privacyguard.h"
+#include "privacy/privacyguard.h"
 
 #include <QTest>
 
@@ -30,22 +30,6 @@ private slots:
             QVERIFY2(PrivacyGuard::check(v) == V::NotAPseudonym, v);
         QVERIFY(!PrivacyGuard::reason(V::LooksLikePlate).isEmpty());
         QVERIFY(PrivacyGuard::reason(V::LooksLikePlate).contains(QLatin1String("--pseudonymise")));
-    }
-
-    void classLabels() {
-        using namespace vehicleclass;
-        QCOMPARE(fromLabel("car"), int(Car));
-        QCOMPARE(fromLabel("Personenwagen"), int(Car));
-        QCOMPARE(fromLabel("M1"), int(Car));
-        QCOMPARE(fromLabel("N1"), int(Van));
-        QCOMPARE(fromLabel("bestelwagen"), int(Van));
-        QCOMPARE(fromLabel("N3"), int(Truck));
-        QCOMPARE(fromLabel("vrachtwagen"), int(Truck));
-        QCOMPARE(fromLabel("bus"), int(Bus));
-        QCOMPARE(fromLabel("motorfiets"), int(Motorcycle));
-        QCOMPARE(fromLabel(""), int(Unknown));
-        QCOMPARE(fromLabel("hovercraft"), -1);
-        QCOMPARE(QString::fromLatin1(key(Truck)), QStringLiteral("truck"));
     }
 };
 

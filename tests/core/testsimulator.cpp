@@ -1,6 +1,6 @@
-#include "geometry.h"
-#include "simulator.h"
-#include "vectorsource.h"
+#include "common/geometry.h"
+#include "common/vectorsource.h"
+#include "simulate/simulator.h"
 
 #include <QCryptographicHash>
 #include <QDateTime>

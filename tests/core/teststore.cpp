@@ -1,9 +1,9 @@
-#include "democity.h"
-#include "error.h"
-#include "inventoryimport.h"
-#include "sqlite.h"
-#include "store.h"
-#include "vectorsource.h"
+#include "common/error.h"
+#include "common/sqlite.h"
+#include "common/vectorsource.h"
+#include "inventory/inventoryimport.h"
+#include "simulate/democity.h"
+#include "store/store.h"
 
 #include <QFile>
 #include <QTemporaryDir>

@@ -1,4 +1,4 @@
-#include "timeformat.h"
+#include "common/timeformat.h"
 
 #include <QDateTime>
 #include <QTest>

@@ -1,4 +1,4 @@
-#include "timeparse.h"
+#include "common/timeparse.h"
 
 #include <QDateTime>
 #include <QTest>

@@ -1,7 +1,7 @@
-#include "flowcube.h"
-#include "journeytimes.h"
-#include "timeparse.h"
-#include "tripbuilder.h"
+#include "common/timeparse.h"
+#include "flows/flowcube.h"
+#include "flows/journeytimes.h"
+#include "flows/tripbuilder.h"
 
 #include <QTest>
 

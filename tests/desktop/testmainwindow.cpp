@@ -1,13 +1,15 @@
 #include "aboutdialog.h"
-#include "demoproject.h"
 #include "detailspanel.h"
 #include "filterpanel.h"
 #include "flowmap.h"
+#include "importdialog.h"
 #include "layerspanel.h"
 #include "mainwindow.h"
 #include "odtablepanel.h"
 #include "qgistestmain.h"
-#include "store.h"
+#include "simulate/demoproject.h"
+#include "simulate/simulator.h"
+#include "store/store.h"
 
 #include <qgscategorizedsymbolrenderer.h>
 #include <qgslayertree.h>
@@ -73,7 +75,7 @@ private slots:
         }
         QSet<QString> owners;
         QMap<QString, int> perOwner;
-        Store store = Store::open(m_demo);
+        Store store = Store::open(m_demo, Store::Access::ReadOnly); // the window holds the writer lock
         for (const Camera& c : store.cameras()) {
             owners.insert(c.owner);
             perOwner[c.owner] += 1;
@@ -229,6 +231,38 @@ private slots:
         QVERIFY(items.contains(QStringLiteral("&New project…")));
         QVERIFY(items.contains(QStringLiteral("&Open project…")));
         QVERIFY(items.contains(QStringLiteral("&Quit")));
+    }
+
+    /** File > Import… on a project without traffic: the map draws the new flows as soon as it ends. */
+    void importThroughTheDialogUpdatesTheMap() {
+        const QString p = m_dir.filePath(QStringLiteral("fresh.gpkg"));
+        createDemoProject(p, 4, 120, 0, 0); // cameras and districts, no reads
+        QTemporaryDir sim;
+        SimulationOptions o;
+        o.outDir = sim.path();
+        o.vehicles = 2000;
+        o.days = 1;
+        o.seed = 4;
+        Simulator(o).run();
+        desktop::MainWindow w;
+        w.setInteractive(false);
+        QVERIFY(w.openProject(p));
+        QCOMPARE(w.flowMap()->layer()->featureCount(), 0);
+        w.importData({sim.filePath(QStringLiteral("anpr-standard.csv"))});
+        auto* dialog = w.findChild<widgets::ImportDialog*>();
+        QVERIFY(dialog);
+        QSignalSpy done(dialog, &widgets::ImportDialog::importFinished);
+        dialog->startImport();
+        QVERIFY(done.wait(60000));
+        QVERIFY2(dialog->summaryText().contains(QLatin1String("Trips brought up to date")),
+                 qPrintable(dialog->summaryText()));
+        // The session announced the new reads and trips: the flow layer and the filter summary follow.
+        QTRY_VERIFY(w.flowMap()->layer()->featureCount() > 0);
+        QVERIFY(w.flowMap()->result().matrix.trips > 1000);
+        Store s = Store::open(p, Store::Access::ReadOnly);
+        auto st = s.database().prepare("SELECT count(*) FROM l0.trips WHERE reads > 1");
+        QVERIFY(st.step());
+        QCOMPARE(w.flowMap()->result().matrix.trips, st.int64(0));
     }
 
     void refusesWhatIsNoProject() {

@@ -1,11 +1,12 @@
 // libFuzzer target: the CSV reader and everything that interprets its fields on import
 // (header detection, timestamps, the privacy guard, class labels). No store is touched.
-#include "bytesource.h"
-#include "csvreader.h"
-#include "error.h"
-#include "importformat.h"
-#include "privacyguard.h"
-#include "timeparse.h"
+#include "common/bytesource.h"
+#include "common/csvreader.h"
+#include "common/error.h"
+#include "common/timeparse.h"
+#include "common/vehicleclass.h"
+#include "import/importformat.h"
+#include "privacy/privacyguard.h"
 
 #include <sys/mman.h>
 #include <unistd.h>

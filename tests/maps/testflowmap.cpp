@@ -1,9 +1,9 @@
-#include "demoproject.h"
-#include "flowengine.h"
 #include "flowmap.h"
+#include "flows/flowengine.h"
 #include "projectlayers.h"
 #include "qgistestmain.h"
-#include "store.h"
+#include "simulate/demoproject.h"
+#include "store/store.h"
 
 #include <qgsmaprenderersequentialjob.h>
 #include <qgsmapsettings.h>
@@ -95,7 +95,7 @@ private slots:
         maps::FlowMap fm;
         load(fm);
         maps::ProjectLayers layers;
-        QCOMPARE(layers.load(m_project, QgsProject::instance()), QString());
+        layers.load(m_project, QgsProject::instance());
         const QgsRectangle extent = layers.homeExtent(QgsProject::instance());
         QgsProject::instance()->addMapLayer(fm.layer());
         fm.apply(maps::FlowView());
@@ -155,7 +155,7 @@ private slots:
               ms[100], ms[190], ms.back());
         // And drawing the updated map (flows, cameras, zones) at the size the window shows it.
         maps::ProjectLayers layers;
-        QCOMPARE(layers.load(project, QgsProject::instance()), QString());
+        layers.load(project, QgsProject::instance());
         const QgsRectangle extent = layers.homeExtent(QgsProject::instance());
         std::vector<double> draw;
         for (int i = 0; i < 20; ++i) {

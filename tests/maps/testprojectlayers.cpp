@@ -1,8 +1,9 @@
 #include "camerasymbology.h"
-#include "demoproject.h"
+#include "common/error.h"
 #include "projectlayers.h"
 #include "qgistestmain.h"
-#include "store.h"
+#include "simulate/demoproject.h"
+#include "store/store.h"
 
 #include <qgscategorizedsymbolrenderer.h>
 #include <qgsmaprenderersequentialjob.h>
@@ -48,7 +49,7 @@ private slots:
 
     void loadsStyledLayersInLambert72() {
         maps::ProjectLayers layers;
-        QCOMPARE(layers.load(m_demo, QgsProject::instance()), QString());
+        layers.load(m_demo, QgsProject::instance());
         QCOMPARE(QgsProject::instance()->crs().authid(), QStringLiteral("EPSG:31370"));
         QVERIFY(layers.cameras() && layers.cameras()->isValid());
         QCOMPARE(layers.cameras()->featureCount(), 120);
@@ -74,7 +75,7 @@ private slots:
     /** The camera layer renders: pixels of each owner's colour are on the map. */
     void cameraLayerRendersEveryOwnerColour() {
         maps::ProjectLayers layers;
-        QCOMPARE(layers.load(m_demo, QgsProject::instance()), QString());
+        layers.load(m_demo, QgsProject::instance());
         const QImage img = render({layers.cameras()}, layers.homeExtent(QgsProject::instance()));
         QHash<QRgb, int> histogram;
         for (int y = 0; y < img.height(); ++y) {
@@ -96,7 +97,7 @@ private slots:
 
     void zonesRenderAsOutlines() {
         maps::ProjectLayers layers;
-        QCOMPARE(layers.load(m_demo, QgsProject::instance()), QString());
+        layers.load(m_demo, QgsProject::instance());
         const QImage img =
             render({layers.zones()}, layers.homeExtent(QgsProject::instance()), QSize(600, 600));
         int white = 0, ink = 0;
@@ -109,7 +110,12 @@ private slots:
 
     void missingFileIsAMessage() {
         maps::ProjectLayers layers;
-        const QString err = layers.load(m_dir.filePath(QStringLiteral("nope.gpkg")), QgsProject::instance());
+        QString err;
+        try {
+            layers.load(m_dir.filePath(QStringLiteral("nope.gpkg")), QgsProject::instance());
+        } catch (const Error& e) {
+            err = e.message();
+        }
         QVERIFY(err.contains(QLatin1String("nope.gpkg")));
         QVERIFY(!layers.cameras());
     }

@@ -1,11 +1,11 @@
-#include "demoproject.h"
-#include "flowengine.h"
 #include "flowmap.h"
+#include "flows/flowengine.h"
 #include "projectlayers.h"
+#include "publish/reportdata.h"
 #include "qgistestmain.h"
-#include "reportdata.h"
 #include "reportlayout.h"
-#include "store.h"
+#include "simulate/demoproject.h"
+#include "store/store.h"
 
 #include <qgslayoutitemmap.h>
 #include <qgsprintlayout.h>
@@ -41,15 +41,14 @@ private slots:
             ReportData::collect(s, FlowFilter(), QStringLiteral("en"), QStringLiteral("test"));
         QgsProject project;
         maps::ProjectLayers layers;
-        QCOMPARE(layers.load(m_project, &project), QString());
+        layers.load(m_project, &project);
         FlowEngine e(s);
         maps::FlowMap fm;
         fm.setData(e.loadCube(), e.cameras(), data.k);
         fm.apply(maps::FlowView());
         project.addMapLayer(fm.layer());
-        QString error;
-        auto layout = maps::ReportLayout::build(data, &project, QString(), &error);
-        QVERIFY2(layout, qPrintable(error));
+        auto layout = maps::ReportLayout::build(data, &project, QString());
+        QVERIFY(layout);
         auto* map = dynamic_cast<QgsLayoutItemMap*>(layout->itemById(QStringLiteral("map")));
         QVERIFY(map);
         qInfo() << "map extent" << map->extent().toString() << "layers" << map->layers().size() << "size"

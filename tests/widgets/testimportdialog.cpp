@@ -1,8 +1,9 @@
+#include "common/sqlite.h"
 #include "importdialog.h"
 #include "qgistestmain.h"
-#include "simulator.h"
-#include "sqlite.h"
-#include "store.h"
+#include "session/session.h"
+#include "simulate/simulator.h"
+#include "store/store.h"
 
 #include <QComboBox>
 #include <QElapsedTimer>
@@ -27,6 +28,13 @@ private:
         Store::create(p);
         return p;
     }
+    /** The project's session, as the main window holds it while the dialog imports. */
+    std::unique_ptr<Session> m_session;
+    Session* open(const QString& project) {
+        m_session.reset();
+        m_session = Session::open(project);
+        return m_session.get();
+    }
     static qint64 reads(const QString& project) {
         Store s = Store::open(project, Store::Access::ReadOnly);
         auto st = s.database().prepare("SELECT count(*) FROM l0.reads");
@@ -46,7 +54,7 @@ private slots:
     }
 
     void previewShowsTheDetectedLayout() {
-        widgets::ImportDialog d(newProject());
+        widgets::ImportDialog d(open(newProject()));
         d.setFiles({m_sim + QStringLiteral("/anpr-nl.csv")});
         QCOMPARE(d.previewError(), QString());
         QCOMPARE(d.previewLayout().format, ImportFormat::Dutch);
@@ -70,14 +78,14 @@ private slots:
         QVERIFY(f.open(QIODevice::WriteOnly));
         f.write("what,ever\n1,2\n");
         f.close();
-        widgets::ImportDialog d(newProject());
+        widgets::ImportDialog d(open(newProject()));
         d.setFiles({bad});
         QVERIFY(d.previewError().contains(QLatin1String("bad.csv line 1")));
     }
 
     void importsOnAWorkerAndSummarises() {
         const QString p = newProject();
-        widgets::ImportDialog d(p);
+        widgets::ImportDialog d(open(p));
         d.setFiles(
             {m_sim + QStringLiteral("/anpr-standard.csv"), m_sim + QStringLiteral("/anpr-standard.csv")});
         QSignalSpy done(&d, &widgets::ImportDialog::importFinished);
@@ -94,7 +102,7 @@ private slots:
 
     void cancelRollsBack() {
         const QString p = newProject();
-        widgets::ImportDialog d(p);
+        widgets::ImportDialog d(open(p));
         d.setFiles({m_sim + QStringLiteral("/anpr-standard.csv")});
         QSignalSpy done(&d, &widgets::ImportDialog::importFinished);
         d.startImport();
@@ -114,7 +122,7 @@ private slots:
         if (file.isEmpty())
             QSKIP("set STROOM_UI_BENCH_FILE to an export (e.g. 10M reads) to measure");
         const QString p = newProject();
-        widgets::ImportDialog d(p);
+        widgets::ImportDialog d(open(p));
         d.show();
         d.setFiles({file});
         QSignalSpy done(&d, &widgets::ImportDialog::importFinished);

@@ -1,9 +1,9 @@
-#include "demoproject.h"
-#include "flowengine.h"
 #include "flowmap.h"
+#include "flows/flowengine.h"
 #include "odtablemodel.h"
 #include "qgistestmain.h"
-#include "store.h"
+#include "simulate/demoproject.h"
+#include "store/store.h"
 
 #include <QAbstractItemModelTester>
 #include <QSortFilterProxyModel>

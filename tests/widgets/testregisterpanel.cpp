@@ -1,9 +1,13 @@
+#include "cameradialog.h"
 #include "cameraedittool.h"
+#include "cameratablemodel.h"
+#include "common/error.h"
 #include "completenessdialog.h"
-#include "demoproject.h"
 #include "qgistestmain.h"
 #include "registerpanel.h"
-#include "store.h"
+#include "session/session.h"
+#include "simulate/demoproject.h"
+#include "store/store.h"
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>
@@ -30,20 +34,25 @@ private slots:
         widgets::RegisterPanel panel;
         QAbstractItemModelTester tester(panel.model(),
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
-        panel.setProject(p);
+        const auto session = Session::open(p);
+        panel.setSession(session.get());
         QCOMPARE(panel.model()->rowCount(), 120);
         QVERIFY(panel.completenessText().contains(QLatin1String("<b>120</b> cameras")));
-        QSignalSpy changed(&panel, &widgets::RegisterPanel::registerChanged);
+        QSignalSpy changed(session.get(), &Session::changed);
         Camera c = panel.model()->camera(0);
         c.purpose = QStringLiteral("police");
         c.legalBasis.clear();
         QString error;
-        QVERIFY(!panel.applyEdit(c, &error));
+        try {
+            panel.applyEdit(c);
+        } catch (const Error& e) {
+            error = e.message();
+        }
         QVERIFY(error.contains(QLatin1String("legal basis")));
         QCOMPARE(changed.count(), 0);
         c.legalBasis = QStringLiteral("Wet op het politieambt, art. 25/3");
         c.owner = QStringLiteral("Politiezone Gent");
-        QVERIFY2(panel.applyEdit(c, &error), qPrintable(error));
+        panel.applyEdit(c);
         QCOMPARE(changed.count(), 1);
         QCOMPARE(panel.model()->camera(0).owner, QStringLiteral("Politiezone Gent"));
         QVERIFY(panel.historyText(c.id).contains(QLatin1String("owner")));
@@ -54,7 +63,7 @@ private slots:
                 panel.model()->camera(0).purpose != QStringLiteral("police"));
         QVERIFY(panel.redo());
         QCOMPARE(panel.model()->camera(0).purpose, QStringLiteral("police"));
-        QVERIFY(panel.removeCamera(c.id, &error));
+        panel.removeCamera(c.id);
         QCOMPARE(panel.model()->rowCount(), 119);
         QVERIFY(panel.undo());
         QCOMPARE(panel.model()->rowCount(), 120);
@@ -69,7 +78,8 @@ private slots:
             QFAIL(e.what());
         }
         widgets::RegisterPanel panel;
-        panel.setProject(p);
+        const auto session = Session::open(p);
+        panel.setSession(session.get());
         // Every camera seen in the period except C002 and C003: the registered active ones among them are
         // silent, and nothing else is.
         QSet<QString> seen;
@@ -160,12 +170,12 @@ private slots:
         const QString p = dir.filePath(QStringLiteral("demo.gpkg"));
         createDemoProject(p);
         widgets::RegisterPanel panel;
-        panel.setProject(p);
+        const auto session = Session::open(p);
+        panel.setSession(session.get());
         const Camera c = panel.model()->camera(5);
-        QString error;
-        QVERIFY2(panel.moveCamera(c.id, 3.7301, 51.0402, &error), qPrintable(error));
-        QVERIFY2(panel.turnCamera(c.id, 270, false, &error), qPrintable(error));
-        QVERIFY2(panel.turnCamera(c.id, 90, true, &error), qPrintable(error));
+        panel.moveCamera(c.id, 3.7301, 51.0402);
+        panel.turnCamera(c.id, 270, false);
+        panel.turnCamera(c.id, 90, true);
         Store s = Store::open(p, Store::Access::ReadOnly);
         for (const Camera& x : s.cameras())
             if (x.id == c.id) {

@@ -1,0 +1,160 @@
+#include "flows/tripbuilder.h"
+
+#include <algorithm>
+#include <thread>
+
+namespace stroom {
+
+namespace {
+
+bool isSet(const std::vector<bool>& v, std::uint32_t i) {
+    return i < v.size() && v[i];
+}
+
+/** Builds the trips of the vehicles in [first, last) of the vehicle-sorted reads. */
+void buildRange(std::vector<TripRead>& reads, const std::vector<std::size_t>& vehicleStart,
+                std::size_t firstVehicle, std::size_t lastVehicle, const TripParameters& p,
+                const std::vector<bool>& in, const std::vector<bool>& out, TripSet& set) {
+    std::vector<const TripRead*> kept;
+    for (std::size_t v = firstVehicle; v < lastVehicle; ++v) {
+        const std::size_t b = vehicleStart[v], e = vehicleStart[v + 1];
+        if (b == e)
+            continue;
+        std::sort(reads.begin() + static_cast<std::ptrdiff_t>(b),
+                  reads.begin() + static_cast<std::ptrdiff_t>(e), [](const TripRead& x, const TripRead& y) {
+                      if (x.t != y.t)
+                          return x.t < y.t;
+                      if (x.order != y.order)
+                          return x.order < y.order;
+                      return x.camera < y.camera;
+                  });
+        kept.clear();
+        for (std::size_t i = b; i < e; ++i) {
+            const TripRead& r = reads[i];
+            // §5.1: any earlier read (kept or not) at the same camera within the window makes this a
+            // duplicate.
+            bool duplicate = false;
+            for (std::size_t j = i; j-- > b;) {
+                if (r.t - reads[j].t > p.dedupeSeconds)
+                    break;
+                if (reads[j].camera == r.camera) {
+                    duplicate = true;
+                    break;
+                }
+            }
+            if (r.context)
+                continue; // only there for the look-back of the reads after it
+            if (duplicate)
+                ++set.duplicates;
+            else
+                kept.push_back(&r);
+        }
+        // §5.2: split kept reads on gaps.
+        std::size_t k = 0;
+        while (k < kept.size()) {
+            std::size_t m = k + 1;
+            while (m < kept.size() && kept[m]->t - kept[m - 1]->t <= p.gapSeconds)
+                ++m;
+            Trip trip;
+            trip.start = kept[k]->t;
+            trip.end = kept[m - 1]->t;
+            trip.origin = kept[k]->camera;
+            trip.destination = kept[m - 1]->camera;
+            trip.reads = static_cast<std::uint32_t>(m - k);
+            trip.cls = kept[k]->cls;
+            trip.vehicle = kept[k]->vehicle;
+            trip.kind =
+                TripBuilder::classify(trip.origin, trip.destination, trip.end - trip.start, p, in, out);
+            trip.pathOffset = static_cast<std::uint32_t>(set.path.size());
+            for (std::size_t q = k; q < m; ++q) {
+                set.path.push_back(kept[q]->camera);
+                set.pathTimes.push_back(static_cast<std::uint32_t>(kept[q]->t - trip.start));
+            }
+            if (trip.reads == 1)
+                ++set.singleReadTrips;
+            set.trips.push_back(trip);
+            k = m;
+        }
+    }
+}
+
+} // namespace
+
+TripKind TripBuilder::classify(std::uint32_t origin, std::uint32_t destination, std::int64_t seconds,
+                               const TripParameters& p, const std::vector<bool>& in,
+                               const std::vector<bool>& out) {
+    const bool startsAtCordon = isSet(in, origin);
+    const bool endsAtCordon = isSet(out, destination);
+    if (startsAtCordon && endsAtCordon && seconds >= p.throughMinSeconds && seconds <= p.throughMaxSeconds)
+        return TripKind::Through;
+    if (startsAtCordon)
+        return TripKind::Destination;
+    if (endsAtCordon)
+        return TripKind::Origin;
+    return TripKind::Internal;
+}
+
+TripSet TripBuilder::build(std::vector<TripRead>& reads, const TripParameters& p,
+                           const std::vector<bool>& cordonIn, const std::vector<bool>& cordonOut,
+                           int threads) {
+    TripSet result;
+    result.readsIn = static_cast<std::int64_t>(reads.size());
+    if (reads.empty())
+        return result;
+    // Counting sort by vehicle key: O(n), and it groups each pseudonym's reads.
+    std::uint32_t maxVehicle = 0;
+    for (const TripRead& r : reads)
+        maxVehicle = std::max(maxVehicle, r.vehicle);
+    std::vector<std::size_t> start(static_cast<std::size_t>(maxVehicle) + 2, 0);
+    for (const TripRead& r : reads)
+        ++start[r.vehicle + 1];
+    for (std::size_t i = 1; i < start.size(); ++i)
+        start[i] += start[i - 1];
+    {
+        std::vector<TripRead> sorted(reads.size());
+        std::vector<std::size_t> pos(start.begin(), start.end() - 1);
+        for (const TripRead& r : reads)
+            sorted[pos[r.vehicle]++] = r;
+        reads.swap(sorted);
+    }
+    const std::size_t vehicles = start.size() - 1;
+    threads = std::max(1, std::min(threads, 16));
+    if (threads == 1 || reads.size() < 100000) {
+        buildRange(reads, start, 0, vehicles, p, cordonIn, cordonOut, result);
+        return result;
+    }
+    // Split vehicles into chunks of about equal reads; merge in vehicle order, so the result does not
+    // depend on the number of threads.
+    std::vector<std::size_t> bounds = {0};
+    for (int t = 1; t < threads; ++t) {
+        const std::size_t target =
+            reads.size() * static_cast<std::size_t>(t) / static_cast<std::size_t>(threads);
+        const auto it = std::lower_bound(start.begin(), start.end(), target);
+        bounds.push_back(std::max(bounds.back(), static_cast<std::size_t>(it - start.begin())));
+    }
+    bounds.push_back(vehicles);
+    std::vector<TripSet> parts(static_cast<std::size_t>(threads));
+    std::vector<std::thread> pool;
+    for (int t = 0; t < threads; ++t)
+        pool.emplace_back([&, t] {
+            buildRange(reads, start, bounds[static_cast<std::size_t>(t)],
+                       bounds[static_cast<std::size_t>(t) + 1], p, cordonIn, cordonOut,
+                       parts[static_cast<std::size_t>(t)]);
+        });
+    for (auto& th : pool)
+        th.join();
+    for (TripSet& part : parts) {
+        const auto offset = static_cast<std::uint32_t>(result.path.size());
+        for (Trip& t : part.trips) {
+            t.pathOffset += offset;
+            result.trips.push_back(t);
+        }
+        result.path.insert(result.path.end(), part.path.begin(), part.path.end());
+        result.pathTimes.insert(result.pathTimes.end(), part.pathTimes.begin(), part.pathTimes.end());
+        result.duplicates += part.duplicates;
+        result.singleReadTrips += part.singleReadTrips;
+    }
+    return result;
+}
+
+} // namespace stroom

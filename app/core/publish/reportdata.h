@@ -1,0 +1,77 @@
+#pragma once
+
+#include "flows/flowcube.h"
+#include "flows/flowengine.h"
+
+#include <QDateTime>
+#include <QString>
+#include <QStringList>
+#include <QVector>
+
+namespace stroom {
+
+class Store;
+
+/**
+ * \brief Everything a report shows, gathered from the store with k already applied (DESIGN §7): no
+ * figure in it is below k, and what was left out is counted. The layout only arranges it.
+ */
+struct ReportData {
+    QString language = QStringLiteral("en"); ///< en or nl (labels are chosen by the layout)
+    QString projectTitle;
+    QString purpose;
+    QDateTime generated;
+    QString periodText; ///< first and last local day under the filter
+    QString filterText; ///< FlowFilter::describe()
+    TripParameters parameters;
+    int k = 10;
+    FlowFilter filter;
+
+    struct OdRow {
+        QString origin, destination;
+        std::int64_t trips;
+        double share; ///< of the origin's trips, %
+    };
+    QVector<OdRow> topOd; ///< the largest cells at camera level, all ≥ k
+    std::int64_t odTrips = 0, odCells = 0, odSuppressed = 0, singleReadTrips = 0;
+    std::int64_t byKind[4] = {0, 0, 0, 0}; ///< through, origin, destination, internal
+
+    struct CountRow {
+        QString camera, name;
+        std::int64_t passages;
+        std::int64_t byClass[6];
+    };
+    QVector<CountRow> topCounts; ///< cameras with the most passages (cells under k shown as suppressed: -1)
+    std::int64_t countsSuppressed = 0;
+    double hourlyByClass[6][24] =
+        {}; ///< passages per hour of the day and class, all cameras (classes under k left out)
+
+    struct JourneyRow {
+        QString from, to;
+        std::int64_t n;
+        double median, p15, p85;
+    };
+    QVector<JourneyRow> journeys; ///< the pairs with the most observations, all ≥ k
+    std::int64_t journeysSuppressed = 0;
+
+    struct InventoryRow {
+        QString owner;
+        int total;
+        int byPurpose[6]; ///< police, traffic, lez, section-control, parking, other
+        int unregistered, noLegalBasis;
+    };
+    QVector<InventoryRow> inventory;
+    int camerasTotal = 0;
+
+    QString retentionText; ///< what L0 holds and how long it is kept
+    std::int64_t readsStored = 0;
+
+    /** Suppressed cells in everything the report shows (OD, counts, journey times). */
+    std::int64_t suppressedTotal() const { return odSuppressed + countsSuppressed + journeysSuppressed; }
+
+    /** Gathers the report for \a filter (trips brought up to date first when the store is writable). */
+    static ReportData collect(Store& store, const FlowFilter& filter, const QString& language,
+                              const QString& purpose, int topRows = 20, int k = -1);
+};
+
+} // namespace stroom

@@ -1,0 +1,288 @@
+#include "publish/resultexport.h"
+
+#include "common/bytesource.h"
+#include "common/error.h"
+#include "common/geometry.h"
+#include "common/sqlite.h"
+#include "common/vectorsource.h"
+#include "common/vehicleclass.h"
+#include "store/geopackage.h"
+#include "store/store.h"
+
+#include <QDate>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+
+#include <gdal.h>
+#include <ogr_api.h>
+#include <ogr_srs_api.h>
+
+#include <algorithm>
+#include <cmath>
+
+namespace stroom {
+
+ResultExport::ResultExport(Store& store, const CameraIndex& cameras)
+    : m_store(store)
+    , m_cams(cameras) {}
+
+QString ResultExport::label(std::uint32_t key, bool zones) const {
+    if (zones)
+        return m_cams.zoneIds.value(static_cast<int>(key));
+    return key < m_cams.id.size() ? m_cams.id[key] : QString::number(key);
+}
+
+std::vector<OdFlow> ResultExport::sortedById(const OdMatrix& m, bool zones) const {
+    std::vector<OdFlow> rows = m.flows;
+    std::sort(rows.begin(), rows.end(), [&](const OdFlow& a, const OdFlow& b) {
+        const QString ao = label(a.origin, zones), bo = label(b.origin, zones);
+        if (ao != bo)
+            return ao < bo;
+        return label(a.destination, zones) < label(b.destination, zones);
+    });
+    return rows;
+}
+
+namespace {
+
+void writeText(const QString& path, const QByteArray& text) {
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        throw Error::input(QStringLiteral("%1: cannot write: %2").arg(path, f.errorString()));
+    if (f.write(text) != text.size() || !f.flush())
+        throw Error::input(QStringLiteral("%1: write failed: %2").arg(path, f.errorString()));
+}
+
+QByteArray csvField(const QString& s) {
+    QByteArray u = s.toUtf8();
+    if (u.contains(',') || u.contains('"') || u.contains('\n')) {
+        u.replace("\"", "\"\"");
+        return '"' + u + '"';
+    }
+    return u;
+}
+
+bool isVector(const QString& path) {
+    return path.endsWith(QLatin1String(".gpkg"), Qt::CaseInsensitive) ||
+           path.endsWith(QLatin1String(".geojson"), Qt::CaseInsensitive);
+}
+
+/** A vector file with one layer, through GDAL. */
+class VectorOut {
+public:
+    VectorOut(const QString& path, const char* layer, OGRwkbGeometryType type) {
+        ensureGdalRegistered();
+        const bool gpkg = path.endsWith(QLatin1String(".gpkg"), Qt::CaseInsensitive);
+        GDALDriverH driver = GDALGetDriverByName(gpkg ? "GPKG" : "GeoJSON");
+        QFile::remove(path);
+        m_ds = GDALCreate(driver, path.toUtf8().constData(), 0, 0, 0, GDT_Unknown, nullptr);
+        if (!m_ds)
+            throw Error::input(
+                QStringLiteral("%1: cannot create: %2").arg(path, QString::fromUtf8(CPLGetLastErrorMsg())));
+        OGRSpatialReferenceH srs = OSRNewSpatialReference(nullptr);
+        OSRImportFromEPSG(srs, 4326);
+        OSRSetAxisMappingStrategy(srs, OAMS_TRADITIONAL_GIS_ORDER);
+        m_layer = GDALDatasetCreateLayer(m_ds, layer, srs, type, nullptr);
+        OSRRelease(srs);
+        if (!m_layer)
+            throw Error::input(QStringLiteral("%1: cannot create the layer").arg(path));
+        GDALDatasetStartTransaction(m_ds, FALSE);
+    }
+    ~VectorOut() {
+        if (m_ds)
+            GDALClose(m_ds);
+    }
+    void field(const char* name, OGRFieldType type) {
+        OGRFieldDefnH f = OGR_Fld_Create(name, type);
+        const OGRErr e = OGR_L_CreateField(m_layer, f, TRUE);
+        OGR_Fld_Destroy(f);
+        if (e != OGRERR_NONE)
+            throw Error::input(QStringLiteral("cannot create the field %1").arg(QString::fromLatin1(name)));
+    }
+    OGRFeatureH feature() { return OGR_F_Create(OGR_L_GetLayerDefn(m_layer)); }
+    void add(OGRFeatureH f) {
+        const OGRErr e = OGR_L_CreateFeature(m_layer, f);
+        OGR_F_Destroy(f);
+        if (e != OGRERR_NONE)
+            throw Error::input(
+                QStringLiteral("cannot write a feature: %1").arg(QString::fromUtf8(CPLGetLastErrorMsg())));
+    }
+    void close() {
+        GDALDatasetCommitTransaction(m_ds);
+        GDALClose(m_ds);
+        m_ds = nullptr;
+    }
+
+private:
+    GDALDatasetH m_ds = nullptr;
+    OGRLayerH m_layer = nullptr;
+};
+
+QString periodLabel(std::int64_t period, bool perHour) {
+    const QDate d = QDate(1970, 1, 1).addDays(perHour ? period / 24 : period);
+    if (!perHour)
+        return d.toString(Qt::ISODate);
+    return QStringLiteral("%1T%2:00").arg(d.toString(Qt::ISODate)).arg(period % 24, 2, 10, QLatin1Char('0'));
+}
+
+} // namespace
+
+void ResultExport::audit(const QString& action, const ExportResult& r, const QString& parameters,
+                         const QString& purpose) {
+    Store::AuditEntry e;
+    e.action = action;
+    e.purpose = purpose;
+    e.layer = QStringLiteral("L2");
+    e.parameters = parameters;
+    e.output = QFileInfo(r.path).absoluteFilePath();
+    e.outputSha256 = r.sha256;
+    e.suppressedCells = r.suppressed;
+    e.k = r.k;
+    m_store.audit(e);
+}
+
+ExportResult ResultExport::flows(const OdMatrix& m, bool zones, const QString& path, int k,
+                                 const QString& parameters, const QString& purpose) {
+    ExportResult r;
+    r.path = path;
+    r.k = k;
+    const std::vector<OdFlow> rows = sortedById(m, zones);
+    if (isVector(path)) {
+        VectorOut out(path, zones ? "zone_flows" : "flows", wkbLineString);
+        out.field("origin", OFTString);
+        out.field("destination", OFTString);
+        out.field("trips", OFTInteger64);
+        out.field("filters", OFTString);
+        for (const OdFlow& f : rows) {
+            if (f.trips < k) {
+                ++r.suppressed;
+                continue;
+            }
+            OGRFeatureH feat = out.feature();
+            OGR_F_SetFieldString(feat, 0, label(f.origin, zones).toUtf8().constData());
+            OGR_F_SetFieldString(feat, 1, label(f.destination, zones).toUtf8().constData());
+            OGR_F_SetFieldInteger64(feat, 2, f.trips);
+            OGR_F_SetFieldString(feat, 3, parameters.toUtf8().constData());
+            const QPointF a = m_cams.at(f.origin, zones), b = m_cams.at(f.destination, zones);
+            if (!std::isnan(a.x()) && !std::isnan(b.x()) && f.origin != f.destination) {
+                OGRGeometryH line = OGR_G_CreateGeometry(wkbLineString);
+                for (const QPointF& pt : geo::flowArc(a.x(), a.y(), b.x(), b.y()))
+                    OGR_G_AddPoint_2D(line, pt.x(), pt.y());
+                OGR_F_SetGeometryDirectly(feat, line);
+            }
+            out.add(feat);
+            ++r.rows;
+        }
+        out.close();
+    } else {
+        QByteArray text = "origin,destination,trips\n";
+        for (const OdFlow& f : rows) {
+            if (f.trips < k) {
+                ++r.suppressed;
+                continue;
+            }
+            text += csvField(label(f.origin, zones)) + ',' + csvField(label(f.destination, zones)) + ',' +
+                    QByteArray::number(static_cast<qlonglong>(f.trips)) + '\n';
+            ++r.rows;
+        }
+        writeText(path, text);
+    }
+    r.sha256 = ByteSource::fileSha256(path);
+    audit(zones ? QStringLiteral("flows (zones)") : QStringLiteral("flows"), r, parameters, purpose);
+    return r;
+}
+
+ExportResult ResultExport::counts(const std::vector<CameraCount>& counts, bool perHour, const QString& path,
+                                  int k, const QString& parameters, const QString& purpose) {
+    ExportResult r;
+    r.path = path;
+    r.k = k;
+    std::vector<CameraCount> rows = counts;
+    std::sort(rows.begin(), rows.end(), [&](const CameraCount& a, const CameraCount& b) {
+        const QString ia = label(a.camera, false), ib = label(b.camera, false);
+        if (ia != ib)
+            return ia < ib;
+        if (a.period != b.period)
+            return a.period < b.period;
+        return a.cls < b.cls;
+    });
+    if (isVector(path)) {
+        VectorOut out(path, "camera_counts", wkbPoint);
+        out.field("camera_id", OFTString);
+        out.field("period", OFTString);
+        out.field("vehicle_class", OFTString);
+        out.field("passages", OFTInteger64);
+        out.field("vehicles", OFTInteger64);
+        for (const CameraCount& c : rows) {
+            if (c.vehicles < k) {
+                ++r.suppressed;
+                continue;
+            }
+            OGRFeatureH feat = out.feature();
+            OGR_F_SetFieldString(feat, 0, label(c.camera, false).toUtf8().constData());
+            OGR_F_SetFieldString(feat, 1, periodLabel(c.period, perHour).toUtf8().constData());
+            OGR_F_SetFieldString(feat, 2, c.cls < 0 ? "all" : vehicleclass::key(c.cls));
+            OGR_F_SetFieldInteger64(feat, 3, c.passages);
+            OGR_F_SetFieldInteger64(feat, 4, c.vehicles);
+            const QPointF at = m_cams.at(c.camera, false);
+            if (!std::isnan(at.x())) {
+                OGRGeometryH pt = OGR_G_CreateGeometry(wkbPoint);
+                OGR_G_SetPoint_2D(pt, 0, at.x(), at.y());
+                OGR_F_SetGeometryDirectly(feat, pt);
+            }
+            out.add(feat);
+            ++r.rows;
+        }
+        out.close();
+    } else {
+        QByteArray text = "camera,period,vehicle_class,passages,vehicles\n";
+        for (const CameraCount& c : rows) {
+            if (c.vehicles < k) {
+                ++r.suppressed;
+                continue;
+            }
+            text += csvField(label(c.camera, false)) + ',' + periodLabel(c.period, perHour).toUtf8() + ',' +
+                    (c.cls < 0 ? QByteArray("all") : QByteArray(vehicleclass::key(c.cls))) + ',' +
+                    QByteArray::number(static_cast<qlonglong>(c.passages)) + ',' +
+                    QByteArray::number(static_cast<qlonglong>(c.vehicles)) + '\n';
+            ++r.rows;
+        }
+        writeText(path, text);
+    }
+    r.sha256 = ByteSource::fileSha256(path);
+    audit(QStringLiteral("counts"), r, parameters, purpose);
+    return r;
+}
+
+ExportResult ResultExport::journeyTimes(const std::vector<PairTimes>& times, const QString& path, int k,
+                                        const QString& parameters, const QString& purpose) {
+    ExportResult r;
+    r.path = path;
+    r.k = k;
+    std::vector<PairTimes> rows = times;
+    std::sort(rows.begin(), rows.end(), [&](const PairTimes& a, const PairTimes& b) {
+        const QString fa = label(a.from, false), fb = label(b.from, false);
+        if (fa != fb)
+            return fa < fb;
+        return label(a.to, false) < label(b.to, false);
+    });
+    QByteArray text = "from_camera,to_camera,n,median_s,p15_s,p85_s,outliers_dropped\n";
+    for (const PairTimes& t : rows) {
+        if (t.n < k) {
+            ++r.suppressed;
+            continue;
+        }
+        text += csvField(label(t.from, false)) + ',' + csvField(label(t.to, false)) + ',' +
+                QByteArray::number(static_cast<qlonglong>(t.n)) + ',' + QByteArray::number(t.median, 'f', 1) +
+                ',' + QByteArray::number(t.p15, 'f', 1) + ',' + QByteArray::number(t.p85, 'f', 1) + ',' +
+                QByteArray::number(static_cast<qlonglong>(t.dropped)) + '\n';
+        ++r.rows;
+    }
+    writeText(path, text);
+    r.sha256 = ByteSource::fileSha256(path);
+    audit(QStringLiteral("journey-times"), r, parameters, purpose);
+    return r;
+}
+
+} // namespace stroom

@@ -1,0 +1,105 @@
+#include "session/session.h"
+
+#include "common/error.h"
+
+#include <QMetaObject>
+#include <QThread>
+
+namespace stroom {
+
+qint64 ImportOutcome::stored() const {
+    qint64 n = 0;
+    for (const ImportReport& r : reports)
+        n += r.stored;
+    return n;
+}
+
+Session::Session(Store store)
+    : m_store(std::move(store))
+    , m_flows(m_store)
+    , m_inventory(m_store) {}
+
+Session::~Session() = default;
+
+std::unique_ptr<Session> Session::open(const QString& path, Store::Access access) {
+    return std::unique_ptr<Session>(new Session(Store::open(path, access)));
+}
+
+std::unique_ptr<Session> Session::create(const QString& path) {
+    return std::unique_ptr<Session>(new Session(Store::create(path)));
+}
+
+std::optional<BuildReport> Session::afterImport(Store& store, const std::function<void(double)>& progress,
+                                                const std::atomic_bool* cancel) {
+    FlowEngine engine(store);
+    const TripParameters params = engine.storedParameters();
+    if (store.isReadOnly() || !engine.isStale(params))
+        return std::nullopt;
+    return engine.update(params, progress, cancel);
+}
+
+ImportOutcome Session::importFiles(
+    const QStringList& files, const ImportOptions& options, const std::function<void(double)>& progress,
+    const std::atomic_bool* cancel, bool updateTrips,
+    const std::function<void(const QString&, const ImportReport*, const QString&)>& perFile) {
+    ImportOutcome out;
+    // The session's own connection on its thread; elsewhere one of this thread (closed when done).
+    std::optional<Store> own;
+    if (QThread::currentThread() != thread())
+        own.emplace(m_store.anotherConnection());
+    Store& store = own ? *own : m_store;
+    const int n = static_cast<int>(files.size());
+    const double importShare = updateTrips ? 0.9 : 1.0;
+    auto report = [&](double v) {
+        if (progress)
+            progress(v);
+    };
+    Importer importer(store);
+    for (int i = 0; i < n; ++i) {
+        if (cancel && cancel->load()) {
+            out.cancelled = true;
+            break;
+        }
+        try {
+            out.reports.append(importer.importFile(
+                files[i], options, [&](double p) { report(importShare * (i + p) / n); }, cancel));
+            if (perFile)
+                perFile(files[i], &out.reports.last(), QString());
+        } catch (const Error& e) {
+            out.errors << e.message();
+            out.exitCode = std::max(out.exitCode, e.exitCode());
+            if (perFile)
+                perFile(files[i], nullptr, e.message());
+        }
+    }
+    out.cancelled = out.cancelled || (cancel && cancel->load());
+    Changes changes;
+    if (out.stored() > 0)
+        changes |= Reads;
+    if (updateTrips && !out.cancelled) {
+        try {
+            out.trips = afterImport(
+                store, [&](double p) { report(importShare + (1 - importShare) * p); }, cancel);
+            if (out.trips)
+                changes |= Trips;
+        } catch (const Error& e) {
+            out.tripsError = e.message();
+            out.exitCode = std::max(out.exitCode, e.exitCode());
+        }
+    }
+    report(1.0);
+    if (changes)
+        notifyChanged(changes);
+    return out;
+}
+
+void Session::notifyChanged(Changes what) {
+    if (QThread::currentThread() == thread()) {
+        emit changed(what);
+        return;
+    }
+    QMetaObject::invokeMethod(
+        this, [this, what] { emit changed(what); }, Qt::QueuedConnection);
+}
+
+} // namespace stroom

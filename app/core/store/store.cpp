@@ -1,0 +1,581 @@
+#include "store/store.h"
+
+#include "common/error.h"
+#include "common/geometry.h"
+#include "store/geopackage.h"
+
+#include <QDateTime>
+#include <QFileInfo>
+#include <QHash>
+#include <QLockFile>
+
+#include <vector>
+
+namespace stroom {
+
+namespace {
+
+/** One schema step. Steps are never edited once released; a change is a new step. */
+struct Migration {
+    int version;
+    void (*apply)(sql::Database&);
+};
+
+void migrationBase(sql::Database& db) {
+    gpkg::initialise(db);
+    db.exec(R"sql(
+CREATE TABLE cameras (
+  fid INTEGER PRIMARY KEY AUTOINCREMENT,
+  geom POINT,
+  camera_id TEXT NOT NULL UNIQUE,
+  name TEXT, site TEXT, directions TEXT, lanes INTEGER,
+  owner TEXT, operator TEXT, purpose TEXT, legal_basis TEXT,
+  registered INTEGER NOT NULL DEFAULT 1,
+  installed DATE, status TEXT, role TEXT, zone TEXT,
+  source TEXT, source_id TEXT, notes TEXT);
+CREATE TABLE zones (
+  fid INTEGER PRIMARY KEY AUTOINCREMENT,
+  geom MULTIPOLYGON,
+  zone_id TEXT NOT NULL UNIQUE,
+  name TEXT);
+)sql");
+    gpkg::registerFeatureTable(db, QStringLiteral("cameras"), QStringLiteral("geom"), QStringLiteral("POINT"),
+                               gpkg::kWgs84, QStringLiteral("cameras"),
+                               QStringLiteral("ANPR camera inventory (Stroom)"));
+    gpkg::registerFeatureTable(db, QStringLiteral("zones"), QStringLiteral("geom"),
+                               QStringLiteral("MULTIPOLYGON"), gpkg::kWgs84, QStringLiteral("zones"),
+                               QStringLiteral("Zones for zone-level flows (Stroom)"));
+}
+
+void migrationImports(sql::Database& db) {
+    db.exec(R"sql(
+CREATE TABLE imports (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  file_name TEXT NOT NULL, file_path TEXT, sha256 TEXT NOT NULL, head_sha256 TEXT, file_size INTEGER,
+  format TEXT NOT NULL, delimiter TEXT, mapping TEXT, timezone TEXT,
+  rows_read INTEGER NOT NULL DEFAULT 0, rows_stored INTEGER NOT NULL DEFAULT 0, rows_rejected INTEGER NOT NULL DEFAULT 0,
+  rejected_sample TEXT, warnings TEXT, cameras_created INTEGER NOT NULL DEFAULT 0,
+  first_rowid INTEGER, last_rowid INTEGER, t_min INTEGER, t_max INTEGER,
+  pseudonymised INTEGER NOT NULL DEFAULT 0, forced INTEGER NOT NULL DEFAULT 0,
+  started DATETIME, finished DATETIME, user TEXT);
+CREATE INDEX imports_sha256 ON imports(sha256);
+CREATE TABLE agg_counts (
+  fid INTEGER PRIMARY KEY AUTOINCREMENT, import_id INTEGER NOT NULL REFERENCES imports(id),
+  camera_id TEXT NOT NULL, period_start DATETIME, period_minutes INTEGER, vehicle_class TEXT NOT NULL,
+  vehicles INTEGER NOT NULL);
+CREATE TABLE agg_pairflows (
+  fid INTEGER PRIMARY KEY AUTOINCREMENT, import_id INTEGER NOT NULL REFERENCES imports(id),
+  from_camera TEXT NOT NULL, to_camera TEXT NOT NULL, period_start DATETIME, period_minutes INTEGER,
+  vehicles INTEGER NOT NULL, mean_seconds REAL);
+)sql");
+    auto reg = db.prepare("INSERT INTO gpkg_contents (table_name, data_type, identifier, description) "
+                          "VALUES (?, 'attributes', ?, ?)");
+    reg.bind(1, QStringLiteral("imports"))
+        .bind(2, QStringLiteral("imports"))
+        .bind(3, QStringLiteral("Imported files: SHA-256, counts, mapping, time zone (Stroom)"));
+    reg.run();
+    reg.bind(1, QStringLiteral("agg_counts"))
+        .bind(2, QStringLiteral("agg_counts"))
+        .bind(3, QStringLiteral("Counts from privacy-proof cameras (L2, Stroom)"));
+    reg.run();
+    reg.bind(1, QStringLiteral("agg_pairflows"))
+        .bind(2, QStringLiteral("agg_pairflows"))
+        .bind(3, QStringLiteral("Camera-pair flows from privacy-proof cameras (L2, Stroom)"));
+    reg.run();
+}
+
+void migrationAudit(sql::Database& db) {
+    db.exec(R"sql(
+CREATE TABLE audit_log (
+  id INTEGER PRIMARY KEY AUTOINCREMENT, time DATETIME NOT NULL, user TEXT, action TEXT NOT NULL,
+  purpose TEXT, layer TEXT NOT NULL, parameters TEXT, output TEXT, output_sha256 TEXT,
+  suppressed_cells INTEGER, k INTEGER);
+)sql");
+    auto reg = db.prepare("INSERT INTO gpkg_contents (table_name, data_type, identifier, description) "
+                          "VALUES ('audit_log', 'attributes', 'audit_log', ?)");
+    reg.bind(1, QStringLiteral("What left the store, when, for which purpose and at what detail (Stroom)"));
+    reg.run();
+}
+
+void migrationOperatorAliases(sql::Database& db) {
+    db.exec("CREATE TABLE operator_aliases (alias TEXT PRIMARY KEY, owner TEXT NOT NULL)");
+    db.exec("INSERT INTO gpkg_contents (table_name, data_type, identifier, description) VALUES "
+            "('operator_aliases', "
+            "'attributes', 'operator_aliases', 'Owner and operator spellings and the owner they stand for "
+            "(Stroom)')");
+}
+
+void migrationCameraHistory(sql::Database& db) {
+    db.exec("CREATE TABLE camera_history (edit_id INTEGER NOT NULL, camera_id TEXT NOT NULL, time DATETIME "
+            "NOT NULL, "
+            "user TEXT, field TEXT NOT NULL, old_value TEXT, new_value TEXT)");
+    db.exec("CREATE INDEX camera_history_camera ON camera_history(camera_id)");
+    db.exec("INSERT INTO gpkg_contents (table_name, data_type, identifier, description) VALUES "
+            "('camera_history', "
+            "'attributes', 'camera_history', 'Every change to the camera register: when, who, field, old and "
+            "new (Stroom)')");
+}
+
+const std::vector<Migration>& migrations() {
+    static const std::vector<Migration> list = {
+        {1, &migrationBase},          {2, &migrationImports},
+        {3, &migrationAudit},         {4, &migrationOperatorAliases},
+        {5, &migrationCameraHistory},
+    };
+    return list;
+}
+
+bool tableExists(sql::Database& db, const char* name) {
+    auto st = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?");
+    st.bind(1, QString::fromUtf8(name));
+    return st.step();
+}
+
+} // namespace
+
+Store::Store() = default;
+Store::~Store() = default;
+Store::Store(Store&&) noexcept = default;
+Store& Store::operator=(Store&&) noexcept = default;
+
+int Store::currentSchemaVersion() {
+    return migrations().back().version;
+}
+
+namespace {
+/** The sidecar's own numbered steps (L0 reads, then L1 trips and the cube). */
+void readsStep1(sql::Database& db) {
+    db.exec(R"sql(
+CREATE TABLE l0.meta (key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE l0.pseudonyms (id INTEGER PRIMARY KEY, key BLOB NOT NULL);
+CREATE UNIQUE INDEX l0.pseudonyms_key ON pseudonyms(key);
+CREATE TABLE l0.countries (id INTEGER PRIMARY KEY, code TEXT NOT NULL UNIQUE);
+CREATE TABLE l0.reads (camera INTEGER NOT NULL, t INTEGER NOT NULL, vehicle INTEGER NOT NULL,
+                       class INTEGER NOT NULL, country INTEGER NOT NULL);
+INSERT INTO l0.meta VALUES ('schema_version', '0');
+)sql");
+}
+
+void readsStep2(sql::Database& db) {
+    // L1: trips without pseudonyms; the cube per local day (cells packed, little-endian).
+    db.exec(R"sql(
+CREATE TABLE l0.trips (id INTEGER PRIMARY KEY, start INTEGER NOT NULL, end INTEGER NOT NULL,
+                       origin INTEGER NOT NULL, destination INTEGER NOT NULL, reads INTEGER NOT NULL,
+                       class INTEGER NOT NULL, kind INTEGER NOT NULL, path BLOB NOT NULL);
+CREATE INDEX l0.trips_start ON trips(start);
+CREATE TABLE l0.cube_od (day INTEGER PRIMARY KEY, cells BLOB NOT NULL);
+CREATE TABLE l0.cube_counts (day INTEGER PRIMARY KEY, cells BLOB NOT NULL);
+)sql");
+}
+
+const std::vector<Migration>& readsMigrations() {
+    static const std::vector<Migration> list = {{1, &readsStep1}, {2, &readsStep2}};
+    return list;
+}
+constexpr int kReadsSchemaVersion = 2;
+
+void migrateReads(sql::Database& db, int from) {
+    for (const Migration& m : readsMigrations()) {
+        if (m.version <= from)
+            continue;
+        m.apply(db);
+        db.exec(
+            QStringLiteral("UPDATE l0.meta SET value = '%1' WHERE key = 'schema_version'").arg(m.version));
+    }
+}
+
+void createReadsSchema(sql::Database& db) {
+    migrateReads(db, 0);
+}
+} // namespace
+
+void Store::lock() {
+    m_lock = std::make_unique<QLockFile>(path() + QStringLiteral(".lock"));
+    m_lock->setStaleLockTime(0); // stale only when its process is gone (e.g. killed)
+    if (!m_lock->tryLock(0)) {
+        qint64 pid = 0;
+        QString host, app;
+        m_lock->getLockInfo(&pid, &host, &app);
+        m_lock.reset();
+        throw Error::store(
+            QStringLiteral("%1: the project is open for writing in another Stroom (%2, process %3 on %4); "
+                           "close it there first, or open this one read-only")
+                .arg(path(), app.isEmpty() ? QStringLiteral("stroom") : app)
+                .arg(pid)
+                .arg(host));
+    }
+}
+
+void Store::attachReads(bool create) {
+    const QString sidecar = readsPath(path());
+    const bool exists = QFileInfo::exists(sidecar);
+    if (!exists && m_readOnly) {
+        // Nothing to read (never imported, or purged): an empty in-memory schema keeps queries working.
+        m_db.exec("ATTACH DATABASE ':memory:' AS l0");
+        createReadsSchema(m_db);
+        return;
+    }
+    // A connection opened read-only attaches read-only too.
+    auto st = m_db.prepare("ATTACH DATABASE ? AS l0");
+    st.bind(1, sidecar);
+    st.run();
+    if (!exists || create) {
+        // 64 KiB pages: the reads table is appended in bulk and scanned whole. Set before the first write.
+        m_db.exec("PRAGMA l0.page_size = 65536");
+        sql::Transaction tx(m_db);
+        createReadsSchema(m_db);
+        tx.commit();
+        return;
+    }
+    int version = 0;
+    try {
+        auto v = m_db.prepare("SELECT value FROM l0.meta WHERE key = 'schema_version'");
+        if (v.step())
+            version = v.text(0).toInt();
+    } catch (const Error&) {
+        throw Error::store(QStringLiteral("%1: the reads file is damaged or not Stroom's").arg(sidecar));
+    }
+    if (version > kReadsSchemaVersion)
+        throw Error::store(
+            QStringLiteral("%1: written by a newer Stroom (reads schema %2); update Stroom to open it")
+                .arg(sidecar)
+                .arg(version));
+    if (version < kReadsSchemaVersion) {
+        if (m_readOnly)
+            throw Error::store(
+                QStringLiteral("%1: written by an older Stroom; open the project once for writing to "
+                               "update it")
+                    .arg(sidecar));
+        sql::Transaction tx(m_db);
+        migrateReads(m_db, version);
+        tx.commit();
+    }
+}
+
+Store Store::create(const QString& path) {
+    if (QFileInfo::exists(path))
+        throw Error::store(
+            QStringLiteral("%1: a file of that name exists already; choose another name").arg(path));
+    if (QFileInfo::exists(readsPath(path)))
+        throw Error::store(
+            QStringLiteral("%1: the reads file of an earlier project is in the way; move it first")
+                .arg(readsPath(path)));
+    Store s;
+    s.m_db.open(path, sql::Database::Mode::Create);
+    s.lock();
+    s.m_db.exec("PRAGMA foreign_keys = ON");
+    {
+        sql::Transaction tx(s.m_db);
+        s.m_db.exec("CREATE TABLE stroom_settings (key TEXT PRIMARY KEY, value TEXT)");
+        s.setSetting(QStringLiteral("schema_version"), QStringLiteral("0"));
+        tx.commit();
+    }
+    s.migrate();
+    s.attachReads(true);
+    return s;
+}
+
+Store Store::open(const QString& path, Access access) {
+    return openConnection(path, access, true);
+}
+
+Store Store::anotherConnection() const {
+    // The writer lock belongs to the process and is held by this store: the new connection does not
+    // take it again (QLockFile is not re-entrant), and this store must outlive it.
+    return openConnection(path(), m_readOnly ? Access::ReadOnly : Access::ReadWrite, false);
+}
+
+Store Store::openConnection(const QString& path, Access access, bool takeLock) {
+    if (!QFileInfo::exists(path))
+        throw Error::store(QStringLiteral("%1: no such project file").arg(path));
+    Store s;
+    s.m_readOnly = access == Access::ReadOnly;
+    s.m_db.open(path, s.m_readOnly ? sql::Database::Mode::ReadOnly : sql::Database::Mode::ReadWrite);
+    // Reading the header fails on a file that is no SQLite database at all.
+    bool isGpkg = false;
+    try {
+        isGpkg = gpkg::isGeoPackage(s.m_db);
+    } catch (const Error&) {
+        throw Error::store(QStringLiteral("%1: not a GeoPackage (not even an SQLite database)").arg(path));
+    }
+    if (!isGpkg || !tableExists(s.m_db, "stroom_settings"))
+        throw Error::store(
+            QStringLiteral("%1: not a Stroom project (no Stroom tables in it); create one with "
+                           "'stroom-cli init'")
+                .arg(path));
+    s.m_db.exec("PRAGMA foreign_keys = ON");
+    const int version = s.schemaVersion();
+    if (version > currentSchemaVersion())
+        throw Error::store(
+            QStringLiteral("%1: written by a newer Stroom (schema %2; this Stroom knows up to %3). "
+                           "Update Stroom to open it; the file was not changed.")
+                .arg(path)
+                .arg(version)
+                .arg(currentSchemaVersion()));
+    if (s.m_readOnly) {
+        if (version < currentSchemaVersion())
+            throw Error::store(
+                QStringLiteral("%1: written by an older Stroom (schema %2); open it once for writing to "
+                               "update it")
+                    .arg(path)
+                    .arg(version));
+    } else if (takeLock) {
+        s.lock();
+        s.migrate();
+    }
+    s.attachReads(false);
+    return s;
+}
+
+void Store::migrate() {
+    for (const Migration& m : migrations()) {
+        if (m.version <= schemaVersion())
+            continue;
+        sql::Transaction tx(m_db);
+        m.apply(m_db);
+        setSetting(QStringLiteral("schema_version"), QString::number(m.version));
+        tx.commit();
+    }
+}
+
+int Store::schemaVersion() {
+    return setting(QStringLiteral("schema_version"), QStringLiteral("0")).toInt();
+}
+
+QString Store::setting(const QString& key, const QString& fallback) {
+    auto st = m_db.prepare("SELECT value FROM stroom_settings WHERE key = ?");
+    st.bind(1, key);
+    return st.step() ? st.text(0) : fallback;
+}
+
+void Store::setSetting(const QString& key, const QString& value) {
+    auto st = m_db.prepare("INSERT INTO stroom_settings (key, value) VALUES (?, ?) "
+                           "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+    st.bind(1, key).bind(2, value);
+    st.run();
+}
+
+QString Store::timeZone() {
+    return setting(QStringLiteral("timezone"), QStringLiteral("Europe/Brussels"));
+}
+
+int Store::threshold() {
+    const int k = setting(QStringLiteral("k"), QStringLiteral("10")).toInt();
+    return k >= 1 ? k : 10;
+}
+
+void Store::audit(const AuditEntry& e) {
+    if (m_readOnly)
+        throw Error::store(
+            QStringLiteral("%1: opened read-only, so the audit record cannot be written; open it for writing "
+                           "to export")
+                .arg(path()));
+    auto st = m_db.prepare(
+        "INSERT INTO audit_log (time, user, action, purpose, layer, parameters, output, output_sha256, "
+        "suppressed_cells, k) VALUES (?,?,?,?,?,?,?,?,?,?)");
+    st.bind(1, QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs));
+    st.bind(2, qEnvironmentVariable("USER", qEnvironmentVariable("USERNAME")));
+    st.bind(3, e.action).bind(4, e.purpose.isNull() ? QStringLiteral("") : e.purpose).bind(5, e.layer);
+    st.bind(6, e.parameters)
+        .bind(7, e.output)
+        .bind(8, e.outputSha256)
+        .bind(9, e.suppressedCells)
+        .bind(10, e.k);
+    st.run();
+}
+
+static const char* const kCameraColumns =
+    "geom, camera_id, name, site, directions, lanes, owner, operator, purpose, legal_basis, registered, "
+    "installed, status, role, zone, source, source_id, notes";
+
+void Store::writeCamera(sql::Statement& st, const Camera& c) {
+    if (c.hasPosition())
+        st.bindBlob(1, gpkg::geometryBlob(geo::pointWkb(c.lon, c.lat), gpkg::kWgs84));
+    else
+        st.bindNull(1);
+    st.bind(2, c.id).bind(3, c.name).bind(4, c.site).bind(5, c.directionsText());
+    if (c.lanes > 0)
+        st.bind(6, c.lanes);
+    else
+        st.bindNull(6);
+    st.bind(7, c.owner).bind(8, c.operatorName).bind(9, c.purpose).bind(10, c.legalBasis);
+    st.bind(11, c.registered ? 1 : 0);
+    st.bind(12, c.installed.isValid() ? c.installed.toString(Qt::ISODate) : QString());
+    st.bind(13, c.status).bind(14, c.role).bind(15, c.zone).bind(16, c.source).bind(17, c.sourceId);
+    st.bind(18, c.notes);
+}
+
+Store::UpsertResult Store::upsertCameras(const QVector<Camera>& cameras) {
+    UpsertResult r;
+    QHash<QString, Camera> existing;
+    for (const Camera& c : this->cameras())
+        existing.insert(c.id, c);
+    sql::Transaction tx(m_db);
+    auto ins =
+        m_db.prepare(QStringLiteral("INSERT INTO cameras (%1) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
+                         .arg(QLatin1String(kCameraColumns)));
+    auto upd = m_db.prepare(
+        "UPDATE cameras SET geom=?1, name=?3, site=?4, directions=?5, lanes=?6, owner=?7, operator=?8, "
+        "purpose=?9, legal_basis=?10, registered=?11, installed=?12, status=?13, role=?14, zone=?15, "
+        "source=?16, source_id=?17, notes=?18 WHERE camera_id=?2");
+    for (const Camera& c : cameras) {
+        if (c.id.trimmed().isEmpty())
+            throw Error::input(QStringLiteral("a camera without an id cannot be stored"));
+        const auto it = existing.constFind(c.id);
+        if (it == existing.cend()) {
+            writeCamera(ins, c);
+            ins.run();
+            ++r.inserted;
+        } else if (*it != c) {
+            writeCamera(upd, c);
+            upd.run();
+            ++r.updated;
+        } else {
+            ++r.unchanged;
+        }
+        existing.insert(c.id, c);
+    }
+    gpkg::refreshExtent(m_db, QStringLiteral("cameras"), QStringLiteral("geom"));
+    tx.commit();
+    return r;
+}
+
+namespace {
+Camera readCamera(sql::Statement& st) {
+    Camera c;
+    if (!st.isNull(0))
+        geo::readPointWkb(gpkg::wkbFromBlob(st.blob(0)), &c.lon, &c.lat);
+    c.id = st.text(1);
+    c.name = st.text(2);
+    c.site = st.text(3);
+    Camera::parseDirections(st.text(4), &c.directions);
+    c.lanes = st.isNull(5) ? 0 : st.integer(5);
+    c.owner = st.text(6);
+    c.operatorName = st.text(7);
+    c.purpose = st.text(8);
+    c.legalBasis = st.text(9);
+    c.registered = st.integer(10) != 0;
+    c.installed = st.isNull(11) ? QDate() : QDate::fromString(st.text(11), Qt::ISODate);
+    c.status = st.text(12);
+    c.role = st.text(13);
+    c.zone = st.text(14);
+    c.source = st.text(15);
+    c.sourceId = st.text(16);
+    c.notes = st.text(17);
+    return c;
+}
+} // namespace
+
+std::optional<Camera> Store::camera(const QString& cameraId) {
+    auto st = m_db.prepare(
+        QStringLiteral("SELECT %1 FROM cameras WHERE camera_id = ?").arg(QLatin1String(kCameraColumns)));
+    st.bind(1, cameraId);
+    if (!st.step())
+        return std::nullopt;
+    return readCamera(st);
+}
+
+QVector<Camera> Store::cameras() {
+    QVector<Camera> out;
+    auto st = m_db.prepare(
+        QStringLiteral("SELECT %1 FROM cameras ORDER BY camera_id").arg(QLatin1String(kCameraColumns)));
+    while (st.step()) {
+        const Camera c = readCamera(st);
+        out.append(c);
+    }
+    return out;
+}
+
+int Store::cameraCount() {
+    auto st = m_db.prepare("SELECT count(*) FROM cameras");
+    st.step();
+    return st.integer(0);
+}
+
+Store::UpsertResult Store::upsertZones(const QVector<Zone>& zones) {
+    UpsertResult r;
+    sql::Transaction tx(m_db);
+    auto find = m_db.prepare("SELECT name, geom FROM zones WHERE zone_id = ?");
+    auto ins = m_db.prepare("INSERT INTO zones (geom, zone_id, name) VALUES (?, ?, ?)");
+    auto upd = m_db.prepare("UPDATE zones SET geom = ?, name = ? WHERE zone_id = ?");
+    for (const Zone& z : zones) {
+        if (z.id.trimmed().isEmpty())
+            throw Error::input(QStringLiteral("a zone without an id cannot be stored"));
+        const geo::Shape shape = geo::Shape::fromWkb(z.wkb);
+        if (shape.isNull())
+            throw Error::input(QStringLiteral("zone %1: its geometry cannot be read").arg(z.id));
+        const geo::Envelope env = shape.envelope();
+        const QByteArray blob = gpkg::geometryBlob(z.wkb, gpkg::kWgs84, &env);
+        find.bind(1, z.id);
+        if (find.step()) {
+            const bool same = find.text(0) == z.name && find.blob(1) == blob;
+            find.reset();
+            if (same) {
+                ++r.unchanged;
+                continue;
+            }
+            upd.bindBlob(1, blob).bind(2, z.name).bind(3, z.id);
+            upd.run();
+            ++r.updated;
+        } else {
+            find.reset();
+            ins.bindBlob(1, blob).bind(2, z.id).bind(3, z.name);
+            ins.run();
+            ++r.inserted;
+        }
+    }
+    gpkg::refreshExtent(m_db, QStringLiteral("zones"), QStringLiteral("geom"));
+    tx.commit();
+    assignCamerasToZones();
+    return r;
+}
+
+QVector<Zone> Store::zones() {
+    QVector<Zone> out;
+    auto st = m_db.prepare("SELECT zone_id, name, geom FROM zones ORDER BY fid");
+    while (st.step())
+        out.append(Zone{st.text(0), st.text(1), gpkg::wkbFromBlob(st.blob(2))});
+    return out;
+}
+
+int Store::zoneCount() {
+    auto st = m_db.prepare("SELECT count(*) FROM zones");
+    st.step();
+    return st.integer(0);
+}
+
+int Store::assignCamerasToZones() {
+    struct Z {
+        QString id;
+        geo::Shape shape;
+    };
+    std::vector<Z> shapes;
+    for (const Zone& z : zones())
+        shapes.push_back(Z{z.id, geo::Shape::fromWkb(z.wkb)});
+    if (shapes.empty())
+        return 0;
+    int assigned = 0;
+    sql::Transaction tx(m_db);
+    auto upd = m_db.prepare("UPDATE cameras SET zone = ? WHERE camera_id = ?");
+    for (const Camera& c : cameras()) {
+        if (!c.hasPosition())
+            continue;
+        QString zone;
+        for (const Z& z : shapes) {
+            if (z.shape.contains(c.lon, c.lat)) {
+                zone = z.id;
+                break;
+            }
+        }
+        if (!zone.isEmpty())
+            ++assigned;
+        if (zone != c.zone) {
+            upd.bind(1, zone.isEmpty() ? QString() : zone).bind(2, c.id);
+            upd.run();
+        }
+    }
+    tx.commit();
+    return assigned;
+}
+
+} // namespace stroom

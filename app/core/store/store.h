@@ -1,0 +1,110 @@
+#pragma once
+
+#include "common/sqlite.h"
+#include "store/camera.h"
+
+#include <QString>
+#include <QVector>
+
+#include <functional>
+#include <memory>
+#include <optional>
+
+class QLockFile;
+
+namespace stroom {
+
+/**
+ * \brief A Stroom project: one GeoPackage (cameras, zones, settings, schema version) that QGIS and
+ * GDAL open as it is (DESIGN §3).
+ *
+ * The schema evolves through numbered migrations; a store written by a newer Stroom is refused with a
+ * message rather than misread. All writes run in transactions: a failure leaves the store as it was.
+ */
+class Store {
+public:
+    /** Counts of an upsert. */
+    struct UpsertResult {
+        int inserted = 0;
+        int updated = 0;
+        int unchanged = 0;
+    };
+
+    Store();
+    ~Store();
+    Store(Store&&) noexcept;
+    Store& operator=(Store&&) noexcept;
+
+    /** How a project is opened. Only one process at a time may write to a project. */
+    enum class Access { ReadWrite, ReadOnly };
+
+    /** Creates a new project file (and its reads sidecar); refuses an existing file. */
+    static Store create(const QString& path);
+    /**
+     * Opens an existing project, migrating an older schema; refuses a newer one. ReadWrite takes the
+     * project's writer lock and refuses (Error::store) when another Stroom holds it.
+     */
+    static Store open(const QString& path, Access access = Access::ReadWrite);
+    /**
+     * A second connection to this project, for another thread (a connection is never shared between
+     * threads). It writes under this store's writer lock, so this store must stay open while it lives.
+     */
+    Store anotherConnection() const;
+
+    QString path() const { return m_db.path(); }
+    /** The sidecar SQLite file with L0 reads and L1 trips: PROJECT.gpkg.reads, attached as "l0". */
+    static QString readsPath(const QString& projectPath) { return projectPath + QStringLiteral(".reads"); }
+    bool isReadOnly() const { return m_readOnly; }
+    int schemaVersion();
+    /** The schema version this build of Stroom writes. */
+    static int currentSchemaVersion();
+
+    QString setting(const QString& key, const QString& fallback = QString());
+    void setSetting(const QString& key, const QString& value);
+    /** The project's time zone for local days and hours (default Europe/Brussels). */
+    QString timeZone();
+    /** The minimum cell count k for everything that leaves the store (default 10, DESIGN §2). */
+    int threshold();
+
+    /** \brief One line of the audit trail (DESIGN §2): what left the store, for what, at what detail. */
+    struct AuditEntry {
+        QString action;  ///< e.g. "flows", "counts", "report", "export"
+        QString purpose; ///< the user's words
+        QString layer;   ///< L0, L1, L2 or L3
+        QString parameters;
+        QString output;
+        QString outputSha256;
+        qint64 suppressedCells = 0;
+        int k = 0;
+    };
+    void audit(const AuditEntry& e);
+
+    /** Inserts or updates cameras by id, in one transaction. */
+    UpsertResult upsertCameras(const QVector<Camera>& cameras);
+    QVector<Camera> cameras();
+    /** The camera of that id, if the register has it. */
+    std::optional<Camera> camera(const QString& cameraId);
+    int cameraCount();
+
+    /** Inserts or updates zones by id, in one transaction, then assigns cameras to zones. */
+    UpsertResult upsertZones(const QVector<Zone>& zones);
+    QVector<Zone> zones();
+    int zoneCount();
+    /** Sets each positioned camera's zone by point in polygon (cameras outside every zone get none). */
+    int assignCamerasToZones();
+
+    sql::Database& database() { return m_db; }
+
+private:
+    static Store openConnection(const QString& path, Access access, bool takeLock);
+    void migrate();
+    void attachReads(bool create);
+    void lock();
+    void writeCamera(sql::Statement& st, const Camera& c);
+
+    std::unique_ptr<QLockFile> m_lock; // declared first: released after the database is closed
+    sql::Database m_db;
+    bool m_readOnly = false;
+};
+
+} // namespace stroom
