@@ -1,4 +1,5 @@
-#include "bench.h"
+#include "cliio.h"
+#include "commands.h"
 
 #include "common/error.h"
 #include "common/random.h"
@@ -166,19 +167,14 @@ void benchTrips(QTextStream& out, QTextStream& err, const QString& self, const Q
 }
 
 int bench(const QStringList& args) {
-    QTextStream out(stdout);
-    QTextStream err(stderr);
-#if QT_VERSION < QT_VERSION_CHECK(6, 0, 0)
-    out.setCodec("UTF-8");
-    err.setCodec("UTF-8");
-#endif
+    QTextStream& out = stroom::cli::out();
+    QTextStream& err = stroom::cli::err();
     QCommandLineParser p;
-    p.setApplicationDescription(QStringLiteral("Measures the import budget (issue 3): the simulator's "
-                                               "standard export into a new project, wall time and peak "
-                                               "memory of the import process, store bytes per read; "
-                                               "sqlite3's .import of the same file beside it; and the "
-                                               "scaling between sizes. Prints a table on stdout."));
-    p.addHelpOption();
+    const QString description(QStringLiteral("Measures the import budget (issue 3): the simulator's "
+                                             "standard export into a new project, wall time and peak "
+                                             "memory of the import process, store bytes per read; "
+                                             "sqlite3's .import of the same file beside it; and the "
+                                             "scaling between sizes. Prints a table on stdout."));
     p.addPositionalArgument(QStringLiteral("what"), QStringLiteral("import or trips."));
     p.addOptions({
         {QStringLiteral("reads"),
@@ -194,14 +190,8 @@ int bench(const QStringList& args) {
              "at 10 million it takes minutes)."),
          QStringLiteral("N")},
     });
-    QStringList withProgram = args;
-    withProgram.prepend(QStringLiteral("stroom-cli bench"));
-    if (!p.parse(withProgram))
-        throw Error::usage(QStringLiteral("bench: %1").arg(p.errorText()));
-    if (p.isSet(QStringLiteral("help"))) {
-        out << p.helpText();
+    if (!parse(p, QStringLiteral("bench"), args, description))
         return 0;
-    }
     const QString what = p.positionalArguments().value(0);
     if (p.positionalArguments().size() != 1 ||
         (what != QLatin1String("import") && what != QLatin1String("trips")))

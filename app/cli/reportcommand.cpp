@@ -1,5 +1,7 @@
 #include "reportcommand.h"
 
+#include "cliio.h"
+
 #include "common/bytesource.h"
 #include "common/error.h"
 #include "flowmap.h"
@@ -28,44 +30,25 @@
 
 namespace stroom::cli {
 
-// Shared with clicommands.cpp.
-void addFilterOptionsTo(QCommandLineParser& p);
-FlowFilter flowFilterFrom(const QCommandLineParser& p);
-
-bool needsQgis(const QStringList& args) {
-    if (!args.isEmpty() && args.first() == QLatin1String("report"))
-        return true;
-    // The public register as a PDF is a print layout too.
-    return args.size() >= 2 && args[0] == QLatin1String("cameras") && args[1] == QLatin1String("export") &&
-           std::any_of(args.begin(), args.end(), [](const QString& a) {
-               return a.endsWith(QLatin1String(".pdf"), Qt::CaseInsensitive);
-           });
-}
-
-int publicRegisterPdf(const QString& projectPath, const QString& pdf, const QString& purpose) {
+void renderPublicRegister(const QString& projectPath, const QString& pdf, const QString& purpose) {
     maps::QgisRuntime::initialise();
     Store store = Store::open(projectPath);
     QgsProject project;
     maps::ProjectLayers layers;
     layers.load(projectPath, &project);
     maps::RegisterListing::write(store, &project, pdf, purpose);
-    return 0;
 }
 
-int report(const QStringList& args) {
-    QTextStream err(stderr);
-    QTextStream out(stdout);
+int renderReport(const QStringList& args) {
     QCommandLineParser p;
-    p.setApplicationDescription(QStringLiteral("Writes the PDF report (QGIS print layout, A4 landscape): "
-                                               "title, flow map with legend, scale bar and north arrow, "
-                                               "the largest OD flows, through traffic, counts per camera "
-                                               "with an hourly profile, journey times, the camera "
-                                               "inventory, and method and privacy. No figure under k is "
-                                               "shown; the report is recorded in the audit trail."));
-    p.addHelpOption();
-    p.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    const QString description(QStringLiteral("Writes the PDF report (QGIS print layout, A4 landscape): "
+                                             "title, flow map with legend, scale bar and north arrow, "
+                                             "the largest OD flows, through traffic, counts per camera "
+                                             "with an hourly profile, journey times, the camera "
+                                             "inventory, and method and privacy. No figure under k is "
+                                             "shown; the report is recorded in the audit trail."));
     p.addPositionalArgument(QStringLiteral("PROJECT.gpkg"), QStringLiteral("The project."));
-    addFilterOptionsTo(p);
+    addFilterOptions(p);
     p.addOptions({
         {QStringLiteral("lang"), QStringLiteral("nl or en (default en)."), QStringLiteral("nl|en")},
         {QStringLiteral("template"),
@@ -74,14 +57,8 @@ int report(const QStringList& args) {
          QStringLiteral("Write Stroom's default template to FILE (to restyle in QGIS) and stop."),
          QStringLiteral("FILE")},
     });
-    QStringList withProgram = args;
-    withProgram.prepend(QStringLiteral("stroom-cli report"));
-    if (!p.parse(withProgram))
-        throw Error::usage(QStringLiteral("report: %1").arg(p.errorText()));
-    if (p.isSet(QStringLiteral("help"))) {
-        out << p.helpText();
+    if (!parse(p, QStringLiteral("report"), args, description))
         return 0;
-    }
     maps::QgisRuntime::initialise();
     if (p.isSet(QStringLiteral("write-template"))) {
         QgsProject project;
@@ -89,7 +66,7 @@ int report(const QStringList& args) {
         if (!layout->saveAsTemplate(p.value(QStringLiteral("write-template")), QgsReadWriteContext()))
             throw Error::input(QStringLiteral("%1: cannot write the template")
                                    .arg(p.value(QStringLiteral("write-template"))));
-        err << "report: template written to " << p.value(QStringLiteral("write-template")) << "\n";
+        err() << "report: template written to " << p.value(QStringLiteral("write-template")) << "\n";
         return 0;
     }
     if (p.positionalArguments().size() != 1 || !p.isSet(QStringLiteral("out")))
@@ -98,7 +75,7 @@ int report(const QStringList& args) {
         p.value(QStringLiteral("lang")).isEmpty() ? QStringLiteral("en") : p.value(QStringLiteral("lang"));
     if (lang != QLatin1String("en") && lang != QLatin1String("nl"))
         throw Error::usage(QStringLiteral("report: --lang is nl or en"));
-    const FlowFilter filter = flowFilterFrom(p);
+    const FlowFilter filter = flowFilter(p);
     const QString path = p.positionalArguments().first(), pdf = p.value(QStringLiteral("out"));
     QElapsedTimer timer;
     timer.start();
@@ -109,7 +86,7 @@ int report(const QStringList& args) {
     const auto session = Session::open(path);
     Store& store = session->store();
     if (const auto r = Session::afterImport(store))
-        err << "trips: " << r->summary() << "\n";
+        err() << "trips: " << r->summary() << "\n";
     int k = store.threshold();
     if (p.isSet(QStringLiteral("k"))) {
         bool ok = false;
@@ -133,11 +110,11 @@ int report(const QStringList& args) {
     project.addMapLayer(flows.layer());
 
     maps::ReportLayout::write(store, data, &project, p.value(QStringLiteral("template")), pdf);
-    err << QStringLiteral("report: %1 written in %2 s (%3 cells under k=%4 suppressed)\n")
-               .arg(pdf)
-               .arg(timer.elapsed() / 1000.0, 0, 'f', 2)
-               .arg(data.suppressedTotal())
-               .arg(data.k);
+    err() << QStringLiteral("report: %1 written in %2 s (%3 cells under k=%4 suppressed)\n")
+                 .arg(pdf)
+                 .arg(timer.elapsed() / 1000.0, 0, 'f', 2)
+                 .arg(data.suppressedTotal())
+                 .arg(data.k);
     QCoreApplication::removeTranslator(&translator);
     return 0;
 }

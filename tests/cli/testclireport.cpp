@@ -198,6 +198,42 @@ private slots:
                  2);
     }
 
+    /** A project straight after init, and one with cameras but no zones: a report, never an abort. */
+    void reportWithoutZones() {
+        const QString empty = m_dir.filePath(QStringLiteral("empty.gpkg"));
+        QCOMPARE(cli({QStringLiteral("init"), empty}).code, 0);
+        const QString pdf1 = m_dir.filePath(QStringLiteral("empty.pdf"));
+        const Result r1 = cli({QStringLiteral("report"), empty, QStringLiteral("--out"), pdf1});
+        QCOMPARE(r1.code, 0);
+        QVERIFY(text(pdf1).contains(QLatin1String("Nothing to map yet")));
+
+        const QString cams = m_dir.filePath(QStringLiteral("cameras-only.gpkg"));
+        QCOMPARE(cli({QStringLiteral("init"), cams}).code, 0);
+        QCOMPARE(cli({QStringLiteral("cameras"), QStringLiteral("import"), cams,
+                      m_dir.filePath(QStringLiteral("sim/cameras.csv"))})
+                     .code,
+                 0);
+        const QString pdf2 = m_dir.filePath(QStringLiteral("cameras-only.pdf"));
+        QCOMPARE(cli({QStringLiteral("report"), cams, QStringLiteral("--out"), pdf2}).code, 0);
+        QVERIFY(!text(pdf2).contains(QLatin1String("Nothing to map yet")));
+        // The map page draws the cameras: coloured pixels inside the map frame.
+        QCOMPARE(run(QStringLiteral("pdftoppm"),
+                     {QStringLiteral("-r"), QStringLiteral("40"), QStringLiteral("-f"), QStringLiteral("2"),
+                      QStringLiteral("-l"), QStringLiteral("2"), QStringLiteral("-png"), pdf2,
+                      m_dir.filePath(QStringLiteral("co"))})
+                     .code,
+                 0);
+        const QImage page(m_dir.filePath(QStringLiteral("co-2.png")));
+        QVERIFY(!page.isNull());
+        int coloured = 0;
+        for (int y = page.height() / 8; y < page.height() * 7 / 8; ++y)
+            for (int x = page.width() / 20; x < page.width() * 2 / 3; ++x) {
+                const QColor c = page.pixelColor(x, y);
+                coloured += c.saturation() > 80 && c.value() > 60;
+            }
+        QVERIFY2(coloured > 300, qPrintable(QString::number(coloured)));
+    }
+
     void badUsage() {
         QCOMPARE(cli({QStringLiteral("report"), m_project}).code, 2);
         QCOMPARE(

@@ -17,7 +17,9 @@ qint64 ImportOutcome::stored() const {
 Session::Session(Store store)
     : m_store(std::move(store))
     , m_flows(m_store)
-    , m_inventory(m_store) {}
+    , m_inventory(m_store) {
+    qRegisterMetaType<Changes>("stroom::Session::Changes");
+}
 
 Session::~Session() = default;
 

@@ -94,3 +94,4 @@ private:
 } // namespace stroom
 
 Q_DECLARE_OPERATORS_FOR_FLAGS(stroom::Session::Changes)
+Q_DECLARE_METATYPE(stroom::Session::Changes)

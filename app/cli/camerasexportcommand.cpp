@@ -1,0 +1,74 @@
+#include "commands.h"
+
+#include "cliio.h"
+#include "common/error.h"
+#include "common/timeparse.h"
+#include "common/vectorsource.h"
+#include "common/vehicleclass.h"
+#include "flows/flowengine.h"
+#include "import/importer.h"
+#include "inventory/inventory.h"
+#include "inventory/inventoryimport.h"
+#include "publish/resultexport.h"
+#include "session/session.h"
+#include "simulate/simulator.h"
+#include "store/store.h"
+
+#include <QCommandLineParser>
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QTextStream>
+
+namespace stroom::cli {
+
+bool camerasExportIsPdf(const QStringList& args) {
+    for (int i = 0; i + 1 < args.size(); ++i)
+        if ((args[i] == QLatin1String("--out") || args[i] == QLatin1String("-out")) &&
+            args[i + 1].endsWith(QLatin1String(".pdf"), Qt::CaseInsensitive))
+            return true;
+    for (const QString& a : args)
+        if (a.startsWith(QLatin1String("--out=")) && a.endsWith(QLatin1String(".pdf"), Qt::CaseInsensitive))
+            return true;
+    return false;
+}
+
+int camerasExport(const QStringList& args) {
+    QCommandLineParser p;
+    p.addPositionalArgument(QStringLiteral("PROJECT.gpkg"), QStringLiteral("The project."));
+    p.addOptions({
+        {QStringLiteral("out"),
+         QStringLiteral("GeoJSON, CSV, GeoPackage or (with --public) a PDF listing, by the file name."),
+         QStringLiteral("FILE")},
+        {QStringLiteral("public"),
+         QStringLiteral("The public register (L3): only the fields citizens may see.")},
+        {QStringLiteral("purpose"), QStringLiteral("Why (kept in the audit trail)."), QStringLiteral("TEXT")},
+    });
+    if (!parse(p, QStringLiteral("cameras export"), args,
+               QStringLiteral(
+                   "Writes the camera register; with --public only its public fields (id, name, site, "
+                   "directions, owner, operator, purpose, legal basis, registered, installed, status).")))
+        return 0;
+    if (p.positionalArguments().size() != 1 || !p.isSet(QStringLiteral("out")))
+        throw Error::usage(QStringLiteral("cameras export: give PROJECT.gpkg and --out FILE"));
+    if (p.value(QStringLiteral("out")).endsWith(QLatin1String(".pdf"), Qt::CaseInsensitive)) {
+        if (!p.isSet(QStringLiteral("public")))
+            throw Error::usage(
+                QStringLiteral("cameras export: a PDF is the public register listing: add --public"));
+        renderer().publicRegisterPdf(p.positionalArguments().first(), p.value(QStringLiteral("out")),
+                                     p.value(QStringLiteral("purpose")));
+        err() << "cameras export: the public register written to " << p.value(QStringLiteral("out")) << "\n";
+        return 0;
+    }
+    Store store = Store::open(p.positionalArguments().first());
+    const int n =
+        Inventory(store).exportRegister(p.value(QStringLiteral("out")), p.isSet(QStringLiteral("public")),
+                                        p.value(QStringLiteral("purpose")));
+    err() << QStringLiteral("cameras export: %1 cameras written to %2%3\n")
+                 .arg(n)
+                 .arg(p.value(QStringLiteral("out")), p.isSet(QStringLiteral("public"))
+                                                          ? QStringLiteral(" (public fields only)")
+                                                          : QString());
+    return 0;
+}
+
+} // namespace stroom::cli

@@ -1,0 +1,191 @@
+#include "cliio.h"
+
+#include "commands.h"
+
+#include "common/error.h"
+#include "flows/flowengine.h"
+#include "session/session.h"
+#include "store/store.h"
+
+#include <QCommandLineParser>
+#include <QTextStream>
+
+#include <cstdio>
+#include <unistd.h>
+
+namespace stroom::cli {
+
+namespace {
+QTextStream& utf8(QTextStream& s) {
+#if QT_VERSION < QT_VERSION_CHECK(6, 0, 0)
+    s.setCodec("UTF-8"); // Qt 6 writes UTF-8 whatever the locale; Qt 5 follows it
+#endif
+    return s;
+}
+} // namespace
+
+QTextStream& err() {
+    static QTextStream s(stderr);
+    static QTextStream& once = utf8(s);
+    return once;
+}
+QTextStream& out() {
+    static QTextStream s(stdout);
+    static QTextStream& once = utf8(s);
+    return once;
+}
+
+/** Progress on stderr, only when stderr is a terminal. */
+std::function<void(double)> progressPrinter(const QString& what) {
+    if (!isatty(fileno(stderr)))
+        return {};
+    return [what, last = -1](double p) mutable {
+        const int pct = static_cast<int>(p * 100);
+        if (pct == last)
+            return;
+        last = pct;
+        err() << "\r" << what << " " << pct << "%" << (pct >= 100 ? "\n" : "");
+        err().flush();
+    };
+}
+
+/** Parses the command's options; returns false (after printing help) when --help was asked. */
+bool parse(QCommandLineParser& p, const QString& command, const QStringList& args,
+           const QString& description) {
+    p.setApplicationDescription(description);
+    p.addHelpOption();
+    p.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    QStringList withProgram = args;
+    withProgram.prepend(QStringLiteral("stroom-cli %1").arg(command));
+    if (!p.parse(withProgram))
+        throw Error::usage(QStringLiteral("%1: %2").arg(command, p.errorText()));
+    if (p.isSet(QStringLiteral("help"))) {
+        // Qt names the program by its path; the usage line is the command's own, from the table.
+        QString help = p.helpText();
+        QString synopsis;
+        for (const Command& c : commands())
+            if (c.name == command)
+                synopsis = c.synopsis;
+        const int end = help.indexOf(QLatin1Char('\n'));
+        help.replace(0, end, QStringLiteral("Usage: stroom-cli %1 [options] %2").arg(command, synopsis));
+        out() << help;
+        return false;
+    }
+    return true;
+}
+
+int integerOption(const QCommandLineParser& p, const QString& name, int fallback, int min, int max) {
+    if (!p.isSet(name))
+        return fallback;
+    bool ok = false;
+    const int v = p.value(name).toInt(&ok);
+    if (!ok || v < min || v > max)
+        throw Error::usage(QStringLiteral("--%1 must be a whole number from %2 to %3 (got '%4')")
+                               .arg(name)
+                               .arg(min)
+                               .arg(max)
+                               .arg(p.value(name)));
+    return v;
+}
+
+void addTripOptions(QCommandLineParser& p) {
+    p.addOptions({
+        {QStringLiteral("gap"), QStringLiteral("Trip gap in seconds (default: the stored one, 1800)."),
+         QStringLiteral("SECONDS")},
+        {QStringLiteral("dedupe"),
+         QStringLiteral("Duplicate window in seconds (default: the stored one, 60)."),
+         QStringLiteral("SECONDS")},
+        {QStringLiteral("through-min"),
+         QStringLiteral("Through traffic: at least this many minutes (default 1)."), QStringLiteral("MIN")},
+        {QStringLiteral("through-max"),
+         QStringLiteral("Through traffic: at most this many minutes (default 20)."), QStringLiteral("MIN")},
+    });
+}
+
+TripParameters tripParameters(const QCommandLineParser& p, const TripParameters& stored, bool* given) {
+    TripParameters t = stored;
+    *given = false;
+    if (p.isSet(QStringLiteral("gap"))) {
+        t.gapSeconds = integerOption(p, QStringLiteral("gap"), t.gapSeconds, 1, 7 * 86400);
+        *given = true;
+    }
+    if (p.isSet(QStringLiteral("dedupe"))) {
+        t.dedupeSeconds = integerOption(p, QStringLiteral("dedupe"), t.dedupeSeconds, 0, 86400);
+        *given = true;
+    }
+    if (p.isSet(QStringLiteral("through-min"))) {
+        t.throughMinSeconds = 60 * integerOption(p, QStringLiteral("through-min"), 1, 0, 1440);
+        *given = true;
+    }
+    if (p.isSet(QStringLiteral("through-max"))) {
+        t.throughMaxSeconds = 60 * integerOption(p, QStringLiteral("through-max"), 20, 0, 1440);
+        *given = true;
+    }
+    if (t.throughMaxSeconds < t.throughMinSeconds)
+        throw Error::usage(QStringLiteral("--through-max must not be below --through-min"));
+    return t;
+}
+
+void addFilterOptions(QCommandLineParser& p) {
+    p.addOptions({
+        {QStringLiteral("out"),
+         QStringLiteral("Output file (.csv; flows and counts also .gpkg or .geojson)."),
+         QStringLiteral("FILE")},
+        {QStringLiteral("from"), QStringLiteral("First day (local date, yyyy-mm-dd)."),
+         QStringLiteral("DATE")},
+        {QStringLiteral("to"), QStringLiteral("Last day (local date, inclusive)."), QStringLiteral("DATE")},
+        {QStringLiteral("days"), QStringLiteral("all (default), weekday or weekend."),
+         QStringLiteral("all|weekday|weekend")},
+        {QStringLiteral("hours"), QStringLiteral("Start hours H1-H2, local: 7-9 is 07:00 to 08:59."),
+         QStringLiteral("H1-H2")},
+        {QStringLiteral("class"), QStringLiteral("Vehicle classes, e.g. car,van (default all)."),
+         QStringLiteral("C,...")},
+        {QStringLiteral("through"), QStringLiteral("Through traffic only.")},
+        {QStringLiteral("k"),
+         QStringLiteral("Minimum cell count (default: the project's, 10); cells under it are left out."),
+         QStringLiteral("N")},
+        {QStringLiteral("purpose"), QStringLiteral("Why this export is made (kept in the audit trail)."),
+         QStringLiteral("TEXT")},
+    });
+    addTripOptions(p);
+}
+
+FlowFilter flowFilter(const QCommandLineParser& p) {
+    FlowFilter f;
+    for (const char* key : {"from", "to", "days", "hours", "class"}) {
+        const QString k = QString::fromLatin1(key);
+        if (!p.value(k).isEmpty())
+            f.set(k, p.value(k));
+    }
+    if (p.isSet(QStringLiteral("through")))
+        f.set(QStringLiteral("through"), QString());
+    return f;
+}
+
+/** The cube for a query: the stored one brought up to date, or one built in memory for other parameters. */
+FlowCube queryCube(Store& store, const QCommandLineParser& p, TripParameters* used, TripSet* trips) {
+    FlowEngine engine(store);
+    bool given = false;
+    const TripParameters stored = engine.storedParameters();
+    const TripParameters params = tripParameters(p, stored, &given);
+    *used = params;
+    if (given && params != stored) {
+        err() << "note: trips built in memory with the parameters given; the stored trips keep theirs\n";
+        FlowCube cube;
+        TripSet set = engine.buildInMemory(params, &cube);
+        if (trips)
+            *trips = std::move(set);
+        return cube;
+    }
+    if (const auto r = Session::afterImport(store, progressPrinter(QStringLiteral("trips"))))
+        err() << "trips: " << r->summary() << "\n";
+    if (trips)
+        *trips = engine.loadTrips();
+    return engine.loadCube();
+}
+
+QString describeQuery(const FlowFilter& f, const TripParameters& t, const QString& extra) {
+    return QStringLiteral("%1; filters: %2; parameters: %3").arg(extra, f.describe(), parametersText(t));
+}
+
+} // namespace stroom::cli
