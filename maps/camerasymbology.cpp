@@ -1,5 +1,7 @@
 #include "camerasymbology.h"
 
+#include "store/vocabulary.h"
+
 #include <qgscategorizedsymbolrenderer.h>
 #include <qgsfillsymbol.h>
 #include <qgsfillsymbollayer.h>
@@ -117,23 +119,18 @@ QColor CameraSymbology::purposeColor(const QString& purpose) {
     return i >= 0 ? colours[i] : unknownOwnerColor();
 }
 
-QString CameraSymbology::purposeLabel(const QString& purpose) {
-    static const char* labels[] = {QT_TRANSLATE_NOOP("CameraSymbology", "Police"),
-                                   QT_TRANSLATE_NOOP("CameraSymbology", "Traffic"),
-                                   QT_TRANSLATE_NOOP("CameraSymbology", "Low-emission zone"),
-                                   QT_TRANSLATE_NOOP("CameraSymbology", "Section control"),
-                                   QT_TRANSLATE_NOOP("CameraSymbology", "Parking"),
-                                   QT_TRANSLATE_NOOP("CameraSymbology", "Other")};
-    const int i = Camera::purposes().indexOf(purpose);
-    return i >= 0 ? QCoreApplication::translate("CameraSymbology", labels[i])
-                  : QCoreApplication::translate("CameraSymbology", "Purpose unknown");
+QColor CameraSymbology::classColor(int code) {
+    static const QColor colours[] = {QColor(0x99, 0x99, 0x99), QColor(0x00, 0x72, 0xB2),
+                                     QColor(0xE6, 0x9F, 0x00), QColor(0xD5, 0x5E, 0x00),
+                                     QColor(0x00, 0x9E, 0x73), QColor(0xCC, 0x79, 0xA7)};
+    return colours[code >= 0 && code < 6 ? code : 0];
 }
 
 void CameraSymbology::applyPurposeStyle(QgsVectorLayer* cameras) {
     QgsCategoryList categories;
     for (const QString& purpose : Camera::purposes())
         categories << QgsRendererCategory(purpose, cameraSymbol(purposeColor(purpose)),
-                                          purposeLabel(purpose));
+                                          vocabulary::purpose(purpose));
     categories << QgsRendererCategory(QVariant(), cameraSymbol(unknownOwnerColor()),
                                       QCoreApplication::translate("CameraSymbology", "Purpose unknown"));
     cameras->setRenderer(new QgsCategorizedSymbolRenderer(QStringLiteral("purpose"), categories));

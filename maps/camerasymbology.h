@@ -22,8 +22,9 @@ public:
     /** Colours the cameras by purpose instead (police, traffic, LEZ, section control, parking, other). */
     static void applyPurposeStyle(QgsVectorLayer* cameras);
     static QColor purposeColor(const QString& purpose);
+    /** The colour of a vehicle class in charts (Okabe–Ito; unknown grey). */
+    static QColor classColor(int code);
     /** "Police", "Low-emission zone", … in the user's language; "Purpose unknown" for anything else. */
-    static QString purposeLabel(const QString& purpose);
     /** Applies the outline style (and district labels) to a zone layer. */
     static void applyZoneStyle(QgsVectorLayer* zones);
 };

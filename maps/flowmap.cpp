@@ -111,10 +111,7 @@ FlowViewResult FlowMap::apply(const FlowView& view) {
     FlowViewResult r;
     r.k = m_k;
     r.matrix = view.zones ? m_cube.od(view.filter, m_cams.zoneOf) : m_cube.od(view.filter);
-    // Trips leaving each origin, for shares.
-    QHash<std::uint32_t, std::int64_t> fromOrigin;
-    for (const OdFlow& f : r.matrix.flows)
-        fromOrigin[f.origin] += f.trips;
+    const OriginShares shares(r.matrix);
     std::vector<OdFlow> candidates;
     for (const OdFlow& f : r.matrix.flows) {
         if (f.trips < m_k) {
@@ -136,18 +133,15 @@ FlowViewResult FlowMap::apply(const FlowView& view) {
     QgsFeatureList features;
     features.reserve(static_cast<int>(candidates.size()));
     for (const OdFlow& f : candidates) {
-        const QPointF a = m_cams.at(f.origin, view.zones), b = m_cams.at(f.destination, view.zones);
-        if (std::isnan(a.x()) || std::isnan(b.x()))
+        const std::vector<QPointF> arc = m_cams.flowLine(f, view.zones);
+        if (arc.empty())
             continue;
         QgsFeature feat(m_layer->fields());
         QgsPolylineXY line;
-        for (const QPointF& p : geo::flowArc(a.x(), a.y(), b.x(), b.y()))
+        for (const QPointF& p : arc)
             line << QgsPointXY(p.x(), p.y());
         feat.setGeometry(QgsGeometry::fromPolylineXY(line));
-        const double share =
-            fromOrigin.value(f.origin) > 0
-                ? 100.0 * static_cast<double>(f.trips) / static_cast<double>(fromOrigin.value(f.origin))
-                : 0;
+        const double share = shares.of(f);
         QgsAttributes attrs;
         attrs << label(f.origin, view.zones) << label(f.destination, view.zones)
               << static_cast<qlonglong>(f.trips) << share << static_cast<qlonglong>(f.origin)
@@ -169,7 +163,6 @@ FlowViewResult FlowMap::apply(const FlowView& view) {
     m_layer->updateExtents();
     m_layer->triggerRepaint();
     m_result = r;
-    emit applied();
     return r;
 }
 

@@ -70,7 +70,6 @@ public:
     static QString layerName();
 
 signals:
-    void applied();
 
 private:
     void buildRenderer();

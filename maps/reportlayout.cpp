@@ -1,7 +1,9 @@
 #include "reportlayout.h"
 
+#include "camerasymbology.h"
 #include "common/bytesource.h"
 #include "common/error.h"
+#include "common/vehicleclass.h"
 #include "flowmap.h"
 #include "layoutkit.h"
 #include "privacy/privacyguard.h"
@@ -37,6 +39,7 @@
 #include <QPainter>
 #include <QTemporaryFile>
 #include <cmath>
+#include <qgssymbollayerutils.h>
 
 static void initMapsResources() {
     Q_INIT_RESOURCE(maps);
@@ -164,7 +167,8 @@ std::unique_ptr<QgsPrintLayout> ReportLayout::createDefault(QgsProject* project)
     bar->attemptMove(QgsLayoutPoint(215, 182, QgsUnitTypes::LayoutMillimeters), true, false, 1);
     auto* north = new QgsLayoutItemPicture(l);
     north->setId(QStringLiteral("north"));
-    north->setPicturePath(QStringLiteral("/usr/share/qgis/svg/arrows/NorthArrow_04.svg"));
+    north->setPicturePath(QgsSymbolLayerUtils::svgSymbolNameToPath(QStringLiteral("arrows/NorthArrow_04.svg"),
+                                                                   project->pathResolver()));
     north->setLinkedMap(map);
     l->addLayoutItem(north);
     north->attemptMove(QgsLayoutPoint(194, 24, QgsUnitTypes::LayoutMillimeters), true, false, 1);
@@ -202,9 +206,6 @@ std::unique_ptr<QgsPrintLayout> ReportLayout::createDefault(QgsProject* project)
 }
 
 QImage ReportLayout::profileChart(const ReportData& d, QSize size) {
-    static const QColor colours[] = {QColor(0x99, 0x99, 0x99), QColor(0x00, 0x72, 0xB2),
-                                     QColor(0xE6, 0x9F, 0x00), QColor(0xD5, 0x5E, 0x00),
-                                     QColor(0x00, 0x9E, 0x73), QColor(0xCC, 0x79, 0xA7)};
     QImage img(size, QImage::Format_ARGB32);
     img.fill(Qt::white);
     QPainter p(&img);
@@ -238,7 +239,7 @@ QImage ReportLayout::profileChart(const ReportData& d, QSize size) {
             if (v <= 0)
                 continue;
             const double bh = h * v / peak;
-            p.fillRect(QRectF(left + hour * bw + 1, y - bh, bw - 2, bh), colours[c]);
+            p.fillRect(QRectF(left + hour * bw + 1, y - bh, bw - 2, bh), CameraSymbology::classColor(c));
             y -= bh;
         }
         if (hour % 3 == 0)
@@ -246,12 +247,6 @@ QImage ReportLayout::profileChart(const ReportData& d, QSize size) {
                        QString::number(hour));
     }
     // Legend
-    static const char* names[] = {QT_TRANSLATE_NOOP("stroom::maps::ReportLayout", "unknown"),
-                                  QT_TRANSLATE_NOOP("stroom::maps::ReportLayout", "cars"),
-                                  QT_TRANSLATE_NOOP("stroom::maps::ReportLayout", "vans"),
-                                  QT_TRANSLATE_NOOP("stroom::maps::ReportLayout", "trucks"),
-                                  QT_TRANSLATE_NOOP("stroom::maps::ReportLayout", "buses"),
-                                  QT_TRANSLATE_NOOP("stroom::maps::ReportLayout", "motorcycles")};
     double x = left;
     for (int c = 1; c <= 6; ++c) {
         const int cls = c % 6; // unknown last
@@ -260,9 +255,9 @@ QImage ReportLayout::profileChart(const ReportData& d, QSize size) {
             any = any || v > 0;
         if (!any)
             continue;
-        p.fillRect(QRectF(x, size.height() - 30, 14, 14), colours[cls]);
+        p.fillRect(QRectF(x, size.height() - 30, 14, 14), CameraSymbology::classColor(cls));
         p.setPen(QColor(40, 40, 50));
-        const QString name = tr(names[cls]);
+        const QString name = vehicleclass::label(cls).toLower();
         p.drawText(QPointF(x + 18, size.height() - 18), name);
         x += 30 + p.fontMetrics().horizontalAdvance(name);
     }
@@ -412,7 +407,9 @@ std::unique_ptr<QgsPrintLayout> ReportLayout::build(const ReportData& d, QgsProj
         counts << row;
     }
     setTable(l, QStringLiteral("counts_table"),
-             {tr("Camera"), tr("Name"), tr("Passages"), tr("Cars"), tr("Vans"), tr("Trucks"), tr("Buses")},
+             {tr("Camera"), tr("Name"), tr("Passages"), vehicleclass::label(vehicleclass::Car),
+              vehicleclass::label(vehicleclass::Van), vehicleclass::label(vehicleclass::Truck),
+              vehicleclass::label(vehicleclass::Bus)},
              counts);
     if (auto* pic = find<QgsLayoutItemPicture>(l, QStringLiteral("profile"))) {
         const QString png =
@@ -492,16 +489,16 @@ std::unique_ptr<QgsPrintLayout> ReportLayout::build(const ReportData& d, QgsProj
                    .arg(number(d.suppressedTotal(), loc), number(d.odSuppressed, loc),
                         number(d.countsSuppressed, loc), number(d.journeysSuppressed, loc)) +
                QStringLiteral("\n\n");
-    if (d.retentionText.isEmpty()) {
+    if (d.readsStored == 0) {
         privacy +=
             tr("Retention. No pseudonymised reads (L0) are kept in this project.") + QStringLiteral("\n\n");
     } else {
-        const QStringList r = d.retentionText.split(QLatin1Char('|'));
         privacy +=
             tr("Retention. The project keeps %1 pseudonymised reads (L0) from %2 to %3, in a separate file "
                "that is "
                "never shared with the project; they can be purged once aggregated, and the aggregates stay.")
-                .arg(number(r.value(0).toLongLong(), loc), r.value(1), r.value(2)) +
+                .arg(number(d.readsStored, loc), d.readsFrom.toString(Qt::ISODate),
+                     d.readsTo.toString(Qt::ISODate)) +
             QStringLiteral("\n\n");
     }
     privacy += tr("Purpose of this report: %1.").arg(d.purpose.isEmpty() ? tr("not given") : d.purpose) +

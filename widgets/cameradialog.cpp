@@ -1,6 +1,6 @@
 #include "cameradialog.h"
 
-#include "vocabulary.h"
+#include "store/vocabulary.h"
 
 #include "inventory/inventory.h"
 
@@ -51,9 +51,9 @@ CameraDialog::CameraDialog(const Camera& camera, bool isNew, QWidget* parent)
         connect(c, &QComboBox::currentTextChanged, this, &CameraDialog::check);
         return c;
     };
-    m_purpose = combo(Camera::purposes(), camera.purpose, &vocabulary::purpose);
-    m_status = combo(Camera::statuses(), camera.status, &vocabulary::status);
-    m_role = combo(Camera::roles(), camera.role, &vocabulary::role);
+    m_purpose = combo(Camera::purposes(), camera.purpose, &stroom::vocabulary::purpose);
+    m_status = combo(Camera::statuses(), camera.status, &stroom::vocabulary::status);
+    m_role = combo(Camera::roles(), camera.role, &stroom::vocabulary::role);
     m_registered = new QCheckBox(tr("Registered with the supervisory authority"), this);
     m_registered->setChecked(camera.registered);
     form->addRow(tr("Id"), m_id);

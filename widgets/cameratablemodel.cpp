@@ -1,6 +1,6 @@
 #include "cameratablemodel.h"
 
-#include "vocabulary.h"
+#include "store/vocabulary.h"
 
 namespace stroom::widgets {
 
@@ -32,15 +32,15 @@ QVariant CameraTableModel::data(const QModelIndex& index, int role) const {
     case Operator:
         return c.operatorName;
     case Purpose:
-        return vocabulary::purpose(c.purpose);
+        return stroom::vocabulary::purpose(c.purpose);
     case LegalBasis:
         return c.legalBasis;
     case Registered:
         return c.registered ? tr("yes") : tr("no");
     case Status:
-        return vocabulary::status(c.status);
+        return stroom::vocabulary::status(c.status);
     case Role:
-        return vocabulary::role(c.role);
+        return stroom::vocabulary::role(c.role);
     case Zone:
         return c.zone;
     }

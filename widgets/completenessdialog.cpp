@@ -1,6 +1,6 @@
 #include "completenessdialog.h"
 
-#include "vocabulary.h"
+#include "store/vocabulary.h"
 
 #include <QDialogButtonBox>
 #include <QHeaderView>
@@ -85,8 +85,8 @@ void CompletenessDialog::setCompleteness(const Inventory::Completeness& c, const
     };
     const auto asIs = [](const QString& s) { return s; };
     breakdown(tr("By owner"), c.byOwner, asIs);
-    breakdown(tr("By purpose"), c.byPurpose, &vocabulary::purpose);
-    breakdown(tr("By status"), c.byStatus, &vocabulary::status);
+    breakdown(tr("By purpose"), c.byPurpose, &stroom::vocabulary::purpose);
+    breakdown(tr("By status"), c.byStatus, &stroom::vocabulary::status);
 
     if (!first)
         for (int i = 0; i < m_tree->topLevelItemCount(); ++i)

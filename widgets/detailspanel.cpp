@@ -1,5 +1,9 @@
 #include "detailspanel.h"
 
+#include "camerasymbology.h"
+
+#include "store/vocabulary.h"
+
 #include "common/vehicleclass.h"
 
 #include <QLocale>
@@ -19,50 +23,7 @@ namespace {
 QString esc(const QString& s) {
     return s.toHtmlEscaped();
 }
-QString purposeLabel(const QString& p) {
-    if (p == QLatin1String("police"))
-        return DetailsPanel::tr("police");
-    if (p == QLatin1String("traffic"))
-        return DetailsPanel::tr("traffic");
-    if (p == QLatin1String("lez"))
-        return DetailsPanel::tr("low-emission zone");
-    if (p == QLatin1String("section-control"))
-        return DetailsPanel::tr("section control");
-    if (p == QLatin1String("parking"))
-        return DetailsPanel::tr("parking");
-    if (p == QLatin1String("other"))
-        return DetailsPanel::tr("other");
-    return p.isEmpty() ? DetailsPanel::tr("unknown") : p;
-}
-QString roleLabel(const QString& r) {
-    if (r == QLatin1String("cordon-in"))
-        return DetailsPanel::tr("cordon, inbound");
-    if (r == QLatin1String("cordon-out"))
-        return DetailsPanel::tr("cordon, outbound");
-    if (r == QLatin1String("internal"))
-        return DetailsPanel::tr("internal");
-    if (r == QLatin1String("screenline"))
-        return DetailsPanel::tr("screenline");
-    return r.isEmpty() ? DetailsPanel::tr("none") : r;
-}
-QString classLabel(int code) {
-    switch (code) {
-    case vehicleclass::Car:
-        return DetailsPanel::tr("cars");
-    case vehicleclass::Van:
-        return DetailsPanel::tr("vans");
-    case vehicleclass::Truck:
-        return DetailsPanel::tr("trucks");
-    case vehicleclass::Bus:
-        return DetailsPanel::tr("buses");
-    case vehicleclass::Motorcycle:
-        return DetailsPanel::tr("motorcycles");
-    default:
-        return DetailsPanel::tr("unknown");
-    }
-}
-const QColor kClassColours[] = {QColor(0x99, 0x99, 0x99), QColor(0x00, 0x72, 0xB2), QColor(0xE6, 0x9F, 0x00),
-                                QColor(0xD5, 0x5E, 0x00), QColor(0x00, 0x9E, 0x73), QColor(0xCC, 0x79, 0xA7)};
+
 } // namespace
 
 DetailsPanel::DetailsPanel(QWidget* parent)
@@ -119,9 +80,9 @@ void DetailsPanel::showCamera(const Camera& c, const std::vector<CameraCount>& h
     };
     row(tr("Owner"), c.owner.isEmpty() ? tr("unknown") : c.owner);
     row(tr("Operator"), c.operatorName.isEmpty() ? tr("unknown") : c.operatorName);
-    row(tr("Purpose"), purposeLabel(c.purpose));
+    row(tr("Purpose"), c.purpose.isEmpty() ? tr("unknown") : vocabulary::purpose(c.purpose));
     row(tr("Legal basis"), c.legalBasis.isEmpty() ? tr("not recorded") : c.legalBasis);
-    row(tr("Role"), roleLabel(c.role));
+    row(tr("Role"), c.role.isEmpty() ? tr("none") : vocabulary::role(c.role));
     row(tr("Zone"), c.zone.isEmpty() ? tr("none") : c.zone);
     row(tr("Registered"), c.registered ? tr("yes") : tr("no: seen in ANPR data, not in the register"));
     html += QStringLiteral("</table>");
@@ -139,9 +100,9 @@ void DetailsPanel::showCamera(const Camera& c, const std::vector<CameraCount>& h
         if (byClass[cls] == 0)
             continue;
         html += QStringLiteral("<li>%1: %2</li>")
-                    .arg(esc(classLabel(cls)), byClass[cls] < k
-                                                   ? esc(tr("fewer than %1").arg(k))
-                                                   : l.toString(static_cast<qlonglong>(byClass[cls])));
+                    .arg(esc(vehicleclass::label(cls)),
+                         byClass[cls] < k ? esc(tr("fewer than %1").arg(k))
+                                          : l.toString(static_cast<qlonglong>(byClass[cls])));
     }
     html += QStringLiteral("</ul>");
     m_text->setHtml(html);
@@ -156,8 +117,8 @@ void DetailsPanel::showCamera(const Camera& c, const std::vector<CameraCount>& h
     for (int cls = 0; cls < vehicleclass::kCount; ++cls) {
         if (byClass[cls] < k)
             continue; // small classes stay out of the chart too
-        auto* set = new QBarSet(classLabel(cls));
-        set->setColor(kClassColours[cls]);
+        auto* set = new QBarSet(vehicleclass::label(cls));
+        set->setColor(maps::CameraSymbology::classColor(cls));
         for (int h = 0; h < 24; ++h) {
             *set << perHour[cls][h];
             hourTotals[h] += perHour[cls][h];

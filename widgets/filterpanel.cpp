@@ -19,25 +19,6 @@
 
 namespace stroom::widgets {
 
-namespace {
-QString classLabel(int code) {
-    switch (code) {
-    case vehicleclass::Car:
-        return FilterPanel::tr("Cars");
-    case vehicleclass::Van:
-        return FilterPanel::tr("Vans");
-    case vehicleclass::Truck:
-        return FilterPanel::tr("Trucks");
-    case vehicleclass::Bus:
-        return FilterPanel::tr("Buses");
-    case vehicleclass::Motorcycle:
-        return FilterPanel::tr("Motorcycles");
-    default:
-        return FilterPanel::tr("Unknown");
-    }
-}
-} // namespace
-
 FilterPanel::FilterPanel(QWidget* parent)
     : QDockWidget(tr("Filters"), parent) {
     setObjectName(QStringLiteral("FilterPanel"));
@@ -79,7 +60,7 @@ FilterPanel::FilterPanel(QWidget* parent)
     auto* grid = new QGridLayout(what);
     for (int code : {vehicleclass::Car, vehicleclass::Van, vehicleclass::Truck, vehicleclass::Bus,
                      vehicleclass::Motorcycle, vehicleclass::Unknown}) {
-        auto* box = new QCheckBox(classLabel(code), what);
+        auto* box = new QCheckBox(vehicleclass::label(code), what);
         box->setChecked(true);
         box->setProperty("classCode", code);
         box->setObjectName(QStringLiteral("Class_%1").arg(QLatin1String(vehicleclass::key(code))));

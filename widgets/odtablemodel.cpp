@@ -11,17 +11,11 @@ OdTableModel::OdTableModel(QObject* parent)
 void OdTableModel::setResult(const maps::FlowViewResult& result, const maps::FlowMap& map, bool zones) {
     beginResetModel();
     m_rows.clear();
-    QHash<std::uint32_t, std::int64_t> fromOrigin;
+    const OriginShares shares(result.matrix);
     for (const OdFlow& f : result.matrix.flows)
-        fromOrigin[f.origin] += f.trips;
-    for (const OdFlow& f : result.matrix.flows) {
-        if (f.trips < result.k)
-            continue;
-        const std::int64_t total = fromOrigin.value(f.origin);
-        m_rows.push_back(
-            Row{f, map.label(f.origin, zones), map.label(f.destination, zones),
-                total > 0 ? 100.0 * static_cast<double>(f.trips) / static_cast<double>(total) : 0.0});
-    }
+        if (f.trips >= result.k)
+            m_rows.push_back(
+                Row{f, map.label(f.origin, zones), map.label(f.destination, zones), shares.of(f)});
     endResetModel();
 }
 

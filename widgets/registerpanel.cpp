@@ -6,7 +6,7 @@
 #include "session/session.h"
 
 #include "completenessdialog.h"
-#include "vocabulary.h"
+#include "store/vocabulary.h"
 
 #include "common/error.h"
 #include "common/vectorsource.h"
@@ -316,22 +316,15 @@ void RegisterPanel::placeAt(double lon, double lat) {
     openForm(c, true);
 }
 
-Camera RegisterPanel::existingCamera(const QString& id) const {
-    const std::optional<Camera> c = session().store().camera(id);
-    if (!c)
-        throw Error::input(tr("camera %1 is not in the register").arg(id));
-    return *c;
-}
-
 void RegisterPanel::moveCamera(const QString& id, double lon, double lat) {
-    Camera c = existingCamera(id);
+    Camera c = session().store().requireCamera(id);
     c.lon = lon;
     c.lat = lat;
     applyEdit(c);
 }
 
 void RegisterPanel::turnCamera(const QString& id, int bearing, bool addDirection) {
-    Camera c = existingCamera(id);
+    Camera c = session().store().requireCamera(id);
     if (addDirection)
         c.directions.append(bearing);
     else

@@ -71,7 +71,6 @@ public:
 private:
     void reload();
     Session& session() const;
-    Camera existingCamera(const QString& id) const;
     /** Applies one change to the register (its edit number goes on the undo stack). */
     void record(const std::function<qint64(Inventory&)>& change);
     /** Undoes (or redoes) the last edit on \a from and moves it to \a to. */

@@ -22,6 +22,7 @@
 #include "simulate/demoproject.h"
 #include "store/store.h"
 
+#include <qgsexpression.h>
 #include <qgslayertree.h>
 #include <qgslayertreemapcanvasbridge.h>
 #include <qgslayertreeview.h>
@@ -516,8 +517,8 @@ bool MainWindow::selectCamera(const QString& cameraId) {
     if (!m_layers.cameras())
         return false;
     QgsFeatureRequest request;
-    request.setFilterExpression(QStringLiteral("\"camera_id\" = '%1'")
-                                    .arg(QString(cameraId).replace(QLatin1Char('\''), QStringLiteral("''"))));
+    request.setFilterExpression(
+        QgsExpression::createFieldEqualityExpression(QStringLiteral("camera_id"), cameraId));
     QgsFeature f;
     if (!m_layers.cameras()->getFeatures(request).nextFeature(f))
         return false;

@@ -38,7 +38,6 @@ public:
     /** Physical line (1-based) at which the current record starts. */
     std::int64_t line() const { return m_line; }
     /** Lines of the file consumed so far. */
-    std::int64_t linesRead() const { return m_nextLine - 1; }
 
     static constexpr std::size_t maxRecordBytes() { return 1 << 20; }
 

@@ -36,14 +36,21 @@ inline void four(std::string& out, int v) {
     two(out, v / 100);
     two(out, v % 100);
 }
-inline std::int64_t floorDiv(std::int64_t a, std::int64_t b) {
-    return a / b - ((a % b != 0) && ((a < 0) != (b < 0)));
+} // namespace
+
+namespace {
+/** Appends hh:mm:ss of the seconds into a day. */
+void appendClock(std::string& out, int secs) {
+    two(out, secs / 3600);
+    out.push_back(':');
+    two(out, secs / 60 % 60);
+    out.push_back(':');
+    two(out, secs % 60);
 }
 } // namespace
 
 void appendIsoUtc(std::string& out, std::int64_t t, bool millis) {
-    const std::int64_t days = floorDiv(t, 86400);
-    const int secs = static_cast<int>(t - days * 86400);
+    const std::int64_t days = epochDay(t);
     int y, m, d;
     civilFromDays(days, &y, &m, &d);
     four(out, y);
@@ -52,19 +59,14 @@ void appendIsoUtc(std::string& out, std::int64_t t, bool millis) {
     out.push_back('-');
     two(out, d);
     out.push_back('T');
-    two(out, secs / 3600);
-    out.push_back(':');
-    two(out, secs / 60 % 60);
-    out.push_back(':');
-    two(out, secs % 60);
+    appendClock(out, static_cast<int>(t - days * 86400));
     if (millis)
         out.append(".000");
     out.push_back('Z');
 }
 
 void appendDutchLocal(std::string& out, std::int64_t t) {
-    const std::int64_t days = floorDiv(t, 86400);
-    const int secs = static_cast<int>(t - days * 86400);
+    const std::int64_t days = epochDay(t);
     int y, m, d;
     civilFromDays(days, &y, &m, &d);
     two(out, d);
@@ -73,11 +75,7 @@ void appendDutchLocal(std::string& out, std::int64_t t) {
     out.push_back('/');
     four(out, y);
     out.push_back(' ');
-    two(out, secs / 3600);
-    out.push_back(':');
-    two(out, secs / 60 % 60);
-    out.push_back(':');
-    two(out, secs % 60);
+    appendClock(out, static_cast<int>(t - days * 86400));
 }
 
 void appendInt(std::string& out, std::int64_t v) {

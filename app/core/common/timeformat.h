@@ -7,6 +7,14 @@ namespace stroom::timefmt {
 
 /** Civil date from days since 1970-01-01 (proleptic Gregorian; H. Hinnant's algorithm). */
 void civilFromDays(std::int64_t days, int* year, int* month, int* day);
+/** a / b rounded towards minus infinity (b > 0). */
+inline std::int64_t floorDiv(std::int64_t a, std::int64_t b) {
+    return a / b - ((a % b != 0) && ((a < 0) != (b < 0)));
+}
+/** The day (since 1970-01-01) that \a seconds since the epoch fall in; negative before 1970. */
+inline std::int64_t epochDay(std::int64_t seconds) {
+    return floorDiv(seconds, 86400);
+}
 /** Days since 1970-01-01 of a civil date. */
 std::int64_t daysFromCivil(int year, int month, int day);
 

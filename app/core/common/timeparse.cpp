@@ -48,7 +48,7 @@ void LocalTime::ensureYear(int year) {
 
 int LocalTime::offsetAt(std::int64_t utc) {
     int y, m, d;
-    timefmt::civilFromDays(utc >= 0 ? utc / 86400 : (utc - 86399) / 86400, &y, &m, &d);
+    timefmt::civilFromDays(timefmt::epochDay(utc), &y, &m, &d);
     ensureYear(y);
     ensureYear(y - 1);
     auto it = std::upper_bound(m_transitions.begin(), m_transitions.end(), utc,

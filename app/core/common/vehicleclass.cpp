@@ -1,5 +1,7 @@
 #include "common/vehicleclass.h"
 
+#include <QCoreApplication>
+
 #include <cctype>
 #include <string>
 #include <utility>
@@ -60,6 +62,16 @@ int fromLabel(std::string_view label) {
         if (s == name)
             return code;
     return -1;
+}
+
+QString label(int code) {
+    static const char* const labels[] = {QT_TRANSLATE_NOOP("stroom::vehicleclass", "Unknown"),
+                                         QT_TRANSLATE_NOOP("stroom::vehicleclass", "Cars"),
+                                         QT_TRANSLATE_NOOP("stroom::vehicleclass", "Vans"),
+                                         QT_TRANSLATE_NOOP("stroom::vehicleclass", "Trucks"),
+                                         QT_TRANSLATE_NOOP("stroom::vehicleclass", "Buses"),
+                                         QT_TRANSLATE_NOOP("stroom::vehicleclass", "Motorcycles")};
+    return QCoreApplication::translate("stroom::vehicleclass", labels[code >= 0 && code < kCount ? code : 0]);
 }
 
 const char* key(int code) {

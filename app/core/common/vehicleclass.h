@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QString>
+
 #include <string_view>
 
 namespace stroom {
@@ -12,6 +14,8 @@ constexpr int kCount = 6;
 int fromLabel(std::string_view label);
 /** The English key: unknown, car, van, truck, bus, motorcycle. */
 const char* key(int code);
+/** What people read: "Cars", "Vans", "Trucks", "Buses", "Motorcycles", "Unknown" (translated). */
+QString label(int code);
 } // namespace vehicleclass
 
 } // namespace stroom

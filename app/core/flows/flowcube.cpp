@@ -18,9 +18,6 @@ namespace {
 std::int64_t dayOf(const QDate& d) {
     return timefmt::daysFromCivil(d.year(), d.month(), d.day());
 }
-std::int64_t floorDiv(std::int64_t a, std::int64_t b) {
-    return a / b - ((a % b != 0) && ((a < 0) != (b < 0)));
-}
 /** 1970-01-01 was a Thursday: day 0 → ISO weekday 4. */
 int isoWeekday(std::int64_t day) {
     return static_cast<int>(((day % 7) + 7 + 3) % 7) + 1;
@@ -49,6 +46,18 @@ bool FlowFilter::acceptsDay(std::int64_t day) const {
         return true;
     const bool weekend = isoWeekday(day) >= 6;
     return days == Days::Weekend ? weekend : !weekend;
+}
+
+OriginShares::OriginShares(const OdMatrix& matrix) {
+    for (const OdFlow& f : matrix.flows)
+        m_fromOrigin[f.origin] += f.trips;
+}
+
+double OriginShares::of(const OdFlow& flow) const {
+    const auto it = m_fromOrigin.find(flow.origin);
+    return it == m_fromOrigin.end() || it->second <= 0
+               ? 0.0
+               : 100.0 * static_cast<double>(flow.trips) / static_cast<double>(it->second);
 }
 
 bool FlowFilter::set(const QString& key, const QString& value) {
@@ -119,7 +128,7 @@ QString FlowFilter::describe() const {
 
 void FlowCube::localDayHour(std::int64_t utc, LocalTime& zone, std::int64_t* day, int* hour) {
     const std::int64_t local = utc + zone.offsetAt(utc);
-    *day = floorDiv(local, 86400);
+    *day = timefmt::epochDay(local);
     *hour = static_cast<int>((local - *day * 86400) / 3600);
 }
 

@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <map>
+#include <unordered_map>
 #include <vector>
 
 namespace stroom {
@@ -49,6 +50,19 @@ struct OdMatrix {
     std::int64_t byKind[4] = {0, 0, 0, 0}; ///< trips per TripKind
 };
 
+/**
+ * \brief Each flow's share (per cent) of the trips that leave its origin in a matrix: the one definition
+ * the map, the OD table and the report use.
+ */
+class OriginShares {
+public:
+    explicit OriginShares(const OdMatrix& matrix);
+    double of(const OdFlow& flow) const;
+
+private:
+    std::unordered_map<std::uint32_t, std::int64_t> m_fromOrigin;
+};
+
 /** \brief Passages and distinct vehicles at one camera. */
 struct CameraCount {
     std::uint32_t camera;
@@ -76,7 +90,7 @@ public:
         std::uint32_t passages, vehicles;
     };
 
-    /** Adds the cells of \a set (trips starting at or after \a fromUtc) to the days they start in. */
+    /** Adds the OD cells of every trip of \a set to the local day it starts in. */
     void addTrips(const TripSet& set, LocalTime& zone);
     /** Adds the passages and distinct vehicles of the kept reads of \a set. */
     void addCounts(const TripSet& set, LocalTime& zone);
@@ -102,8 +116,6 @@ public:
     QByteArray packCounts(std::int64_t day) const;
     void unpackOd(std::int64_t day, const QByteArray& blob);
     void unpackCounts(std::int64_t day, const QByteArray& blob);
-
-    const std::map<std::int64_t, std::vector<OdCell>>& odDays() const { return m_od; }
 
     /** The local day (days since 1970-01-01) and hour of a UTC instant. */
     static void localDayHour(std::int64_t utc, LocalTime& zone, std::int64_t* day, int* hour);

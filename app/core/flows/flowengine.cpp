@@ -2,6 +2,7 @@
 
 #include "common/error.h"
 #include "common/geometry.h"
+#include "common/progress.h"
 #include "common/sqlite.h"
 #include "common/timeparse.h"
 #include "store/geopackage.h"
@@ -72,6 +73,13 @@ QString parametersText(const TripParameters& p) {
 QPointF CameraIndex::at(std::uint32_t key, bool zones) const {
     const auto& v = zones ? zonePosition : position;
     return key < v.size() ? v[key] : QPointF(std::nan(""), std::nan(""));
+}
+
+std::vector<QPointF> CameraIndex::flowLine(const OdFlow& flow, bool zones) const {
+    const QPointF a = at(flow.origin, zones), b = at(flow.destination, zones);
+    if (flow.origin == flow.destination || std::isnan(a.x()) || std::isnan(b.x()))
+        return {};
+    return geo::flowArc(a.x(), a.y(), b.x(), b.y());
 }
 
 std::uint32_t CameraIndex::keyOf(const QString& cameraId) const {
@@ -329,13 +337,9 @@ BuildReport FlowEngine::run(const TripParameters& p, bool full, const std::funct
             QStringLiteral("trip parameters out of range (gap at least 1 s, duplicate window at least 0 s)"));
     QElapsedTimer timer;
     timer.start();
-    auto report = [&](double v) {
-        if (progress)
-            progress(v);
-    };
+    const Progress report(progress, cancel);
     auto checkCancel = [&] {
-        if (cancel && cancel->load())
-            throw Error::input(QStringLiteral("trip building cancelled; the trips are as they were"));
+        report.checkCancel(QStringLiteral("trip building cancelled; the trips are as they were"));
     };
     sql::Database& db = m_store.database();
     const CameraIndex cams = cameras();
@@ -582,8 +586,6 @@ TripSet FlowEngine::buildInMemory(const TripParameters& p, FlowCube* cube) {
     return set;
 }
 
-namespace {} // namespace
-
 void FlowEngine::writeResultLayers(const FlowCube& cube, const CameraIndex& cams, const TripParameters& p) {
     sql::Database& db = m_store.database();
     const int k = m_store.threshold();
@@ -617,9 +619,8 @@ void FlowEngine::writeResultLayers(const FlowCube& cube, const CameraIndex& cams
         for (const OdFlow& f : m.flows) {
             if (f.trips < k)
                 continue;
-            const QPointF a = cams.at(f.origin, zones), b = cams.at(f.destination, zones);
-            if (!std::isnan(a.x()) && !std::isnan(b.x()) && f.origin != f.destination) {
-                const std::vector<QPointF> arc = geo::flowArc(a.x(), a.y(), b.x(), b.y());
+            const std::vector<QPointF> arc = cams.flowLine(f, zones);
+            if (!arc.empty()) {
                 geo::Envelope env;
                 for (const QPointF& pt : arc)
                     env.include(pt.x(), pt.y());

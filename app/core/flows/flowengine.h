@@ -42,6 +42,11 @@ struct CameraIndex {
     std::vector<QPointF> zonePosition; ///< a point inside each zone (by zoneIds index)
     /** Where a flow end is drawn: the camera's position, or the zone's point. */
     QPointF at(std::uint32_t key, bool zones) const;
+    /**
+     * The curved line a flow is drawn as (WGS84), from the camera or zone point of its origin to that of
+     * its destination; empty for a loop (origin = destination) or an end without a position.
+     */
+    std::vector<QPointF> flowLine(const OdFlow& flow, bool zones) const;
     std::uint32_t keyOf(const QString& cameraId) const;
     QString rolesSignature() const;
 };
@@ -50,8 +55,9 @@ struct CameraIndex {
  * \brief The flows engine (issue 4): reads → trips (L1) → the cube and the L2 results, exactly as DESIGN §5
  * defines them, incrementally after each import.
  *
- * update() revisits only what new reads can change: trips ending within gap + duplicate window of the
- * new reads' first time, widened to whole local days; the result equals a full rebuild. The parameters
+ * update() revisits only what new reads can change: from the new reads' first time less the gap and the
+ * duplicate window, back to a local hour boundary that no stored trip straddles; the result equals a full
+ * rebuild. The parameters
  * are stored with the trips; other parameters, or changed cordon roles, rebuild everything.
  */
 class FlowEngine {

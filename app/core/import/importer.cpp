@@ -4,6 +4,7 @@
 #include "common/csvreader.h"
 #include "common/error.h"
 #include "common/geometry.h"
+#include "common/progress.h"
 #include "common/sqlite.h"
 #include "common/timeformat.h"
 #include "common/timeparse.h"
@@ -309,7 +310,7 @@ private:
 class Pseudonymiser {
 public:
     void apply(std::string_view plate, std::int64_t t, ParsedRead& r) {
-        const std::int64_t day = t >= 0 ? t / 86400 : (t - 86399) / 86400;
+        const std::int64_t day = timefmt::epochDay(t);
         auto it = m_keys.find(day);
         if (it == m_keys.end()) {
             std::array<unsigned char, 32> k{};
@@ -377,7 +378,7 @@ bool parseDouble(std::string_view s, double* out) {
     s = CsvReader::trimmed(s);
     if (s.empty())
         return false;
-    // std::from_chars for double is not in GCC 10; go through Qt, which is locale-independent here.
+    // Qt's conversion is locale-independent (GCC 12's std::from_chars for double would do as well).
     bool ok = false;
     *out = QByteArray::fromRawData(s.data(), static_cast<int>(s.size())).toDouble(&ok);
     return ok && std::isfinite(*out);
@@ -557,11 +558,8 @@ ImportReport Importer::importFile(const QString& path, const ImportOptions& o,
         }
     }
 
-    auto cancelled = [&] { return cancel && cancel->load(); };
-    auto report01 = [&](double p) {
-        if (progress)
-            progress(std::min(1.0, std::max(0.0, p)));
-    };
+    const Progress report01(progress, cancel);
+    auto cancelled = [&] { return report01.cancelled(); };
 
     sql::Transaction tx(db);
     {

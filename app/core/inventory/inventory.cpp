@@ -4,6 +4,7 @@
 #include "common/error.h"
 #include "common/sqlite.h"
 #include "common/vectorsource.h"
+#include "common/vectorwriter.h"
 #include "store/store.h"
 
 #include <QDateTime>
@@ -12,10 +13,7 @@
 #include <QRegularExpression>
 #include <QSet>
 
-#include <cpl_string.h>
-#include <gdal.h>
 #include <ogr_api.h>
-#include <ogr_srs_api.h>
 
 #include <algorithm>
 #include <cmath>
@@ -35,23 +33,12 @@ void Inventory::setAlias(const QString& alias, const QString& owner) {
     st.run();
 }
 
-void Inventory::removeAlias(const QString& alias) {
-    auto st = m_store.database().prepare("DELETE FROM operator_aliases WHERE alias = ?");
-    st.bind(1, alias);
-    st.run();
-}
-
 QMap<QString, QString> Inventory::aliases() {
     QMap<QString, QString> out;
     auto st = m_store.database().prepare("SELECT alias, owner FROM operator_aliases");
     while (st.step())
         out.insert(st.text(0), st.text(1));
     return out;
-}
-
-QString Inventory::ownerFor(const QString& name) {
-    const QMap<QString, QString> a = aliases();
-    return a.value(name.trimmed(), name.trimmed());
 }
 
 void Inventory::normalise(QVector<Camera>& cameras) {
@@ -190,65 +177,6 @@ QStringList Inventory::validate(const Camera& c) {
 }
 
 namespace {
-/** A camera's fields as text, by the names the store and the history use. */
-QMap<QString, QString> fieldsOf(const Camera& c) {
-    return {{QStringLiteral("name"), c.name},
-            {QStringLiteral("site"), c.site},
-            {QStringLiteral("lon"), c.hasPosition() ? QString::number(c.lon, 'f', 7) : QString()},
-            {QStringLiteral("lat"), c.hasPosition() ? QString::number(c.lat, 'f', 7) : QString()},
-            {QStringLiteral("directions"), c.directionsText()},
-            {QStringLiteral("lanes"), c.lanes > 0 ? QString::number(c.lanes) : QString()},
-            {QStringLiteral("owner"), c.owner},
-            {QStringLiteral("operator"), c.operatorName},
-            {QStringLiteral("purpose"), c.purpose},
-            {QStringLiteral("legal_basis"), c.legalBasis},
-            {QStringLiteral("registered"), c.registered ? QStringLiteral("yes") : QStringLiteral("no")},
-            {QStringLiteral("installed"), c.installed.toString(Qt::ISODate)},
-            {QStringLiteral("status"), c.status},
-            {QStringLiteral("role"), c.role},
-            {QStringLiteral("zone"), c.zone},
-            {QStringLiteral("source"), c.source},
-            {QStringLiteral("source_id"), c.sourceId},
-            {QStringLiteral("notes"), c.notes}};
-}
-void setField(Camera& c, const QString& f, const QString& v) {
-    if (f == QLatin1String("name"))
-        c.name = v;
-    else if (f == QLatin1String("site"))
-        c.site = v;
-    else if (f == QLatin1String("lon"))
-        c.lon = v.isEmpty() ? std::nan("") : v.toDouble();
-    else if (f == QLatin1String("lat"))
-        c.lat = v.isEmpty() ? std::nan("") : v.toDouble();
-    else if (f == QLatin1String("directions"))
-        Camera::parseDirections(v, &c.directions);
-    else if (f == QLatin1String("lanes"))
-        c.lanes = v.toInt();
-    else if (f == QLatin1String("owner"))
-        c.owner = v;
-    else if (f == QLatin1String("operator"))
-        c.operatorName = v;
-    else if (f == QLatin1String("purpose"))
-        c.purpose = v;
-    else if (f == QLatin1String("legal_basis"))
-        c.legalBasis = v;
-    else if (f == QLatin1String("registered"))
-        c.registered = v == QLatin1String("yes");
-    else if (f == QLatin1String("installed"))
-        c.installed = QDate::fromString(v, Qt::ISODate);
-    else if (f == QLatin1String("status"))
-        c.status = v;
-    else if (f == QLatin1String("role"))
-        c.role = v;
-    else if (f == QLatin1String("zone"))
-        c.zone = v;
-    else if (f == QLatin1String("source"))
-        c.source = v;
-    else if (f == QLatin1String("source_id"))
-        c.sourceId = v;
-    else if (f == QLatin1String("notes"))
-        c.notes = v;
-}
 const QString kExists = QStringLiteral("(camera)");
 } // namespace
 
@@ -304,8 +232,8 @@ qint64 Inventory::write(const Camera& camera) {
     HistoryEntry entry(db, camera.id);
     if (!before)
         entry.record(kExists, QString(), QStringLiteral("added"));
-    const QMap<QString, QString> a = before ? fieldsOf(*before) : QMap<QString, QString>(),
-                                 b = fieldsOf(camera);
+    const QMap<QString, QString> a = before ? before->fields() : QMap<QString, QString>(),
+                                 b = camera.fields();
     for (auto it = b.cbegin(); it != b.cend(); ++it)
         if (a.value(it.key()) != it.value())
             entry.record(it.key(), a.value(it.key()), it.value());
@@ -316,13 +244,11 @@ qint64 Inventory::write(const Camera& camera) {
 
 qint64 Inventory::remove(const QString& cameraId) {
     sql::Database& db = m_store.database();
-    const std::optional<Camera> gone = m_store.camera(cameraId);
-    if (!gone)
-        throw Error::input(QStringLiteral("no camera %1 in the register").arg(cameraId));
+    const Camera gone = m_store.requireCamera(cameraId);
     sql::Transaction tx(db);
     HistoryEntry entry(db, cameraId);
     entry.record(kExists, QStringLiteral("added"), QString());
-    const QMap<QString, QString> a = fieldsOf(*gone);
+    const QMap<QString, QString> a = gone.fields();
     for (auto it = a.cbegin(); it != a.cend(); ++it)
         entry.record(it.key(), it.value(), QString());
     auto del = db.prepare("DELETE FROM cameras WHERE camera_id = ?");
@@ -364,7 +290,7 @@ void Inventory::replay(qint64 editId, bool forward) {
     c.id = cameraId;
     for (const auto& [field, value] : changes)
         if (field != kExists)
-            setField(c, field, value);
+            c.setField(field, value);
     if (forward)
         edit(c); // a redo passes today's rules again
     else
@@ -428,67 +354,18 @@ const QStringList& Inventory::publicFields() {
 }
 
 int Inventory::exportRegister(const QString& path, bool publicOnly, const QString& purpose) {
-    ensureGdalRegistered();
-    const QString lower = path.toLower();
-    const char* driverName = lower.endsWith(QLatin1String(".csv"))    ? "CSV"
-                             : lower.endsWith(QLatin1String(".gpkg")) ? "GPKG"
-                                                                      : "GeoJSON";
-    QFile::remove(path);
-    char** options = nullptr;
-    if (QLatin1String(driverName) == QLatin1String("CSV"))
-        options = CSLSetNameValue(options, "GEOMETRY", "AS_XY");
-    GDALDatasetH ds =
-        GDALCreate(GDALGetDriverByName(driverName), path.toUtf8().constData(), 0, 0, 0, GDT_Unknown, nullptr);
-    if (!ds) {
-        CSLDestroy(options);
-        throw Error::input(
-            QStringLiteral("%1: cannot create: %2").arg(path, QString::fromUtf8(CPLGetLastErrorMsg())));
-    }
-    OGRSpatialReferenceH srs = OSRNewSpatialReference(nullptr);
-    OSRImportFromEPSG(srs, 4326);
-    OSRSetAxisMappingStrategy(srs, OAMS_TRADITIONAL_GIS_ORDER);
-    OGRLayerH layer =
-        GDALDatasetCreateLayer(ds, publicOnly ? "camera_register" : "cameras", srs, wkbPoint, options);
-    OSRRelease(srs);
-    CSLDestroy(options);
-    if (!layer) {
-        GDALClose(ds);
-        throw Error::input(QStringLiteral("%1: cannot create the layer").arg(path));
-    }
     QStringList fields = publicFields();
     if (!publicOnly)
         fields << QStringLiteral("lanes") << QStringLiteral("role") << QStringLiteral("zone")
                << QStringLiteral("source") << QStringLiteral("source_id") << QStringLiteral("notes");
-    for (const QString& name : fields) {
-        OGRFieldDefnH fd = OGR_Fld_Create(name.toUtf8().constData(), OFTString);
-        const OGRErr e = OGR_L_CreateField(layer, fd, TRUE);
-        OGR_Fld_Destroy(fd);
-        if (e != OGRERR_NONE) {
-            GDALClose(ds);
-            throw Error::input(QStringLiteral("%1: cannot create the field %2").arg(path, name));
-        }
-    }
+    VectorWriter out(path, publicOnly ? "camera_register" : "cameras", wkbPoint);
+    for (const QString& name : fields)
+        out.field(name.toUtf8().constData(), OFTString);
     int rows = 0;
     for (const Camera& c : m_store.cameras()) {
-        QHash<QString, QString> v;
+        QMap<QString, QString> v = c.fields();
         v.insert(QStringLiteral("camera_id"), c.id);
-        v.insert(QStringLiteral("name"), c.name);
-        v.insert(QStringLiteral("site"), c.site);
-        v.insert(QStringLiteral("directions"), c.directionsText());
-        v.insert(QStringLiteral("owner"), c.owner);
-        v.insert(QStringLiteral("operator"), c.operatorName);
-        v.insert(QStringLiteral("purpose"), c.purpose);
-        v.insert(QStringLiteral("legal_basis"), c.legalBasis);
-        v.insert(QStringLiteral("registered"), c.registered ? QStringLiteral("yes") : QStringLiteral("no"));
-        v.insert(QStringLiteral("installed"), c.installed.toString(Qt::ISODate));
-        v.insert(QStringLiteral("status"), c.status);
-        v.insert(QStringLiteral("lanes"), c.lanes > 0 ? QString::number(c.lanes) : QString());
-        v.insert(QStringLiteral("role"), c.role);
-        v.insert(QStringLiteral("zone"), c.zone);
-        v.insert(QStringLiteral("source"), c.source);
-        v.insert(QStringLiteral("source_id"), c.sourceId);
-        v.insert(QStringLiteral("notes"), c.notes);
-        OGRFeatureH f = OGR_F_Create(OGR_L_GetLayerDefn(layer));
+        OGRFeatureH f = out.feature();
         for (int i = 0; i < fields.size(); ++i)
             OGR_F_SetFieldString(f, i, v.value(fields[i]).toUtf8().constData());
         if (c.hasPosition()) {
@@ -496,15 +373,10 @@ int Inventory::exportRegister(const QString& path, bool publicOnly, const QStrin
             OGR_G_SetPoint_2D(pt, 0, c.lon, c.lat);
             OGR_F_SetGeometryDirectly(f, pt);
         }
-        const OGRErr e = OGR_L_CreateFeature(layer, f);
-        OGR_F_Destroy(f);
-        if (e != OGRERR_NONE) {
-            GDALClose(ds);
-            throw Error::input(QStringLiteral("%1: writing a camera failed").arg(path));
-        }
+        out.add(f);
         ++rows;
     }
-    GDALClose(ds);
+    out.close();
     Store::AuditEntry a;
     a.action = publicOnly ? QStringLiteral("public register") : QStringLiteral("register export");
     a.purpose = purpose;

@@ -22,10 +22,7 @@ public:
 
     /** Records that \a alias (an operator or owner as written somewhere) means \a owner. */
     void setAlias(const QString& alias, const QString& owner);
-    void removeAlias(const QString& alias);
     QMap<QString, QString> aliases();
-    /** The owner \a name stands for under the mapping table (itself when unmapped). */
-    QString ownerFor(const QString& name);
     /** Applies the table to incoming cameras (owner from owner, else operator). */
     void normalise(QVector<Camera>& cameras);
     /** Applies the table to the stored cameras; returns how many changed. */

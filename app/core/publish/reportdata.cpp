@@ -45,9 +45,7 @@ ReportData ReportData::collect(Store& store, const FlowFilter& filter, const QSt
 
     // OD at camera level.
     const OdMatrix m = cube.od(filter);
-    QHash<std::uint32_t, std::int64_t> fromOrigin;
-    for (const OdFlow& f : m.flows)
-        fromOrigin[f.origin] += f.trips;
+    const OriginShares shares(m);
     std::vector<OdFlow> kept;
     for (const OdFlow& f : m.flows) {
         if (f.trips < r.k)
@@ -63,9 +61,7 @@ ReportData ReportData::collect(Store& store, const FlowFilter& filter, const QSt
         r.byKind[i] = m.byKind[i];
     for (std::size_t i = 0; i < kept.size() && static_cast<int>(i) < topRows; ++i) {
         const OdFlow& f = kept[i];
-        r.topOd.append(OdRow{cams.id[f.origin], cams.id[f.destination], f.trips,
-                             100.0 * static_cast<double>(f.trips) /
-                                 static_cast<double>(std::max<std::int64_t>(1, fromOrigin.value(f.origin)))});
+        r.topOd.append(OdRow{cams.id[f.origin], cams.id[f.destination], f.trips, shares.of(f)});
     }
 
     // Counts per camera (per day summed) and the hourly profile.
@@ -147,16 +143,10 @@ ReportData ReportData::collect(Store& store, const FlowFilter& filter, const QSt
         auto st = store.database().prepare("SELECT count(*), min(t), max(t) FROM l0.reads");
         if (st.step()) {
             r.readsStored = st.int64(0);
-            r.retentionText = r.readsStored == 0
-                                  ? QString()
-                                  : QStringLiteral("%1|%2|%3")
-                                        .arg(r.readsStored)
-                                        .arg(QDateTime::fromSecsSinceEpoch(st.int64(1), Qt::UTC)
-                                                 .date()
-                                                 .toString(Qt::ISODate),
-                                             QDateTime::fromSecsSinceEpoch(st.int64(2), Qt::UTC)
-                                                 .date()
-                                                 .toString(Qt::ISODate));
+            if (r.readsStored > 0) {
+                r.readsFrom = QDateTime::fromSecsSinceEpoch(st.int64(1), Qt::UTC).date();
+                r.readsTo = QDateTime::fromSecsSinceEpoch(st.int64(2), Qt::UTC).date();
+            }
         }
     }
     return r;

@@ -63,8 +63,8 @@ struct ReportData {
     QVector<InventoryRow> inventory;
     int camerasTotal = 0;
 
-    QString retentionText; ///< what L0 holds and how long it is kept
-    std::int64_t readsStored = 0;
+    std::int64_t readsStored = 0; ///< pseudonymised reads (L0) the project keeps
+    QDate readsFrom, readsTo;     ///< the UTC days of the first and last of them
 
     /** Suppressed cells in everything the report shows (OD, counts, journey times). */
     std::int64_t suppressedTotal() const { return odSuppressed + countsSuppressed + journeysSuppressed; }

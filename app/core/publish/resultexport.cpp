@@ -5,6 +5,7 @@
 #include "common/geometry.h"
 #include "common/sqlite.h"
 #include "common/vectorsource.h"
+#include "common/vectorwriter.h"
 #include "common/vehicleclass.h"
 #include "store/geopackage.h"
 #include "store/store.h"
@@ -55,69 +56,15 @@ void writeText(const QString& path, const QByteArray& text) {
 }
 
 QByteArray csvField(const QString& s) {
-    QByteArray u = s.toUtf8();
-    if (u.contains(',') || u.contains('"') || u.contains('\n')) {
-        u.replace("\"", "\"\"");
-        return '"' + u + '"';
-    }
-    return u;
+    std::string out;
+    csv::appendField(out, s);
+    return QByteArray::fromStdString(out);
 }
 
 bool isVector(const QString& path) {
     return path.endsWith(QLatin1String(".gpkg"), Qt::CaseInsensitive) ||
            path.endsWith(QLatin1String(".geojson"), Qt::CaseInsensitive);
 }
-
-/** A vector file with one layer, through GDAL. */
-class VectorOut {
-public:
-    VectorOut(const QString& path, const char* layer, OGRwkbGeometryType type) {
-        ensureGdalRegistered();
-        const bool gpkg = path.endsWith(QLatin1String(".gpkg"), Qt::CaseInsensitive);
-        GDALDriverH driver = GDALGetDriverByName(gpkg ? "GPKG" : "GeoJSON");
-        QFile::remove(path);
-        m_ds = GDALCreate(driver, path.toUtf8().constData(), 0, 0, 0, GDT_Unknown, nullptr);
-        if (!m_ds)
-            throw Error::input(
-                QStringLiteral("%1: cannot create: %2").arg(path, QString::fromUtf8(CPLGetLastErrorMsg())));
-        OGRSpatialReferenceH srs = OSRNewSpatialReference(nullptr);
-        OSRImportFromEPSG(srs, 4326);
-        OSRSetAxisMappingStrategy(srs, OAMS_TRADITIONAL_GIS_ORDER);
-        m_layer = GDALDatasetCreateLayer(m_ds, layer, srs, type, nullptr);
-        OSRRelease(srs);
-        if (!m_layer)
-            throw Error::input(QStringLiteral("%1: cannot create the layer").arg(path));
-        GDALDatasetStartTransaction(m_ds, FALSE);
-    }
-    ~VectorOut() {
-        if (m_ds)
-            GDALClose(m_ds);
-    }
-    void field(const char* name, OGRFieldType type) {
-        OGRFieldDefnH f = OGR_Fld_Create(name, type);
-        const OGRErr e = OGR_L_CreateField(m_layer, f, TRUE);
-        OGR_Fld_Destroy(f);
-        if (e != OGRERR_NONE)
-            throw Error::input(QStringLiteral("cannot create the field %1").arg(QString::fromLatin1(name)));
-    }
-    OGRFeatureH feature() { return OGR_F_Create(OGR_L_GetLayerDefn(m_layer)); }
-    void add(OGRFeatureH f) {
-        const OGRErr e = OGR_L_CreateFeature(m_layer, f);
-        OGR_F_Destroy(f);
-        if (e != OGRERR_NONE)
-            throw Error::input(
-                QStringLiteral("cannot write a feature: %1").arg(QString::fromUtf8(CPLGetLastErrorMsg())));
-    }
-    void close() {
-        GDALDatasetCommitTransaction(m_ds);
-        GDALClose(m_ds);
-        m_ds = nullptr;
-    }
-
-private:
-    GDALDatasetH m_ds = nullptr;
-    OGRLayerH m_layer = nullptr;
-};
 
 QString periodLabel(std::int64_t period, bool perHour) {
     const QDate d = QDate(1970, 1, 1).addDays(perHour ? period / 24 : period);
@@ -149,7 +96,7 @@ ExportResult ResultExport::flows(const OdMatrix& m, bool zones, const QString& p
     r.k = k;
     const std::vector<OdFlow> rows = sortedById(m, zones);
     if (isVector(path)) {
-        VectorOut out(path, zones ? "zone_flows" : "flows", wkbLineString);
+        VectorWriter out(path, zones ? "zone_flows" : "flows", wkbLineString);
         out.field("origin", OFTString);
         out.field("destination", OFTString);
         out.field("trips", OFTInteger64);
@@ -164,10 +111,10 @@ ExportResult ResultExport::flows(const OdMatrix& m, bool zones, const QString& p
             OGR_F_SetFieldString(feat, 1, label(f.destination, zones).toUtf8().constData());
             OGR_F_SetFieldInteger64(feat, 2, f.trips);
             OGR_F_SetFieldString(feat, 3, parameters.toUtf8().constData());
-            const QPointF a = m_cams.at(f.origin, zones), b = m_cams.at(f.destination, zones);
-            if (!std::isnan(a.x()) && !std::isnan(b.x()) && f.origin != f.destination) {
+            const std::vector<QPointF> arc = m_cams.flowLine(f, zones);
+            if (!arc.empty()) {
                 OGRGeometryH line = OGR_G_CreateGeometry(wkbLineString);
-                for (const QPointF& pt : geo::flowArc(a.x(), a.y(), b.x(), b.y()))
+                for (const QPointF& pt : arc)
                     OGR_G_AddPoint_2D(line, pt.x(), pt.y());
                 OGR_F_SetGeometryDirectly(feat, line);
             }
@@ -208,7 +155,7 @@ ExportResult ResultExport::counts(const std::vector<CameraCount>& counts, bool p
         return a.cls < b.cls;
     });
     if (isVector(path)) {
-        VectorOut out(path, "camera_counts", wkbPoint);
+        VectorWriter out(path, "camera_counts", wkbPoint);
         out.field("camera_id", OFTString);
         out.field("period", OFTString);
         out.field("vehicle_class", OFTString);

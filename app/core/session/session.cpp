@@ -1,6 +1,7 @@
 #include "session/session.h"
 
 #include "common/error.h"
+#include "common/progress.h"
 
 #include <QMetaObject>
 #include <QThread>
@@ -52,10 +53,7 @@ ImportOutcome Session::importFiles(
     Store& store = own ? *own : m_store;
     const int n = static_cast<int>(files.size());
     const double importShare = updateTrips ? 0.9 : 1.0;
-    auto report = [&](double v) {
-        if (progress)
-            progress(v);
-    };
+    const Progress report(progress, cancel);
     Importer importer(store);
     for (int i = 0; i < n; ++i) {
         if (cancel && cancel->load()) {
@@ -64,7 +62,8 @@ ImportOutcome Session::importFiles(
         }
         try {
             out.reports.append(importer.importFile(
-                files[i], options, [&](double p) { report(importShare * (i + p) / n); }, cancel));
+                files[i], options, report.part(importShare * i / n, importShare * (i + 1) / n).function(),
+                cancel));
             if (perFile)
                 perFile(files[i], &out.reports.last(), QString());
         } catch (const Error& e) {
@@ -80,8 +79,7 @@ ImportOutcome Session::importFiles(
         changes |= Reads;
     if (updateTrips && !out.cancelled) {
         try {
-            out.trips = afterImport(
-                store, [&](double p) { report(importShare + (1 - importShare) * p); }, cancel);
+            out.trips = afterImport(store, report.part(importShare, 1).function(), cancel);
             if (out.trips)
                 changes |= Trips;
         } catch (const Error& e) {

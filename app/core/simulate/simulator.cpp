@@ -1,8 +1,10 @@
 #include "simulate/simulator.h"
 
 #include "common/error.h"
+#include "common/progress.h"
 #include "common/random.h"
 #include "common/timeformat.h"
+#include "common/vectorwriter.h"
 #include "simulate/democity.h"
 
 #include <QCryptographicHash>
@@ -100,21 +102,6 @@ double clamp(double v, double lo, double hi) {
     return std::max(lo, std::min(hi, v));
 }
 
-void appendCsvField(std::string& out, const QString& value) {
-    const QByteArray u = value.toUtf8();
-    if (u.contains(',') || u.contains('"') || u.contains('\n') || u.contains(';')) {
-        out.push_back('"');
-        for (char ch : u) {
-            if (ch == '"')
-                out.push_back('"');
-            out.push_back(ch);
-        }
-        out.push_back('"');
-    } else {
-        out.append(u.constData(), static_cast<std::size_t>(u.size()));
-    }
-}
-
 class Writer {
 public:
     explicit Writer(const QString& path)
@@ -174,14 +161,8 @@ SimulationSummary Simulator::run(const std::function<void(double)>& progress,
         throw Error::input(QStringLiteral("%1: cannot create the output folder").arg(o.outDir));
     const QDir out(o.outDir);
     const int threads = o.threads > 0 ? o.threads : std::max(1u, std::thread::hardware_concurrency());
-    auto report = [&](double p) {
-        if (progress)
-            progress(p);
-    };
-    auto checkCancel = [&] {
-        if (cancel && cancel->load())
-            throw Error::input(QStringLiteral("simulate: cancelled"));
-    };
+    const Progress report(progress, cancel);
+    auto checkCancel = [&] { report.checkCancel(QStringLiteral("simulate: cancelled")); };
 
     const DemoCity city(o.cameras, o.seed);
     const auto& nodes = city.nodes();
@@ -429,7 +410,7 @@ SimulationSummary Simulator::run(const std::function<void(double)>& progress,
         metricsBefore.push_back(QString::number(c.lat, 'f', 6).toStdString() + ',' +
                                 QString::number(c.lon, 'f', 6).toStdString() + ',');
         std::string after = "," + c.id.toStdString() + ',';
-        appendCsvField(after, c.name);
+        csv::appendField(after, c.name);
         metricsAfter.push_back(after);
     }
     auto keyForDay = [&](std::int64_t epochDay) {
@@ -484,7 +465,7 @@ SimulationSummary Simulator::run(const std::function<void(double)>& progress,
             std::int64_t keyDay = INT64_MIN;
             QByteArray key;
             auto pseudonym = [&](std::int32_t v, std::int64_t t) -> const std::array<char, 64>& {
-                const std::int64_t epochDay = t >= 0 ? t / 86400 : (t - 86399) / 86400;
+                const std::int64_t epochDay = timefmt::epochDay(t);
                 auto& slot = pseudo[static_cast<std::size_t>(v)];
                 if (pseudoDay[static_cast<std::size_t>(v)] != epochDay) {
                     if (keyDay != epochDay) {
@@ -661,7 +642,7 @@ SimulationSummary Simulator::run(const std::function<void(double)>& progress,
             for (int i = 0; i < fields.size(); ++i) {
                 if (i)
                     s.push_back(',');
-                appendCsvField(s, fields[i]);
+                csv::appendField(s, fields[i]);
             }
             s.push_back('\n');
         }

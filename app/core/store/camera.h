@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QDate>
+#include <QMap>
 #include <QString>
 #include <QStringList>
 #include <QVector>
@@ -47,6 +48,15 @@ struct Camera {
     static const QStringList& purposes(); ///< police, traffic, lez, section-control, parking, other
     static const QStringList& roles();    ///< cordon-in, cordon-out, internal, screenline
     static const QStringList& statuses(); ///< active, planned, out-of-service, removed
+
+    /**
+     * Every field but the id as text, by the names the store, the history and the register exports use
+     * (name, site, lon, lat, directions, lanes, owner, operator, purpose, legal_basis, registered,
+     * installed, status, role, zone, source, source_id, notes).
+     */
+    QMap<QString, QString> fields() const;
+    /** Sets one field from its text as fields() gives it; false for a name it does not know. */
+    bool setField(const QString& name, const QString& value);
 
     bool operator==(const Camera& o) const;
     bool operator!=(const Camera& o) const { return !(*this == o); }

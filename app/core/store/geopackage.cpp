@@ -1,5 +1,10 @@
 #include "store/geopackage.h"
 
+#include "common/error.h"
+
+#include <cpl_conv.h>
+#include <ogr_srs_api.h>
+
 #include "common/sqlite.h"
 
 #include <QDateTime>
@@ -14,24 +19,18 @@ namespace {
 constexpr int kApplicationId = 0x47504B47; // "GPKG"
 constexpr int kUserVersion = 10200;        // GeoPackage 1.2
 
-const char* const kWgs84Wkt =
-    "GEOGCS[\"WGS 84\",DATUM[\"WGS_1984\",SPHEROID[\"WGS "
-    "84\",6378137,298.257223563,AUTHORITY[\"EPSG\",\"7030\"]],"
-    "AUTHORITY[\"EPSG\",\"6326\"]],PRIMEM[\"Greenwich\",0,AUTHORITY[\"EPSG\",\"8901\"]],UNIT[\"degree\","
-    "0.0174532925199433,AUTHORITY[\"EPSG\",\"9122\"]],AXIS[\"Latitude\",NORTH],AXIS[\"Longitude\",EAST],"
-    "AUTHORITY[\"EPSG\",\"4326\"]]";
-
-const char* const kLambert72Wkt =
-    "PROJCS[\"Belge 1972 / Belgian Lambert 72\",GEOGCS[\"Belge 1972\",DATUM[\"Reseau_National_Belge_1972\","
-    "SPHEROID[\"International 1924\",6378388,297,AUTHORITY[\"EPSG\",\"7022\"]],"
-    "TOWGS84[-106.8686,52.2978,-103.7239,0.3366,-0.457,1.8422,-1.2747],AUTHORITY[\"EPSG\",\"6313\"]],"
-    "PRIMEM[\"Greenwich\",0,AUTHORITY[\"EPSG\",\"8901\"]],UNIT[\"degree\",0.0174532925199433,"
-    "AUTHORITY[\"EPSG\",\"9122\"]],AUTHORITY[\"EPSG\",\"4313\"]],PROJECTION[\"Lambert_Conformal_Conic_2SP\"],"
-    "PARAMETER[\"standard_parallel_1\",51.16666723333333],PARAMETER[\"standard_parallel_2\",49.8333339],"
-    "PARAMETER[\"latitude_of_origin\",90],PARAMETER[\"central_meridian\",4.367486666666666],"
-    "PARAMETER[\"false_easting\",150000.013],PARAMETER[\"false_northing\",5400088.438],UNIT[\"metre\",1,"
-    "AUTHORITY[\"EPSG\",\"9001\"]],AXIS[\"Easting\",EAST],AXIS[\"Northing\",NORTH],AUTHORITY[\"EPSG\","
-    "\"31370\"]]";
+/** The OGC WKT (WKT1, as GeoPackage 1.2 stores it) of an EPSG code, from GDAL's PROJ database. */
+QString wktOf(int epsg) {
+    OGRSpatialReferenceH srs = OSRNewSpatialReference(nullptr);
+    char* wkt = nullptr;
+    const bool ok = OSRImportFromEPSG(srs, epsg) == OGRERR_NONE && OSRExportToWkt(srs, &wkt) == OGRERR_NONE;
+    const QString out = ok ? QString::fromUtf8(wkt) : QString();
+    CPLFree(wkt);
+    OSRRelease(srs);
+    if (out.isEmpty())
+        throw Error::store(QStringLiteral("GDAL does not know EPSG:%1 (is proj-data installed?)").arg(epsg));
+    return out;
+}
 
 QString nowIso() {
     return QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzzZ"));
@@ -73,15 +72,13 @@ CREATE TABLE IF NOT EXISTS gpkg_geometry_columns (
     srs.run();
     srs.bind(1, QStringLiteral("WGS 84 geodetic")).bind(2, kWgs84).bind(3, QStringLiteral("EPSG"));
     srs.bind(4, kWgs84)
-        .bind(5, QString::fromLatin1(kWgs84Wkt))
+        .bind(5, wktOf(kWgs84))
         .bind(6, QStringLiteral("longitude/latitude coordinates in decimal degrees on the WGS 84 spheroid"));
     srs.run();
     srs.bind(1, QStringLiteral("Belge 1972 / Belgian Lambert 72"))
         .bind(2, kLambert72)
         .bind(3, QStringLiteral("EPSG"));
-    srs.bind(4, kLambert72)
-        .bind(5, QString::fromLatin1(kLambert72Wkt))
-        .bind(6, QStringLiteral("Belgian Lambert 72"));
+    srs.bind(4, kLambert72).bind(5, wktOf(kLambert72)).bind(6, QStringLiteral("Belgian Lambert 72"));
     srs.run();
 }
 

@@ -475,6 +475,13 @@ std::optional<Camera> Store::camera(const QString& cameraId) {
     return readCamera(st);
 }
 
+Camera Store::requireCamera(const QString& cameraId) {
+    std::optional<Camera> c = camera(cameraId);
+    if (!c)
+        throw Error::input(QStringLiteral("no camera %1 in the register").arg(cameraId));
+    return *c;
+}
+
 QVector<Camera> Store::cameras() {
     QVector<Camera> out;
     auto st = m_db.prepare(

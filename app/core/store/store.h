@@ -84,6 +84,8 @@ public:
     QVector<Camera> cameras();
     /** The camera of that id, if the register has it. */
     std::optional<Camera> camera(const QString& cameraId);
+    /** The camera of that id; Error::input "no camera … in the register" when there is none. */
+    Camera requireCamera(const QString& cameraId);
     int cameraCount();
 
     /** Inserts or updates zones by id, in one transaction, then assigns cameras to zones. */
