@@ -8,32 +8,23 @@
         <translation>Eigenaar onbekend</translation>
     </message>
     <message>
-        <source>Police</source>
-        <translation>Politie</translation>
-    </message>
-    <message>
-        <source>Traffic</source>
-        <translation>Verkeer</translation>
-    </message>
-    <message>
-        <source>Low-emission zone</source>
-        <translation>Lage-emissiezone</translation>
-    </message>
-    <message>
-        <source>Section control</source>
-        <translation>Trajectcontrole</translation>
-    </message>
-    <message>
-        <source>Parking</source>
-        <translation>Parkeren</translation>
-    </message>
-    <message>
-        <source>Other</source>
-        <translation>Andere</translation>
-    </message>
-    <message>
         <source>Purpose unknown</source>
         <translation>Doel onbekend</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorBoundary</name>
+    <message>
+        <source>The map library reported a problem: %1</source>
+        <translation>De kaartbibliotheek meldt een probleem: %1</translation>
+    </message>
+    <message>
+        <source>Unexpected problem: %1</source>
+        <translation>Onverwacht probleem: %1</translation>
+    </message>
+    <message>
+        <source>Unexpected problem of an unknown kind</source>
+        <translation>Onverwacht probleem van onbekende aard</translation>
     </message>
 </context>
 <context>
@@ -49,6 +40,17 @@
     <message>
         <source>%1 trips or more</source>
         <translation>%1 verplaatsingen of meer</translation>
+    </message>
+</context>
+<context>
+    <name>PrivacyGuard</name>
+    <message>
+        <source>looks like a clear number plate, not a pseudonym; Stroom never stores plates. Pseudonymise the export first, or import with --pseudonymise</source>
+        <translation>lijkt op een leesbare nummerplaat, niet op een pseudoniem; Stroom bewaart nooit nummerplaten. Pseudonimiseer de export eerst, of importeer met --pseudonymise</translation>
+    </message>
+    <message>
+        <source>is not a pseudonym (expected at least 16 characters of hex or base64, or a UUID); import with --pseudonymise to hash it on import</source>
+        <translation>is geen pseudoniem (verwacht: minstens 16 tekens hex of base64, of een UUID); importeer met --pseudonymise om het bij de import te hashen</translation>
     </message>
 </context>
 <context>
@@ -311,6 +313,13 @@
     </message>
 </context>
 <context>
+    <name>stroom::maps::LayoutKit</name>
+    <message>
+        <source>%1: the PDF could not be written (%2)</source>
+        <translation>%1: de pdf kon niet worden geschreven (%2)</translation>
+    </message>
+</context>
+<context>
     <name>stroom::maps::RegisterListing</name>
     <message>
         <source>Public register of ANPR cameras</source>
@@ -391,10 +400,6 @@
     <message>
         <source>Status</source>
         <translation>Status</translation>
-    </message>
-    <message>
-        <source>%1: the PDF could not be written</source>
-        <translation>%1: de PDF kon niet worden weggeschreven</translation>
     </message>
     <message>
         <source>%1 other owners</source>
@@ -514,22 +519,6 @@ Intern verkeer: %10 (%11 %).
         <translation>Passages</translation>
     </message>
     <message>
-        <source>Cars</source>
-        <translation>Auto&apos;s</translation>
-    </message>
-    <message>
-        <source>Vans</source>
-        <translation>Bestelw.</translation>
-    </message>
-    <message>
-        <source>Trucks</source>
-        <translation>Vrachtw.</translation>
-    </message>
-    <message>
-        <source>Buses</source>
-        <translation>Bussen</translation>
-    </message>
-    <message>
         <source>Passages per hour of the day (local time), all cameras, by vehicle class. Classes with fewer than k = %1 passages are left out.</source>
         <translation>Passages per uur van de dag (lokale tijd), alle camera&apos;s, per voertuigcategorie. Categorieën met minder dan k = %1 passages zijn weggelaten.</translation>
     </message>
@@ -646,30 +635,6 @@ Intern verkeer: %10 (%11 %).
         <translation>%1 · %2 · aangemaakt %3 · pagina %4 van %5</translation>
     </message>
     <message>
-        <source>unknown</source>
-        <translation>onbekend</translation>
-    </message>
-    <message>
-        <source>cars</source>
-        <translation>personenwagens</translation>
-    </message>
-    <message>
-        <source>vans</source>
-        <translation>bestelwagens</translation>
-    </message>
-    <message>
-        <source>trucks</source>
-        <translation>vrachtwagens</translation>
-    </message>
-    <message>
-        <source>buses</source>
-        <translation>bussen</translation>
-    </message>
-    <message>
-        <source>motorcycles</source>
-        <translation>motorfietsen</translation>
-    </message>
-    <message>
         <source>%1: not a readable QGIS layout template (.qpt)</source>
         <translation>%1: geen leesbaar QGIS-lay-outsjabloon (.qpt)</translation>
     </message>
@@ -678,8 +643,94 @@ Intern verkeer: %10 (%11 %).
         <translation>%1: het sjabloon kon niet worden geladen</translation>
     </message>
     <message>
-        <source>%1: the PDF could not be written (%2)</source>
-        <translation>%1: de pdf kon niet worden geschreven (%2)</translation>
+        <source>Nothing to map yet: the project has no cameras or zones with a position.</source>
+        <translation>Nog niets op de kaart: het project heeft geen camera&apos;s of zones met een ligging.</translation>
+    </message>
+</context>
+<context>
+    <name>stroom::vehicleclass</name>
+    <message>
+        <source>Unknown</source>
+        <translation>Onbekend</translation>
+    </message>
+    <message>
+        <source>Cars</source>
+        <translation>Auto&apos;s</translation>
+    </message>
+    <message>
+        <source>Vans</source>
+        <translation>Bestelwagens</translation>
+    </message>
+    <message>
+        <source>Trucks</source>
+        <translation>Vrachtwagens</translation>
+    </message>
+    <message>
+        <source>Buses</source>
+        <translation>Bussen</translation>
+    </message>
+    <message>
+        <source>Motorcycles</source>
+        <translation>Motorfietsen</translation>
+    </message>
+</context>
+<context>
+    <name>stroom::vocabulary</name>
+    <message>
+        <source>Police</source>
+        <translation>Politie</translation>
+    </message>
+    <message>
+        <source>Traffic</source>
+        <translation>Verkeer</translation>
+    </message>
+    <message>
+        <source>Low-emission zone</source>
+        <translation>Lage-emissiezone</translation>
+    </message>
+    <message>
+        <source>Section control</source>
+        <translation>Trajectcontrole</translation>
+    </message>
+    <message>
+        <source>Parking</source>
+        <translation>Parkeren</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Andere</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Actief</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>Gepland</translation>
+    </message>
+    <message>
+        <source>Out of service</source>
+        <translation>Buiten dienst</translation>
+    </message>
+    <message>
+        <source>Removed</source>
+        <translation>Verwijderd</translation>
+    </message>
+    <message>
+        <source>Cordon, inbound</source>
+        <translation>Cordon, inkomend</translation>
+    </message>
+    <message>
+        <source>Cordon, outbound</source>
+        <translation>Cordon, uitgaand</translation>
+    </message>
+    <message>
+        <source>Internal</source>
+        <translation>Intern</translation>
+    </message>
+    <message>
+        <source>Screenline</source>
+        <translation>Screenline</translation>
     </message>
 </context>
 <context>
@@ -913,72 +964,12 @@ Intern verkeer: %10 (%11 %).
 <context>
     <name>stroom::widgets::DetailsPanel</name>
     <message>
-        <source>police</source>
-        <translation>politie</translation>
-    </message>
-    <message>
-        <source>traffic</source>
-        <translation>verkeer</translation>
-    </message>
-    <message>
-        <source>low-emission zone</source>
-        <translation>lage-emissiezone</translation>
-    </message>
-    <message>
-        <source>section control</source>
-        <translation>trajectcontrole</translation>
-    </message>
-    <message>
-        <source>parking</source>
-        <translation>parkeren</translation>
-    </message>
-    <message>
-        <source>other</source>
-        <translation>andere</translation>
-    </message>
-    <message>
         <source>unknown</source>
         <translation>onbekend</translation>
     </message>
     <message>
-        <source>cordon, inbound</source>
-        <translation>cordon, inkomend</translation>
-    </message>
-    <message>
-        <source>cordon, outbound</source>
-        <translation>cordon, uitgaand</translation>
-    </message>
-    <message>
-        <source>internal</source>
-        <translation>intern</translation>
-    </message>
-    <message>
-        <source>screenline</source>
-        <translation>screenline</translation>
-    </message>
-    <message>
         <source>none</source>
         <translation>geen</translation>
-    </message>
-    <message>
-        <source>cars</source>
-        <translation>personenwagens</translation>
-    </message>
-    <message>
-        <source>vans</source>
-        <translation>bestelwagens</translation>
-    </message>
-    <message>
-        <source>trucks</source>
-        <translation>vrachtwagens</translation>
-    </message>
-    <message>
-        <source>buses</source>
-        <translation>bussen</translation>
-    </message>
-    <message>
-        <source>motorcycles</source>
-        <translation>motorfietsen</translation>
     </message>
     <message>
         <source>Details</source>
@@ -1083,30 +1074,6 @@ Intern verkeer: %10 (%11 %).
 </context>
 <context>
     <name>stroom::widgets::FilterPanel</name>
-    <message>
-        <source>Cars</source>
-        <translation>Personenwagens</translation>
-    </message>
-    <message>
-        <source>Vans</source>
-        <translation>Bestelwagens</translation>
-    </message>
-    <message>
-        <source>Trucks</source>
-        <translation>Vrachtwagens</translation>
-    </message>
-    <message>
-        <source>Buses</source>
-        <translation>Bussen</translation>
-    </message>
-    <message>
-        <source>Motorcycles</source>
-        <translation>Motorfietsen</translation>
-    </message>
-    <message>
-        <source>Unknown</source>
-        <translation>Onbekend</translation>
-    </message>
     <message>
         <source>Filters</source>
         <translation>Filters</translation>
@@ -1382,6 +1349,17 @@ Intern verkeer: %10 (%11 %).
         <source>Camera-pair flows from privacy-proof cameras</source>
         <translation>Stromen tussen cameraparen van privacyvriendelijke camera&apos;s</translation>
     </message>
+    <message numerus="yes">
+        <source>Trips brought up to date: %n trip(s) built from %1 reads.</source>
+        <translation>
+            <numerusform>Verplaatsingen bijgewerkt: %n verplaatsing opgebouwd uit %1 lezingen.</numerusform>
+            <numerusform>Verplaatsingen bijgewerkt: %n verplaatsingen opgebouwd uit %1 lezingen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The data is stored, but updating the trips failed: %1</source>
+        <translation>De gegevens zijn bewaard, maar het bijwerken van de verplaatsingen mislukte: %1</translation>
+    </message>
 </context>
 <context>
     <name>stroom::widgets::LayersPanel</name>
@@ -1512,6 +1490,10 @@ Intern verkeer: %10 (%11 %).
         <source>in %1</source>
         <translation>in %1</translation>
     </message>
+    <message>
+        <source>Open or create a project first.</source>
+        <translation>Open of maak eerst een project.</translation>
+    </message>
 </context>
 <context>
     <name>stroom::widgets::ReportDialog</name>
@@ -1558,41 +1540,6 @@ Intern verkeer: %10 (%11 %).
     <message>
         <source>Written to %1.</source>
         <translation>Geschreven naar %1.</translation>
-    </message>
-</context>
-<context>
-    <name>stroom::widgets::vocabulary</name>
-    <message>
-        <source>Active</source>
-        <translation>Actief</translation>
-    </message>
-    <message>
-        <source>Planned</source>
-        <translation>Gepland</translation>
-    </message>
-    <message>
-        <source>Out of service</source>
-        <translation>Buiten dienst</translation>
-    </message>
-    <message>
-        <source>Removed</source>
-        <translation>Verwijderd</translation>
-    </message>
-    <message>
-        <source>Cordon, inbound</source>
-        <translation>Cordon, inkomend</translation>
-    </message>
-    <message>
-        <source>Cordon, outbound</source>
-        <translation>Cordon, uitgaand</translation>
-    </message>
-    <message>
-        <source>Internal</source>
-        <translation>Intern</translation>
-    </message>
-    <message>
-        <source>Screenline</source>
-        <translation>Screenline</translation>
     </message>
 </context>
 </TS>

@@ -65,7 +65,7 @@ private slots:
         p.setWorkingDirectory(QStringLiteral(STROOM_SOURCE_DIR));
         p.start(QStringLiteral(STROOM_LUPDATE),
                 {QStringLiteral("-no-obsolete"), QStringLiteral("-locations"), QStringLiteral("none"),
-                 QStringLiteral("app/desktop"), QStringLiteral("maps"), QStringLiteral("widgets"),
+                 QStringLiteral("app/core"), QStringLiteral("app/desktop"), QStringLiteral("maps"), QStringLiteral("widgets"),
                  QStringLiteral("-ts"), fresh});
         QVERIFY(p.waitForFinished(120000));
         QCOMPARE(p.exitCode(), 0);
