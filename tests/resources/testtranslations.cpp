@@ -65,8 +65,8 @@ private slots:
         p.setWorkingDirectory(QStringLiteral(STROOM_SOURCE_DIR));
         p.start(QStringLiteral(STROOM_LUPDATE),
                 {QStringLiteral("-no-obsolete"), QStringLiteral("-locations"), QStringLiteral("none"),
-                 QStringLiteral("app/core"), QStringLiteral("app/desktop"), QStringLiteral("maps"), QStringLiteral("widgets"),
-                 QStringLiteral("-ts"), fresh});
+                 QStringLiteral("app/core"), QStringLiteral("app/desktop"), QStringLiteral("maps"),
+                 QStringLiteral("widgets"), QStringLiteral("-ts"), fresh});
         QVERIFY(p.waitForFinished(120000));
         QCOMPARE(p.exitCode(), 0);
         const QHash<QString, Entry> now = read(fresh), nl = read(QStringLiteral(STROOM_TS_NL));

@@ -1,5 +1,7 @@
 #include "flows/flowengine.h"
 
+#include "flows/resultlayers.h"
+
 #include "common/error.h"
 #include "common/geometry.h"
 #include "common/progress.h"
@@ -51,56 +53,6 @@ SELECT o, d, count(*) FROM (SELECT DISTINCT v, trip, o, d, n FROM w) WHERE n > 1
 )sql";
 }
 
-TripParameters parametersFromText(const QString& text) {
-    TripParameters p;
-    const QJsonObject o = QJsonDocument::fromJson(text.toUtf8()).object();
-    p.dedupeSeconds = o.value(QStringLiteral("dedupe_seconds")).toInt(p.dedupeSeconds);
-    p.gapSeconds = o.value(QStringLiteral("gap_seconds")).toInt(p.gapSeconds);
-    p.throughMinSeconds = o.value(QStringLiteral("through_min_seconds")).toInt(p.throughMinSeconds);
-    p.throughMaxSeconds = o.value(QStringLiteral("through_max_seconds")).toInt(p.throughMaxSeconds);
-    return p;
-}
-
-QString parametersText(const TripParameters& p) {
-    return QString::fromUtf8(
-        QJsonDocument(QJsonObject{{QStringLiteral("dedupe_seconds"), p.dedupeSeconds},
-                                  {QStringLiteral("gap_seconds"), p.gapSeconds},
-                                  {QStringLiteral("through_min_seconds"), p.throughMinSeconds},
-                                  {QStringLiteral("through_max_seconds"), p.throughMaxSeconds}})
-            .toJson(QJsonDocument::Compact));
-}
-
-QPointF CameraIndex::at(std::uint32_t key, bool zones) const {
-    const auto& v = zones ? zonePosition : position;
-    return key < v.size() ? v[key] : QPointF(std::nan(""), std::nan(""));
-}
-
-std::vector<QPointF> CameraIndex::flowLine(const OdFlow& flow, bool zones) const {
-    const QPointF a = at(flow.origin, zones), b = at(flow.destination, zones);
-    if (flow.origin == flow.destination || std::isnan(a.x()) || std::isnan(b.x()))
-        return {};
-    return geo::flowArc(a.x(), a.y(), b.x(), b.y());
-}
-
-std::uint32_t CameraIndex::keyOf(const QString& cameraId) const {
-    for (std::size_t i = 0; i < id.size(); ++i)
-        if (id[i] == cameraId)
-            return static_cast<std::uint32_t>(i);
-    return UINT32_MAX;
-}
-
-QString CameraIndex::rolesSignature() const {
-    QCryptographicHash h(QCryptographicHash::Sha256);
-    for (std::size_t i = 0; i < id.size(); ++i)
-        if (cordonIn[i] || cordonOut[i])
-            h.addData(QStringLiteral("%1:%2%3;")
-                          .arg(i)
-                          .arg(cordonIn[i] ? 1 : 0)
-                          .arg(cordonOut[i] ? 1 : 0)
-                          .toUtf8());
-    return QString::fromLatin1(h.result().toHex());
-}
-
 namespace {
 
 QString meta(sql::Database& db, const char* key) {
@@ -150,56 +102,7 @@ FlowEngine::FlowEngine(Store& store)
     : m_store(store) {}
 
 CameraIndex FlowEngine::cameras() {
-    CameraIndex c;
-    auto st =
-        m_store.database().prepare("SELECT fid, camera_id, zone, role, geom FROM cameras ORDER BY camera_id");
-    const double nan = std::nan("");
-    std::vector<std::pair<std::uint32_t, QString>> rows;
-    while (st.step()) {
-        const auto fid = static_cast<std::uint32_t>(st.int64(0));
-        if (fid >= c.id.size()) {
-            c.id.resize(fid + 1);
-            c.zone.resize(fid + 1);
-            c.cordonIn.resize(fid + 1, false);
-            c.cordonOut.resize(fid + 1, false);
-            c.order.resize(fid + 1, 0);
-            c.position.resize(fid + 1, QPointF(nan, nan));
-        }
-        if (!st.isNull(4)) {
-            double x = 0, y = 0;
-            if (geo::readPointWkb(gpkg::wkbFromBlob(st.blob(4)), &x, &y))
-                c.position[fid] = QPointF(x, y);
-        }
-        c.id[fid] = st.text(1);
-        c.zone[fid] = st.text(2);
-        const QString role = st.text(3);
-        c.cordonIn[fid] = role == QLatin1String("cordon-in");
-        c.cordonOut[fid] = role == QLatin1String("cordon-out");
-        rows.emplace_back(fid, c.id[fid]);
-    }
-    std::uint32_t rank = 0;
-    for (const auto& r : rows) // already in camera_id order (SQLite's binary collation)
-        c.order[r.first] = rank++;
-    std::set<QString> zones;
-    for (const QString& z : c.zone)
-        if (!z.isEmpty())
-            zones.insert(z);
-    c.zoneIds = QStringList(zones.begin(), zones.end());
-    c.zoneOf.assign(c.id.size(), -1);
-    for (std::size_t i = 0; i < c.zone.size(); ++i)
-        if (!c.zone[i].isEmpty())
-            c.zoneOf[i] = c.zoneIds.indexOf(c.zone[i]);
-    c.zonePosition.assign(static_cast<std::size_t>(c.zoneIds.size()), QPointF(nan, nan));
-    for (int i = 0; i < c.zoneIds.size(); ++i)
-        c.zoneNames << QString();
-    for (const Zone& z : m_store.zones()) {
-        const int i = c.zoneIds.indexOf(z.id);
-        if (i >= 0) {
-            c.zonePosition[static_cast<std::size_t>(i)] = geo::Shape::fromWkb(z.wkb).pointOnSurface();
-            c.zoneNames[i] = z.name;
-        }
-    }
-    return c;
+    return CameraIndex::load(m_store);
 }
 
 TripParameters FlowEngine::storedParameters() {
@@ -343,29 +246,21 @@ BuildReport FlowEngine::run(const TripParameters& p, bool full, const std::funct
     };
     sql::Database& db = m_store.database();
     const CameraIndex cams = cameras();
-    LocalTime zone(m_store.timeZone().toUtf8());
+    const QByteArray zoneId = m_store.timeZone().toUtf8(); // read here: the store is this thread's
+    LocalTime zone(zoneId);
     if (!zone.isValid())
         throw Error::store(QStringLiteral("the project's time zone '%1' is unknown").arg(m_store.timeZone()));
-    const std::int64_t builtImport = full ? 0 : meta(db, "trips_import").toLongLong();
     const std::int64_t lastImport = scalar(db, "SELECT max(id) FROM imports WHERE first_rowid IS NOT NULL");
 
     BuildReport br;
-    br.full = full;
-    std::int64_t from = INT64_MIN;
-    if (!full) {
-        auto st = db.prepare("SELECT min(t_min) FROM imports WHERE first_rowid IS NOT NULL AND id > ?");
-        st.bind(1, builtImport);
-        if (!st.step() || st.isNull(0)) {
-            br.seconds = timer.elapsed() / 1000.0;
-            br.full = false;
-            br.from = INT64_MAX;
-            return br; // nothing new
-        }
-        from = rebuildStart(st.int64(0) - p.gapSeconds - p.dedupeSeconds, p);
-        if (from == INT64_MIN)
-            full = true;
+    const std::int64_t from = full ? INT64_MIN : updateStart(p);
+    if (from == INT64_MAX) { // nothing new
+        br.full = false;
+        br.from = INT64_MAX;
+        br.seconds = timer.elapsed() / 1000.0;
+        return br;
     }
-    br.full = full;
+    br.full = from == INT64_MIN;
     report(0.05);
     std::vector<TripRead> reads =
         loadReads(from, from == INT64_MIN ? INT64_MIN : from - p.dedupeSeconds, cams);
@@ -375,12 +270,7 @@ BuildReport FlowEngine::run(const TripParameters& p, bool full, const std::funct
         std::count_if(reads.begin(), reads.end(), [](const TripRead& r) { return !r.context; }));
     TripSet set = TripBuilder::build(reads, p, cams.cordonIn, cams.cordonOut, 2);
     std::vector<TripRead>().swap(reads);
-    br.from = full ? (set.trips.empty()
-                          ? 0
-                          : std::min_element(set.trips.begin(), set.trips.end(),
-                                             [](const Trip& a, const Trip& b) { return a.start < b.start; })
-                                ->start)
-                   : from;
+    br.from = br.full ? firstStart(set) : from;
     br.duplicates = set.duplicates;
     br.trips = static_cast<std::int64_t>(set.trips.size());
     br.singleReadTrips = set.singleReadTrips;
@@ -391,12 +281,11 @@ BuildReport FlowEngine::run(const TripParameters& p, bool full, const std::funct
     // are written.
     FlowCube fresh;
     std::vector<PairTimes> times;
-    const QByteArray zoneId = m_store.timeZone().toUtf8(); // read here: the store is this thread's
     std::thread cubeThread([&] {
         LocalTime z(zoneId);
         fresh.addTrips(set, z);
         fresh.addCounts(set, z);
-        if (full)
+        if (br.full)
             times = journeyTimes(set, FlowFilter(), z);
     });
     struct Joiner {
@@ -408,42 +297,82 @@ BuildReport FlowEngine::run(const TripParameters& p, bool full, const std::funct
     } joiner{cubeThread};
 
     sql::Transaction tx(db);
-    if (full) {
+    writeTrips(set, from, report.part(0.55, 0.85));
+    cubeThread.join();
+    br.cubeCells = static_cast<std::int64_t>(fresh.cellCount());
+    storeCube(fresh, from, zone);
+    setMeta(db, "trip_parameters", parametersText(p));
+    setMeta(db, "roles_signature", cams.rolesSignature());
+    setMeta(db, "timezone", m_store.timeZone());
+    setMeta(db, "trips_import", QString::number(lastImport));
+    setMeta(db, "built", QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
+    report(0.9);
+    // L2 layers for the default view (all days, k applied), for QGIS.
+    writeResultLayers(loadCube(), cams, p);
+    if (!br.full) {
+        set = TripSet();
+        times = journeyTimes(loadTrips(), FlowFilter(), zone);
+    }
+    writeJourneyTimes(times, cams, p);
+    checkCancel();
+    tx.commit();
+    br.seconds = timer.elapsed() / 1000.0;
+    report(1.0);
+    return br;
+}
+
+std::int64_t FlowEngine::updateStart(const TripParameters& p) {
+    auto st =
+        m_store.database().prepare("SELECT min(t_min) FROM imports WHERE first_rowid IS NOT NULL AND id > ?");
+    st.bind(1, meta(m_store.database(), "trips_import").toLongLong());
+    if (!st.step() || st.isNull(0))
+        return INT64_MAX;
+    return rebuildStart(st.int64(0) - p.gapSeconds - p.dedupeSeconds, p);
+}
+
+std::int64_t FlowEngine::firstStart(const TripSet& set) {
+    if (set.trips.empty())
+        return 0;
+    return std::min_element(set.trips.begin(), set.trips.end(),
+                            [](const Trip& a, const Trip& b) { return a.start < b.start; })
+        ->start;
+}
+
+void FlowEngine::writeTrips(const TripSet& set, std::int64_t from, const Progress& progress) {
+    sql::Database& db = m_store.database();
+    if (from == INT64_MIN) {
         db.exec("DELETE FROM l0.trips; DELETE FROM l0.cube_od; DELETE FROM l0.cube_counts;");
     } else {
         auto del = db.prepare("DELETE FROM l0.trips WHERE start >= ?");
         del.bind(1, from);
         del.run();
     }
-    {
-        auto ins =
-            db.prepare("INSERT INTO l0.trips (start, end, origin, destination, reads, class, kind, path) "
-                       "VALUES (?,?,?,?,?,?,?,?)");
-        QByteArray path;
-        std::size_t done = 0;
-        for (const Trip& t : set.trips) {
-            path.clear();
-            for (std::uint32_t i = 0; i < t.reads; ++i) {
-                putVarint(path, set.path[t.pathOffset + i]);
-                putVarint(path, set.pathTimes[t.pathOffset + i]);
-            }
-            ins.bind(1, t.start).bind(2, t.end).bind(3, t.origin).bind(4, t.destination).bind(5, t.reads);
-            ins.bind(6, static_cast<int>(t.cls)).bind(7, static_cast<int>(t.kind)).bindBlob(8, path);
-            ins.run();
-            if (++done % 200000 == 0) {
-                checkCancel();
-                report(0.55 + 0.3 * static_cast<double>(done) / static_cast<double>(set.trips.size()));
-            }
+    auto ins = db.prepare("INSERT INTO l0.trips (start, end, origin, destination, reads, class, kind, path) "
+                          "VALUES (?,?,?,?,?,?,?,?)");
+    QByteArray path;
+    std::size_t done = 0;
+    for (const Trip& t : set.trips) {
+        path.clear();
+        for (std::uint32_t i = 0; i < t.reads; ++i) {
+            putVarint(path, set.path[t.pathOffset + i]);
+            putVarint(path, set.pathTimes[t.pathOffset + i]);
+        }
+        ins.bind(1, t.start).bind(2, t.end).bind(3, t.origin).bind(4, t.destination).bind(5, t.reads);
+        ins.bind(6, static_cast<int>(t.cls)).bind(7, static_cast<int>(t.kind)).bindBlob(8, path);
+        ins.run();
+        if (++done % 200000 == 0) {
+            progress.checkCancel(QStringLiteral("trip building cancelled; the trips are as they were"));
+            progress(static_cast<double>(done) / static_cast<double>(set.trips.size()));
         }
     }
-    cubeThread.join();
-    br.cubeCells = static_cast<std::int64_t>(fresh.cellCount());
-    std::int64_t firstDay = INT64_MIN;
-    if (!full) {
+}
+
+void FlowEngine::storeCube(FlowCube& fresh, std::int64_t from, LocalTime& zone) {
+    sql::Database& db = m_store.database();
+    if (from != INT64_MIN) {
         std::int64_t d;
         int h;
         FlowCube::localDayHour(from, zone, &d, &h);
-        firstDay = d;
         // The first day is rebuilt from its hour h on: keep its stored cells of the hours before.
         FlowCube stored;
         auto od = db.prepare("SELECT cells FROM l0.cube_od WHERE day = ?");
@@ -455,12 +384,12 @@ BuildReport FlowEngine::run(const TripParameters& p, bool full, const std::funct
         if (cnt.step())
             stored.unpackCounts(d, cnt.blob(0));
         fresh.mergeHoursBefore(stored, d, h);
-        auto delOd = db.prepare("DELETE FROM l0.cube_od WHERE day >= ?");
-        delOd.bind(1, firstDay);
-        delOd.run();
-        auto delCounts = db.prepare("DELETE FROM l0.cube_counts WHERE day >= ?");
-        delCounts.bind(1, firstDay);
-        delCounts.run();
+        for (const char* sql :
+             {"DELETE FROM l0.cube_od WHERE day >= ?", "DELETE FROM l0.cube_counts WHERE day >= ?"}) {
+            auto del = db.prepare(sql);
+            del.bind(1, d);
+            del.run();
+        }
     }
     auto insOd = db.prepare("INSERT INTO l0.cube_od (day, cells) VALUES (?, ?)");
     auto insCounts = db.prepare("INSERT INTO l0.cube_counts (day, cells) VALUES (?, ?)");
@@ -475,25 +404,6 @@ BuildReport FlowEngine::run(const TripParameters& p, bool full, const std::funct
             insCounts.run();
         }
     }
-    setMeta(db, "trip_parameters", parametersText(p));
-    setMeta(db, "roles_signature", cams.rolesSignature());
-    setMeta(db, "timezone", m_store.timeZone());
-    setMeta(db, "trips_import", QString::number(lastImport));
-    setMeta(db, "built", QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
-    report(0.9);
-    // L2 layers for the default view (all days, k applied), for QGIS.
-    writeResultLayers(loadCube(), cams, p);
-    if (!full) {
-        set = TripSet();
-        const TripSet all = loadTrips();
-        times = journeyTimes(all, FlowFilter(), zone);
-    }
-    writeJourneyTimes(times, cams, p);
-    checkCancel();
-    tx.commit();
-    br.seconds = timer.elapsed() / 1000.0;
-    report(1.0);
-    return br;
 }
 
 FlowCube FlowEngine::loadCube() {
@@ -587,122 +497,12 @@ TripSet FlowEngine::buildInMemory(const TripParameters& p, FlowCube* cube) {
 }
 
 void FlowEngine::writeResultLayers(const FlowCube& cube, const CameraIndex& cams, const TripParameters& p) {
-    sql::Database& db = m_store.database();
-    const int k = m_store.threshold();
-    const QString params = parametersText(p);
-    auto ensureLayer = [&](const char* table, const char* type, const char* columns,
-                           const QString& description) {
-        db.exec(QStringLiteral("DROP TABLE IF EXISTS %1").arg(QLatin1String(table)));
-        db.exec(QStringLiteral("CREATE TABLE %1 (fid INTEGER PRIMARY KEY AUTOINCREMENT, geom %2, %3)")
-                    .arg(QLatin1String(table), QLatin1String(type), QLatin1String(columns)));
-        gpkg::registerFeatureTable(db, QLatin1String(table), QStringLiteral("geom"), QLatin1String(type),
-                                   gpkg::kWgs84, QLatin1String(table), description);
-    };
-    const FlowFilter all;
-    const std::vector<std::int64_t> days = cube.days();
-    const QString periodFrom =
-        days.empty() ? QString() : QDate(1970, 1, 1).addDays(days.front()).toString(Qt::ISODate);
-    const QString periodTo =
-        days.empty() ? QString() : QDate(1970, 1, 1).addDays(days.back()).toString(Qt::ISODate);
-
-    auto writeFlows = [&](const char* table, const OdMatrix& m, bool zones) {
-        ensureLayer(
-            table, "LINESTRING",
-            "origin TEXT, destination TEXT, trips INTEGER, period_from TEXT, period_to TEXT, filters TEXT, "
-            "k INTEGER, parameters TEXT",
-            zones ? QStringLiteral("Trips between zones (L2, cells under k left out; Stroom)")
-                  : QStringLiteral("Trips between cameras (L2, cells under k left out; Stroom)"));
-        auto ins = db.prepare(
-            QStringLiteral("INSERT INTO %1 (geom, origin, destination, trips, period_from, period_to, "
-                           "filters, k, parameters) VALUES (?,?,?,?,?,?,?,?,?)")
-                .arg(QLatin1String(table)));
-        for (const OdFlow& f : m.flows) {
-            if (f.trips < k)
-                continue;
-            const std::vector<QPointF> arc = cams.flowLine(f, zones);
-            if (!arc.empty()) {
-                geo::Envelope env;
-                for (const QPointF& pt : arc)
-                    env.include(pt.x(), pt.y());
-                const QByteArray wkb = geo::lineWkb(arc);
-                ins.bindBlob(1, gpkg::geometryBlob(wkb, gpkg::kWgs84, &env));
-            } else {
-                ins.bindNull(1);
-            }
-            ins.bind(2, zones ? cams.zoneIds.value(static_cast<int>(f.origin)) : cams.id[f.origin]);
-            ins.bind(3, zones ? cams.zoneIds.value(static_cast<int>(f.destination)) : cams.id[f.destination]);
-            ins.bind(4, f.trips)
-                .bind(5, periodFrom)
-                .bind(6, periodTo)
-                .bind(7, all.describe())
-                .bind(8, k)
-                .bind(9, params);
-            ins.run();
-        }
-        gpkg::refreshExtent(db, QLatin1String(table), QStringLiteral("geom"));
-    };
-    writeFlows("od_flows", cube.od(all), false);
-    writeFlows("od_zone_flows", cube.od(all, cams.zoneOf), true);
-
-    ensureLayer("camera_counts", "POINT",
-                "camera_id TEXT, passages INTEGER, vehicles_hourly_sum INTEGER, period_from TEXT, period_to "
-                "TEXT, k INTEGER",
-                QStringLiteral("Passages per camera (L2, cameras under k left out; Stroom)"));
-    auto ins = db.prepare("INSERT INTO camera_counts (geom, camera_id, passages, vehicles_hourly_sum, "
-                          "period_from, period_to, k) "
-                          "VALUES (?,?,?,?,?,?,?)");
-    std::map<std::uint32_t, std::pair<std::int64_t, std::int64_t>> perCamera;
-    for (const CameraCount& c : cube.counts(all, false, false)) {
-        perCamera[c.camera].first += c.passages;
-        perCamera[c.camera].second += c.vehicles;
-    }
-    for (const auto& [cam, v] : perCamera) {
-        const QPointF at = cams.at(cam, false);
-        if (v.first < k || cam >= cams.id.size())
-            continue;
-        if (!std::isnan(at.x()))
-            ins.bindBlob(1, gpkg::geometryBlob(geo::pointWkb(at.x(), at.y()), gpkg::kWgs84));
-        else
-            ins.bindNull(1);
-        ins.bind(2, cams.id[cam])
-            .bind(3, v.first)
-            .bind(4, v.second)
-            .bind(5, periodFrom)
-            .bind(6, periodTo)
-            .bind(7, k);
-        ins.run();
-    }
-    gpkg::refreshExtent(db, QStringLiteral("camera_counts"), QStringLiteral("geom"));
+    ResultLayers(m_store.database(), m_store.threshold()).writeFlows(cube, cams, p);
 }
 
 void FlowEngine::writeJourneyTimes(const std::vector<PairTimes>& times, const CameraIndex& cams,
                                    const TripParameters& p) {
-    sql::Database& db = m_store.database();
-    const int k = m_store.threshold();
-    db.exec("DROP TABLE IF EXISTS journey_times");
-    db.exec("CREATE TABLE journey_times (fid INTEGER PRIMARY KEY AUTOINCREMENT, from_camera TEXT, to_camera "
-            "TEXT, n INTEGER, "
-            "median_s REAL, p15_s REAL, p85_s REAL, outliers_dropped INTEGER, k INTEGER, parameters TEXT)");
-    db.exec("INSERT OR REPLACE INTO gpkg_contents (table_name, data_type, identifier, description) VALUES "
-            "('journey_times', "
-            "'attributes', 'journey_times', 'Journey times between consecutive cameras (L2, pairs under k "
-            "left out; Stroom)')");
-    auto ins = db.prepare(
-        "INSERT INTO journey_times (from_camera, to_camera, n, median_s, p15_s, p85_s, outliers_dropped, k, "
-        "parameters) VALUES (?,?,?,?,?,?,?,?,?)");
-    const QString params = parametersText(p);
-    for (const PairTimes& t : times) {
-        if (t.n < k || t.from >= cams.id.size() || t.to >= cams.id.size())
-            continue;
-        ins.bind(1, cams.id[t.from])
-            .bind(2, cams.id[t.to])
-            .bind(3, t.n)
-            .bind(4, t.median)
-            .bind(5, t.p15)
-            .bind(6, t.p85);
-        ins.bind(7, t.dropped).bind(8, k).bind(9, params);
-        ins.run();
-    }
+    ResultLayers(m_store.database(), m_store.threshold()).writeJourneyTimes(times, cams, p);
 }
 
 } // namespace stroom

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "flows/cameraindex.h"
 #include "flows/flowcube.h"
 #include "flows/journeytimes.h"
 #include "flows/tripbuilder.h"
@@ -14,6 +15,7 @@
 
 namespace stroom {
 
+class Progress;
 class Store;
 
 /** \brief What a trip build did. */
@@ -27,28 +29,6 @@ struct BuildReport {
     std::int64_t cubeCells = 0;
     double seconds = 0;
     QString summary() const;
-};
-
-/** \brief The cameras as the engine needs them: keys, ids, zones, cordon roles. */
-struct CameraIndex {
-    std::vector<QString> id;   ///< by camera key (fid); empty where none
-    std::vector<QString> zone; ///< zone id by camera key
-    std::vector<bool> cordonIn, cordonOut;
-    std::vector<std::uint32_t> order;  ///< rank by camera id
-    QStringList zoneIds;               ///< distinct zones, sorted
-    QStringList zoneNames;             ///< their names (same order), empty where none
-    std::vector<int> zoneOf;           ///< camera key → index into zoneIds, or -1
-    std::vector<QPointF> position;     ///< WGS84 by camera key; NaN where unknown
-    std::vector<QPointF> zonePosition; ///< a point inside each zone (by zoneIds index)
-    /** Where a flow end is drawn: the camera's position, or the zone's point. */
-    QPointF at(std::uint32_t key, bool zones) const;
-    /**
-     * The curved line a flow is drawn as (WGS84), from the camera or zone point of its origin to that of
-     * its destination; empty for a loop (origin = destination) or an end without a position.
-     */
-    std::vector<QPointF> flowLine(const OdFlow& flow, bool zones) const;
-    std::uint32_t keyOf(const QString& cameraId) const;
-    QString rolesSignature() const;
 };
 
 /**
@@ -100,6 +80,13 @@ private:
     std::vector<TripRead> loadReads(std::int64_t fromUtc, std::int64_t contextFromUtc,
                                     const CameraIndex& cams);
     std::int64_t rebuildStart(std::int64_t s, const TripParameters& p);
+    /** Where an update starts: INT64_MAX when nothing was imported since, INT64_MIN for a full build. */
+    std::int64_t updateStart(const TripParameters& p);
+    static std::int64_t firstStart(const TripSet& set);
+    /** Replaces the trips from \a from on (all of them for INT64_MIN) with those of \a set. */
+    void writeTrips(const TripSet& set, std::int64_t from, const Progress& progress);
+    /** Stores the cube's days from \a from on, keeping the hours before it of its first day. */
+    void storeCube(FlowCube& fresh, std::int64_t from, LocalTime& zone);
     void writeResultLayers(const FlowCube& cube, const CameraIndex& cams, const TripParameters& p);
     void writeJourneyTimes(const std::vector<PairTimes>& times, const CameraIndex& cams,
                            const TripParameters& p);
@@ -113,9 +100,5 @@ private:
  * and benchmarked against.
  */
 const char* referenceOdSql();
-
-/** Reads the parameters from their stored text; defaults where missing. */
-TripParameters parametersFromText(const QString& text);
-QString parametersText(const TripParameters& p);
 
 } // namespace stroom

@@ -1,5 +1,8 @@
 #include "flows/tripbuilder.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
+
 #include <algorithm>
 #include <thread>
 
@@ -155,6 +158,25 @@ TripSet TripBuilder::build(std::vector<TripRead>& reads, const TripParameters& p
         result.singleReadTrips += part.singleReadTrips;
     }
     return result;
+}
+
+TripParameters parametersFromText(const QString& text) {
+    TripParameters p;
+    const QJsonObject o = QJsonDocument::fromJson(text.toUtf8()).object();
+    p.dedupeSeconds = o.value(QStringLiteral("dedupe_seconds")).toInt(p.dedupeSeconds);
+    p.gapSeconds = o.value(QStringLiteral("gap_seconds")).toInt(p.gapSeconds);
+    p.throughMinSeconds = o.value(QStringLiteral("through_min_seconds")).toInt(p.throughMinSeconds);
+    p.throughMaxSeconds = o.value(QStringLiteral("through_max_seconds")).toInt(p.throughMaxSeconds);
+    return p;
+}
+
+QString parametersText(const TripParameters& p) {
+    return QString::fromUtf8(
+        QJsonDocument(QJsonObject{{QStringLiteral("dedupe_seconds"), p.dedupeSeconds},
+                                  {QStringLiteral("gap_seconds"), p.gapSeconds},
+                                  {QStringLiteral("through_min_seconds"), p.throughMinSeconds},
+                                  {QStringLiteral("through_max_seconds"), p.throughMaxSeconds}})
+            .toJson(QJsonDocument::Compact));
 }
 
 } // namespace stroom

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QString>
+
 #include <cstdint>
 #include <vector>
 
@@ -82,5 +84,9 @@ public:
                              const TripParameters& p, const std::vector<bool>& cordonIn,
                              const std::vector<bool>& cordonOut);
 };
+
+/** Reads the parameters from their stored text; defaults where missing. */
+TripParameters parametersFromText(const QString& text);
+QString parametersText(const TripParameters& p);
 
 } // namespace stroom

@@ -1,0 +1,40 @@
+#pragma once
+
+#include "flows/flowcube.h"
+
+#include <QPointF>
+#include <QString>
+#include <QStringList>
+
+#include <cstdint>
+#include <vector>
+
+namespace stroom {
+
+class Store;
+
+/** \brief The cameras as the engine needs them: keys, ids, zones, cordon roles. */
+struct CameraIndex {
+    std::vector<QString> id;   ///< by camera key (fid); empty where none
+    std::vector<QString> zone; ///< zone id by camera key
+    std::vector<bool> cordonIn, cordonOut;
+    std::vector<std::uint32_t> order;  ///< rank by camera id
+    QStringList zoneIds;               ///< distinct zones, sorted
+    QStringList zoneNames;             ///< their names (same order), empty where none
+    std::vector<int> zoneOf;           ///< camera key → index into zoneIds, or -1
+    std::vector<QPointF> position;     ///< WGS84 by camera key; NaN where unknown
+    std::vector<QPointF> zonePosition; ///< a point inside each zone (by zoneIds index)
+    /** Where a flow end is drawn: the camera's position, or the zone's point. */
+    QPointF at(std::uint32_t key, bool zones) const;
+    /**
+     * The curved line a flow is drawn as (WGS84), from the camera or zone point of its origin to that of
+     * its destination; empty for a loop (origin = destination) or an end without a position.
+     */
+    std::vector<QPointF> flowLine(const OdFlow& flow, bool zones) const;
+    std::uint32_t keyOf(const QString& cameraId) const;
+    QString rolesSignature() const;
+    /** The project's cameras and zones, indexed by camera key (the cameras table's fid). */
+    static CameraIndex load(Store& store);
+};
+
+} // namespace stroom

@@ -1,0 +1,138 @@
+#include "flows/resultlayers.h"
+
+#include "common/geometry.h"
+#include "common/sqlite.h"
+#include "store/geopackage.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <algorithm>
+#include <cmath>
+
+namespace stroom {
+
+ResultLayers::ResultLayers(sql::Database& db, int k)
+    : m_db(db)
+    , m_k(k) {}
+
+void ResultLayers::writeFlows(const FlowCube& cube, const CameraIndex& cams, const TripParameters& p) {
+    sql::Database& db = m_db;
+    const int k = m_k;
+    const QString params = parametersText(p);
+    auto ensureLayer = [&](const char* table, const char* type, const char* columns,
+                           const QString& description) {
+        db.exec(QStringLiteral("DROP TABLE IF EXISTS %1").arg(QLatin1String(table)));
+        db.exec(QStringLiteral("CREATE TABLE %1 (fid INTEGER PRIMARY KEY AUTOINCREMENT, geom %2, %3)")
+                    .arg(QLatin1String(table), QLatin1String(type), QLatin1String(columns)));
+        gpkg::registerFeatureTable(db, QLatin1String(table), QStringLiteral("geom"), QLatin1String(type),
+                                   gpkg::kWgs84, QLatin1String(table), description);
+    };
+    const FlowFilter all;
+    const std::vector<std::int64_t> days = cube.days();
+    const QString periodFrom =
+        days.empty() ? QString() : QDate(1970, 1, 1).addDays(days.front()).toString(Qt::ISODate);
+    const QString periodTo =
+        days.empty() ? QString() : QDate(1970, 1, 1).addDays(days.back()).toString(Qt::ISODate);
+
+    auto writeFlows = [&](const char* table, const OdMatrix& m, bool zones) {
+        ensureLayer(
+            table, "LINESTRING",
+            "origin TEXT, destination TEXT, trips INTEGER, period_from TEXT, period_to TEXT, filters TEXT, "
+            "k INTEGER, parameters TEXT",
+            zones ? QStringLiteral("Trips between zones (L2, cells under k left out; Stroom)")
+                  : QStringLiteral("Trips between cameras (L2, cells under k left out; Stroom)"));
+        auto ins = db.prepare(
+            QStringLiteral("INSERT INTO %1 (geom, origin, destination, trips, period_from, period_to, "
+                           "filters, k, parameters) VALUES (?,?,?,?,?,?,?,?,?)")
+                .arg(QLatin1String(table)));
+        for (const OdFlow& f : m.flows) {
+            if (f.trips < k)
+                continue;
+            const std::vector<QPointF> arc = cams.flowLine(f, zones);
+            if (!arc.empty()) {
+                geo::Envelope env;
+                for (const QPointF& pt : arc)
+                    env.include(pt.x(), pt.y());
+                const QByteArray wkb = geo::lineWkb(arc);
+                ins.bindBlob(1, gpkg::geometryBlob(wkb, gpkg::kWgs84, &env));
+            } else {
+                ins.bindNull(1);
+            }
+            ins.bind(2, zones ? cams.zoneIds.value(static_cast<int>(f.origin)) : cams.id[f.origin]);
+            ins.bind(3, zones ? cams.zoneIds.value(static_cast<int>(f.destination)) : cams.id[f.destination]);
+            ins.bind(4, f.trips)
+                .bind(5, periodFrom)
+                .bind(6, periodTo)
+                .bind(7, all.describe())
+                .bind(8, k)
+                .bind(9, params);
+            ins.run();
+        }
+        gpkg::refreshExtent(db, QLatin1String(table), QStringLiteral("geom"));
+    };
+    writeFlows("od_flows", cube.od(all), false);
+    writeFlows("od_zone_flows", cube.od(all, cams.zoneOf), true);
+
+    ensureLayer("camera_counts", "POINT",
+                "camera_id TEXT, passages INTEGER, vehicles_hourly_sum INTEGER, period_from TEXT, period_to "
+                "TEXT, k INTEGER",
+                QStringLiteral("Passages per camera (L2, cameras under k left out; Stroom)"));
+    auto ins = db.prepare("INSERT INTO camera_counts (geom, camera_id, passages, vehicles_hourly_sum, "
+                          "period_from, period_to, k) "
+                          "VALUES (?,?,?,?,?,?,?)");
+    std::map<std::uint32_t, std::pair<std::int64_t, std::int64_t>> perCamera;
+    for (const CameraCount& c : cube.counts(all, false, false)) {
+        perCamera[c.camera].first += c.passages;
+        perCamera[c.camera].second += c.vehicles;
+    }
+    for (const auto& [cam, v] : perCamera) {
+        const QPointF at = cams.at(cam, false);
+        if (v.first < k || cam >= cams.id.size())
+            continue;
+        if (!std::isnan(at.x()))
+            ins.bindBlob(1, gpkg::geometryBlob(geo::pointWkb(at.x(), at.y()), gpkg::kWgs84));
+        else
+            ins.bindNull(1);
+        ins.bind(2, cams.id[cam])
+            .bind(3, v.first)
+            .bind(4, v.second)
+            .bind(5, periodFrom)
+            .bind(6, periodTo)
+            .bind(7, k);
+        ins.run();
+    }
+    gpkg::refreshExtent(db, QStringLiteral("camera_counts"), QStringLiteral("geom"));
+}
+
+void ResultLayers::writeJourneyTimes(const std::vector<PairTimes>& times, const CameraIndex& cams,
+                                     const TripParameters& p) {
+    sql::Database& db = m_db;
+    const int k = m_k;
+    db.exec("DROP TABLE IF EXISTS journey_times");
+    db.exec("CREATE TABLE journey_times (fid INTEGER PRIMARY KEY AUTOINCREMENT, from_camera TEXT, to_camera "
+            "TEXT, n INTEGER, "
+            "median_s REAL, p15_s REAL, p85_s REAL, outliers_dropped INTEGER, k INTEGER, parameters TEXT)");
+    db.exec("INSERT OR REPLACE INTO gpkg_contents (table_name, data_type, identifier, description) VALUES "
+            "('journey_times', "
+            "'attributes', 'journey_times', 'Journey times between consecutive cameras (L2, pairs under k "
+            "left out; Stroom)')");
+    auto ins = db.prepare(
+        "INSERT INTO journey_times (from_camera, to_camera, n, median_s, p15_s, p85_s, outliers_dropped, k, "
+        "parameters) VALUES (?,?,?,?,?,?,?,?,?)");
+    const QString params = parametersText(p);
+    for (const PairTimes& t : times) {
+        if (t.n < k || t.from >= cams.id.size() || t.to >= cams.id.size())
+            continue;
+        ins.bind(1, cams.id[t.from])
+            .bind(2, cams.id[t.to])
+            .bind(3, t.n)
+            .bind(4, t.median)
+            .bind(5, t.p15)
+            .bind(6, t.p85);
+        ins.bind(7, t.dropped).bind(8, k).bind(9, params);
+        ins.run();
+    }
+}
+
+} // namespace stroom

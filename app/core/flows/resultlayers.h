@@ -1,0 +1,32 @@
+#pragma once
+
+#include "flows/cameraindex.h"
+#include "flows/flowcube.h"
+#include "flows/journeytimes.h"
+#include "flows/tripbuilder.h"
+
+#include <vector>
+
+namespace stroom {
+
+namespace sql {
+class Database;
+}
+
+/**
+ * \brief The L2 layers the project keeps for QGIS (od_flows, od_zone_flows, camera_counts, journey_times):
+ * the default view (all days) with cells under k left out, rewritten after every trip build.
+ */
+class ResultLayers {
+public:
+    ResultLayers(sql::Database& db, int k);
+    void writeFlows(const FlowCube& cube, const CameraIndex& cams, const TripParameters& p);
+    void writeJourneyTimes(const std::vector<PairTimes>& times, const CameraIndex& cams,
+                           const TripParameters& p);
+
+private:
+    sql::Database& m_db;
+    int m_k;
+};
+
+} // namespace stroom
