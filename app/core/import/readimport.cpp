@@ -1,0 +1,623 @@
+#include "common/error.h"
+#include "common/timeformat.h"
+#include "common/timeparse.h"
+#include "common/vehicleclass.h"
+#include "import/importparts.h"
+#include "privacy/privacyguard.h"
+
+#include <QDateTime>
+
+#include <openssl/evp.h>
+#include <openssl/hmac.h>
+#include <openssl/rand.h>
+#include <openssl/sha.h>
+
+#include <algorithm>
+#include <array>
+#include <atomic>
+#include <condition_variable>
+#include <cstring>
+#include <deque>
+#include <exception>
+#include <mutex>
+#include <optional>
+#include <thread>
+#include <unordered_map>
+
+namespace stroom::importing {
+
+namespace {
+
+constexpr std::size_t kBatchRows = 32768;
+constexpr int kRowsPerInsert = 100;
+constexpr std::size_t kMaxKey = 48;
+
+/** One read as the parser hands it to the writer. */
+struct ParsedRead {
+    std::int64_t t;
+    std::int32_t camera;   ///< index into the file's camera names
+    std::uint16_t country; ///< index into the file's country codes (0 = none)
+    std::uint8_t cls;
+    std::uint8_t keyLen;
+    unsigned char key[kMaxKey];
+};
+
+struct Batch {
+    std::vector<ParsedRead> reads;
+    std::vector<NewCamera> newCameras; ///< appended to the index in order
+    std::vector<std::string> newCountries;
+    std::int64_t consumed = 0;
+};
+
+/** A bounded hand-over between the parsing and the writing thread. */
+class BatchQueue {
+public:
+    explicit BatchQueue(std::size_t capacity)
+        : m_capacity(capacity) {}
+    /** False when the consumer gave up. */
+    bool push(Batch&& b) {
+        std::unique_lock<std::mutex> l(m_mutex);
+        m_notFull.wait(l, [&] { return m_items.size() < m_capacity || m_abandoned; });
+        if (m_abandoned)
+            return false;
+        m_items.push_back(std::move(b));
+        m_notEmpty.notify_one();
+        return true;
+    }
+    void close(std::exception_ptr error = nullptr) {
+        std::lock_guard<std::mutex> l(m_mutex);
+        m_closed = true;
+        m_error = error;
+        m_notEmpty.notify_all();
+    }
+    void abandon() {
+        std::lock_guard<std::mutex> l(m_mutex);
+        m_abandoned = true;
+        m_notFull.notify_all();
+    }
+    /** False at the end; rethrows the producer's error. */
+    bool pop(Batch* out) {
+        std::unique_lock<std::mutex> l(m_mutex);
+        m_notEmpty.wait(l, [&] { return !m_items.empty() || m_closed; });
+        if (!m_items.empty()) {
+            *out = std::move(m_items.front());
+            m_items.pop_front();
+            m_notFull.notify_one();
+            return true;
+        }
+        if (m_error)
+            std::rethrow_exception(m_error);
+        return false;
+    }
+
+private:
+    std::mutex m_mutex;
+    std::condition_variable m_notFull, m_notEmpty;
+    std::deque<Batch> m_items;
+    std::size_t m_capacity;
+    bool m_closed = false, m_abandoned = false;
+    std::exception_ptr m_error;
+};
+
+/**
+ * Pseudonym → vehicle key, in memory (open addressing over an arena of keys). Bounded: when it holds
+ * too many keys it forgets them all and the store's dictionary answers for the rest.
+ */
+class PseudonymCache {
+public:
+    static constexpr std::size_t kMaxEntries = 3000000;
+    PseudonymCache() { reset(1 << 16); }
+    /** The id, or -1. */
+    std::int64_t find(const unsigned char* key, std::size_t len, std::uint64_t h) const {
+        std::size_t i = h & m_mask;
+        for (;;) {
+            const Slot& s = m_slots[i];
+            if (s.id < 0)
+                return -1;
+            if (s.hash == h && s.len == len && std::memcmp(m_arena.data() + s.offset, key, len) == 0)
+                return s.id;
+            i = (i + 1) & m_mask;
+        }
+    }
+    /** False when the cache was full and has been cleared (then inserted into the fresh cache). */
+    bool insert(const unsigned char* key, std::size_t len, std::uint64_t h, std::int64_t id) {
+        bool kept = true;
+        if (m_size >= kMaxEntries) {
+            reset(1 << 16);
+            kept = false;
+        } else if ((m_size + 1) * 2 > m_slots.size()) {
+            grow();
+        }
+        place(key, len, h, id);
+        return kept;
+    }
+    static std::uint64_t hash(const unsigned char* key, std::size_t len) {
+        std::uint64_t h = 1469598103934665603ULL; // FNV-1a, then a mix: keys are mostly hash output already
+        for (std::size_t i = 0; i < len; ++i)
+            h = (h ^ key[i]) * 1099511628211ULL;
+        h ^= h >> 29;
+        h *= 0xbf58476d1ce4e5b9ULL;
+        return h ^ (h >> 32);
+    }
+
+private:
+    struct Slot {
+        std::uint64_t hash;
+        std::int64_t id;
+        std::uint32_t offset;
+        std::uint32_t len;
+    };
+    void reset(std::size_t n) {
+        m_slots.assign(n, Slot{0, -1, 0, 0});
+        m_mask = n - 1;
+        m_arena.clear();
+        m_size = 0;
+    }
+    void place(const unsigned char* key, std::size_t len, std::uint64_t h, std::int64_t id) {
+        std::size_t i = h & m_mask;
+        while (m_slots[i].id >= 0)
+            i = (i + 1) & m_mask;
+        m_slots[i] = Slot{h, id, static_cast<std::uint32_t>(m_arena.size()), static_cast<std::uint32_t>(len)};
+        m_arena.insert(m_arena.end(), key, key + len);
+        ++m_size;
+    }
+    void grow() {
+        std::vector<Slot> old;
+        old.swap(m_slots);
+        m_slots.assign(old.size() * 2, Slot{0, -1, 0, 0});
+        m_mask = m_slots.size() - 1;
+        for (const Slot& s : old) {
+            if (s.id < 0)
+                continue;
+            std::size_t i = s.hash & m_mask;
+            while (m_slots[i].id >= 0)
+                i = (i + 1) & m_mask;
+            m_slots[i] = s;
+        }
+    }
+    std::vector<Slot> m_slots;
+    std::vector<unsigned char> m_arena;
+    std::size_t m_mask = 0, m_size = 0;
+};
+
+/** HMAC-SHA256 with a random key per UTC day, held in memory only (DESIGN §4). */
+class Pseudonymiser {
+public:
+    void apply(std::string_view plate, std::int64_t t, ParsedRead& r) {
+        const std::int64_t day = timefmt::epochDay(t);
+        auto it = m_keys.find(day);
+        if (it == m_keys.end()) {
+            std::array<unsigned char, 32> k{};
+            if (RAND_bytes(k.data(), static_cast<int>(k.size())) != 1)
+                throw Error::store(QStringLiteral("no random numbers available for --pseudonymise"));
+            it = m_keys.emplace(day, k).first;
+        }
+        // Normalise the plate so that "1-abc-234" and "1ABC234" meet.
+        std::string norm;
+        for (char c : plate)
+            if (std::isalnum(static_cast<unsigned char>(c)))
+                norm.push_back(static_cast<char>(std::toupper(static_cast<unsigned char>(c))));
+        unsigned int len = 0;
+        r.key[0] = 'm';
+        HMAC(EVP_sha256(), it->second.data(), static_cast<int>(it->second.size()),
+             reinterpret_cast<const unsigned char*>(norm.data()), norm.size(), r.key + 1, &len);
+        r.keyLen = static_cast<std::uint8_t>(len + 1);
+    }
+    ~Pseudonymiser() {
+        for (auto& [d, k] : m_keys)
+            std::fill(k.begin(), k.end(), 0);
+    }
+
+private:
+    std::unordered_map<std::int64_t, std::array<unsigned char, 32>> m_keys;
+};
+
+inline int hexValue(char c) {
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    return -1;
+}
+
+/** The dictionary key of a pseudonym: hex decoded (h), short text as is (t), long text hashed (s). */
+void pseudonymKey(std::string_view p, ParsedRead& r) {
+    if (p.size() % 2 == 0 && p.size() / 2 < kMaxKey) {
+        bool hex = true;
+        for (std::size_t i = 0; i < p.size() && hex; i += 2) {
+            const int a = hexValue(p[i]), b = hexValue(p[i + 1]);
+            hex = a >= 0 && b >= 0;
+            r.key[1 + i / 2] = static_cast<unsigned char>(a << 4 | b);
+        }
+        if (hex) {
+            r.key[0] = 'h';
+            r.keyLen = static_cast<std::uint8_t>(1 + p.size() / 2);
+            return;
+        }
+    }
+    if (p.size() < kMaxKey) {
+        r.key[0] = 't';
+        std::memcpy(r.key + 1, p.data(), p.size());
+        r.keyLen = static_cast<std::uint8_t>(1 + p.size());
+        return;
+    }
+    r.key[0] = 's';
+    SHA256(reinterpret_cast<const unsigned char*>(p.data()), p.size(), r.key + 1);
+    r.keyLen = 33;
+}
+
+/**
+ * The parsing side (its own thread): CSV rows → ParsedRead batches on the queue. A bad row is rejected
+ * (or stops the file) through the context's Rejections; a clear plate stops the import whatever they say.
+ */
+class ReadParser {
+public:
+    ReadParser(ImportContext& ctx, BatchQueue& queue, std::atomic_bool& stop)
+        : m_ctx(ctx)
+        , m_L(ctx.file.layout)
+        , m_queue(queue)
+        , m_stop(stop)
+        , m_zone(m_L.timezone.toUtf8())
+        , m_latest(QDateTime::currentSecsSinceEpoch() + 86400) {
+        m_countryIndex.emplace(std::string(), 0);
+        m_batch.reads.reserve(kBatchRows);
+    }
+
+    /** The thread's body: parses to the end, then closes the queue (with the error, if one stopped it). */
+    void run() {
+        try {
+            parseAll();
+            flush();
+            m_queue.close();
+        } catch (...) {
+            m_queue.close(std::current_exception());
+        }
+    }
+    qint64 rows() const { return m_rows; }
+
+private:
+    std::string_view at(const std::vector<std::string_view>& v, Role r) const {
+        return v[static_cast<std::size_t>(m_L.col(r))];
+    }
+    void reject(qint64 line, Role r, const QString& why) { m_ctx.rejections.add(line, header(m_L, r), why); }
+
+    void parseAll() {
+        const std::size_t expected = static_cast<std::size_t>(m_L.header.size());
+        CsvReader& reader = *m_ctx.file.reader;
+        for (;;) {
+            if (m_stop.load())
+                return;
+            const CsvReader::Status st = reader.next();
+            if (st == CsvReader::Status::End)
+                return;
+            ++m_rows;
+            const qint64 line = reader.line();
+            if (st != CsvReader::Status::Record) {
+                m_ctx.rejections.add(line, QString(),
+                                     st == CsvReader::Status::TooLong
+                                         ? QStringLiteral("the line is longer than 1 MiB")
+                                         : QStringLiteral("binary data (NUL bytes)"));
+                continue;
+            }
+            const auto& v = reader.fields();
+            if (v.size() != expected) {
+                m_ctx.rejections.add(
+                    line, QString(),
+                    QStringLiteral("%1 fields where the header has %2").arg(v.size()).arg(expected));
+                continue;
+            }
+            ParsedRead r;
+            if (!parseRow(v, line, r))
+                continue;
+            m_batch.reads.push_back(r);
+            if (m_batch.reads.size() >= kBatchRows)
+                flush();
+        }
+    }
+
+    bool parseRow(const std::vector<std::string_view>& v, qint64 line, ParsedRead& r) {
+        if (!parseTime(at(v, Role::Time), line, &r.t))
+            return false;
+        const std::string_view cam = CsvReader::trimmed(at(v, Role::Camera));
+        if (cam.empty() || !CsvReader::isValidUtf8(cam)) {
+            reject(line, Role::Camera,
+                   cam.empty() ? QStringLiteral("no camera") : QStringLiteral("invalid UTF-8"));
+            return false;
+        }
+        if (!parsePseudonym(CsvReader::trimmed(at(v, Role::Pseudonym)), line, r))
+            return false;
+        r.cls = vehicleclass::Unknown;
+        if (m_L.col(Role::Class) >= 0) {
+            const std::string_view label = CsvReader::trimmed(at(v, Role::Class));
+            const int code = vehicleclass::fromLabel(label);
+            if (code < 0)
+                m_ctx.warnings.add(QStringLiteral("unknown vehicle class stored as unknown"), line,
+                                   shown(label));
+            else
+                r.cls = static_cast<std::uint8_t>(code);
+        }
+        r.country =
+            m_L.col(Role::Country) >= 0 ? countryOf(CsvReader::trimmed(at(v, Role::Country)), line) : 0;
+        r.camera = cameraOf(cam, v, line);
+        return true;
+    }
+
+    bool parseTime(std::string_view ts, qint64 line, std::int64_t* t) {
+        const timeparse::Result tr = timeparse::parseAny(ts, m_zone, t);
+        QString why;
+        if (tr == timeparse::Result::Bad)
+            why =
+                QStringLiteral("%1 is not a timestamp (expected 2026-03-02T07:45:12Z or 02/03/2026 08:45:12)")
+                    .arg(shown(ts));
+        else if (tr == timeparse::Result::Nonexistent)
+            why = QStringLiteral("%1 does not exist in %2 (the clocks went forward that night)")
+                      .arg(shown(ts), m_L.timezone);
+        else if (*t < kEarliest)
+            why = QStringLiteral("%1 is before 2000").arg(shown(ts));
+        else if (*t > m_latest)
+            why = QStringLiteral("%1 is in the future").arg(shown(ts));
+        if (why.isEmpty())
+            return true;
+        reject(line, Role::Time, why);
+        return false;
+    }
+
+    /** The privacy guard stops the whole import, whatever --on-error says. */
+    bool parsePseudonym(std::string_view pseudo, qint64 line, ParsedRead& r) {
+        if (pseudo.empty()) {
+            reject(line, Role::Pseudonym, QStringLiteral("no pseudonym"));
+            return false;
+        }
+        if (m_ctx.options.pseudonymise) {
+            m_pseudonymiser.apply(pseudo, r.t, r);
+            return true;
+        }
+        const PrivacyGuard::Verdict verdict = PrivacyGuard::check(pseudo);
+        if (verdict != PrivacyGuard::Verdict::Pseudonym)
+            throw Error::input(QStringLiteral("%1 line %2, column '%3': the value %4; nothing was stored")
+                                   .arg(m_ctx.path)
+                                   .arg(line)
+                                   .arg(header(m_L, Role::Pseudonym), PrivacyGuard::reason(verdict)));
+        pseudonymKey(pseudo, r);
+        return true;
+    }
+
+    std::uint16_t countryOf(std::string_view text, qint64 line) {
+        std::string c(text);
+        for (char& ch : c)
+            ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+        const bool ok =
+            c.size() <= 3 && std::all_of(c.begin(), c.end(), [](char ch) { return ch >= 'A' && ch <= 'Z'; });
+        if (!ok) {
+            m_ctx.warnings.add(QStringLiteral("country code not understood, left empty"), line, shown(c));
+            c.clear();
+        }
+        auto it = m_countryIndex.find(c);
+        if (it == m_countryIndex.end()) {
+            it = m_countryIndex.emplace(c, static_cast<std::uint16_t>(m_countryIndex.size())).first;
+            m_batch.newCountries.push_back(c);
+        }
+        return it->second;
+    }
+
+    /** The file's index of a camera id; a new one goes to the writer (with its position, for ANPR Metrics).
+     */
+    std::int32_t cameraOf(std::string_view cam, const std::vector<std::string_view>& v, qint64 line) {
+        std::string key(cam);
+        auto ci = m_cameraIndex.find(key);
+        if (ci != m_cameraIndex.end())
+            return ci->second;
+        NewCamera nc;
+        nc.id = key;
+        if (m_L.col(Role::Latitude) >= 0 && m_L.col(Role::Longitude) >= 0) {
+            double lat = 0, lon = 0;
+            if (parseDouble(at(v, Role::Latitude), &lat) && parseDouble(at(v, Role::Longitude), &lon) &&
+                lat >= -90 && lat <= 90 && lon >= -180 && lon <= 180) {
+                nc.lat = lat;
+                nc.lon = lon;
+                nc.hasPosition = true;
+            } else {
+                m_ctx.warnings.add(QStringLiteral("camera position not understood"), line, QString());
+            }
+        }
+        if (m_L.col(Role::Name) >= 0) {
+            const std::string_view nm = CsvReader::trimmed(at(v, Role::Name));
+            if (CsvReader::isValidUtf8(nm))
+                nc.name = std::string(nm);
+        }
+        ci = m_cameraIndex.emplace(key, static_cast<std::int32_t>(m_cameraIndex.size())).first;
+        m_batch.newCameras.push_back(std::move(nc));
+        return ci->second;
+    }
+
+    void flush() {
+        m_batch.consumed = m_ctx.file.source->consumed();
+        if (!m_queue.push(std::move(m_batch)))
+            throw Error::input(QStringLiteral("stopped"));
+        m_batch = Batch();
+        m_batch.reads.reserve(kBatchRows);
+    }
+
+    ImportContext& m_ctx;
+    const FileLayout& m_L;
+    BatchQueue& m_queue;
+    std::atomic_bool& m_stop;
+    LocalTime m_zone;
+    const std::int64_t m_latest;
+    Pseudonymiser m_pseudonymiser;
+    std::unordered_map<std::string, std::int32_t> m_cameraIndex;
+    std::unordered_map<std::string, std::uint16_t> m_countryIndex;
+    Batch m_batch;
+    qint64 m_rows = 0;
+};
+
+/** The writing side (this thread): the pseudonym dictionary, cameras, countries and the reads rows. */
+class ReadWriter {
+public:
+    explicit ReadWriter(ImportContext& ctx)
+        : m_ctx(ctx)
+        , m_db(ctx.db) {
+        {
+            auto st = m_db.prepare("SELECT max(id) FROM l0.pseudonyms");
+            if (st.step() && !st.isNull(0)) {
+                m_nextId = st.int64(0) + 1;
+                m_dictionaryWasEmpty = false;
+            }
+            auto r = m_db.prepare("SELECT coalesce(max(rowid), 0) FROM l0.reads");
+            r.step();
+            ctx.firstRowid = r.int64(0) + 1;
+        } // both statements end here: the index below cannot be dropped under a running one
+        // Building the dictionary's index once at the end is much faster than keeping it up to date.
+        if (m_dictionaryWasEmpty)
+            m_db.exec("DROP INDEX l0.pseudonyms_key");
+        m_mayBeStored = !m_dictionaryWasEmpty;
+        QString multi =
+            QStringLiteral("INSERT INTO l0.reads (camera, t, vehicle, class, country) VALUES (?,?,?,?,?)");
+        for (int i = 1; i < kRowsPerInsert; ++i)
+            multi += QStringLiteral(",(?,?,?,?,?)");
+        m_insertMany.emplace(m_db.prepare(multi));
+    }
+
+    void write(const Batch& b) {
+        for (const NewCamera& c : b.newCameras)
+            m_cameraFid.push_back(m_ctx.cameras.resolve(c));
+        for (const std::string& c : b.newCountries)
+            m_countryFid.push_back(countryId(QString::fromStdString(c)));
+        m_vehicle.resize(b.reads.size());
+        for (std::size_t i = 0; i < b.reads.size(); ++i) {
+            const ParsedRead& r = b.reads[i];
+            m_vehicle[i] = vehicleId(r);
+            if (m_first) {
+                m_ctx.tMin = m_ctx.tMax = r.t;
+                m_first = false;
+            }
+            m_ctx.tMin = std::min(m_ctx.tMin, r.t);
+            m_ctx.tMax = std::max(m_ctx.tMax, r.t);
+        }
+        insertRows(b);
+        m_ctx.report.stored += static_cast<qint64>(b.reads.size());
+    }
+
+    void finish() {
+        if (m_dictionaryWasEmpty)
+            m_db.exec("CREATE UNIQUE INDEX l0.pseudonyms_key ON pseudonyms(key)");
+        m_ctx.lastRowid = m_ctx.report.stored > 0 ? m_db.lastInsertRowId() : m_ctx.firstRowid - 1;
+    }
+
+private:
+    std::int64_t countryId(const QString& code) {
+        m_addCountry.bind(1, code);
+        m_addCountry.run();
+        m_countryId.bind(1, code);
+        m_countryId.step();
+        const std::int64_t id = m_countryId.int64(0);
+        m_countryId.reset();
+        return id;
+    }
+
+    /** The dictionary id of a read's pseudonym: from the cache, the stored dictionary, or new. */
+    std::int64_t vehicleId(const ParsedRead& r) {
+        const std::uint64_t h = PseudonymCache::hash(r.key, r.keyLen);
+        std::int64_t id = m_cache.find(r.key, r.keyLen, h);
+        if (id >= 0)
+            return id;
+        const QByteArray key = QByteArray::fromRawData(reinterpret_cast<const char*>(r.key), r.keyLen);
+        if (m_mayBeStored) {
+            m_findStored.bindBlob(1, key);
+            if (m_findStored.step())
+                id = m_findStored.int64(0);
+            m_findStored.reset();
+        }
+        if (id < 0) {
+            id = m_nextId++;
+            m_addPseudonym.bind(1, id).bindBlob(2, key);
+            m_addPseudonym.run();
+            ++m_ctx.report.pseudonymsNew;
+        }
+        if (!m_cache.insert(r.key, r.keyLen, h, id)) {
+            // The cache overflowed and forgot: from now on the dictionary table answers too, so it needs
+            // its index.
+            if (m_dictionaryWasEmpty)
+                m_db.exec("CREATE UNIQUE INDEX l0.pseudonyms_key ON pseudonyms(key)");
+            m_dictionaryWasEmpty = false;
+            m_mayBeStored = true;
+        }
+        return id;
+    }
+
+    void bindRow(sql::Statement& st, int first, const ParsedRead& r, std::int64_t vehicle) {
+        st.bind(first + 1, m_cameraFid[static_cast<std::size_t>(r.camera)]);
+        st.bind(first + 2, r.t);
+        st.bind(first + 3, vehicle);
+        st.bind(first + 4, static_cast<int>(r.cls));
+        st.bind(first + 5, m_countryFid[r.country]);
+    }
+
+    void insertRows(const Batch& b) {
+        std::size_t i = 0;
+        for (; i + kRowsPerInsert <= b.reads.size(); i += kRowsPerInsert) {
+            for (int k = 0; k < kRowsPerInsert; ++k) {
+                const std::size_t row = i + static_cast<std::size_t>(k);
+                bindRow(*m_insertMany, k * 5, b.reads[row], m_vehicle[row]);
+            }
+            m_insertMany->step();
+            m_insertMany->reset();
+        }
+        for (; i < b.reads.size(); ++i) {
+            bindRow(m_insertOne, 0, b.reads[i], m_vehicle[i]);
+            m_insertOne.run();
+        }
+    }
+
+    ImportContext& m_ctx;
+    sql::Database& m_db;
+    std::int64_t m_nextId = 1;
+    bool m_dictionaryWasEmpty = true;
+    bool m_mayBeStored = false;
+    bool m_first = true;
+    PseudonymCache m_cache;
+    sql::Statement m_findStored = m_db.prepare("SELECT id FROM l0.pseudonyms WHERE key = ?");
+    sql::Statement m_addPseudonym = m_db.prepare("INSERT INTO l0.pseudonyms (id, key) VALUES (?, ?)");
+    sql::Statement m_addCountry = m_db.prepare("INSERT OR IGNORE INTO l0.countries (code) VALUES (?)");
+    sql::Statement m_countryId = m_db.prepare("SELECT id FROM l0.countries WHERE code = ?");
+    sql::Statement m_insertOne =
+        m_db.prepare("INSERT INTO l0.reads (camera, t, vehicle, class, country) VALUES (?,?,?,?,?)");
+    std::optional<sql::Statement> m_insertMany;
+    std::vector<std::int64_t> m_cameraFid;
+    std::vector<std::int64_t> m_countryFid = {0};
+    std::vector<std::int64_t> m_vehicle;
+};
+
+} // namespace
+
+void importReads(ImportContext& ctx) {
+    BatchQueue queue(4);
+    std::atomic_bool stop{false};
+    ReadParser parser(ctx, queue, stop);
+    std::thread thread([&] { parser.run(); });
+    struct JoinGuard {
+        std::thread& t;
+        BatchQueue& q;
+        std::atomic_bool& stop;
+        ~JoinGuard() {
+            stop = true;
+            q.abandon();
+            if (t.joinable())
+                t.join();
+        }
+    } joinGuard{thread, queue, stop};
+    ReadWriter writer(ctx);
+    Batch b;
+    while (queue.pop(&b)) {
+        ctx.checkCancel();
+        writer.write(b);
+        ctx.reportConsumed(b.consumed);
+    }
+    writer.finish();
+    thread.join();
+    ctx.report.rows = parser.rows();
+}
+
+} // namespace stroom::importing
