@@ -264,9 +264,10 @@ QImage ReportLayout::profileChart(const ReportData& d, QSize size) {
     return img;
 }
 
-std::unique_ptr<QgsPrintLayout> ReportLayout::build(const ReportData& d, QgsProject* project,
-                                                    const QString& templatePath) {
-    const QString path = templatePath.isEmpty() ? defaultTemplatePath() : templatePath;
+namespace {
+
+std::unique_ptr<QgsPrintLayout> loadTemplate(const QString& templatePath, QgsProject* project) {
+    const QString path = templatePath.isEmpty() ? ReportLayout::defaultTemplatePath() : templatePath;
     QFile file(path);
     QDomDocument doc;
     if (!file.open(QIODevice::ReadOnly) || !doc.setContent(&file)) {
@@ -284,13 +285,11 @@ std::unique_ptr<QgsPrintLayout> ReportLayout::build(const ReportData& d, QgsProj
             QCoreApplication::translate("stroom::maps::ReportLayout", "%1: the template could not be loaded")
                 .arg(path));
     }
-    QgsLayout* l = layout.get();
-    l->renderContext().setTextRenderFormat(Qgis::TextRenderFormat::AlwaysText);
-    const QLocale loc = d.language == QLatin1String("nl") ? QLocale(QLocale::Dutch, QLocale::Belgium)
-                                                          : QLocale(QLocale::English);
-    const QString generated = loc.toString(d.generated, QLocale::ShortFormat);
-    const TripParameters& p = d.parameters;
+    return layout;
+}
 
+void fillTitle(QgsLayout* l, const ReportData& d, const QString& generated) {
+    const TripParameters& p = d.parameters;
     setText(l, QStringLiteral("title"), tr("Traffic flows from ANPR cameras"));
     setText(l, QStringLiteral("subtitle"), d.projectTitle);
     QString meta;
@@ -310,7 +309,9 @@ std::unique_ptr<QgsPrintLayout> ReportLayout::build(const ReportData& d, QgsProj
     meta += tr("Generated: %1").arg(generated) + QLatin1Char('\n');
     meta += tr("Data layer: L2 aggregates; no figure in this report is below k = %1.").arg(d.k);
     setText(l, QStringLiteral("meta"), meta);
+}
 
+void fillMaps(QgsLayout* l, const ReportData& d, QgsProject* project) {
     // Map page: the project's layers are already in the project.
     setText(l, QStringLiteral("h_map"), tr("Where trips go: the largest flows"));
     bool nothingToMap = false;
@@ -364,7 +365,10 @@ std::unique_ptr<QgsPrintLayout> ReportLayout::build(const ReportData& d, QgsProj
                               "trips. Dots: "
                               "cameras by owner. Outlines: districts. Belgian Lambert 72.")
                                .arg(d.k));
+}
 
+void fillOd(QgsLayout* l, const ReportData& d, const QLocale& loc) {
+    const TripParameters& p = d.parameters;
     // OD table and through traffic.
     setText(l, QStringLiteral("h_od"), tr("The largest origin–destination flows"));
     QVector<QStringList> od;
@@ -395,7 +399,9 @@ std::unique_ptr<QgsPrintLayout> ReportLayout::build(const ReportData& d, QgsProj
                 .arg(number(d.byKind[3], loc), pct(d.byKind[3]), number(d.singleReadTrips, loc),
                      number(d.odSuppressed, loc))
                 .arg(d.k));
+}
 
+void fillCounts(QgsLayout* l, const ReportData& d, const QLocale& loc) {
     // Counts and the hourly profile.
     setText(l, QStringLiteral("h_counts"), tr("Passages per camera"));
     QVector<QStringList> counts;
@@ -414,7 +420,7 @@ std::unique_ptr<QgsPrintLayout> ReportLayout::build(const ReportData& d, QgsProj
     if (auto* pic = find<QgsLayoutItemPicture>(l, QStringLiteral("profile"))) {
         const QString png =
             QDir::temp().filePath(QStringLiteral("stroom-profile-%1.png").arg(reinterpret_cast<quintptr>(l)));
-        profileChart(d, QSize(1050, 750)).save(png);
+        ReportLayout::profileChart(d, QSize(1050, 750)).save(png);
         pic->setPicturePath(png);
     }
     setText(l, QStringLiteral("profile_caption"),
@@ -422,7 +428,9 @@ std::unique_ptr<QgsPrintLayout> ReportLayout::build(const ReportData& d, QgsProj
                "than k = %1 "
                "passages are left out.")
                 .arg(d.k));
+}
 
+void fillJourneys(QgsLayout* l, const ReportData& d, const QLocale& loc) {
     // Journey times.
     setText(l, QStringLiteral("h_journeys"), tr("Journey times between consecutive cameras"));
     QVector<QStringList> jt;
@@ -445,7 +453,9 @@ std::unique_ptr<QgsPrintLayout> ReportLayout::build(const ReportData& d, QgsProj
                "observations are not shown.")
                 .arg(number(d.journeysSuppressed, loc))
                 .arg(d.k));
+}
 
+void fillInventory(QgsLayout* l, const ReportData& d) {
     // Inventory.
     setText(l, QStringLiteral("h_inventory"), tr("The cameras: who owns them and what for"));
     QVector<QStringList> inv;
@@ -465,7 +475,10 @@ std::unique_ptr<QgsPrintLayout> ReportLayout::build(const ReportData& d, QgsProj
                "register is "
                "public information (layer L3).")
                 .arg(d.camerasTotal));
+}
 
+void fillPrivacy(QgsLayout* l, const ReportData& d, const QLocale& loc, const QString& generated) {
+    const TripParameters& p = d.parameters;
     // Methodology and privacy.
     setText(l, QStringLiteral("h_privacy"), tr("Method and privacy"));
     QString privacy;
@@ -506,7 +519,9 @@ std::unique_ptr<QgsPrintLayout> ReportLayout::build(const ReportData& d, QgsProj
     privacy +=
         tr("Generated on %1 by Stroom; this report is recorded in the project's audit trail.").arg(generated);
     setText(l, QStringLiteral("privacy_text"), privacy);
+}
 
+void keepTextSearchable(QgsLayout* l) {
     // No ligatures ("ffi", "fl"): the PDF's text must stay searchable and readable by screen readers.
     // (QFont's style strategy is not kept in templates, so it is set here.)
     QList<QgsLayoutItemLabel*> labels;
@@ -528,12 +543,36 @@ std::unique_ptr<QgsPrintLayout> ReportLayout::build(const ReportData& d, QgsProj
             t->setContentTextFormat(body);
         }
     }
+}
+
+void fillFooters(QgsLayout* l, const ReportData& d, const QString& generated) {
     for (int i = 0; i < 7; ++i)
         setText(l, QStringLiteral("footer_%1").arg(i + 1),
                 tr("%1 · %2 · generated %3 · page %4 of %5")
                     .arg(d.projectTitle, d.periodText, generated)
                     .arg(i + 1)
                     .arg(7));
+}
+
+} // namespace
+
+std::unique_ptr<QgsPrintLayout> ReportLayout::build(const ReportData& d, QgsProject* project,
+                                                    const QString& templatePath) {
+    std::unique_ptr<QgsPrintLayout> layout = loadTemplate(templatePath, project);
+    QgsLayout* l = layout.get();
+    l->renderContext().setTextRenderFormat(Qgis::TextRenderFormat::AlwaysText);
+    const QLocale loc = d.language == QLatin1String("nl") ? QLocale(QLocale::Dutch, QLocale::Belgium)
+                                                          : QLocale(QLocale::English);
+    const QString generated = loc.toString(d.generated, QLocale::ShortFormat);
+    fillTitle(l, d, generated);
+    fillMaps(l, d, project);
+    fillOd(l, d, loc);
+    fillCounts(l, d, loc);
+    fillJourneys(l, d, loc);
+    fillInventory(l, d);
+    fillPrivacy(l, d, loc, generated);
+    keepTextSearchable(l);
+    fillFooters(l, d, generated);
     l->refresh();
     return layout;
 }
