@@ -106,6 +106,34 @@ QString FlowMap::label(std::uint32_t key, bool zones) const {
     return key < m_cams.id.size() ? m_cams.id[key] : QString::number(key);
 }
 
+void FlowView::writeJson(QJsonObject& o) const {
+    o.insert(QStringLiteral("from"), filter.from.toString(Qt::ISODate));
+    o.insert(QStringLiteral("to"), filter.to.toString(Qt::ISODate));
+    o.insert(QStringLiteral("days"), static_cast<int>(filter.days));
+    o.insert(QStringLiteral("hour_from"), filter.hourFrom);
+    o.insert(QStringLiteral("hour_to"), filter.hourTo);
+    o.insert(QStringLiteral("classes"), static_cast<qint64>(filter.classMask));
+    o.insert(QStringLiteral("through"), filter.throughOnly);
+    o.insert(QStringLiteral("zones"), zones);
+    o.insert(QStringLiteral("top_n"), topN);
+    o.insert(QStringLiteral("min_trips"), minTrips);
+}
+
+FlowView FlowView::fromJson(const QJsonObject& o) {
+    FlowView v;
+    v.filter.from = QDate::fromString(o.value(QStringLiteral("from")).toString(), Qt::ISODate);
+    v.filter.to = QDate::fromString(o.value(QStringLiteral("to")).toString(), Qt::ISODate);
+    v.filter.days = static_cast<FlowFilter::Days>(std::clamp(o.value(QStringLiteral("days")).toInt(), 0, 2));
+    v.filter.hourFrom = o.value(QStringLiteral("hour_from")).toInt(0);
+    v.filter.hourTo = o.value(QStringLiteral("hour_to")).toInt(24);
+    v.filter.classMask = static_cast<std::uint32_t>(o.value(QStringLiteral("classes")).toDouble());
+    v.filter.throughOnly = o.value(QStringLiteral("through")).toBool();
+    v.zones = o.value(QStringLiteral("zones")).toBool();
+    v.topN = o.value(QStringLiteral("top_n")).toInt(100);
+    v.minTrips = o.value(QStringLiteral("min_trips")).toInt(10);
+    return v;
+}
+
 FlowViewResult FlowMap::apply(const FlowView& view) {
     m_view = view;
     FlowViewResult r;
@@ -164,6 +192,38 @@ FlowViewResult FlowMap::apply(const FlowView& view) {
     m_layer->triggerRepaint();
     m_result = r;
     return r;
+}
+
+QList<FlowMap::Pair> FlowMap::selectTouching(std::uint32_t key) {
+    const QList<qint64> ids = featuresTouching(key);
+    m_layer->selectByIds(QgsFeatureIds(ids.begin(), ids.end()));
+    QList<Pair> pairs;
+    for (qint64 id : ids) {
+        OdFlow f;
+        if (flowOf(id, &f))
+            pairs << qMakePair(f.origin, f.destination);
+    }
+    return pairs;
+}
+
+void FlowMap::selectFlows(const QList<Pair>& pairs) {
+    if (!m_layer)
+        return;
+    QgsFeatureIds ids;
+    for (auto it = m_byFeature.cbegin(); it != m_byFeature.cend(); ++it)
+        if (pairs.contains(qMakePair(it->origin, it->destination)))
+            ids.insert(it.key());
+    m_layer->selectByIds(ids);
+}
+
+void FlowMap::zoneTrips(int zone, std::int64_t* out, std::int64_t* in) const {
+    *out = *in = 0;
+    for (const OdFlow& f : m_cube.od(m_view.filter, m_cams.zoneOf).flows) {
+        if (static_cast<int>(f.origin) == zone)
+            *out += f.trips;
+        if (static_cast<int>(f.destination) == zone)
+            *in += f.trips;
+    }
 }
 
 QList<qint64> FlowMap::featuresTouching(std::uint32_t key) const {

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QJsonObject>
+
 #include "flows/flowcube.h"
 #include "flows/flowengine.h"
 
@@ -19,6 +21,10 @@ struct FlowView {
     bool zones = false; ///< zone level (flows between zone points) instead of camera level
     int topN = 100;     ///< at most this many flows, the largest first
     int minTrips = 10;  ///< and none smaller (never below k)
+
+    /** The view as saved with the project (keys from, to, days, hour_from, hour_to, classes, …). */
+    void writeJson(QJsonObject& o) const;
+    static FlowView fromJson(const QJsonObject& o);
 };
 
 /** \brief What the map shows after apply(). */
@@ -60,6 +66,14 @@ public:
     QString label(std::uint32_t key, bool zones) const;
     /** Feature ids of the flows that start or end at \a key (camera or zone index). */
     QList<qint64> featuresTouching(std::uint32_t key) const;
+    using Pair = QPair<std::uint32_t, std::uint32_t>; ///< (origin, destination)
+    /** Selects the drawn flows that start or end at \a key (a camera, or a zone at zone level); their pairs.
+     */
+    QList<Pair> selectTouching(std::uint32_t key);
+    /** Selects exactly the drawn flows of these pairs. */
+    void selectFlows(const QList<Pair>& pairs);
+    /** Trips leaving and entering zone \a zone (its index) under the current filter. */
+    void zoneTrips(int zone, std::int64_t* out, std::int64_t* in) const;
     /** Counts per hour of the day and class at one camera, under the current filter. */
     std::vector<CameraCount> cameraHourly(std::uint32_t camera) const;
     /** Camera keys of a flow end: the camera itself, or every camera of the zone. */

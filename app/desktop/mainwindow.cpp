@@ -1,5 +1,7 @@
 #include "mainwindow.h"
 
+#include "osmbasemap.h"
+
 #include "aboutdialog.h"
 #include "cameraedittool.h"
 #include "camerasymbology.h"
@@ -36,7 +38,6 @@
 #include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
-#include <QEventLoop>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QInputDialog>
@@ -47,8 +48,6 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
 #include <QSettings>
 #include <QStatusBar>
 
@@ -144,6 +143,15 @@ void MainWindow::closeEvent(QCloseEvent* event) {
 }
 
 void MainWindow::buildMenus() {
+    buildFileMenu();
+    QMenu* view = buildViewMenu();
+    buildLanguageMenu(view);
+    buildMapMenu(view);
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About Stroom"), this, &MainWindow::about)->setMenuRole(QAction::AboutRole);
+}
+
+void MainWindow::buildFileMenu() {
     QMenu* file = menuBar()->addMenu(tr("&File"));
     QAction* newAction = file->addAction(tr("&New project…"), this, &MainWindow::newProject);
     newAction->setShortcut(QKeySequence::New);
@@ -202,7 +210,9 @@ void MainWindow::buildMenus() {
     QAction* quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
     quit->setShortcut(QKeySequence::Quit);
     quit->setMenuRole(QAction::QuitRole);
+}
 
+QMenu* MainWindow::buildViewMenu() {
     QMenu* view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_layersPanel->toggleViewAction());
     view->addAction(m_filterPanel->toggleViewAction());
@@ -227,6 +237,10 @@ void MainWindow::buildMenus() {
     m_basemapAction->setObjectName(QStringLiteral("BasemapAction"));
     connect(m_basemapAction, &QAction::toggled, this, [this](bool on) { setBasemap(on); });
     view->addSeparator();
+    return view;
+}
+
+void MainWindow::buildLanguageMenu(QMenu* view) {
     QMenu* language = view->addMenu(tr("&Language"));
     const QString current =
         QSettings().value(QStringLiteral("language"), QStringLiteral("system")).toString();
@@ -246,6 +260,9 @@ void MainWindow::buildMenus() {
                                          tr("The language changes when Stroom starts again."));
         });
     }
+}
+
+void MainWindow::buildMapMenu(QMenu* view) {
     view->addSeparator();
     QAction* home = view->addAction(tr("Zoom to &project"), this, [this] {
         const QgsRectangle e = m_layers.homeExtent(QgsProject::instance());
@@ -255,7 +272,6 @@ void MainWindow::buildMenus() {
         }
     });
     home->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_H));
-
     QMenu* tools = menuBar()->addMenu(tr("&Map"));
     QAction* pan = tools->addAction(tr("&Pan"), this, [this] { m_canvas->setMapTool(m_panTool); });
     QAction* pick = tools->addAction(tr("&Select camera, zone or flow"), this,
@@ -270,9 +286,6 @@ void MainWindow::buildMenus() {
     tools->addAction(tr("&Turn a camera (Shift adds a direction)"), this,
                      [this] { m_canvas->setMapTool(m_turnTool); });
     pick->setShortcut(QKeySequence(Qt::Key_S));
-
-    QMenu* help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(tr("&About Stroom"), this, &MainWindow::about)->setMenuRole(QAction::AboutRole);
 }
 
 void MainWindow::buildStatusBar() {
@@ -451,66 +464,59 @@ void MainWindow::applyView(const maps::FlowView& view) {
 }
 
 void MainWindow::onPicked(QgsVectorLayer* layer, const QgsFeature& feature) {
-    const bool zones = m_flowMap->view().zones;
-    QList<QPair<std::uint32_t, std::uint32_t>> selected;
-    auto selectTouching = [&](std::uint32_t key) {
-        const QList<qint64> ids = m_flowMap->featuresTouching(key);
-        m_flowMap->layer()->selectByIds(QgsFeatureIds(ids.begin(), ids.end()));
-        for (qint64 id : ids) {
-            OdFlow f;
-            if (m_flowMap->flowOf(id, &f))
-                selected << qMakePair(f.origin, f.destination);
-        }
-    };
-    if (layer == m_layers.cameras()) {
-        const QString id = feature.attribute(QStringLiteral("camera_id")).toString();
-        const std::uint32_t key = m_flowMap->cameras().keyOf(id);
-        if (const std::optional<Camera> c = m_session->store().camera(id))
-            m_detailsPanel->showCamera(*c, m_flowMap->cameraHourly(key), m_flowMap->k());
-        if (zones) {
-            const int z = key < m_flowMap->cameras().zoneOf.size() ? m_flowMap->cameras().zoneOf[key] : -1;
-            if (z >= 0)
-                selectTouching(static_cast<std::uint32_t>(z));
-        } else {
-            selectTouching(key);
-        }
-    } else if (layer == m_layers.zones()) {
-        const QString id = feature.attribute(QStringLiteral("zone_id")).toString();
-        const int z = m_flowMap->cameras().zoneIds.indexOf(id);
-        std::int64_t out = 0, in = 0;
-        for (const OdFlow& f :
-             m_flowMap->cube().od(m_flowMap->view().filter, m_flowMap->cameras().zoneOf).flows) {
-            if (static_cast<int>(f.origin) == z)
-                out += f.trips;
-            if (static_cast<int>(f.destination) == z)
-                in += f.trips;
-        }
-        m_detailsPanel->showZone(
-            id, feature.attribute(QStringLiteral("name")).toString(), out, in,
-            static_cast<int>(m_flowMap->camerasOf(static_cast<std::uint32_t>(std::max(z, 0)), true).size()));
-        if (z >= 0 && zones)
-            selectTouching(static_cast<std::uint32_t>(z));
-    } else if (layer == m_flowMap->layer()) {
-        OdFlow f;
-        if (m_flowMap->flowOf(feature.id(), &f)) {
-            m_flowMap->layer()->selectByIds(QgsFeatureIds{feature.id()});
-            selected << qMakePair(f.origin, f.destination);
-            widgets::DetailsPanel::FlowDetails d;
-            d.origin = m_flowMap->label(f.origin, zones);
-            d.destination = m_flowMap->label(f.destination, zones);
-            d.trips = f.trips;
-            d.shareOfOrigin = feature.attribute(QStringLiteral("share")).toDouble();
-            const PairTimes t = m_session->flows().tripDurations(m_flowMap->camerasOf(f.origin, zones),
-                                                                 m_flowMap->camerasOf(f.destination, zones),
-                                                                 m_flowMap->view().filter);
-            d.durationN = t.n;
-            d.median = t.median;
-            d.p15 = t.p15;
-            d.p85 = t.p85;
-            m_detailsPanel->showFlow(d, m_flowMap->k());
-        }
-    }
+    QList<maps::FlowMap::Pair> selected;
+    if (layer == m_layers.cameras())
+        selected = pickCamera(feature.attribute(QStringLiteral("camera_id")).toString());
+    else if (layer == m_layers.zones())
+        selected = pickZone(feature.attribute(QStringLiteral("zone_id")).toString(),
+                            feature.attribute(QStringLiteral("name")).toString());
+    else if (layer == m_flowMap->layer())
+        selected = pickFlow(feature);
     m_odPanel->selectFlows(selected);
+}
+
+QList<maps::FlowMap::Pair> MainWindow::pickCamera(const QString& id) {
+    const std::uint32_t key = m_flowMap->cameras().keyOf(id);
+    if (const std::optional<Camera> c = m_session->store().camera(id))
+        m_detailsPanel->showCamera(*c, m_flowMap->cameraHourly(key), m_flowMap->k());
+    if (!m_flowMap->view().zones)
+        return m_flowMap->selectTouching(key);
+    const int z = key < m_flowMap->cameras().zoneOf.size() ? m_flowMap->cameras().zoneOf[key] : -1;
+    return z >= 0 ? m_flowMap->selectTouching(static_cast<std::uint32_t>(z)) : QList<maps::FlowMap::Pair>();
+}
+
+QList<maps::FlowMap::Pair> MainWindow::pickZone(const QString& id, const QString& name) {
+    const int z = m_flowMap->cameras().zoneIds.indexOf(id);
+    std::int64_t out = 0, in = 0;
+    m_flowMap->zoneTrips(z, &out, &in);
+    m_detailsPanel->showZone(
+        id, name, out, in,
+        static_cast<int>(m_flowMap->camerasOf(static_cast<std::uint32_t>(std::max(z, 0)), true).size()));
+    if (z >= 0 && m_flowMap->view().zones)
+        return m_flowMap->selectTouching(static_cast<std::uint32_t>(z));
+    return {};
+}
+
+QList<maps::FlowMap::Pair> MainWindow::pickFlow(const QgsFeature& feature) {
+    OdFlow f;
+    if (!m_flowMap->flowOf(feature.id(), &f))
+        return {};
+    const bool zones = m_flowMap->view().zones;
+    m_flowMap->layer()->selectByIds(QgsFeatureIds{feature.id()});
+    widgets::DetailsPanel::FlowDetails d;
+    d.origin = m_flowMap->label(f.origin, zones);
+    d.destination = m_flowMap->label(f.destination, zones);
+    d.trips = f.trips;
+    d.shareOfOrigin = feature.attribute(QStringLiteral("share")).toDouble();
+    const PairTimes t = m_session->flows().tripDurations(m_flowMap->camerasOf(f.origin, zones),
+                                                         m_flowMap->camerasOf(f.destination, zones),
+                                                         m_flowMap->view().filter);
+    d.durationN = t.n;
+    d.median = t.median;
+    d.p15 = t.p15;
+    d.p85 = t.p85;
+    m_detailsPanel->showFlow(d, m_flowMap->k());
+    return {qMakePair(f.origin, f.destination)};
 }
 
 bool MainWindow::selectCamera(const QString& cameraId) {
@@ -527,19 +533,7 @@ bool MainWindow::selectCamera(const QString& cameraId) {
 }
 
 void MainWindow::selectFlowsOnMap(const QList<QPair<std::uint32_t, std::uint32_t>>& flows) {
-    if (!m_flowMap->layer())
-        return;
-    QgsFeatureIds ids;
-    QgsFeatureIterator it = m_flowMap->layer()->getFeatures();
-    QgsFeature f;
-    while (it.nextFeature(f)) {
-        const auto key = qMakePair(
-            static_cast<std::uint32_t>(f.attribute(QStringLiteral("origin_key")).toLongLong()),
-            static_cast<std::uint32_t>(f.attribute(QStringLiteral("destination_key")).toLongLong()));
-        if (flows.contains(key))
-            ids.insert(f.id());
-    }
-    m_flowMap->layer()->selectByIds(ids);
+    m_flowMap->selectFlows(flows);
 }
 
 void MainWindow::exportOdTable() {
@@ -571,17 +565,7 @@ void MainWindow::exportOdTable() {
 
 QByteArray MainWindow::viewState() const {
     QJsonObject o;
-    const maps::FlowView v = m_filterPanel->view();
-    o.insert(QStringLiteral("from"), v.filter.from.toString(Qt::ISODate));
-    o.insert(QStringLiteral("to"), v.filter.to.toString(Qt::ISODate));
-    o.insert(QStringLiteral("days"), static_cast<int>(v.filter.days));
-    o.insert(QStringLiteral("hour_from"), v.filter.hourFrom);
-    o.insert(QStringLiteral("hour_to"), v.filter.hourTo);
-    o.insert(QStringLiteral("classes"), static_cast<qint64>(v.filter.classMask));
-    o.insert(QStringLiteral("through"), v.filter.throughOnly);
-    o.insert(QStringLiteral("zones"), v.zones);
-    o.insert(QStringLiteral("top_n"), v.topN);
-    o.insert(QStringLiteral("min_trips"), v.minTrips);
+    m_filterPanel->view().writeJson(o);
     const QgsRectangle e = m_canvas->extent();
     o.insert(QStringLiteral("extent"), QJsonArray{e.xMinimum(), e.yMinimum(), e.xMaximum(), e.yMaximum()});
     QJsonObject visible;
@@ -600,18 +584,7 @@ void MainWindow::restoreViewState(const QByteArray& json) {
     if (o.isEmpty())
         return;
     restoreState(QByteArray::fromBase64(o.value(QStringLiteral("window")).toString().toLatin1()));
-    maps::FlowView v;
-    v.filter.from = QDate::fromString(o.value(QStringLiteral("from")).toString(), Qt::ISODate);
-    v.filter.to = QDate::fromString(o.value(QStringLiteral("to")).toString(), Qt::ISODate);
-    v.filter.days = static_cast<FlowFilter::Days>(std::clamp(o.value(QStringLiteral("days")).toInt(), 0, 2));
-    v.filter.hourFrom = o.value(QStringLiteral("hour_from")).toInt(0);
-    v.filter.hourTo = o.value(QStringLiteral("hour_to")).toInt(24);
-    v.filter.classMask = static_cast<std::uint32_t>(o.value(QStringLiteral("classes")).toDouble());
-    v.filter.throughOnly = o.value(QStringLiteral("through")).toBool();
-    v.zones = o.value(QStringLiteral("zones")).toBool();
-    v.topN = o.value(QStringLiteral("top_n")).toInt(100);
-    v.minTrips = o.value(QStringLiteral("min_trips")).toInt(10);
-    m_filterPanel->setView(v);
+    m_filterPanel->setView(maps::FlowView::fromJson(o));
     const QJsonObject visible = o.value(QStringLiteral("visible")).toObject();
     for (QgsLayerTreeLayer* l : QgsProject::instance()->layerTreeRoot()->findLayers())
         if (l->layer() && visible.contains(l->layer()->name()))
@@ -646,27 +619,15 @@ bool MainWindow::setBasemap(bool on) {
     if (m_basemap)
         return true;
     // Ask the tile server once, briefly: without a network the map says so instead of showing grey tiles.
-    QNetworkAccessManager nam;
-    QNetworkRequest request(QUrl(QStringLiteral("https://tile.openstreetmap.org/0/0/0.png")));
-    request.setHeader(QNetworkRequest::UserAgentHeader, QStringLiteral("Stroom/%1").arg(stroomVersion()));
-    request.setTransferTimeout(3000);
-    QNetworkReply* reply = nam.get(request);
-    QEventLoop loop;
-    connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
-    loop.exec(QEventLoop::ExcludeUserInputEvents);
-    const bool reachable = reply->error() == QNetworkReply::NoError;
-    const QString why = reply->errorString();
-    reply->deleteLater();
-    if (!reachable) {
+    QString why;
+    if (!maps::OsmBasemap::reachable(&why)) {
         const QSignalBlocker block(m_basemapAction);
         m_basemapAction->setChecked(false);
         showError(tr("No network: the OpenStreetMap basemap stays off (%1). Everything else works offline.")
                       .arg(why));
         return false;
     }
-    m_basemap = new QgsRasterLayer(
-        QStringLiteral("type=xyz&url=https://tile.openstreetmap.org/{z}/{x}/{y}.png&zmax=19&zmin=0"),
-        tr("OpenStreetMap"), QStringLiteral("wms"));
+    m_basemap = maps::OsmBasemap::layer(tr("OpenStreetMap"));
     project->addMapLayer(m_basemap, false);
     project->layerTreeRoot()->addLayer(m_basemap); // at the bottom
     m_canvas->refresh();

@@ -12,6 +12,7 @@
 class QgsMapCanvas;
 class QgsMapToolPan;
 class QLabel;
+class QMenu;
 
 class QgsRasterLayer;
 class QgsVectorLayer;
@@ -90,6 +91,10 @@ protected:
 
 private:
     void buildMenus();
+    void buildFileMenu();
+    QMenu* buildViewMenu();
+    void buildLanguageMenu(QMenu* view);
+    void buildMapMenu(QMenu* view);
     void buildStatusBar();
     void showError(const QString& message);
     /** Runs a user action through the widgets' error boundary; false (and the message shown) on failure. */
@@ -98,6 +103,9 @@ private:
     void loadFlows();
     void saveViewState();
     void onPicked(QgsVectorLayer* layer, const QgsFeature& feature);
+    QList<maps::FlowMap::Pair> pickCamera(const QString& id);
+    QList<maps::FlowMap::Pair> pickZone(const QString& id, const QString& name);
+    QList<maps::FlowMap::Pair> pickFlow(const QgsFeature& feature);
     void selectFlowsOnMap(const QList<QPair<std::uint32_t, std::uint32_t>>& flows);
     void exportOdTable();
 
