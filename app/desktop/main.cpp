@@ -42,6 +42,71 @@ QString demoProjectPath(QString* error) {
     return path;
 }
 
+/** Dutch or English: as the system says, unless chosen in View > Language. */
+void installLanguage(QTranslator& stroomTranslator, QTranslator& qtTranslator) {
+    const QString language =
+        QSettings().value(QStringLiteral("language"), QStringLiteral("system")).toString();
+    const bool dutch =
+        language == QLatin1String("nl") ||
+        (language == QLatin1String("system") && QLocale::system().name().startsWith(QLatin1String("nl")));
+    if (dutch) {
+        QLocale::setDefault(QLocale(QLocale::Dutch, QLocale::Belgium));
+        if (stroomTranslator.load(QStringLiteral(":/stroom/translations/stroom_nl.qm")))
+            QCoreApplication::installTranslator(&stroomTranslator);
+        if (qtTranslator.load(QLocale(QLocale::Dutch), QStringLiteral("qtbase"), QStringLiteral("_"),
+                              QLibraryInfo::location(QLibraryInfo::TranslationsPath)))
+            QCoreApplication::installTranslator(&qtTranslator);
+    }
+}
+
+/** --filter hours=7-10,class=truck,through,zones,days=weekday,top=N: the start view; an exit code. */
+int applyFilters(stroom::desktop::MainWindow& window, const QString& list) {
+    // "class=car,truck": a word without '=' that is no flag continues the value before it.
+    QStringList items;
+    for (const QString& word : list.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        const bool flag = word == QLatin1String("through") || word == QLatin1String("zones");
+        if (!word.contains(QLatin1Char('=')) && !flag && !items.isEmpty())
+            items.last() += QLatin1Char(',') + word;
+        else
+            items << word;
+    }
+    stroom::maps::FlowView v = window.filterPanel()->view();
+    try {
+        for (const QString& item : items) {
+            const QString key = item.section(QLatin1Char('='), 0, 0).trimmed(),
+                          value = item.section(QLatin1Char('='), 1).trimmed();
+            if (key == QLatin1String("zones"))
+                v.zones = true;
+            else if (key == QLatin1String("top"))
+                v.topN = value.toInt();
+            else if (!v.filter.set(key, value))
+                throw stroom::Error::usage(QStringLiteral("--filter: unknown filter '%1'").arg(key));
+        }
+    } catch (const stroom::Error& e) {
+        std::fprintf(stderr, "stroom: %s\n", qPrintable(e.message()));
+        return e.exitCode();
+    }
+    window.filterPanel()->setView(v);
+    return 0;
+}
+
+/** Saves the window once the canvas has drawn everything (labels a moment later), then quits. */
+void saveScreenshotWhenDrawn(stroom::desktop::MainWindow& window, const QString& file) {
+    QObject::connect(window.canvas(), &QgsMapCanvas::mapCanvasRefreshed, &window, [&window, file] {
+        QTimer::singleShot(300, &window, [&window, file] {
+            const bool ok = window.grab().save(file);
+            std::fprintf(stderr, ok ? "stroom: screenshot saved to %s\n" : "stroom: cannot write %s\n",
+                         qPrintable(file));
+            QCoreApplication::exit(ok ? 0 : 3);
+        });
+    });
+    QTimer::singleShot(60000, qApp, [] {
+        std::fprintf(stderr, "stroom: the map did not finish drawing within 60 s\n");
+        QCoreApplication::exit(5);
+    });
+    window.canvas()->refresh();
+}
+
 } // namespace
 
 int main(int argc, char* argv[]) {
@@ -53,21 +118,8 @@ int main(int argc, char* argv[]) {
     QGuiApplication::setDesktopFileName(QStringLiteral("be.stroom.Stroom"));
     QGuiApplication::setWindowIcon(QIcon(QStringLiteral(":/stroom/icons/stroom.svg")));
 
-    // Dutch or English: as the system says, unless chosen in View > Language.
-    const QString language =
-        QSettings().value(QStringLiteral("language"), QStringLiteral("system")).toString();
-    const bool dutch =
-        language == QLatin1String("nl") ||
-        (language == QLatin1String("system") && QLocale::system().name().startsWith(QLatin1String("nl")));
     QTranslator stroomTranslator, qtTranslator;
-    if (dutch) {
-        QLocale::setDefault(QLocale(QLocale::Dutch, QLocale::Belgium));
-        if (stroomTranslator.load(QStringLiteral(":/stroom/translations/stroom_nl.qm")))
-            QCoreApplication::installTranslator(&stroomTranslator);
-        if (qtTranslator.load(QLocale(QLocale::Dutch), QStringLiteral("qtbase"), QStringLiteral("_"),
-                              QLibraryInfo::location(QLibraryInfo::TranslationsPath)))
-            QCoreApplication::installTranslator(&qtTranslator);
-    }
+    installLanguage(stroomTranslator, qtTranslator);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QCoreApplication::translate(
@@ -141,23 +193,9 @@ int main(int argc, char* argv[]) {
     }
 
     if (parser.isSet(filter) && !window.projectPath().isEmpty()) {
-        stroom::maps::FlowView v = window.filterPanel()->view();
-        try {
-            for (const QString& item : parser.value(filter).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
-                const QString key = item.section(QLatin1Char('='), 0, 0).trimmed(),
-                              value = item.section(QLatin1Char('='), 1).trimmed();
-                if (key == QLatin1String("zones"))
-                    v.zones = true;
-                else if (key == QLatin1String("top"))
-                    v.topN = value.toInt();
-                else if (!v.filter.set(key, value))
-                    throw stroom::Error::usage(QStringLiteral("--filter: unknown filter '%1'").arg(key));
-            }
-        } catch (const stroom::Error& e) {
-            std::fprintf(stderr, "stroom: %s\n", qPrintable(e.message()));
-            return e.exitCode();
-        }
-        window.filterPanel()->setView(v);
+        const int rc = applyFilters(window, parser.value(filter));
+        if (rc != 0)
+            return rc;
     }
     if (parser.isSet(showRegister))
         window.registerPanel()->show();
@@ -167,23 +205,8 @@ int main(int argc, char* argv[]) {
         QTimer::singleShot(0, &window,
                            [&window, files = parser.values(importFiles)] { window.importData(files); });
 
-    if (batch) {
-        const QString file = parser.value(screenshot);
-        // Save once the canvas has drawn everything (and give labels a moment), then quit.
-        QObject::connect(window.canvas(), &QgsMapCanvas::mapCanvasRefreshed, &window, [&window, file] {
-            QTimer::singleShot(300, &window, [&window, file] {
-                const bool ok = window.grab().save(file);
-                std::fprintf(stderr, ok ? "stroom: screenshot saved to %s\n" : "stroom: cannot write %s\n",
-                             qPrintable(file));
-                QCoreApplication::exit(ok ? 0 : 3);
-            });
-        });
-        QTimer::singleShot(60000, &app, [] {
-            std::fprintf(stderr, "stroom: the map did not finish drawing within 60 s\n");
-            QCoreApplication::exit(5);
-        });
-        window.canvas()->refresh();
-    }
+    if (batch)
+        saveScreenshotWhenDrawn(window, parser.value(screenshot));
     const int rc = QgsApplication::exec();
     QgsApplication::exitQgis();
     return rc;

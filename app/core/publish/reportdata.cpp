@@ -14,21 +14,9 @@
 
 namespace stroom {
 
-ReportData ReportData::collect(Store& store, const FlowFilter& filter, const QString& language,
-                               const QString& purpose, int topRows, int k) {
-    ReportData r;
-    r.language = language;
-    r.purpose = purpose;
-    r.filter = filter;
-    r.generated = QDateTime::currentDateTime();
-    r.k = k >= 1 ? k : store.threshold();
-    r.projectTitle = store.setting(QStringLiteral("title"), QFileInfo(store.path()).completeBaseName());
-    FlowEngine engine(store);
-    r.parameters = engine.storedParameters();
-    r.filterText = filter.describe();
-    const CameraIndex cams = engine.cameras();
-    const FlowCube cube = engine.loadCube();
+namespace {
 
+void collectPeriod(ReportData& r, const FlowCube& cube, const FlowFilter& filter) {
     // Period: the days with data that pass the filter.
     QDate first, last;
     for (std::int64_t d : cube.days()) {
@@ -42,7 +30,11 @@ ReportData ReportData::collect(Store& store, const FlowFilter& filter, const QSt
     r.periodText = first.isValid() ? QStringLiteral("%1 – %2").arg(first.toString(Qt::ISODate),
                                                                    last.toString(Qt::ISODate))
                                    : QString();
+}
 
+void collectOd(ReportData& r, const FlowCube& cube, const FlowFilter& filter, const CameraIndex& cams,
+               int topRows) {
+    using OdRow = ReportData::OdRow;
     // OD at camera level.
     const OdMatrix m = cube.od(filter);
     const OriginShares shares(m);
@@ -63,7 +55,11 @@ ReportData ReportData::collect(Store& store, const FlowFilter& filter, const QSt
         const OdFlow& f = kept[i];
         r.topOd.append(OdRow{cams.id[f.origin], cams.id[f.destination], f.trips, shares.of(f)});
     }
+}
 
+void collectCounts(ReportData& r, Store& store, const FlowCube& cube, const FlowFilter& filter,
+                   const CameraIndex& cams, int topRows) {
+    using CountRow = ReportData::CountRow;
     // Counts per camera (per day summed) and the hourly profile.
     QMap<std::uint32_t, std::array<std::int64_t, 6>> perCamera;
     std::int64_t classTotals[6] = {};
@@ -106,7 +102,11 @@ ReportData ReportData::collect(Store& store, const FlowFilter& filter, const QSt
         }
         r.topCounts.append(row);
     }
+}
 
+void collectJourneys(ReportData& r, Store& store, FlowEngine& engine, const FlowFilter& filter,
+                     const CameraIndex& cams, int topRows) {
+    using JourneyRow = ReportData::JourneyRow;
     // Journey times of the main pairs.
     LocalTime zone(store.timeZone().toUtf8());
     std::vector<PairTimes> times = journeyTimes(engine.loadTrips(), filter, zone);
@@ -119,7 +119,10 @@ ReportData ReportData::collect(Store& store, const FlowFilter& filter, const QSt
         if (r.journeys.size() < topRows)
             r.journeys.append(JourneyRow{cams.id[t.from], cams.id[t.to], t.n, t.median, t.p15, t.p85});
     }
+}
 
+void collectInventory(ReportData& r, Store& store) {
+    using InventoryRow = ReportData::InventoryRow;
     // The inventory by owner and purpose (the register is public information: no k).
     QMap<QString, InventoryRow> inv;
     for (const Camera& c : store.cameras()) {
@@ -137,7 +140,9 @@ ReportData ReportData::collect(Store& store, const FlowFilter& filter, const QSt
         r.inventory.append(row);
     std::sort(r.inventory.begin(), r.inventory.end(),
               [](const InventoryRow& a, const InventoryRow& b) { return a.total > b.total; });
+}
 
+void collectRetention(ReportData& r, Store& store) {
     // Retention: what L0 holds now.
     {
         auto st = store.database().prepare("SELECT count(*), min(t), max(t) FROM l0.reads");
@@ -149,6 +154,31 @@ ReportData ReportData::collect(Store& store, const FlowFilter& filter, const QSt
             }
         }
     }
+}
+
+} // namespace
+
+ReportData ReportData::collect(Store& store, const FlowFilter& filter, const QString& language,
+                               const QString& purpose, int topRows, int k) {
+    ReportData r;
+    r.language = language;
+    r.purpose = purpose;
+    r.filter = filter;
+    r.generated = QDateTime::currentDateTime();
+    r.k = k >= 1 ? k : store.threshold();
+    r.projectTitle = store.setting(QStringLiteral("title"), QFileInfo(store.path()).completeBaseName());
+    FlowEngine engine(store);
+    r.parameters = engine.storedParameters();
+    r.filterText = filter.describe();
+    const CameraIndex cams = engine.cameras();
+    const FlowCube cube = engine.loadCube();
+
+    collectPeriod(r, cube, filter);
+    collectOd(r, cube, filter, cams, topRows);
+    collectCounts(r, store, cube, filter, cams, topRows);
+    collectJourneys(r, store, engine, filter, cams, topRows);
+    collectInventory(r, store);
+    collectRetention(r, store);
     return r;
 }
 
