@@ -6,6 +6,7 @@
 #include "layoutkit.h"
 #include "projectlayers.h"
 #include "store/store.h"
+#include "store/vocabulary.h"
 
 #include <qgscoordinatetransform.h>
 #include <qgslayertree.h>
@@ -56,22 +57,11 @@ Table* table(QgsLayout* l, double x, double y, double w, double h, QgsLayoutMult
 }
 } // namespace
 
-void RegisterListing::write(Store& store, QgsProject* project, const QString& pdfPath,
-                            const QString& purpose) {
-    QgsPrintLayout layout(project);
-    layout.initializeDefaults();
-    layout.renderContext().setTextRenderFormat(Qgis::TextRenderFormat::AlwaysText);
-    layout.pageCollection()->page(0)->setPageSize(QgsLayoutSize(297, 210, QgsUnitTypes::LayoutMillimeters));
-    const QLocale loc;
-    const QVector<Camera> cameras = store.cameras();
-    label(&layout, tr("Public register of ANPR cameras"), 10, 8, 277, 12, 16, true);
-    label(&layout,
-          tr("%1 · %2 cameras · as of %3. Public fields only: who owns each camera, what it is for and on "
-             "what legal basis.")
-              .arg(store.setting(QStringLiteral("title"), QFileInfo(store.path()).completeBaseName()))
-              .arg(cameras.size())
-              .arg(loc.toString(QDate::currentDate(), QLocale::ShortFormat)),
-          10, 20, 277, 8, 9, false);
+namespace {
+
+/** The map of the cameras, coloured by owner whatever the app shows; the owners in legend order. */
+QStringList addOwnerMap(QgsLayout* layout, QgsProject* project,
+                        std::unique_ptr<QgsVectorLayer>& byOwnerLayer) {
     // The map of the cameras, by owner.
     QgsVectorLayer* cams = nullptr;
     QgsVectorLayer* zones = nullptr;
@@ -82,14 +72,14 @@ void RegisterListing::write(Store& store, QgsProject* project, const QString& pd
             zones = qobject_cast<QgsVectorLayer*>(ml);
     }
     // The map colours the cameras by owner whatever the app shows; the owner table beside it is its legend.
-    std::unique_ptr<QgsVectorLayer> byOwnerLayer(cams ? cams->clone() : nullptr);
+    byOwnerLayer.reset(cams ? cams->clone() : nullptr);
     QStringList owners;
     if (byOwnerLayer)
         owners = CameraSymbology::applyOwnerStyle(byOwnerLayer.get());
-    auto* map = new QgsLayoutItemMap(&layout);
+    auto* map = new QgsLayoutItemMap(layout);
     map->attemptSetSceneRect(QRectF(10, 30, 117, 165));
     map->setFrameEnabled(true);
-    layout.addLayoutItem(map);
+    layout->addLayoutItem(map);
     map->setCrs(QgsCoordinateReferenceSystem(QStringLiteral("EPSG:31370")));
     QList<QgsMapLayer*> layers;
     if (byOwnerLayer)
@@ -98,12 +88,14 @@ void RegisterListing::write(Store& store, QgsProject* project, const QString& pd
         layers << zones;
     map->setKeepLayerSet(true);
     map->setLayers(layers);
-    if (cams && cams->featureCount() > 0) {
-        QgsRectangle e = QgsCoordinateTransform(cams->crs(), map->crs(), project->transformContext())
-                             .transformBoundingBox(cams->extent());
-        e.scale(1.1);
+    const QgsRectangle e = ProjectLayers::extentOf({cams}, map->crs(), project->transformContext());
+    if (!e.isEmpty())
         map->zoomToExtent(e);
-    }
+    return owners;
+}
+
+/** Cameras per owner and purpose beside the map, each owner with its colour (the map's legend). */
+void addOwnerTable(QgsLayout* layout, const QVector<Camera>& cameras, const QStringList& owners) {
     // Counts per owner and purpose, each owner with its colour on the map.
     QMap<QString, QMap<QString, int>> byOwner;
     for (const Camera& c : cameras)
@@ -148,19 +140,23 @@ void RegisterListing::write(Store& store, QgsProject* project, const QString& pd
     if (otherOwners > 0)
         counts << row(QColor(), tr("%1 other owners").arg(otherOwners), others);
     auto* summary =
-        table<QgsLayoutItemManualTable>(&layout, 140, 30, 147, 165, QgsLayoutMultiFrame::UseExistingFrames);
+        table<QgsLayoutItemManualTable>(layout, 140, 30, 147, 165, QgsLayoutMultiFrame::UseExistingFrames);
     summary->setIncludeTableHeader(true);
     summary->setTableContents(counts);
-    summary->setHeaders({QgsLayoutTableColumn(QString()), QgsLayoutTableColumn(tr("Owner")),
-                         QgsLayoutTableColumn(tr("Cameras")), QgsLayoutTableColumn(tr("Police")),
-                         QgsLayoutTableColumn(tr("Traffic")), QgsLayoutTableColumn(tr("LEZ")),
-                         QgsLayoutTableColumn(tr("Section control")), QgsLayoutTableColumn(tr("Parking")),
-                         QgsLayoutTableColumn(tr("Other"))});
+    QgsLayoutTableColumns headers{QgsLayoutTableColumn(QString()), QgsLayoutTableColumn(tr("Owner")),
+                                  QgsLayoutTableColumn(tr("Cameras"))};
+    for (const QString& p : Camera::purposes())
+        headers << QgsLayoutTableColumn(vocabulary::purpose(p));
+    summary->setHeaders(headers);
     summary->setColumnWidths({3, 0, 0, 0, 0, 0, 0, 0, 0});
+}
+
+/** Every camera's public fields, grouped by owner, on as many pages as it takes. */
+void addCameraList(QgsLayout* layout, const QVector<Camera>& cameras) {
     // Every camera, grouped by owner, on as many pages as it takes.
-    auto* page2 = new QgsLayoutItemPage(&layout);
+    auto* page2 = new QgsLayoutItemPage(layout);
     page2->setPageSize(QgsLayoutSize(297, 210, QgsUnitTypes::LayoutMillimeters));
-    layout.pageCollection()->addPage(page2);
+    layout->pageCollection()->addPage(page2);
     QVector<Camera> sorted = cameras;
     std::sort(sorted.begin(), sorted.end(), [](const Camera& a, const Camera& b) {
         return std::tie(a.owner, a.id) < std::tie(b.owner, b.id);
@@ -170,12 +166,12 @@ void RegisterListing::write(Store& store, QgsProject* project, const QString& pd
         rows << QStringList{c.owner,
                             c.id,
                             c.name.left(40),
-                            c.purpose,
+                            vocabulary::purpose(c.purpose),
                             c.legalBasis.left(60),
                             c.directionsText(),
                             c.registered ? tr("yes") : tr("no"),
                             c.status};
-    QgsLayoutItemTextTable* list = table<QgsLayoutItemTextTable>(&layout, 10, 10 + 210 + 10, 277, 185,
+    QgsLayoutItemTextTable* list = table<QgsLayoutItemTextTable>(layout, 10, 10 + 210 + 10, 277, 185,
                                                                  QgsLayoutMultiFrame::RepeatUntilFinished);
     list->frame(0)->attemptMove(QgsLayoutPoint(10, 10, QgsUnitTypes::LayoutMillimeters), true, false, 1);
     list->setColumns({QgsLayoutTableColumn(tr("Owner")), QgsLayoutTableColumn(tr("Id")),
@@ -184,7 +180,30 @@ void RegisterListing::write(Store& store, QgsProject* project, const QString& pd
                       QgsLayoutTableColumn(tr("Registered")), QgsLayoutTableColumn(tr("Status"))});
     list->setContents(rows);
     list->setHeaderMode(QgsLayoutTable::AllFrames);
+}
 
+} // namespace
+
+void RegisterListing::write(Store& store, QgsProject* project, const QString& pdfPath,
+                            const QString& purpose) {
+    QgsPrintLayout layout(project);
+    layout.initializeDefaults();
+    layout.renderContext().setTextRenderFormat(Qgis::TextRenderFormat::AlwaysText);
+    layout.pageCollection()->page(0)->setPageSize(QgsLayoutSize(297, 210, QgsUnitTypes::LayoutMillimeters));
+    const QLocale loc;
+    const QVector<Camera> cameras = store.cameras();
+    label(&layout, tr("Public register of ANPR cameras"), 10, 8, 277, 12, 16, true);
+    label(&layout,
+          tr("%1 · %2 cameras · as of %3. Public fields only: who owns each camera, what it is for and on "
+             "what legal basis.")
+              .arg(store.setting(QStringLiteral("title"), QFileInfo(store.path()).completeBaseName()))
+              .arg(cameras.size())
+              .arg(loc.toString(QDate::currentDate(), QLocale::ShortFormat)),
+          10, 20, 277, 8, 9, false);
+    std::unique_ptr<QgsVectorLayer> byOwnerLayer; // drawn by the map: lives until the PDF is written
+    const QStringList owners = addOwnerMap(&layout, project, byOwnerLayer);
+    addOwnerTable(&layout, cameras, owners);
+    addCameraList(&layout, cameras);
     LayoutKit::writePdf(&layout, pdfPath);
     Store::AuditEntry a;
     a.action = QStringLiteral("public register");
