@@ -166,15 +166,27 @@ void benchTrips(QTextStream& out, QTextStream& err, const QString& self, const Q
     out.flush();
 }
 
-int bench(const QStringList& args) {
-    QTextStream& out = stroom::cli::out();
-    QTextStream& err = stroom::cli::err();
+namespace {
+
+struct BenchOptions {
+    bool trips = false;
+    QList<qint64> sizes;
+    QString work;
+    QString self, sqlite3;
+    bool reference = false;
+    qint64 referenceMax = 1000000;
+};
+
+/** The options of `bench`; false after printing the help. */
+bool parseBench(const QStringList& args, BenchOptions* o, QTemporaryDir& tmp) {
     QCommandLineParser p;
-    const QString description(QStringLiteral("Measures the import budget (issue 3): the simulator's "
-                                             "standard export into a new project, wall time and peak "
-                                             "memory of the import process, store bytes per read; "
-                                             "sqlite3's .import of the same file beside it; and the "
-                                             "scaling between sizes. Prints a table on stdout."));
+    const QString description(
+        QStringLiteral("Measures the import budget: the simulator's standard export into a "
+                       "new project, wall time and peak memory of the import process, store "
+                       "bytes per read; sqlite3's .import of the same file beside it; and "
+                       "the scaling between sizes. 'trips' measures trip building and cube "
+                       "queries beside the trip definition as sqlite3 window-function SQL. "
+                       "Prints a table on stdout."));
     p.addPositionalArgument(QStringLiteral("what"), QStringLiteral("import or trips."));
     p.addOptions({
         {QStringLiteral("reads"),
@@ -186,18 +198,18 @@ int bench(const QStringList& args) {
         {QStringLiteral("no-reference"), QStringLiteral("Skip the sqlite3 reference run.")},
         {QStringLiteral("reference-max"),
          QStringLiteral(
-             "trips: run the sqlite3 window-function reference only up to this many reads (default 1000000; "
-             "at 10 million it takes minutes)."),
+             "trips: run the sqlite3 window-function reference only up to this many reads (default "
+             "1000000; at 10 million it takes minutes)."),
          QStringLiteral("N")},
     });
     if (!parse(p, QStringLiteral("bench"), args, description))
-        return 0;
+        return false;
     const QString what = p.positionalArguments().value(0);
     if (p.positionalArguments().size() != 1 ||
         (what != QLatin1String("import") && what != QLatin1String("trips")))
         throw Error::usage(QStringLiteral(
             "bench: say what to measure: 'stroom-cli bench import' or 'stroom-cli bench trips'"));
-    QList<qint64> sizes;
+    o->trips = what == QLatin1String("trips");
     for (const QString& s : p.value(QStringLiteral("reads")).isEmpty()
                                 ? QStringList{QStringLiteral("1000000"), QStringLiteral("10000000")}
                                 : p.value(QStringLiteral("reads")).split(QLatin1Char(','))) {
@@ -205,114 +217,134 @@ int bench(const QStringList& args) {
         const qint64 n = s.toLongLong(&ok);
         if (!ok || n < 1000)
             throw Error::usage(QStringLiteral("bench: --reads takes sizes of at least 1000"));
-        sizes << n;
+        o->sizes << n;
     }
-    QTemporaryDir tmp;
-    const QString work =
-        p.value(QStringLiteral("dir")).isEmpty() ? tmp.path() : p.value(QStringLiteral("dir"));
-    QDir().mkpath(work);
-    const QString self = QCoreApplication::applicationFilePath();
-    const QString sqlite3 = QStandardPaths::findExecutable(QStringLiteral("sqlite3"));
-    const bool reference = !p.isSet(QStringLiteral("no-reference")) && !sqlite3.isEmpty();
+    o->work = p.value(QStringLiteral("dir")).isEmpty() ? tmp.path() : p.value(QStringLiteral("dir"));
+    QDir().mkpath(o->work);
+    o->self = QCoreApplication::applicationFilePath();
+    o->sqlite3 = QStandardPaths::findExecutable(QStringLiteral("sqlite3"));
+    o->reference = !p.isSet(QStringLiteral("no-reference")) && !o->sqlite3.isEmpty();
+    if (p.isSet(QStringLiteral("reference-max")))
+        o->referenceMax = p.value(QStringLiteral("reference-max")).toLongLong();
+    return true;
+}
 
-    const bool trips = what == QLatin1String("trips");
-    const qint64 referenceMax = p.isSet(QStringLiteral("reference-max"))
-                                    ? p.value(QStringLiteral("reference-max")).toLongLong()
-                                    : 1000000;
-    if (trips)
+/** The simulated export of about \a target reads (made once, in a child process), in a new project. */
+struct Prepared {
+    qint64 reads;
+    QString csv, project;
+};
+Prepared prepare(const BenchOptions& o, qint64 target) {
+    // About 7.6 reads per vehicle and day in the demo city.
+    const int days = 14;
+    const int vehicles = static_cast<int>(std::max<qint64>(10, target / (7.57 * days)));
+    const QString sim = QStringLiteral("%1/sim-%2").arg(o.work).arg(target);
+    err() << "bench: simulating about " << target << " reads...\n";
+    err().flush();
+    // In a child process: a peak measured later must not inherit this process's memory.
+    if (readsIn(sim) == 0)
+        runMeasured(o.self,
+                    {QStringLiteral("simulate"), QStringLiteral("--out"), sim, QStringLiteral("--vehicles"),
+                     QString::number(vehicles), QStringLiteral("--days"), QString::number(days)});
+    Prepared p{readsIn(sim), sim + QStringLiteral("/anpr-standard.csv"),
+               QStringLiteral("%1/bench-%2.gpkg").arg(o.work).arg(target)};
+    QFile::remove(p.project);
+    QFile::remove(p.project + QStringLiteral(".reads"));
+    runMeasured(o.self, {QStringLiteral("init"), p.project});
+    if (o.trips) {
+        runMeasured(o.self, {QStringLiteral("cameras"), QStringLiteral("import"), p.project,
+                             sim + QStringLiteral("/cameras.csv")});
+        runMeasured(o.self,
+                    {QStringLiteral("zones"), QStringLiteral("import"), p.project,
+                     sim + QStringLiteral("/zones.geojson"), QStringLiteral("--id-field"),
+                     QStringLiteral("wijknr"), QStringLiteral("--name-field"), QStringLiteral("wijk")});
+    }
+    return p;
+}
+
+/** sqlite3's .import of the same file: its wall time. */
+double sqliteImportSeconds(const BenchOptions& o, const Prepared& p, qint64 target) {
+    err() << "bench: the same file with sqlite3 .import...\n";
+    err().flush();
+    const QString refDb = QStringLiteral("%1/sqlite3-%2.db").arg(o.work).arg(target);
+    QFile::remove(refDb);
+    const QString script = QStringLiteral("%1/import.sql").arg(o.work);
+    QFile sf(script);
+    sf.open(QIODevice::WriteOnly);
+    sf.write(QStringLiteral(".mode csv\n.import %1 reads\n").arg(p.csv).toUtf8());
+    sf.close();
+    const double seconds = runMeasured(o.sqlite3, {refDb}, script).seconds;
+    QFile::remove(refDb);
+    return seconds;
+}
+
+/** The reads table alone (the budget), besides the whole file with the pseudonym dictionary. */
+QString bytesPerRead(const Prepared& p) {
+    const double fileBytes =
+        static_cast<double>(QFileInfo(p.project + QStringLiteral(".reads")).size()) / p.reads;
+    double tableBytes = 0;
+    try {
+        sql::Database readsDb;
+        readsDb.open(Store::readsPath(p.project), sql::Database::Mode::ReadOnly);
+        auto st = readsDb.prepare("SELECT sum(pgsize) FROM dbstat WHERE name = 'reads'");
+        if (st.step())
+            tableBytes = st.real(0);
+    } catch (const Error&) {
+        tableBytes = 0; // dbstat is not compiled into this SQLite
+    }
+    return tableBytes > 0
+               ? QStringLiteral("%1 (%2)").arg(tableBytes / p.reads, 0, 'f', 1).arg(fileBytes, 0, 'f', 1)
+               : QString::number(fileBytes, 'f', 1);
+}
+
+} // namespace
+
+int bench(const QStringList& args) {
+    QTextStream& out = stroom::cli::out();
+    QTemporaryDir tmp;
+    BenchOptions o;
+    if (!parseBench(args, &o, tmp))
+        return 0;
+    if (o.trips)
         out << "| reads | Stroom trips+cube+layers s | peak MB | trips | cube query, camera level, ms "
-               "(median / max of "
-               "200) | zone level ms | sqlite3 window SQL s | ratio |\n";
+               "(median / max of 200) | zone level ms | sqlite3 window SQL s | ratio |\n";
     else
         out << "| reads | file MB | Stroom import s | reads/s | peak MB | reads table B/read (whole file) | "
                "sqlite3 .import s | ratio |\n";
     out << "|---:|---:|---:|---:|---:|---:|---:|---:|\n";
     out.flush();
     double firstPerRead = 0, lastPerRead = 0;
-    for (qint64 target : sizes) {
-        // About 7.6 reads per vehicle and day in the demo city.
-        const int days = 14;
-        const int vehicles = static_cast<int>(std::max<qint64>(10, target / (7.57 * days)));
-        const QString sim = QStringLiteral("%1/sim-%2").arg(work).arg(target);
-        err << "bench: simulating about " << target << " reads...\n";
-        err.flush();
-        // In a child process: a peak measured later must not inherit this process's memory.
-        if (readsIn(sim) == 0)
-            runMeasured(self, {QStringLiteral("simulate"), QStringLiteral("--out"), sim,
-                               QStringLiteral("--vehicles"), QString::number(vehicles),
-                               QStringLiteral("--days"), QString::number(days)});
-        const qint64 reads = readsIn(sim);
-        const QString csv = sim + QStringLiteral("/anpr-standard.csv");
-        const QString project = QStringLiteral("%1/bench-%2.gpkg").arg(work).arg(target);
-        QFile::remove(project);
-        QFile::remove(project + QStringLiteral(".reads"));
-        runMeasured(self, {QStringLiteral("init"), project});
-        if (trips) {
-            runMeasured(self, {QStringLiteral("cameras"), QStringLiteral("import"), project,
-                               sim + QStringLiteral("/cameras.csv")});
-            runMeasured(self,
-                        {QStringLiteral("zones"), QStringLiteral("import"), project,
-                         sim + QStringLiteral("/zones.geojson"), QStringLiteral("--id-field"),
-                         QStringLiteral("wijknr"), QStringLiteral("--name-field"), QStringLiteral("wijk")});
-        }
-        err << "bench: importing " << reads << " reads with Stroom...\n";
-        err.flush();
+    for (qint64 target : o.sizes) {
+        const Prepared p = prepare(o, target);
+        err() << "bench: importing " << p.reads << " reads with Stroom...\n";
+        err().flush();
         const Run s =
-            runMeasured(self, {QStringLiteral("import"), project, csv, QStringLiteral("--no-trips")});
+            runMeasured(o.self, {QStringLiteral("import"), p.project, p.csv, QStringLiteral("--no-trips")});
         if (s.exitCode != 0)
             throw Error::store(QStringLiteral("bench: the import failed (exit %1)").arg(s.exitCode));
-        if (trips) {
-            benchTrips(out, err, self, sqlite3, project, reads, reference && reads <= referenceMax,
-                       &firstPerRead, &lastPerRead);
+        if (o.trips) {
+            benchTrips(out, err(), o.self, o.sqlite3, p.project, p.reads,
+                       o.reference && p.reads <= o.referenceMax, &firstPerRead, &lastPerRead);
             continue;
         }
-        const double bytesPerRead =
-            static_cast<double>(QFileInfo(project + QStringLiteral(".reads")).size()) / reads;
-        double ref = 0;
-        if (reference) {
-            err << "bench: the same file with sqlite3 .import...\n";
-            err.flush();
-            const QString refDb = QStringLiteral("%1/sqlite3-%2.db").arg(work).arg(target);
-            QFile::remove(refDb);
-            const QString script = QStringLiteral("%1/import.sql").arg(work);
-            QFile sf(script);
-            sf.open(QIODevice::WriteOnly);
-            sf.write(QStringLiteral(".mode csv\n.import %1 reads\n").arg(csv).toUtf8());
-            sf.close();
-            ref = runMeasured(sqlite3, {refDb}, script).seconds;
-            QFile::remove(refDb);
-        }
-        const double perRead = s.seconds / reads;
+        const double ref = o.reference ? sqliteImportSeconds(o, p, target) : 0;
+        const double perRead = s.seconds / p.reads;
         if (firstPerRead == 0)
             firstPerRead = perRead;
         lastPerRead = perRead;
-        // The reads table alone (the budget), besides the whole file with the pseudonym dictionary.
-        double tableBytes = 0;
-        try {
-            sql::Database readsDb;
-            readsDb.open(Store::readsPath(project), sql::Database::Mode::ReadOnly);
-            auto st = readsDb.prepare("SELECT sum(pgsize) FROM dbstat WHERE name = 'reads'");
-            if (st.step())
-                tableBytes = st.real(0);
-        } catch (const Error&) {
-            tableBytes = 0; // dbstat is not compiled into this SQLite
-        }
         out << QStringLiteral("| %1 | %2 | %3 | %4 | %5 | %6 | %7 | %8 |\n")
-                   .arg(reads)
-                   .arg(QFileInfo(csv).size() / 1e6, 0, 'f', 0)
+                   .arg(p.reads)
+                   .arg(QFileInfo(p.csv).size() / 1e6, 0, 'f', 0)
                    .arg(s.seconds, 0, 'f', 2)
-                   .arg(static_cast<qint64>(reads / s.seconds))
+                   .arg(static_cast<qint64>(p.reads / s.seconds))
                    .arg(s.peakMb, 0, 'f', 0)
-                   .arg(tableBytes > 0 ? QStringLiteral("%1 (%2)")
-                                             .arg(tableBytes / reads, 0, 'f', 1)
-                                             .arg(bytesPerRead, 0, 'f', 1)
-                                       : QString::number(bytesPerRead, 'f', 1))
-                   .arg(reference ? QString::number(ref, 'f', 2) : QStringLiteral("–"))
-                   .arg(reference ? QStringLiteral("%1× faster").arg(ref / s.seconds, 0, 'f', 1)
-                                  : QStringLiteral("–"));
+                   .arg(bytesPerRead(p))
+                   .arg(o.reference ? QString::number(ref, 'f', 2) : QStringLiteral("–"))
+                   .arg(o.reference ? QStringLiteral("%1× faster").arg(ref / s.seconds, 0, 'f', 1)
+                                    : QStringLiteral("–"));
         out.flush();
     }
-    if (sizes.size() > 1)
+    if (o.sizes.size() > 1)
         out << QStringLiteral("\nscaling: time per read at the largest size is %1 % of that at the smallest "
                               "(linear: within 15 %)\n")
                    .arg(100.0 * lastPerRead / firstPerRead, 0, 'f', 0);
