@@ -21,8 +21,9 @@
 
 namespace stroom::cli {
 
-int import(const QStringList& args) {
-    QCommandLineParser p;
+namespace {
+
+void addImportOptions(QCommandLineParser& p) {
     p.addPositionalArgument(QStringLiteral("PROJECT.gpkg"), QStringLiteral("The project."));
     p.addPositionalArgument(QStringLiteral("FILE"),
                             QStringLiteral("ANPR exports (.csv or .csv.gz), one or more."),
@@ -55,15 +56,10 @@ int import(const QStringList& args) {
         {QStringLiteral("no-trips"),
          QStringLiteral("Do not update trips and the cube afterwards (run 'stroom-cli trips' later).")},
     });
-    if (!parse(
-            p, QStringLiteral("import"), args,
-            QStringLiteral(
-                "Imports pseudonymised ANPR exports (reads, into the project's L0 reads file) or aggregates "
-                "from privacy-proof cameras (counts, pair flows). Each file is one transaction: a failure "
-                "leaves the project as it was. Clear plates stop the import.")))
-        return 0;
-    if (p.positionalArguments().size() < 2)
-        throw Error::usage(QStringLiteral("import: give PROJECT.gpkg and at least one FILE"));
+}
+
+/** The options as the importer takes them; Error::usage for a value it cannot take. */
+ImportOptions importOptions(const QCommandLineParser& p) {
     ImportOptions o;
     if (p.isSet(QStringLiteral("format")) && !formatFromKey(p.value(QStringLiteral("format")), &o.format))
         throw Error::usage(
@@ -91,34 +87,55 @@ int import(const QStringList& args) {
                 QStringLiteral("import: --mapping takes ROLE=COLUMN pairs (got '%1')").arg(pair));
         o.mapping.insert(pair.left(eq).trimmed(), pair.mid(eq + 1).trimmed());
     }
+    return o;
+}
+
+/** What one file gave (or why not), on stderr. */
+void printFile(const QString&, const ImportReport* r, const QString& error) {
+    if (!r) {
+        err() << "stroom-cli: " << error << "\n";
+        return;
+    }
+    err() << "import: " << r->summary()
+          << QStringLiteral(" in %1 s (%2 rows/s); import #%3\n")
+                 .arg(r->seconds, 0, 'f', 2)
+                 .arg(r->seconds > 0 ? static_cast<qint64>(r->rows / r->seconds) : 0)
+                 .arg(r->importId);
+    for (const RejectedLine& l : r->sample)
+        err() << "  rejected: " << l.text() << "\n";
+    if (r->rejected > r->sample.size())
+        err() << "  ... and " << (r->rejected - r->sample.size())
+              << " more rejected rows (counted in the import record)\n";
+    for (const QString& w : r->warnings)
+        err() << "  warning: " << w << "\n";
+}
+
+} // namespace
+
+int import(const QStringList& args) {
+    QCommandLineParser p;
+    addImportOptions(p);
+    if (!parse(
+            p, QStringLiteral("import"), args,
+            QStringLiteral(
+                "Imports pseudonymised ANPR exports (reads, into the project's L0 reads file) or aggregates "
+                "from privacy-proof cameras (counts, pair flows). Each file is one transaction: a failure "
+                "leaves the project as it was. Clear plates stop the import.")))
+        return 0;
+    if (p.positionalArguments().size() < 2)
+        throw Error::usage(QStringLiteral("import: give PROJECT.gpkg and at least one FILE"));
+    const ImportOptions o = importOptions(p);
     const QStringList positional = p.positionalArguments();
     const auto session = Session::open(positional.first());
-    auto printFile = [](const QString&, const ImportReport* r, const QString& error) {
-        if (!r) {
-            err() << "stroom-cli: " << error << "\n";
-            return;
-        }
-        err() << "import: " << r->summary()
-              << QStringLiteral(" in %1 s (%2 rows/s); import #%3\n")
-                     .arg(r->seconds, 0, 'f', 2)
-                     .arg(r->seconds > 0 ? static_cast<qint64>(r->rows / r->seconds) : 0)
-                     .arg(r->importId);
-        for (const RejectedLine& l : r->sample)
-            err() << "  rejected: " << l.text() << "\n";
-        if (r->rejected > r->sample.size())
-            err() << "  ... and " << (r->rejected - r->sample.size())
-                  << " more rejected rows (counted in the import record)\n";
-        for (const QString& w : r->warnings)
-            err() << "  warning: " << w << "\n";
-    };
-    const ImportOutcome o2 =
+    const ImportOutcome outcome =
         session->importFiles(positional.mid(1), o, progressPrinter(QStringLiteral("import")), nullptr,
                              !p.isSet(QStringLiteral("no-trips")), printFile);
-    if (o2.trips)
-        err() << "trips: " << o2.trips->summary() << "\n";
-    if (!o2.tripsError.isEmpty())
-        err() << "stroom-cli: the import is stored, but updating the trips failed: " << o2.tripsError << "\n";
-    return o2.exitCode;
+    if (outcome.trips)
+        err() << "trips: " << outcome.trips->summary() << "\n";
+    if (!outcome.tripsError.isEmpty())
+        err() << "stroom-cli: the import is stored, but updating the trips failed: " << outcome.tripsError
+              << "\n";
+    return outcome.exitCode;
 }
 
 } // namespace stroom::cli
