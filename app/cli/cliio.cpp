@@ -4,6 +4,7 @@
 
 #include "common/error.h"
 #include "flows/flowengine.h"
+#include "publish/resultexport.h"
 #include "session/session.h"
 #include "store/store.h"
 
@@ -186,6 +187,31 @@ FlowCube queryCube(Store& store, const QCommandLineParser& p, TripParameters* us
 
 QString describeQuery(const FlowFilter& f, const TripParameters& t, const QString& extra) {
     return QStringLiteral("%1; filters: %2; parameters: %3").arg(extra, f.describe(), parametersText(t));
+}
+
+ResultQuery ResultQuery::open(const QCommandLineParser& p, const QString& command) {
+    if (p.positionalArguments().size() != 1 || !p.isSet(QStringLiteral("out")))
+        throw Error::usage(QStringLiteral("%1: give PROJECT.gpkg and --out FILE").arg(command));
+    ResultQuery q;
+    q.filter = flowFilter(p);
+    q.session = Session::open(p.positionalArguments().first());
+    q.k = integerOption(p, QStringLiteral("k"), q.store().threshold(), 1, 1000000);
+    return q;
+}
+
+Store& ResultQuery::store() {
+    return session->store();
+}
+
+void ResultQuery::written(const QString& command, const QString& rows, const ExportResult& r,
+                          const QString& more) {
+    err() << QStringLiteral("%1: %2 %3 written to %4; %5 cells under k=%6 suppressed%7\n")
+                 .arg(command)
+                 .arg(r.rows)
+                 .arg(rows, r.path)
+                 .arg(r.suppressed)
+                 .arg(r.k)
+                 .arg(more);
 }
 
 } // namespace stroom::cli

@@ -7,13 +7,16 @@
 #include <QStringList>
 
 #include <functional>
+#include <memory>
 
 class QCommandLineParser;
 class QTextStream;
 
 namespace stroom {
+class Session;
 class Store;
-}
+struct ExportResult;
+} // namespace stroom
 
 namespace stroom::cli {
 
@@ -45,5 +48,22 @@ FlowFilter flowFilter(const QCommandLineParser& p);
 /** The cube for a query: the stored one brought up to date, or one built in memory for other parameters. */
 FlowCube queryCube(Store& store, const QCommandLineParser& p, TripParameters* used, TripSet* trips);
 QString describeQuery(const FlowFilter& f, const TripParameters& t, const QString& extra);
+
+/**
+ * \brief What flows, counts and journey-times share: the project (open in a session), the filter, k, the
+ * trip parameters in force, and the sentence on stderr about what was written.
+ */
+struct ResultQuery {
+    std::unique_ptr<Session> session;
+    FlowFilter filter;
+    int k = 10;
+    TripParameters params;
+    /** Checks PROJECT and --out, reads the filter and k, opens the project. */
+    static ResultQuery open(const QCommandLineParser& p, const QString& command);
+    Store& store();
+    /** "COMMAND: N ROWS written to PATH; M cells under k=K suppressed" (and \a more). */
+    static void written(const QString& command, const QString& rows, const ExportResult& r,
+                        const QString& more = {});
+};
 
 } // namespace stroom::cli

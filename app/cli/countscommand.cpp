@@ -33,30 +33,19 @@ int counts(const QStringList& args) {
                 "Writes passages (kept reads) and distinct vehicles per camera, period (local hour or day) "
                 "and class; cells with fewer than k vehicles are left out and counted.")))
         return 0;
-    if (p.positionalArguments().size() != 1 || !p.isSet(QStringLiteral("out")))
-        throw Error::usage(QStringLiteral("counts: give PROJECT.gpkg and --out FILE"));
     const QString per = p.value(QStringLiteral("per"));
     if (!per.isEmpty() && per != QLatin1String("hour") && per != QLatin1String("day"))
         throw Error::usage(QStringLiteral("counts: --per is hour or day"));
     const bool perHour = per != QLatin1String("day");
-    const FlowFilter filter = flowFilter(p);
-    Store store = Store::open(p.positionalArguments().first());
-    const int k = integerOption(p, QStringLiteral("k"), store.threshold(), 1, 1000000);
-    TripParameters params;
-    const FlowCube cube = queryCube(store, p, &params, nullptr);
-    const CameraIndex cams = FlowEngine(store).cameras();
+    ResultQuery q = ResultQuery::open(p, QStringLiteral("counts"));
+    const FlowCube cube = queryCube(q.store(), p, &q.params, nullptr);
     const ExportResult r =
-        ResultExport(store, cams)
-            .counts(cube.counts(filter, perHour, true), perHour, p.value(QStringLiteral("out")), k,
-                    describeQuery(filter, params,
-                                  QStringLiteral("per %1").arg(perHour ? QStringLiteral("hour")
-                                                                       : QStringLiteral("day"))),
+        ResultExport(q.store(), q.session->flows().cameras())
+            .counts(cube.counts(q.filter, perHour, true), perHour, p.value(QStringLiteral("out")), q.k,
+                    describeQuery(q.filter, q.params,
+                                  perHour ? QStringLiteral("per hour") : QStringLiteral("per day")),
                     p.value(QStringLiteral("purpose")));
-    err() << QStringLiteral("counts: %1 rows written to %2; %3 cells under k=%4 suppressed\n")
-                 .arg(r.rows)
-                 .arg(r.path)
-                 .arg(r.suppressed)
-                 .arg(k);
+    ResultQuery::written(QStringLiteral("counts"), QStringLiteral("rows"), r);
     return 0;
 }
 

@@ -33,36 +33,26 @@ int flows(const QStringList& args) {
                    "destination; cells under k are left out and counted on stderr and in the audit trail. "
                    "Single-read trips are counted apart and left out.")))
         return 0;
-    if (p.positionalArguments().size() != 1 || !p.isSet(QStringLiteral("out")))
-        throw Error::usage(QStringLiteral("flows: give PROJECT.gpkg and --out FILE"));
     const QString by = p.value(QStringLiteral("by"));
     if (!by.isEmpty() && by != QLatin1String("camera") && by != QLatin1String("zone"))
         throw Error::usage(QStringLiteral("flows: --by is camera or zone"));
     const bool zones = by == QLatin1String("zone");
-    const FlowFilter filter = flowFilter(p);
-    Store store = Store::open(p.positionalArguments().first());
-    const int k = integerOption(p, QStringLiteral("k"), store.threshold(), 1, 1000000);
-    TripParameters params;
-    const FlowCube cube = queryCube(store, p, &params, nullptr);
-    const CameraIndex cams = FlowEngine(store).cameras();
-    const OdMatrix m = zones ? cube.od(filter, cams.zoneOf) : cube.od(filter);
+    ResultQuery q = ResultQuery::open(p, QStringLiteral("flows"));
+    const FlowCube cube = queryCube(q.store(), p, &q.params, nullptr);
+    const CameraIndex cams = q.session->flows().cameras();
+    const OdMatrix m = zones ? cube.od(q.filter, cams.zoneOf) : cube.od(q.filter);
     const ExportResult r =
-        ResultExport(store, cams)
-            .flows(m, zones, p.value(QStringLiteral("out")), k,
-                   describeQuery(filter, params,
-                                 QStringLiteral("by %1").arg(zones ? QStringLiteral("zone")
-                                                                   : QStringLiteral("camera"))),
+        ResultExport(q.store(), cams)
+            .flows(m, zones, p.value(QStringLiteral("out")), q.k,
+                   describeQuery(q.filter, q.params,
+                                 zones ? QStringLiteral("by zone") : QStringLiteral("by camera")),
                    p.value(QStringLiteral("purpose")));
-    err() << QStringLiteral(
-                 "flows: %1 OD pairs written to %2; %3 cells under k=%4 suppressed; %5 trips in the matrix "
-                 "(%6 through), %7 single-read trips left out\n")
-                 .arg(r.rows)
-                 .arg(r.path)
-                 .arg(r.suppressed)
-                 .arg(k)
-                 .arg(m.trips)
-                 .arg(m.throughTrips)
-                 .arg(m.singleReadTrips);
+    ResultQuery::written(
+        QStringLiteral("flows"), QStringLiteral("OD pairs"), r,
+        QStringLiteral("; %1 trips in the matrix (%2 through), %3 single-read trips left out")
+            .arg(m.trips)
+            .arg(m.throughTrips)
+            .arg(m.singleReadTrips));
     return 0;
 }
 

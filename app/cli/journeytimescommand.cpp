@@ -31,26 +31,16 @@ int journeyTimesCommand(const QStringList& args) {
                    "percentile in seconds, after dropping outliers beyond median ± 3 × MAD; pairs with fewer "
                    "than k observations are left out.")))
         return 0;
-    if (p.positionalArguments().size() != 1 || !p.isSet(QStringLiteral("out")))
-        throw Error::usage(QStringLiteral("journey-times: give PROJECT.gpkg and --out FILE"));
-    const FlowFilter filter = flowFilter(p);
-    Store store = Store::open(p.positionalArguments().first());
-    const int k = integerOption(p, QStringLiteral("k"), store.threshold(), 1, 1000000);
-    TripParameters params;
+    ResultQuery q = ResultQuery::open(p, QStringLiteral("journey-times"));
     TripSet trips;
-    queryCube(store, p, &params, &trips);
-    LocalTime zone(store.timeZone().toUtf8());
-    const CameraIndex cams = FlowEngine(store).cameras();
+    queryCube(q.store(), p, &q.params, &trips);
+    LocalTime zone(q.store().timeZone().toUtf8());
     const ExportResult r =
-        ResultExport(store, cams)
-            .journeyTimes(journeyTimes(trips, filter, zone), p.value(QStringLiteral("out")), k,
-                          describeQuery(filter, params, QStringLiteral("journey times")),
+        ResultExport(q.store(), q.session->flows().cameras())
+            .journeyTimes(journeyTimes(trips, q.filter, zone), p.value(QStringLiteral("out")), q.k,
+                          describeQuery(q.filter, q.params, QStringLiteral("journey times")),
                           p.value(QStringLiteral("purpose")));
-    err() << QStringLiteral("journey-times: %1 camera pairs written to %2; %3 pairs under k=%4 suppressed\n")
-                 .arg(r.rows)
-                 .arg(r.path)
-                 .arg(r.suppressed)
-                 .arg(k);
+    ResultQuery::written(QStringLiteral("journey-times"), QStringLiteral("camera pairs"), r);
     return 0;
 }
 

@@ -30,36 +30,19 @@ public:
     }
 
     void run() {
-        const std::size_t expected = static_cast<std::size_t>(m_L.header.size());
-        CsvReader& reader = *m_ctx.file.reader;
-        qint64 rows = 0;
         for (;;) {
             m_ctx.checkCancel();
-            const CsvReader::Status st = reader.next();
-            if (st == CsvReader::Status::End)
+            const std::vector<std::string_view>* v = nullptr;
+            qint64 line = 0;
+            const ImportContext::Next next = m_ctx.nextRow(&v, &line);
+            if (next == ImportContext::Next::End)
                 break;
-            ++rows;
-            const qint64 line = reader.line();
-            if (st != CsvReader::Status::Record) {
-                m_ctx.rejections.add(line, QString(),
-                                     st == CsvReader::Status::TooLong
-                                         ? QStringLiteral("the line is longer than 1 MiB")
-                                         : QStringLiteral("binary data (NUL bytes)"));
-                continue;
-            }
-            if (reader.fields().size() != expected) {
-                m_ctx.rejections.add(line, QString(),
-                                     QStringLiteral("%1 fields where the header has %2")
-                                         .arg(reader.fields().size())
-                                         .arg(expected));
-                continue;
-            }
-            if (importRow(reader.fields(), line))
+            if (next == ImportContext::Next::Row && importRow(*v, line))
                 ++m_ctx.report.stored;
-            if (rows % 4096 == 0)
+            if (m_ctx.rowsRead % 4096 == 0)
                 m_ctx.reportConsumed(m_ctx.file.source->consumed());
         }
-        m_ctx.report.rows = rows;
+        m_ctx.report.rows = m_ctx.rowsRead;
     }
 
 private:

@@ -73,6 +73,30 @@ OpenedFile openFile(const QString& path, const ImportOptions& o) {
     return f;
 }
 
+ImportContext::Next ImportContext::nextRow(const std::vector<std::string_view>** fields, qint64* line) {
+    CsvReader& reader = *file.reader;
+    const CsvReader::Status st = reader.next();
+    if (st == CsvReader::Status::End)
+        return Next::End;
+    ++rowsRead;
+    *line = reader.line();
+    if (st != CsvReader::Status::Record) {
+        rejections.add(*line, QString(),
+                       st == CsvReader::Status::TooLong ? QStringLiteral("the line is longer than 1 MiB")
+                                                        : QStringLiteral("binary data (NUL bytes)"));
+        return Next::Skip;
+    }
+    const std::size_t expected = static_cast<std::size_t>(file.layout.header.size());
+    if (reader.fields().size() != expected) {
+        rejections.add(
+            *line, QString(),
+            QStringLiteral("%1 fields where the header has %2").arg(reader.fields().size()).arg(expected));
+        return Next::Skip;
+    }
+    *fields = &reader.fields();
+    return Next::Row;
+}
+
 void ImportContext::checkCancel() const {
     if (progress.cancelled())
         throw Error::input(QStringLiteral("%1: import cancelled; nothing was stored").arg(path));

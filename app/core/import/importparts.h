@@ -191,6 +191,13 @@ struct ImportContext {
     Warnings& warnings;
     const Progress& progress;
     std::int64_t firstRowid = 0, lastRowid = 0, tMin = 0, tMax = 0; ///< the reads path fills these
+    qint64 rowsRead = 0; ///< data rows read so far, bad ones included
+    enum class Next { Row, Skip, End };
+    /**
+     * Reads the next line: Row with its fields, Skip when it was rejected (too long, binary, a field count
+     * other than the header's; through Rejections), End at the end of the file.
+     */
+    Next nextRow(const std::vector<std::string_view>** fields, qint64* line);
     /** Throws "import cancelled; nothing was stored" when cancel was asked. */
     void checkCancel() const;
     /** Reports the share of the file read so far (up to 95 %; the rest is the record). */

@@ -275,7 +275,6 @@ public:
             m_queue.close(std::current_exception());
         }
     }
-    qint64 rows() const { return m_rows; }
 
 private:
     std::string_view at(const std::vector<std::string_view>& v, Role r) const {
@@ -284,32 +283,16 @@ private:
     void reject(qint64 line, Role r, const QString& why) { m_ctx.rejections.add(line, header(m_L, r), why); }
 
     void parseAll() {
-        const std::size_t expected = static_cast<std::size_t>(m_L.header.size());
-        CsvReader& reader = *m_ctx.file.reader;
         for (;;) {
             if (m_stop.load())
                 return;
-            const CsvReader::Status st = reader.next();
-            if (st == CsvReader::Status::End)
+            const std::vector<std::string_view>* v = nullptr;
+            qint64 line = 0;
+            const ImportContext::Next next = m_ctx.nextRow(&v, &line);
+            if (next == ImportContext::Next::End)
                 return;
-            ++m_rows;
-            const qint64 line = reader.line();
-            if (st != CsvReader::Status::Record) {
-                m_ctx.rejections.add(line, QString(),
-                                     st == CsvReader::Status::TooLong
-                                         ? QStringLiteral("the line is longer than 1 MiB")
-                                         : QStringLiteral("binary data (NUL bytes)"));
-                continue;
-            }
-            const auto& v = reader.fields();
-            if (v.size() != expected) {
-                m_ctx.rejections.add(
-                    line, QString(),
-                    QStringLiteral("%1 fields where the header has %2").arg(v.size()).arg(expected));
-                continue;
-            }
             ParsedRead r;
-            if (!parseRow(v, line, r))
+            if (next == ImportContext::Next::Skip || !parseRow(*v, line, r))
                 continue;
             m_batch.reads.push_back(r);
             if (m_batch.reads.size() >= kBatchRows)
@@ -450,7 +433,6 @@ private:
     std::unordered_map<std::string, std::int32_t> m_cameraIndex;
     std::unordered_map<std::string, std::uint16_t> m_countryIndex;
     Batch m_batch;
-    qint64 m_rows = 0;
 };
 
 /** The writing side (this thread): the pseudonym dictionary, cameras, countries and the reads rows. */
@@ -617,7 +599,7 @@ void importReads(ImportContext& ctx) {
     }
     writer.finish();
     thread.join();
-    ctx.report.rows = parser.rows();
+    ctx.report.rows = ctx.rowsRead;
 }
 
 } // namespace stroom::importing
