@@ -22,6 +22,19 @@
 namespace stroom::maps {
 
 namespace {
+
+/** Label text with a white halo, so it reads over arrows and outlines. */
+QgsTextFormat haloText(double size, const QColor& colour, double halo, int haloAlpha) {
+    QgsTextFormat format;
+    format.setSize(size);
+    format.setColor(colour);
+    QgsTextBufferSettings buffer;
+    buffer.setEnabled(true);
+    buffer.setSize(halo);
+    buffer.setColor(QColor(255, 255, 255, haloAlpha));
+    format.setBuffer(buffer);
+    return format;
+}
 QgsMarkerSymbol* cameraSymbol(const QColor& fill) {
     QgsSymbolLayerList layers;
     // A small pointer for each direction the camera reads ("335;45" → two), up to four.
@@ -56,15 +69,7 @@ void labelOnZoom(QgsVectorLayer* cameras) {
     label.scaleVisibility = true;
     label.minimumScale = 25000;
     label.maximumScale = 0;
-    QgsTextFormat format;
-    format.setSize(7.5);
-    format.setColor(QColor(40, 40, 50));
-    QgsTextBufferSettings buffer;
-    buffer.setEnabled(true);
-    buffer.setSize(0.7);
-    buffer.setColor(QColor(255, 255, 255, 220));
-    format.setBuffer(buffer);
-    label.setFormat(format);
+    label.setFormat(haloText(7.5, QColor(40, 40, 50), 0.7, 220));
     cameras->setLabeling(new QgsVectorLayerSimpleLabeling(label));
     cameras->setLabelsEnabled(true);
 }
@@ -147,15 +152,7 @@ void CameraSymbology::applyZoneStyle(QgsVectorLayer* zones) {
     QgsPalLayerSettings label;
     label.fieldName = QStringLiteral("name");
     label.placement = QgsPalLayerSettings::OverPoint;
-    QgsTextFormat format;
-    format.setSize(8);
-    format.setColor(QColor(90, 90, 110));
-    QgsTextBufferSettings buffer;
-    buffer.setEnabled(true);
-    buffer.setSize(0.8);
-    buffer.setColor(QColor(255, 255, 255, 200));
-    format.setBuffer(buffer);
-    label.setFormat(format);
+    label.setFormat(haloText(8, QColor(90, 90, 110), 0.8, 200));
     zones->setLabeling(new QgsVectorLayerSimpleLabeling(label));
     zones->setLabelsEnabled(true);
     zones->triggerRepaint();

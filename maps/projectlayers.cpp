@@ -60,6 +60,11 @@ void ProjectLayers::load(const QString& gpkgPath, QgsProject* project) {
         node->setCustomProperty(QStringLiteral("showFeatureCount"), true);
 }
 
+QgsVectorLayer* ProjectLayers::layerNamed(QgsProject* project, const QString& name) {
+    const QList<QgsMapLayer*> found = project->mapLayersByName(name);
+    return found.isEmpty() ? nullptr : qobject_cast<QgsVectorLayer*>(found.first());
+}
+
 QgsRectangle ProjectLayers::homeExtent(QgsProject* project) const {
     return extentOf({m_cameras, m_zones}, project->crs(), project->transformContext());
 }

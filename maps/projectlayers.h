@@ -39,6 +39,8 @@ public:
                                  const QgsCoordinateReferenceSystem& crs,
                                  const QgsCoordinateTransformContext& context);
 
+    /** The vector layer of \a project called \a name (as Stroom names its layers), or nullptr. */
+    static QgsVectorLayer* layerNamed(QgsProject* project, const QString& name);
     static QString camerasLayerName();
     static QString zonesLayerName();
 

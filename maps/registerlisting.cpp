@@ -62,15 +62,8 @@ namespace {
 /** The map of the cameras, coloured by owner whatever the app shows; the owners in legend order. */
 QStringList addOwnerMap(QgsLayout* layout, QgsProject* project,
                         std::unique_ptr<QgsVectorLayer>& byOwnerLayer) {
-    // The map of the cameras, by owner.
-    QgsVectorLayer* cams = nullptr;
-    QgsVectorLayer* zones = nullptr;
-    for (QgsMapLayer* ml : project->mapLayers()) {
-        if (ml->name() == ProjectLayers::camerasLayerName())
-            cams = qobject_cast<QgsVectorLayer*>(ml);
-        else if (ml->name() == ProjectLayers::zonesLayerName())
-            zones = qobject_cast<QgsVectorLayer*>(ml);
-    }
+    QgsVectorLayer* cams = ProjectLayers::layerNamed(project, ProjectLayers::camerasLayerName());
+    QgsVectorLayer* zones = ProjectLayers::layerNamed(project, ProjectLayers::zonesLayerName());
     // The map colours the cameras by owner whatever the app shows; the owner table beside it is its legend.
     byOwnerLayer.reset(cams ? cams->clone() : nullptr);
     QStringList owners;

@@ -323,17 +323,9 @@ void fillMaps(QgsLayout* l, const ReportData& d, QgsProject* project) {
             map->attemptResize(
                 QgsLayoutSize(200, 180, QgsUnitTypes::LayoutMillimeters)); // a template saved without extent
         QList<QgsMapLayer*> layers;
-        QgsVectorLayer* flows = nullptr;
-        QgsVectorLayer* cameras = nullptr;
-        QgsVectorLayer* zones = nullptr;
-        for (QgsMapLayer* ml : project->mapLayers()) {
-            if (ml->name() == FlowMap::layerName())
-                flows = qobject_cast<QgsVectorLayer*>(ml);
-            else if (ml->name() == ProjectLayers::camerasLayerName())
-                cameras = qobject_cast<QgsVectorLayer*>(ml);
-            else if (ml->name() == ProjectLayers::zonesLayerName())
-                zones = qobject_cast<QgsVectorLayer*>(ml);
-        }
+        QgsVectorLayer* flows = ProjectLayers::layerNamed(project, FlowMap::layerName());
+        QgsVectorLayer* cameras = ProjectLayers::layerNamed(project, ProjectLayers::camerasLayerName());
+        QgsVectorLayer* zones = ProjectLayers::layerNamed(project, ProjectLayers::zonesLayerName());
         for (QgsVectorLayer* v : {cameras, flows, zones})
             if (v)
                 layers << v;
