@@ -59,121 +59,128 @@ Table* table(QgsLayout* l, double x, double y, double w, double h, QgsLayoutMult
 
 namespace {
 
-/** The map of the cameras, coloured by owner whatever the app shows; the owners in legend order. */
-QStringList addOwnerMap(QgsLayout* layout, QgsProject* project,
-                        std::unique_ptr<QgsVectorLayer>& byOwnerLayer) {
-    QgsVectorLayer* cams = ProjectLayers::layerNamed(project, ProjectLayers::camerasLayerName());
-    QgsVectorLayer* zones = ProjectLayers::layerNamed(project, ProjectLayers::zonesLayerName());
-    // The map colours the cameras by owner whatever the app shows; the owner table beside it is its legend.
-    byOwnerLayer.reset(cams ? cams->clone() : nullptr);
-    QStringList owners;
-    if (byOwnerLayer)
-        owners = CameraSymbology::applyOwnerStyle(byOwnerLayer.get());
-    auto* map = new QgsLayoutItemMap(layout);
-    map->attemptSetSceneRect(QRectF(10, 30, 117, 165));
-    map->setFrameEnabled(true);
-    layout->addLayoutItem(map);
-    map->setCrs(QgsCoordinateReferenceSystem(QStringLiteral("EPSG:31370")));
-    QList<QgsMapLayer*> layers;
-    if (byOwnerLayer)
-        layers << byOwnerLayer.get();
-    if (zones)
-        layers << zones;
-    map->setKeepLayerSet(true);
-    map->setLayers(layers);
-    const QgsRectangle e = ProjectLayers::extentOf({cams}, map->crs(), project->transformContext());
-    if (!e.isEmpty())
-        map->zoomToExtent(e);
-    return owners;
-}
+/** The pieces of the layout; their texts translate in the context of RegisterListing. */
+class Pages {
+    Q_DECLARE_TR_FUNCTIONS(stroom::maps::RegisterListing)
 
-/** Cameras per owner and purpose beside the map, each owner with its colour (the map's legend). */
-void addOwnerTable(QgsLayout* layout, const QVector<Camera>& cameras, const QStringList& owners) {
-    // Counts per owner and purpose, each owner with its colour on the map.
-    QMap<QString, QMap<QString, int>> byOwner;
-    for (const Camera& c : cameras)
-        byOwner[c.owner.trimmed()][c.purpose] += 1;
-    constexpr int kMaxRows = 33; // what fits beside the map; the rest is summed in one row
-    QgsTableContents counts;
-    QMap<QString, int> others;
-    int otherOwners = 0;
-    auto row = [](const QColor& colour, const QString& owner, const QMap<QString, int>& perPurpose) {
-        QgsTableRow r;
-        QgsTableCell swatch;
-        if (colour.isValid())
-            swatch.setBackgroundColor(colour);
-        r << swatch << QgsTableCell(owner);
-        int total = 0;
-        QgsTableRow purposes;
-        for (const QString& p : Camera::purposes()) {
-            purposes << QgsTableCell(QString::number(perPurpose.value(p)));
-            total += perPurpose.value(p);
-        }
-        r << QgsTableCell(QString::number(total)) << purposes;
-        return r;
-    };
-    for (auto it = byOwner.cbegin(); it != byOwner.cend(); ++it) {
-        const bool unknown = it.key().isEmpty();
-        if (!unknown && counts.size() >= kMaxRows - 2) {
-            for (auto p = it.value().cbegin(); p != it.value().cend(); ++p)
-                others[p.key()] += p.value();
-            ++otherOwners;
-            continue;
-        }
-        const int colourIndex = owners.indexOf(it.key());
-        const QColor colour = unknown            ? CameraSymbology::unknownOwnerColor()
-                              : colourIndex >= 0 ? CameraSymbology::ownerColor(colourIndex)
-                                                 : QColor();
-        const QgsTableRow r = row(colour, unknown ? tr("owner unknown") : it.key().left(36), it.value());
-        if (unknown)
-            counts.prepend(r);
-        else
-            counts << r;
+public:
+    /** The map of the cameras, coloured by owner whatever the app shows; the owners in legend order. */
+    static QStringList addOwnerMap(QgsLayout* layout, QgsProject* project,
+                                   std::unique_ptr<QgsVectorLayer>& byOwnerLayer) {
+        QgsVectorLayer* cams = ProjectLayers::layerNamed(project, ProjectLayers::camerasLayerName());
+        QgsVectorLayer* zones = ProjectLayers::layerNamed(project, ProjectLayers::zonesLayerName());
+        // The map colours the cameras by owner whatever the app shows; the owner table beside it is its
+        // legend.
+        byOwnerLayer.reset(cams ? cams->clone() : nullptr);
+        QStringList owners;
+        if (byOwnerLayer)
+            owners = CameraSymbology::applyOwnerStyle(byOwnerLayer.get());
+        auto* map = new QgsLayoutItemMap(layout);
+        map->attemptSetSceneRect(QRectF(10, 30, 117, 165));
+        map->setFrameEnabled(true);
+        layout->addLayoutItem(map);
+        map->setCrs(QgsCoordinateReferenceSystem(QStringLiteral("EPSG:31370")));
+        QList<QgsMapLayer*> layers;
+        if (byOwnerLayer)
+            layers << byOwnerLayer.get();
+        if (zones)
+            layers << zones;
+        map->setKeepLayerSet(true);
+        map->setLayers(layers);
+        const QgsRectangle e = ProjectLayers::extentOf({cams}, map->crs(), project->transformContext());
+        if (!e.isEmpty())
+            map->zoomToExtent(e);
+        return owners;
     }
-    if (otherOwners > 0)
-        counts << row(QColor(), tr("%1 other owners").arg(otherOwners), others);
-    auto* summary =
-        table<QgsLayoutItemManualTable>(layout, 140, 30, 147, 165, QgsLayoutMultiFrame::UseExistingFrames);
-    summary->setIncludeTableHeader(true);
-    summary->setTableContents(counts);
-    QgsLayoutTableColumns headers{QgsLayoutTableColumn(QString()), QgsLayoutTableColumn(tr("Owner")),
-                                  QgsLayoutTableColumn(tr("Cameras"))};
-    for (const QString& p : Camera::purposes())
-        headers << QgsLayoutTableColumn(vocabulary::purpose(p));
-    summary->setHeaders(headers);
-    summary->setColumnWidths({3, 0, 0, 0, 0, 0, 0, 0, 0});
-}
 
-/** Every camera's public fields, grouped by owner, on as many pages as it takes. */
-void addCameraList(QgsLayout* layout, const QVector<Camera>& cameras) {
-    // Every camera, grouped by owner, on as many pages as it takes.
-    auto* page2 = new QgsLayoutItemPage(layout);
-    page2->setPageSize(QgsLayoutSize(297, 210, QgsUnitTypes::LayoutMillimeters));
-    layout->pageCollection()->addPage(page2);
-    QVector<Camera> sorted = cameras;
-    std::sort(sorted.begin(), sorted.end(), [](const Camera& a, const Camera& b) {
-        return std::tie(a.owner, a.id) < std::tie(b.owner, b.id);
-    });
-    QVector<QStringList> rows;
-    for (const Camera& c : sorted)
-        rows << QStringList{c.owner,
-                            c.id,
-                            c.name.left(40),
-                            vocabulary::purpose(c.purpose),
-                            c.legalBasis.left(60),
-                            c.directionsText(),
-                            c.registered ? tr("yes") : tr("no"),
-                            c.status};
-    QgsLayoutItemTextTable* list = table<QgsLayoutItemTextTable>(layout, 10, 10 + 210 + 10, 277, 185,
-                                                                 QgsLayoutMultiFrame::RepeatUntilFinished);
-    list->frame(0)->attemptMove(QgsLayoutPoint(10, 10, QgsUnitTypes::LayoutMillimeters), true, false, 1);
-    list->setColumns({QgsLayoutTableColumn(tr("Owner")), QgsLayoutTableColumn(tr("Id")),
-                      QgsLayoutTableColumn(tr("Name")), QgsLayoutTableColumn(tr("Purpose")),
-                      QgsLayoutTableColumn(tr("Legal basis")), QgsLayoutTableColumn(tr("Directions")),
-                      QgsLayoutTableColumn(tr("Registered")), QgsLayoutTableColumn(tr("Status"))});
-    list->setContents(rows);
-    list->setHeaderMode(QgsLayoutTable::AllFrames);
-}
+    /** Cameras per owner and purpose beside the map, each owner with its colour (the map's legend). */
+    static void addOwnerTable(QgsLayout* layout, const QVector<Camera>& cameras, const QStringList& owners) {
+        // Counts per owner and purpose, each owner with its colour on the map.
+        QMap<QString, QMap<QString, int>> byOwner;
+        for (const Camera& c : cameras)
+            byOwner[c.owner.trimmed()][c.purpose] += 1;
+        constexpr int kMaxRows = 33; // what fits beside the map; the rest is summed in one row
+        QgsTableContents counts;
+        QMap<QString, int> others;
+        int otherOwners = 0;
+        auto row = [](const QColor& colour, const QString& owner, const QMap<QString, int>& perPurpose) {
+            QgsTableRow r;
+            QgsTableCell swatch;
+            if (colour.isValid())
+                swatch.setBackgroundColor(colour);
+            r << swatch << QgsTableCell(owner);
+            int total = 0;
+            QgsTableRow purposes;
+            for (const QString& p : Camera::purposes()) {
+                purposes << QgsTableCell(QString::number(perPurpose.value(p)));
+                total += perPurpose.value(p);
+            }
+            r << QgsTableCell(QString::number(total)) << purposes;
+            return r;
+        };
+        for (auto it = byOwner.cbegin(); it != byOwner.cend(); ++it) {
+            const bool unknown = it.key().isEmpty();
+            if (!unknown && counts.size() >= kMaxRows - 2) {
+                for (auto p = it.value().cbegin(); p != it.value().cend(); ++p)
+                    others[p.key()] += p.value();
+                ++otherOwners;
+                continue;
+            }
+            const int colourIndex = owners.indexOf(it.key());
+            const QColor colour = unknown            ? CameraSymbology::unknownOwnerColor()
+                                  : colourIndex >= 0 ? CameraSymbology::ownerColor(colourIndex)
+                                                     : QColor();
+            const QgsTableRow r = row(colour, unknown ? tr("owner unknown") : it.key().left(36), it.value());
+            if (unknown)
+                counts.prepend(r);
+            else
+                counts << r;
+        }
+        if (otherOwners > 0)
+            counts << row(QColor(), tr("%1 other owners").arg(otherOwners), others);
+        auto* summary = table<QgsLayoutItemManualTable>(layout, 140, 30, 147, 165,
+                                                        QgsLayoutMultiFrame::UseExistingFrames);
+        summary->setIncludeTableHeader(true);
+        summary->setTableContents(counts);
+        QgsLayoutTableColumns headers{QgsLayoutTableColumn(QString()), QgsLayoutTableColumn(tr("Owner")),
+                                      QgsLayoutTableColumn(tr("Cameras"))};
+        for (const QString& p : Camera::purposes())
+            headers << QgsLayoutTableColumn(vocabulary::purpose(p));
+        summary->setHeaders(headers);
+        summary->setColumnWidths({3, 0, 0, 0, 0, 0, 0, 0, 0});
+    }
+
+    /** Every camera's public fields, grouped by owner, on as many pages as it takes. */
+    static void addCameraList(QgsLayout* layout, const QVector<Camera>& cameras) {
+        // Every camera, grouped by owner, on as many pages as it takes.
+        auto* page2 = new QgsLayoutItemPage(layout);
+        page2->setPageSize(QgsLayoutSize(297, 210, QgsUnitTypes::LayoutMillimeters));
+        layout->pageCollection()->addPage(page2);
+        QVector<Camera> sorted = cameras;
+        std::sort(sorted.begin(), sorted.end(), [](const Camera& a, const Camera& b) {
+            return std::tie(a.owner, a.id) < std::tie(b.owner, b.id);
+        });
+        QVector<QStringList> rows;
+        for (const Camera& c : sorted)
+            rows << QStringList{c.owner,
+                                c.id,
+                                c.name.left(40),
+                                vocabulary::purpose(c.purpose),
+                                c.legalBasis.left(60),
+                                c.directionsText(),
+                                c.registered ? tr("yes") : tr("no"),
+                                c.status};
+        QgsLayoutItemTextTable* list = table<QgsLayoutItemTextTable>(
+            layout, 10, 10 + 210 + 10, 277, 185, QgsLayoutMultiFrame::RepeatUntilFinished);
+        list->frame(0)->attemptMove(QgsLayoutPoint(10, 10, QgsUnitTypes::LayoutMillimeters), true, false, 1);
+        list->setColumns({QgsLayoutTableColumn(tr("Owner")), QgsLayoutTableColumn(tr("Id")),
+                          QgsLayoutTableColumn(tr("Name")), QgsLayoutTableColumn(tr("Purpose")),
+                          QgsLayoutTableColumn(tr("Legal basis")), QgsLayoutTableColumn(tr("Directions")),
+                          QgsLayoutTableColumn(tr("Registered")), QgsLayoutTableColumn(tr("Status"))});
+        list->setContents(rows);
+        list->setHeaderMode(QgsLayoutTable::AllFrames);
+    }
+};
 
 } // namespace
 
@@ -194,9 +201,9 @@ void RegisterListing::write(Store& store, QgsProject* project, const QString& pd
               .arg(loc.toString(QDate::currentDate(), QLocale::ShortFormat)),
           10, 20, 277, 8, 9, false);
     std::unique_ptr<QgsVectorLayer> byOwnerLayer; // drawn by the map: lives until the PDF is written
-    const QStringList owners = addOwnerMap(&layout, project, byOwnerLayer);
-    addOwnerTable(&layout, cameras, owners);
-    addCameraList(&layout, cameras);
+    const QStringList owners = Pages::addOwnerMap(&layout, project, byOwnerLayer);
+    Pages::addOwnerTable(&layout, cameras, owners);
+    Pages::addCameraList(&layout, cameras);
     LayoutKit::writePdf(&layout, pdfPath);
     Store::AuditEntry a;
     a.action = QStringLiteral("public register");

@@ -49,10 +49,6 @@ namespace stroom::maps {
 
 namespace {
 
-QString tr(const char* s) {
-    return QCoreApplication::translate("stroom::maps::ReportLayout", s);
-}
-
 constexpr double kW = 297, kH = 210;
 
 QgsLayoutItemLabel* addLabel(QgsLayout* l, int page, const QString& id, double x, double y, double w,
@@ -266,38 +262,45 @@ QImage ReportLayout::profileChart(const ReportData& d, QSize size) {
 
 namespace {
 
-std::unique_ptr<QgsPrintLayout> loadTemplate(const QString& templatePath, QgsProject* project) {
-    const QString path = templatePath.isEmpty() ? ReportLayout::defaultTemplatePath() : templatePath;
-    QFile file(path);
-    QDomDocument doc;
-    if (!file.open(QIODevice::ReadOnly) || !doc.setContent(&file)) {
-        throw Error::input(QCoreApplication::translate("stroom::maps::ReportLayout",
-                                                       "%1: not a readable QGIS layout template (.qpt)")
-                               .arg(path));
-    }
-    auto layout = std::make_unique<QgsPrintLayout>(project);
-    QgsReadWriteContext context;
-    context.setPathResolver(project->pathResolver());
-    bool ok = false;
-    layout->loadFromTemplate(doc, context, true, &ok);
-    if (!ok) {
-        throw Error::input(
-            QCoreApplication::translate("stroom::maps::ReportLayout", "%1: the template could not be loaded")
-                .arg(path));
-    }
-    return layout;
-}
+/** The pieces of the layout; their texts translate in the context of ReportLayout. */
+class Pages {
+    Q_DECLARE_TR_FUNCTIONS(stroom::maps::ReportLayout)
 
-void fillTitle(QgsLayout* l, const ReportData& d, const QString& generated) {
-    const TripParameters& p = d.parameters;
-    setText(l, QStringLiteral("title"), tr("Traffic flows from ANPR cameras"));
-    setText(l, QStringLiteral("subtitle"), d.projectTitle);
-    QString meta;
-    meta += tr("Period: %1").arg(d.periodText.isEmpty() ? tr("no data") : d.periodText) + QLatin1Char('\n');
-    meta +=
-        tr("Filters: %1").arg(d.filterText == QLatin1String("all") ? tr("none (all trips)") : d.filterText) +
-        QLatin1Char('\n');
-    meta += tr("Parameters: duplicate window %1 s, trip gap %2 s, through traffic %3–%4 min, minimum cell "
+public:
+    static std::unique_ptr<QgsPrintLayout> loadTemplate(const QString& templatePath, QgsProject* project) {
+        const QString path = templatePath.isEmpty() ? ReportLayout::defaultTemplatePath() : templatePath;
+        QFile file(path);
+        QDomDocument doc;
+        if (!file.open(QIODevice::ReadOnly) || !doc.setContent(&file)) {
+            throw Error::input(QCoreApplication::translate("stroom::maps::ReportLayout",
+                                                           "%1: not a readable QGIS layout template (.qpt)")
+                                   .arg(path));
+        }
+        auto layout = std::make_unique<QgsPrintLayout>(project);
+        QgsReadWriteContext context;
+        context.setPathResolver(project->pathResolver());
+        bool ok = false;
+        layout->loadFromTemplate(doc, context, true, &ok);
+        if (!ok) {
+            throw Error::input(QCoreApplication::translate("stroom::maps::ReportLayout",
+                                                           "%1: the template could not be loaded")
+                                   .arg(path));
+        }
+        return layout;
+    }
+
+    static void fillTitle(QgsLayout* l, const ReportData& d, const QString& generated) {
+        const TripParameters& p = d.parameters;
+        setText(l, QStringLiteral("title"), tr("Traffic flows from ANPR cameras"));
+        setText(l, QStringLiteral("subtitle"), d.projectTitle);
+        QString meta;
+        meta +=
+            tr("Period: %1").arg(d.periodText.isEmpty() ? tr("no data") : d.periodText) + QLatin1Char('\n');
+        meta += tr("Filters: %1")
+                    .arg(d.filterText == QLatin1String("all") ? tr("none (all trips)") : d.filterText) +
+                QLatin1Char('\n');
+        meta +=
+            tr("Parameters: duplicate window %1 s, trip gap %2 s, through traffic %3–%4 min, minimum cell "
                "count k = %5")
                 .arg(p.dedupeSeconds)
                 .arg(p.gapSeconds)
@@ -305,76 +308,78 @@ void fillTitle(QgsLayout* l, const ReportData& d, const QString& generated) {
                 .arg(p.throughMaxSeconds / 60)
                 .arg(d.k) +
             QLatin1Char('\n');
-    meta += tr("Purpose: %1").arg(d.purpose.isEmpty() ? tr("not given") : d.purpose) + QLatin1Char('\n');
-    meta += tr("Generated: %1").arg(generated) + QLatin1Char('\n');
-    meta += tr("Data layer: L2 aggregates; no figure in this report is below k = %1.").arg(d.k);
-    setText(l, QStringLiteral("meta"), meta);
-}
-
-void fillMaps(QgsLayout* l, const ReportData& d, QgsProject* project) {
-    // Map page: the project's layers are already in the project.
-    setText(l, QStringLiteral("h_map"), tr("Where trips go: the largest flows"));
-    bool nothingToMap = false;
-    for (const QString& mapId : {QStringLiteral("map"), QStringLiteral("title_map")}) {
-        auto* map = find<QgsLayoutItemMap>(l, mapId);
-        if (!map)
-            continue;
-        if (!std::isfinite(map->rect().height()) || !std::isfinite(map->rect().width()))
-            map->attemptResize(
-                QgsLayoutSize(200, 180, QgsUnitTypes::LayoutMillimeters)); // a template saved without extent
-        QList<QgsMapLayer*> layers;
-        QgsVectorLayer* flows = ProjectLayers::layerNamed(project, FlowMap::layerName());
-        QgsVectorLayer* cameras = ProjectLayers::layerNamed(project, ProjectLayers::camerasLayerName());
-        QgsVectorLayer* zones = ProjectLayers::layerNamed(project, ProjectLayers::zonesLayerName());
-        for (QgsVectorLayer* v : {cameras, flows, zones})
-            if (v)
-                layers << v;
-        map->setKeepLayerSet(true);
-        map->setLayers(layers);
-        map->setCrs(QgsCoordinateReferenceSystem(QStringLiteral("EPSG:31370")));
-        const QgsRectangle extent =
-            ProjectLayers::extentOf({zones, cameras}, map->crs(), project->transformContext());
-        if (!extent.isEmpty())
-            map->zoomToExtent(extent);
-        else
-            nothingToMap = true; // the template's extent (Flanders) stays
-        auto* legend = find<QgsLayoutItemLegend>(l, QStringLiteral("legend"));
-        if (legend && mapId == QLatin1String("map")) {
-            legend->setAutoUpdateModel(false);
-            QgsLayerTree* root = legend->model()->rootGroup();
-            root->removeAllChildren();
-            for (QgsVectorLayer* v : {flows, cameras})
-                if (v)
-                    root->addLayer(v);
-            legend->setTitle(tr("Legend"));
-            legend->adjustBoxSize();
-        }
+        meta += tr("Purpose: %1").arg(d.purpose.isEmpty() ? tr("not given") : d.purpose) + QLatin1Char('\n');
+        meta += tr("Generated: %1").arg(generated) + QLatin1Char('\n');
+        meta += tr("Data layer: L2 aggregates; no figure in this report is below k = %1.").arg(d.k);
+        setText(l, QStringLiteral("meta"), meta);
     }
-    setText(l, QStringLiteral("map_caption"),
-            nothingToMap ? tr("Nothing to map yet: the project has no cameras or zones with a position.")
-                         : tr("Arrows: the largest flows between cameras (at least k = %1 trips each), width "
-                              "and colour by "
-                              "trips. Dots: "
-                              "cameras by owner. Outlines: districts. Belgian Lambert 72.")
-                               .arg(d.k));
-}
 
-void fillOd(QgsLayout* l, const ReportData& d, const QLocale& loc) {
-    const TripParameters& p = d.parameters;
-    // OD table and through traffic.
-    setText(l, QStringLiteral("h_od"), tr("The largest origin–destination flows"));
-    QVector<QStringList> od;
-    for (const ReportData::OdRow& r : d.topOd)
-        od << QStringList{r.origin, r.destination, number(r.trips, loc),
-                          loc.toString(r.share, 'f', 1) + QStringLiteral(" %")};
-    setTable(l, QStringLiteral("od_table"),
-             {tr("Origin"), tr("Destination"), tr("Trips"), tr("Share of origin")}, od);
-    setText(l, QStringLiteral("h_through"), tr("Through traffic"));
-    const std::int64_t total = std::max<std::int64_t>(1, d.odTrips);
-    auto pct = [&](std::int64_t v) {
-        return loc.toString(100.0 * static_cast<double>(v) / static_cast<double>(total), 'f', 1);
-    };
-    setText(l, QStringLiteral("through_text"),
+    static void fillMaps(QgsLayout* l, const ReportData& d, QgsProject* project) {
+        // Map page: the project's layers are already in the project.
+        setText(l, QStringLiteral("h_map"), tr("Where trips go: the largest flows"));
+        bool nothingToMap = false;
+        for (const QString& mapId : {QStringLiteral("map"), QStringLiteral("title_map")}) {
+            auto* map = find<QgsLayoutItemMap>(l, mapId);
+            if (!map)
+                continue;
+            if (!std::isfinite(map->rect().height()) || !std::isfinite(map->rect().width()))
+                map->attemptResize(QgsLayoutSize(
+                    200, 180, QgsUnitTypes::LayoutMillimeters)); // a template saved without extent
+            QList<QgsMapLayer*> layers;
+            QgsVectorLayer* flows = ProjectLayers::layerNamed(project, FlowMap::layerName());
+            QgsVectorLayer* cameras = ProjectLayers::layerNamed(project, ProjectLayers::camerasLayerName());
+            QgsVectorLayer* zones = ProjectLayers::layerNamed(project, ProjectLayers::zonesLayerName());
+            for (QgsVectorLayer* v : {cameras, flows, zones})
+                if (v)
+                    layers << v;
+            map->setKeepLayerSet(true);
+            map->setLayers(layers);
+            map->setCrs(QgsCoordinateReferenceSystem(QStringLiteral("EPSG:31370")));
+            const QgsRectangle extent =
+                ProjectLayers::extentOf({zones, cameras}, map->crs(), project->transformContext());
+            if (!extent.isEmpty())
+                map->zoomToExtent(extent);
+            else
+                nothingToMap = true; // the template's extent (Flanders) stays
+            auto* legend = find<QgsLayoutItemLegend>(l, QStringLiteral("legend"));
+            if (legend && mapId == QLatin1String("map")) {
+                legend->setAutoUpdateModel(false);
+                QgsLayerTree* root = legend->model()->rootGroup();
+                root->removeAllChildren();
+                for (QgsVectorLayer* v : {flows, cameras})
+                    if (v)
+                        root->addLayer(v);
+                legend->setTitle(tr("Legend"));
+                legend->adjustBoxSize();
+            }
+        }
+        setText(l, QStringLiteral("map_caption"),
+                nothingToMap
+                    ? tr("Nothing to map yet: the project has no cameras or zones with a position.")
+                    : tr("Arrows: the largest flows between cameras (at least k = %1 trips each), width "
+                         "and colour by "
+                         "trips. Dots: "
+                         "cameras by owner. Outlines: districts. Belgian Lambert 72.")
+                          .arg(d.k));
+    }
+
+    static void fillOd(QgsLayout* l, const ReportData& d, const QLocale& loc) {
+        const TripParameters& p = d.parameters;
+        // OD table and through traffic.
+        setText(l, QStringLiteral("h_od"), tr("The largest origin–destination flows"));
+        QVector<QStringList> od;
+        for (const ReportData::OdRow& r : d.topOd)
+            od << QStringList{r.origin, r.destination, number(r.trips, loc),
+                              loc.toString(r.share, 'f', 1) + QStringLiteral(" %")};
+        setTable(l, QStringLiteral("od_table"),
+                 {tr("Origin"), tr("Destination"), tr("Trips"), tr("Share of origin")}, od);
+        setText(l, QStringLiteral("h_through"), tr("Through traffic"));
+        const std::int64_t total = std::max<std::int64_t>(1, d.odTrips);
+        auto pct = [&](std::int64_t v) {
+            return loc.toString(100.0 * static_cast<double>(v) / static_cast<double>(total), 'f', 1);
+        };
+        setText(
+            l, QStringLiteral("through_text"),
             tr("%1 trips between two or more cameras.\n\nThrough traffic (in at the cordon, out at the "
                "cordon within "
                "%2–%3 min): %4 trips (%5 %).\nDestination traffic (in at the cordon, ending inside): %6 (%7 "
@@ -391,180 +396,187 @@ void fillOd(QgsLayout* l, const ReportData& d, const QLocale& loc) {
                 .arg(number(d.byKind[3], loc), pct(d.byKind[3]), number(d.singleReadTrips, loc),
                      number(d.odSuppressed, loc))
                 .arg(d.k));
-}
+    }
 
-void fillCounts(QgsLayout* l, const ReportData& d, const QLocale& loc) {
-    // Counts and the hourly profile.
-    setText(l, QStringLiteral("h_counts"), tr("Passages per camera"));
-    QVector<QStringList> counts;
-    for (const ReportData::CountRow& r : d.topCounts) {
-        const QString name = r.name.size() > 30 ? r.name.left(29) + QStringLiteral("…") : r.name;
-        QStringList row{r.camera, name, number(r.passages, loc)};
-        for (int cls : {1, 2, 3, 4})
-            row << (r.byClass[cls] < 0 ? QStringLiteral("< %1").arg(d.k) : number(r.byClass[cls], loc));
-        counts << row;
-    }
-    setTable(l, QStringLiteral("counts_table"),
-             {tr("Camera"), tr("Name"), tr("Passages"), vehicleclass::label(vehicleclass::Car),
-              vehicleclass::label(vehicleclass::Van), vehicleclass::label(vehicleclass::Truck),
-              vehicleclass::label(vehicleclass::Bus)},
-             counts);
-    if (auto* pic = find<QgsLayoutItemPicture>(l, QStringLiteral("profile"))) {
-        const QString png =
-            QDir::temp().filePath(QStringLiteral("stroom-profile-%1.png").arg(reinterpret_cast<quintptr>(l)));
-        ReportLayout::profileChart(d, QSize(1050, 750)).save(png);
-        pic->setPicturePath(png);
-    }
-    setText(l, QStringLiteral("profile_caption"),
+    static void fillCounts(QgsLayout* l, const ReportData& d, const QLocale& loc) {
+        // Counts and the hourly profile.
+        setText(l, QStringLiteral("h_counts"), tr("Passages per camera"));
+        QVector<QStringList> counts;
+        for (const ReportData::CountRow& r : d.topCounts) {
+            const QString name = r.name.size() > 30 ? r.name.left(29) + QStringLiteral("…") : r.name;
+            QStringList row{r.camera, name, number(r.passages, loc)};
+            for (int cls : {1, 2, 3, 4})
+                row << (r.byClass[cls] < 0 ? QStringLiteral("< %1").arg(d.k) : number(r.byClass[cls], loc));
+            counts << row;
+        }
+        setTable(l, QStringLiteral("counts_table"),
+                 {tr("Camera"), tr("Name"), tr("Passages"), vehicleclass::label(vehicleclass::Car),
+                  vehicleclass::label(vehicleclass::Van), vehicleclass::label(vehicleclass::Truck),
+                  vehicleclass::label(vehicleclass::Bus)},
+                 counts);
+        if (auto* pic = find<QgsLayoutItemPicture>(l, QStringLiteral("profile"))) {
+            const QString png = QDir::temp().filePath(
+                QStringLiteral("stroom-profile-%1.png").arg(reinterpret_cast<quintptr>(l)));
+            ReportLayout::profileChart(d, QSize(1050, 750)).save(png);
+            pic->setPicturePath(png);
+        }
+        setText(
+            l, QStringLiteral("profile_caption"),
             tr("Passages per hour of the day (local time), all cameras, by vehicle class. Classes with fewer "
                "than k = %1 "
                "passages are left out.")
                 .arg(d.k));
-}
-
-void fillJourneys(QgsLayout* l, const ReportData& d, const QLocale& loc) {
-    // Journey times.
-    setText(l, QStringLiteral("h_journeys"), tr("Journey times between consecutive cameras"));
-    QVector<QStringList> jt;
-    for (const ReportData::JourneyRow& r : d.journeys)
-        jt << QStringList{r.from,
-                          r.to,
-                          number(r.n, loc),
-                          loc.toString(r.median / 60, 'f', 1),
-                          loc.toString(r.p15 / 60, 'f', 1),
-                          loc.toString(r.p85 / 60, 'f', 1)};
-    setTable(
-        l, QStringLiteral("journey_table"),
-        {tr("From"), tr("To"), tr("Trips"), tr("Median (min)"), tr("15th pct (min)"), tr("85th pct (min)")},
-        jt);
-    setText(l, QStringLiteral("journey_text"),
-            tr("The camera pairs with the most observations. Outliers further than three median absolute "
-               "deviations from "
-               "the median are left out before the median and percentiles are taken. %1 pairs with fewer "
-               "than k = %2 "
-               "observations are not shown.")
-                .arg(number(d.journeysSuppressed, loc))
-                .arg(d.k));
-}
-
-void fillInventory(QgsLayout* l, const ReportData& d) {
-    // Inventory.
-    setText(l, QStringLiteral("h_inventory"), tr("The cameras: who owns them and what for"));
-    QVector<QStringList> inv;
-    for (const ReportData::InventoryRow& r : d.inventory) {
-        QStringList row{r.owner.isEmpty() ? tr("owner unknown") : r.owner, QString::number(r.total)};
-        for (int i = 0; i < 6; ++i)
-            row << QString::number(r.byPurpose[i]);
-        row << QString::number(r.unregistered) << QString::number(r.noLegalBasis);
-        inv << row;
     }
-    setTable(l, QStringLiteral("inventory_table"),
-             {tr("Owner"), tr("Cameras"), tr("Police"), tr("Traffic"), tr("LEZ"), tr("Section control"),
-              tr("Parking"), tr("Other"), tr("Unregistered"), tr("No legal basis")},
-             inv);
-    setText(l, QStringLiteral("inventory_text"),
+
+    static void fillJourneys(QgsLayout* l, const ReportData& d, const QLocale& loc) {
+        // Journey times.
+        setText(l, QStringLiteral("h_journeys"), tr("Journey times between consecutive cameras"));
+        QVector<QStringList> jt;
+        for (const ReportData::JourneyRow& r : d.journeys)
+            jt << QStringList{r.from,
+                              r.to,
+                              number(r.n, loc),
+                              loc.toString(r.median / 60, 'f', 1),
+                              loc.toString(r.p15 / 60, 'f', 1),
+                              loc.toString(r.p85 / 60, 'f', 1)};
+        setTable(l, QStringLiteral("journey_table"),
+                 {tr("From"), tr("To"), tr("Trips"), tr("Median (min)"), tr("15th pct (min)"),
+                  tr("85th pct (min)")},
+                 jt);
+        setText(l, QStringLiteral("journey_text"),
+                tr("The camera pairs with the most observations. Outliers further than three median absolute "
+                   "deviations from "
+                   "the median are left out before the median and percentiles are taken. %1 pairs with fewer "
+                   "than k = %2 "
+                   "observations are not shown.")
+                    .arg(number(d.journeysSuppressed, loc))
+                    .arg(d.k));
+    }
+
+    static void fillInventory(QgsLayout* l, const ReportData& d) {
+        // Inventory.
+        setText(l, QStringLiteral("h_inventory"), tr("The cameras: who owns them and what for"));
+        QVector<QStringList> inv;
+        for (const ReportData::InventoryRow& r : d.inventory) {
+            QStringList row{r.owner.isEmpty() ? tr("owner unknown") : r.owner, QString::number(r.total)};
+            for (int i = 0; i < 6; ++i)
+                row << QString::number(r.byPurpose[i]);
+            row << QString::number(r.unregistered) << QString::number(r.noLegalBasis);
+            inv << row;
+        }
+        setTable(l, QStringLiteral("inventory_table"),
+                 {tr("Owner"), tr("Cameras"), tr("Police"), tr("Traffic"), tr("LEZ"), tr("Section control"),
+                  tr("Parking"), tr("Other"), tr("Unregistered"), tr("No legal basis")},
+                 inv);
+        setText(
+            l, QStringLiteral("inventory_text"),
             tr("%1 cameras in the register. Unregistered: seen in the ANPR data but not in the register. The "
                "register is "
                "public information (layer L3).")
                 .arg(d.camerasTotal));
-}
+    }
 
-void fillPrivacy(QgsLayout* l, const ReportData& d, const QLocale& loc, const QString& generated) {
-    const TripParameters& p = d.parameters;
-    // Methodology and privacy.
-    setText(l, QStringLiteral("h_privacy"), tr("Method and privacy"));
-    QString privacy;
-    privacy +=
-        tr("Method. Number-plate reads arrive pseudonymised: clear plates never enter Stroom. Reads of one "
-           "pseudonym are taken in time order; a read at the same camera within %1 s of an earlier one is a "
-           "duplicate; reads form one trip while the gap between them is at most %2 s. Origin and "
-           "destination are "
-           "the first and last camera of a trip. Trips seen by one camera only are counted apart. Journey "
-           "times "
-           "are taken between consecutive cameras of a trip.")
-            .arg(p.dedupeSeconds)
-            .arg(p.gapSeconds) +
-        QStringLiteral("\n\n");
-    privacy += tr("Data layer. This report shows L2 aggregates only. Every cell, count and journey time in "
-                  "it stands for "
-                  "at least k = %1 vehicles; %2 cells under k were suppressed in total (OD %3, counts %4, "
-                  "journey times "
-                  "%5).")
-                   .arg(d.k)
-                   .arg(number(d.suppressedTotal(), loc), number(d.odSuppressed, loc),
-                        number(d.countsSuppressed, loc), number(d.journeysSuppressed, loc)) +
-               QStringLiteral("\n\n");
-    if (d.readsStored == 0) {
+    static void fillPrivacy(QgsLayout* l, const ReportData& d, const QLocale& loc, const QString& generated) {
+        const TripParameters& p = d.parameters;
+        // Methodology and privacy.
+        setText(l, QStringLiteral("h_privacy"), tr("Method and privacy"));
+        QString privacy;
+        privacy += tr("Method. Number-plate reads arrive pseudonymised: clear plates never enter Stroom. "
+                      "Reads of one "
+                      "pseudonym are taken in time order; a read at the same camera within %1 s of an "
+                      "earlier one is a "
+                      "duplicate; reads form one trip while the gap between them is at most %2 s. Origin and "
+                      "destination are "
+                      "the first and last camera of a trip. Trips seen by one camera only are counted apart. "
+                      "Journey "
+                      "times "
+                      "are taken between consecutive cameras of a trip.")
+                       .arg(p.dedupeSeconds)
+                       .arg(p.gapSeconds) +
+                   QStringLiteral("\n\n");
         privacy +=
-            tr("Retention. No pseudonymised reads (L0) are kept in this project.") + QStringLiteral("\n\n");
-    } else {
-        privacy +=
-            tr("Retention. The project keeps %1 pseudonymised reads (L0) from %2 to %3, in a separate file "
-               "that is "
-               "never shared with the project; they can be purged once aggregated, and the aggregates stay.")
-                .arg(number(d.readsStored, loc), d.readsFrom.toString(Qt::ISODate),
-                     d.readsTo.toString(Qt::ISODate)) +
+            tr("Data layer. This report shows L2 aggregates only. Every cell, count and journey time in "
+               "it stands for "
+               "at least k = %1 vehicles; %2 cells under k were suppressed in total (OD %3, counts %4, "
+               "journey times "
+               "%5).")
+                .arg(d.k)
+                .arg(number(d.suppressedTotal(), loc), number(d.odSuppressed, loc),
+                     number(d.countsSuppressed, loc), number(d.journeysSuppressed, loc)) +
             QStringLiteral("\n\n");
+        if (d.readsStored == 0) {
+            privacy += tr("Retention. No pseudonymised reads (L0) are kept in this project.") +
+                       QStringLiteral("\n\n");
+        } else {
+            privacy += tr("Retention. The project keeps %1 pseudonymised reads (L0) from %2 to %3, in a "
+                          "separate file "
+                          "that is "
+                          "never shared with the project; they can be purged once aggregated, and the "
+                          "aggregates stay.")
+                           .arg(number(d.readsStored, loc), d.readsFrom.toString(Qt::ISODate),
+                                d.readsTo.toString(Qt::ISODate)) +
+                       QStringLiteral("\n\n");
+        }
+        privacy += tr("Purpose of this report: %1.").arg(d.purpose.isEmpty() ? tr("not given") : d.purpose) +
+                   QStringLiteral("\n");
+        privacy += tr("Generated on %1 by Stroom; this report is recorded in the project's audit trail.")
+                       .arg(generated);
+        setText(l, QStringLiteral("privacy_text"), privacy);
     }
-    privacy += tr("Purpose of this report: %1.").arg(d.purpose.isEmpty() ? tr("not given") : d.purpose) +
-               QStringLiteral("\n");
-    privacy +=
-        tr("Generated on %1 by Stroom; this report is recorded in the project's audit trail.").arg(generated);
-    setText(l, QStringLiteral("privacy_text"), privacy);
-}
 
-void keepTextSearchable(QgsLayout* l) {
-    // No ligatures ("ffi", "fl"): the PDF's text must stay searchable and readable by screen readers.
-    // (QFont's style strategy is not kept in templates, so it is set here.)
-    QList<QgsLayoutItemLabel*> labels;
-    l->layoutItems(labels);
-    for (QgsLayoutItemLabel* label : labels) {
-        QFont f = label->font();
-        f.setStyleStrategy(QFont::PreferNoShaping);
-        label->setFont(f);
-    }
-    for (QgsLayoutMultiFrame* mf : l->multiFrames()) {
-        if (auto* t = dynamic_cast<QgsLayoutTable*>(mf)) {
-            QgsTextFormat head = t->headerTextFormat(), body = t->contentTextFormat();
-            QFont hf = head.font(), bf = body.font();
-            hf.setStyleStrategy(QFont::PreferNoShaping);
-            bf.setStyleStrategy(QFont::PreferNoShaping);
-            head.setFont(hf);
-            body.setFont(bf);
-            t->setHeaderTextFormat(head);
-            t->setContentTextFormat(body);
+    static void keepTextSearchable(QgsLayout* l) {
+        // No ligatures ("ffi", "fl"): the PDF's text must stay searchable and readable by screen readers.
+        // (QFont's style strategy is not kept in templates, so it is set here.)
+        QList<QgsLayoutItemLabel*> labels;
+        l->layoutItems(labels);
+        for (QgsLayoutItemLabel* label : labels) {
+            QFont f = label->font();
+            f.setStyleStrategy(QFont::PreferNoShaping);
+            label->setFont(f);
+        }
+        for (QgsLayoutMultiFrame* mf : l->multiFrames()) {
+            if (auto* t = dynamic_cast<QgsLayoutTable*>(mf)) {
+                QgsTextFormat head = t->headerTextFormat(), body = t->contentTextFormat();
+                QFont hf = head.font(), bf = body.font();
+                hf.setStyleStrategy(QFont::PreferNoShaping);
+                bf.setStyleStrategy(QFont::PreferNoShaping);
+                head.setFont(hf);
+                body.setFont(bf);
+                t->setHeaderTextFormat(head);
+                t->setContentTextFormat(body);
+            }
         }
     }
-}
 
-void fillFooters(QgsLayout* l, const ReportData& d, const QString& generated) {
-    for (int i = 0; i < 7; ++i)
-        setText(l, QStringLiteral("footer_%1").arg(i + 1),
-                tr("%1 · %2 · generated %3 · page %4 of %5")
-                    .arg(d.projectTitle, d.periodText, generated)
-                    .arg(i + 1)
-                    .arg(7));
-}
+    static void fillFooters(QgsLayout* l, const ReportData& d, const QString& generated) {
+        for (int i = 0; i < 7; ++i)
+            setText(l, QStringLiteral("footer_%1").arg(i + 1),
+                    tr("%1 · %2 · generated %3 · page %4 of %5")
+                        .arg(d.projectTitle, d.periodText, generated)
+                        .arg(i + 1)
+                        .arg(7));
+    }
+};
 
 } // namespace
 
 std::unique_ptr<QgsPrintLayout> ReportLayout::build(const ReportData& d, QgsProject* project,
                                                     const QString& templatePath) {
-    std::unique_ptr<QgsPrintLayout> layout = loadTemplate(templatePath, project);
+    std::unique_ptr<QgsPrintLayout> layout = Pages::loadTemplate(templatePath, project);
     QgsLayout* l = layout.get();
     l->renderContext().setTextRenderFormat(Qgis::TextRenderFormat::AlwaysText);
     const QLocale loc = d.language == QLatin1String("nl") ? QLocale(QLocale::Dutch, QLocale::Belgium)
                                                           : QLocale(QLocale::English);
     const QString generated = loc.toString(d.generated, QLocale::ShortFormat);
-    fillTitle(l, d, generated);
-    fillMaps(l, d, project);
-    fillOd(l, d, loc);
-    fillCounts(l, d, loc);
-    fillJourneys(l, d, loc);
-    fillInventory(l, d);
-    fillPrivacy(l, d, loc, generated);
-    keepTextSearchable(l);
-    fillFooters(l, d, generated);
+    Pages::fillTitle(l, d, generated);
+    Pages::fillMaps(l, d, project);
+    Pages::fillOd(l, d, loc);
+    Pages::fillCounts(l, d, loc);
+    Pages::fillJourneys(l, d, loc);
+    Pages::fillInventory(l, d);
+    Pages::fillPrivacy(l, d, loc, generated);
+    Pages::keepTextSearchable(l);
+    Pages::fillFooters(l, d, generated);
     l->refresh();
     return layout;
 }
