@@ -24,7 +24,21 @@ FilterPanel::FilterPanel(QWidget* parent)
     setObjectName(QStringLiteral("FilterPanel"));
     auto* body = new QWidget(this);
     auto* layout = new QVBoxLayout(body);
+    layout->addWidget(buildWhen(body));
+    layout->addWidget(buildVehicles(body));
+    layout->addWidget(buildShow(body));
+    m_summary = new QLabel(body);
+    m_summary->setObjectName(QStringLiteral("FilterSummary"));
+    m_summary->setWordWrap(true);
+    m_summary->setTextFormat(Qt::RichText);
+    layout->addWidget(m_summary);
+    layout->addStretch();
+    setWidget(body);
+    connectControls();
+    m_topNLabel->setText(QString::number(m_topN->value()));
+}
 
+QGroupBox* FilterPanel::buildWhen(QWidget* body) {
     auto* when = new QGroupBox(tr("When"), body);
     auto* form = new QFormLayout(when);
     m_allDates = new QCheckBox(tr("All days"), when);
@@ -54,8 +68,10 @@ FilterPanel::FilterPanel(QWidget* parent)
     hours->addWidget(new QLabel(QStringLiteral("–"), when));
     hours->addWidget(m_hourTo);
     form->addRow(tr("Start hour"), hours);
-    layout->addWidget(when);
+    return when;
+}
 
+QGroupBox* FilterPanel::buildVehicles(QWidget* body) {
     auto* what = new QGroupBox(tr("Vehicles"), body);
     auto* grid = new QGridLayout(what);
     for (int code : {vehicleclass::Car, vehicleclass::Van, vehicleclass::Truck, vehicleclass::Bus,
@@ -70,8 +86,10 @@ FilterPanel::FilterPanel(QWidget* parent)
     m_through = new QCheckBox(tr("Through traffic only"), what);
     m_through->setObjectName(QStringLiteral("ThroughOnly"));
     grid->addWidget(m_through, 3, 0, 1, 2);
-    layout->addWidget(what);
+    return what;
+}
 
+QGroupBox* FilterPanel::buildShow(QWidget* body) {
     auto* show = new QGroupBox(tr("Show"), body);
     auto* sform = new QFormLayout(show);
     auto* level = new QHBoxLayout;
@@ -101,16 +119,10 @@ FilterPanel::FilterPanel(QWidget* parent)
     m_minTrips->setValue(10);
     m_minTrips->setSuffix(tr(" trips"));
     sform->addRow(tr("At least"), m_minTrips);
-    layout->addWidget(show);
+    return show;
+}
 
-    m_summary = new QLabel(body);
-    m_summary->setObjectName(QStringLiteral("FilterSummary"));
-    m_summary->setWordWrap(true);
-    m_summary->setTextFormat(Qt::RichText);
-    layout->addWidget(m_summary);
-    layout->addStretch();
-    setWidget(body);
-
+void FilterPanel::connectControls() {
     connect(m_allDates, &QCheckBox::toggled, this, [this](bool all) {
         m_from->setEnabled(!all);
         m_to->setEnabled(!all);
@@ -129,7 +141,6 @@ FilterPanel::FilterPanel(QWidget* parent)
         m_topNLabel->setText(QString::number(v));
         emitChange();
     });
-    m_topNLabel->setText(QString::number(m_topN->value()));
 }
 
 void FilterPanel::setDataRange(const QDate& first, const QDate& last) {

@@ -5,6 +5,7 @@
 #include <QDockWidget>
 
 class QCheckBox;
+class QGroupBox;
 class QComboBox;
 class QDateEdit;
 class QLabel;
@@ -36,6 +37,10 @@ signals:
     void viewChanged(const stroom::maps::FlowView& view);
 
 private:
+    QGroupBox* buildWhen(QWidget* body);
+    QGroupBox* buildVehicles(QWidget* body);
+    QGroupBox* buildShow(QWidget* body);
+    void connectControls();
     void emitChange();
 
     QCheckBox* m_allDates;

@@ -109,8 +109,36 @@ ImportDialog::ImportDialog(Session* session, QWidget* parent)
     setObjectName(QStringLiteral("ImportDialog"));
     setWindowTitle(tr("Import ANPR data"));
     auto* layout = new QVBoxLayout(this);
+    layout->addWidget(buildFilesBox());
+    layout->addWidget(buildOptionsBox());
+    layout->addWidget(buildPreviewBox(), 1);
+    m_progress = new QProgressBar(this);
+    m_progress->setRange(0, 1000);
+    m_progress->setVisible(false);
+    layout->addWidget(m_progress);
+    m_summary = new QTextBrowser(this);
+    m_summary->setObjectName(QStringLiteral("ImportSummary"));
+    m_summary->setVisible(false);
+    m_summary->setMaximumHeight(160);
+    layout->addWidget(m_summary);
 
-    // Files
+    m_buttons = new QDialogButtonBox(this);
+    m_importButton = m_buttons->addButton(tr("Import"), QDialogButtonBox::AcceptRole);
+    m_cancelButton = m_buttons->addButton(QDialogButtonBox::Close);
+    layout->addWidget(m_buttons);
+    connect(m_importButton, &QPushButton::clicked, this, &ImportDialog::startImport);
+    connect(m_cancelButton, &QPushButton::clicked, this, [this] {
+        if (isRunning())
+            cancelImport();
+        else
+            reject();
+    });
+    connect(m_watcher, &QFutureWatcher<ImportOutcome>::finished, this, &ImportDialog::onFinished);
+    resize(980, 720);
+    refreshPreview();
+}
+
+QGroupBox* ImportDialog::buildFilesBox() {
     auto* filesBox = new QGroupBox(tr("Files"), this);
     auto* filesLayout = new QHBoxLayout(filesBox);
     m_files = new QListWidget(filesBox);
@@ -125,12 +153,13 @@ ImportDialog::ImportDialog(Session* session, QWidget* parent)
     fileButtons->addWidget(remove);
     fileButtons->addStretch();
     filesLayout->addLayout(fileButtons);
-    layout->addWidget(filesBox);
     connect(add, &QPushButton::clicked, this, &ImportDialog::addFiles);
     connect(remove, &QPushButton::clicked, this, &ImportDialog::removeFiles);
     connect(m_files, &QListWidget::currentRowChanged, this, &ImportDialog::refreshPreview);
+    return filesBox;
+}
 
-    // How to read them
+QGroupBox* ImportDialog::buildOptionsBox() {
     auto* optionsBox = new QGroupBox(tr("How to read them"), this);
     auto* options = new QFormLayout(optionsBox);
     m_format = new QComboBox(optionsBox);
@@ -158,12 +187,13 @@ ImportDialog::ImportDialog(Session* session, QWidget* parent)
     options->addRow(QString(), m_pseudonymise);
     m_force = new QCheckBox(tr("Import again even if a file was imported before"), optionsBox);
     options->addRow(QString(), m_force);
-    layout->addWidget(optionsBox);
     for (QComboBox* box : {m_format, m_onError})
         connect(box, qOverload<int>(&QComboBox::currentIndexChanged), this, &ImportDialog::refreshPreview);
     connect(m_timezone, &QComboBox::currentTextChanged, this, &ImportDialog::refreshPreview);
+    return optionsBox;
+}
 
-    // Preview and mapping
+QGroupBox* ImportDialog::buildPreviewBox() {
     auto* previewBox = new QGroupBox(tr("Preview"), this);
     auto* previewLayout = new QVBoxLayout(previewBox);
     m_detected = new QLabel(previewBox);
@@ -186,33 +216,7 @@ ImportDialog::ImportDialog(Session* session, QWidget* parent)
     m_previewView->verticalHeader()->setDefaultSectionSize(20);
     split->addWidget(m_previewView, 1);
     previewLayout->addLayout(split);
-    layout->addWidget(previewBox, 1);
-
-    // Progress and result
-    m_progress = new QProgressBar(this);
-    m_progress->setRange(0, 1000);
-    m_progress->setVisible(false);
-    layout->addWidget(m_progress);
-    m_summary = new QTextBrowser(this);
-    m_summary->setObjectName(QStringLiteral("ImportSummary"));
-    m_summary->setVisible(false);
-    m_summary->setMaximumHeight(160);
-    layout->addWidget(m_summary);
-
-    m_buttons = new QDialogButtonBox(this);
-    m_importButton = m_buttons->addButton(tr("Import"), QDialogButtonBox::AcceptRole);
-    m_cancelButton = m_buttons->addButton(QDialogButtonBox::Close);
-    layout->addWidget(m_buttons);
-    connect(m_importButton, &QPushButton::clicked, this, &ImportDialog::startImport);
-    connect(m_cancelButton, &QPushButton::clicked, this, [this] {
-        if (isRunning())
-            cancelImport();
-        else
-            reject();
-    });
-    connect(m_watcher, &QFutureWatcher<ImportOutcome>::finished, this, &ImportDialog::onFinished);
-    resize(980, 720);
-    refreshPreview();
+    return previewBox;
 }
 
 ImportDialog::~ImportDialog() {

@@ -13,6 +13,7 @@ class QCheckBox;
 class QComboBox;
 class QDialogButtonBox;
 class QFormLayout;
+class QGroupBox;
 class QLabel;
 class QListWidget;
 class QProgressBar;
@@ -64,6 +65,9 @@ private slots:
     void onFinished();
 
 private:
+    QGroupBox* buildFilesBox();
+    QGroupBox* buildOptionsBox();
+    QGroupBox* buildPreviewBox();
     void buildMappingEditors();
     void setBusy(bool busy);
 
