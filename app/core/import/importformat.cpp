@@ -157,35 +157,30 @@ QString normaliseName(QString s) {
 
 } // namespace
 
-FileLayout detectLayout(std::string_view headerLine, ImportFormat requested,
-                        const QHash<QString, QString>& overrides, const QString& timezone,
-                        const QString& fileName) {
-    FileLayout L;
-    L.delimiter = CsvReader::sniffDelimiter(headerLine);
-    // Split the header with the same quoting rules as the data.
-    {
-        QString field;
-        bool q = false;
-        const QString h = QString::fromUtf8(headerLine.data(), static_cast<int>(headerLine.size()));
-        for (QChar c : h) {
-            if (c == QLatin1Char('"')) {
-                q = !q;
-                continue;
-            }
-            if (!q && c == QLatin1Char(L.delimiter)) {
-                L.header << field.trimmed();
-                field.clear();
-                continue;
-            }
-            field += c;
-        }
-        L.header << field.trimmed();
-    }
-    QStringList names;
-    for (const QString& h : L.header)
-        names << normaliseName(h);
+namespace {
 
-    // Aliases first, earlier aliases winning; each column serves one role.
+/** The header's fields, split with the same quoting rules as the data. */
+void splitHeader(FileLayout& L, std::string_view headerLine) {
+    QString field;
+    bool q = false;
+    const QString h = QString::fromUtf8(headerLine.data(), static_cast<int>(headerLine.size()));
+    for (QChar c : h) {
+        if (c == QLatin1Char('"')) {
+            q = !q;
+            continue;
+        }
+        if (!q && c == QLatin1Char(L.delimiter)) {
+            L.header << field.trimmed();
+            field.clear();
+            continue;
+        }
+        field += c;
+    }
+    L.header << field.trimmed();
+}
+
+/** Aliases first, earlier aliases winning; each column serves one role. */
+void mapByAliases(FileLayout& L, const QStringList& names) {
     std::vector<bool> used(static_cast<std::size_t>(names.size()), false);
     for (int r = 0; r < kRoleCount; ++r) {
         for (const QString& a : aliases(static_cast<Role>(r))) {
@@ -197,7 +192,11 @@ FileLayout detectLayout(std::string_view headerLine, ImportFormat requested,
             }
         }
     }
-    // Explicit mapping wins over aliases.
+}
+
+/** An explicit --mapping wins over aliases. */
+void mapExplicitly(FileLayout& L, const QStringList& names, const QHash<QString, QString>& overrides,
+                   const QString& fileName) {
     for (auto it = overrides.cbegin(); it != overrides.cend(); ++it) {
         Role role;
         if (!roleFromKey(it.key(), &role))
@@ -219,35 +218,36 @@ FileLayout detectLayout(std::string_view headerLine, ImportFormat requested,
                 c = -1;
         L.column[static_cast<std::size_t>(role)] = idx;
     }
+}
 
+/** The format the columns say (when not asked for one). */
+ImportFormat detectFormat(const FileLayout& L, const QStringList& names, const QString& fileName) {
     auto has = [&](Role r) { return L.col(r) >= 0; };
-    // A "pair" alias such as "id" only counts for pair flows when no from/to columns exist.
-    L.format = requested;
-    if (L.format == ImportFormat::Auto) {
-        if ((has(Role::FromCamera) && has(Role::ToCamera)) ||
-            (has(Role::Pair) && has(Role::Vehicles) && !has(Role::Pseudonym)))
-            L.format = ImportFormat::PairFlows;
-        else if (has(Role::PeriodStart) && has(Role::Vehicles) && has(Role::Camera))
-            L.format = ImportFormat::Counts;
-        else if (has(Role::Pseudonym) && has(Role::Latitude) && has(Role::Longitude))
-            L.format = ImportFormat::AnprMetrics;
-        else if (has(Role::Pseudonym) || has(Role::Time)) {
-            static const QStringList dutch = {
-                QStringLiteral("tijdstip"),          QStringLiteral("kenteken_hash"),
-                QStringLiteral("voertuigcategorie"), QStringLiteral("land"),
-                QStringLiteral("kenteken"),          QStringLiteral("datumtijd")};
-            bool isDutch = L.delimiter == ';';
-            for (const QString& n : names)
-                isDutch = isDutch || dutch.contains(n);
-            L.format = isDutch ? ImportFormat::Dutch : ImportFormat::Standard;
-        } else {
-            throw Error::input(
-                QStringLiteral("%1 line 1: the header (%2) is not one Stroom knows: expected ANPR reads "
-                               "(timestamp, camera_id, plate_hash …), counts or pair flows; name the "
-                               "columns with --mapping")
-                    .arg(fileName, L.header.join(QStringLiteral(", "))));
-        }
-    }
+    if ((has(Role::FromCamera) && has(Role::ToCamera)) ||
+        (has(Role::Pair) && has(Role::Vehicles) && !has(Role::Pseudonym)))
+        return ImportFormat::PairFlows;
+    if (has(Role::PeriodStart) && has(Role::Vehicles) && has(Role::Camera))
+        return ImportFormat::Counts;
+    if (has(Role::Pseudonym) && has(Role::Latitude) && has(Role::Longitude))
+        return ImportFormat::AnprMetrics;
+    if (!has(Role::Pseudonym) && !has(Role::Time))
+        throw Error::input(
+            QStringLiteral("%1 line 1: the header (%2) is not one Stroom knows: expected ANPR reads "
+                           "(timestamp, camera_id, plate_hash …), counts or pair flows; name the "
+                           "columns with --mapping")
+                .arg(fileName, L.header.join(QStringLiteral(", "))));
+    static const QStringList dutch = {QStringLiteral("tijdstip"),          QStringLiteral("kenteken_hash"),
+                                      QStringLiteral("voertuigcategorie"), QStringLiteral("land"),
+                                      QStringLiteral("kenteken"),          QStringLiteral("datumtijd")};
+    bool isDutch = L.delimiter == ';';
+    for (const QString& n : names)
+        isDutch = isDutch || dutch.contains(n);
+    return isDutch ? ImportFormat::Dutch : ImportFormat::Standard;
+}
+
+/** Refuses a layout that misses a column its format needs. */
+void checkRequired(FileLayout& L, const QString& fileName) {
+    auto has = [&](Role r) { return L.col(r) >= 0; };
     if (L.format != ImportFormat::PairFlows)
         L.column[static_cast<std::size_t>(Role::Pair)] = -1;
     for (Role r : requiredRoles(L.format)) {
@@ -264,6 +264,24 @@ FileLayout detectLayout(std::string_view headerLine, ImportFormat requested,
             QStringLiteral("%1 line 1: pair flows need from_camera and to_camera columns (or one 'from_to' "
                            "column such as ID)")
                 .arg(fileName));
+}
+
+} // namespace
+
+FileLayout detectLayout(std::string_view headerLine, ImportFormat requested,
+                        const QHash<QString, QString>& overrides, const QString& timezone,
+                        const QString& fileName) {
+    FileLayout L;
+    L.delimiter = CsvReader::sniffDelimiter(headerLine);
+    splitHeader(L, headerLine);
+    QStringList names;
+    for (const QString& h : L.header)
+        names << normaliseName(h);
+    mapByAliases(L, names);
+    mapExplicitly(L, names, overrides, fileName);
+    // A "pair" alias such as "id" only counts for pair flows when no from/to columns exist.
+    L.format = requested == ImportFormat::Auto ? detectFormat(L, names, fileName) : requested;
+    checkRequired(L, fileName);
     L.timezone = !timezone.isEmpty() ? timezone
                                      : (L.format == ImportFormat::Dutch ? QStringLiteral("Europe/Brussels")
                                                                         : QStringLiteral("UTC"));
