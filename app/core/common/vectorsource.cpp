@@ -33,11 +33,12 @@ struct TransformDestroyer {
     void operator()(OGRCoordinateTransformationH t) const { OCTDestroyCoordinateTransformation(t); }
 };
 
-QVector<VectorFeature> readDataset(const QString& gdalPath, const QString& shownName,
-                                   const VectorReadOptions& options) {
+using Dataset = std::unique_ptr<void, DatasetCloser>;
+using Transform = std::unique_ptr<std::remove_pointer_t<OGRCoordinateTransformationH>, TransformDestroyer>;
+
+/** Opens a vector file (CSV with coordinate columns guessed, gzip through /vsigzip/). */
+Dataset openDataset(const QString& gdalPath, const QString& shownName, bool isCsv) {
     ensureGdalRegistered();
-    const bool isCsv = gdalPath.endsWith(QLatin1String(".csv"), Qt::CaseInsensitive) ||
-                       gdalPath.endsWith(QLatin1String(".csv.gz"), Qt::CaseInsensitive);
     QList<QByteArray> openOptions;
     if (isCsv) {
         openOptions << "X_POSSIBLE_NAMES=lon,longitude,lng,x,easting,x_coord,lengtegraad"
@@ -57,40 +58,47 @@ QVector<VectorFeature> readDataset(const QString& gdalPath, const QString& shown
                                   : gdalPath)
                                  .toUtf8();
     CPLErrorReset();
-    std::unique_ptr<void, DatasetCloser> ds(
+    Dataset ds(
         GDALOpenEx(path8.constData(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, optPtrs.data(), nullptr));
     if (!ds) {
         const QString why = QString::fromUtf8(CPLGetLastErrorMsg());
         throw Error::input(QStringLiteral("%1: cannot read as a vector file%2")
                                .arg(shownName, why.isEmpty() ? QString() : QStringLiteral(": ") + why));
     }
+    return ds;
+}
+
+OGRLayerH layerOf(void* ds, const QString& shownName, const QString& name) {
     OGRLayerH layer = nullptr;
-    if (options.layer.isEmpty()) {
-        if (GDALDatasetGetLayerCount(ds.get()) > 0)
-            layer = GDALDatasetGetLayer(ds.get(), 0);
+    if (name.isEmpty()) {
+        if (GDALDatasetGetLayerCount(ds) > 0)
+            layer = GDALDatasetGetLayer(ds, 0);
     } else {
-        layer = GDALDatasetGetLayerByName(ds.get(), options.layer.toUtf8().constData());
+        layer = GDALDatasetGetLayerByName(ds, name.toUtf8().constData());
     }
     if (!layer)
-        throw Error::input(options.layer.isEmpty()
+        throw Error::input(name.isEmpty()
                                ? QStringLiteral("%1: contains no layer").arg(shownName)
-                               : QStringLiteral("%1: has no layer named '%2'").arg(shownName, options.layer));
+                               : QStringLiteral("%1: has no layer named '%2'").arg(shownName, name));
+    return layer;
+}
 
+/** The transformation from the layer's CRS (or the one given) to WGS84 longitude/latitude; none if same. */
+Transform toWgs84(OGRLayerH layer, const QString& shownName, const QString& sourceCrs) {
     std::unique_ptr<std::remove_pointer_t<OGRSpatialReferenceH>, SrsReleaser> wgs84(
         OSRNewSpatialReference(nullptr));
     OSRImportFromEPSG(wgs84.get(), 4326);
     OSRSetAxisMappingStrategy(wgs84.get(), OAMS_TRADITIONAL_GIS_ORDER);
 
     std::unique_ptr<std::remove_pointer_t<OGRSpatialReferenceH>, SrsReleaser> source;
-    if (!options.sourceCrs.isEmpty()) {
+    if (!sourceCrs.isEmpty()) {
         source.reset(OSRNewSpatialReference(nullptr));
-        if (OSRSetFromUserInput(source.get(), options.sourceCrs.toUtf8().constData()) != OGRERR_NONE)
-            throw Error::usage(
-                QStringLiteral("unknown coordinate reference system '%1'").arg(options.sourceCrs));
+        if (OSRSetFromUserInput(source.get(), sourceCrs.toUtf8().constData()) != OGRERR_NONE)
+            throw Error::usage(QStringLiteral("unknown coordinate reference system '%1'").arg(sourceCrs));
     } else if (OGRSpatialReferenceH layerSrs = OGR_L_GetSpatialRef(layer)) {
         source.reset(OSRClone(layerSrs));
     }
-    std::unique_ptr<std::remove_pointer_t<OGRCoordinateTransformationH>, TransformDestroyer> transform;
+    Transform transform;
     if (source) {
         OSRSetAxisMappingStrategy(source.get(), OAMS_TRADITIONAL_GIS_ORDER);
         if (!OSRIsSame(source.get(), wgs84.get())) {
@@ -100,7 +108,53 @@ QVector<VectorFeature> readDataset(const QString& gdalPath, const QString& shown
                     QStringLiteral("%1: cannot transform its coordinates to WGS84").arg(shownName));
         }
     }
+    return transform;
+}
 
+/** One feature's attributes (OSM's other_tags unfolded) and its geometry in WGS84. */
+VectorFeature readFeature(OGRFeatureH f, const QVector<QString>& fieldNames,
+                          OGRCoordinateTransformationH transform, const QString& where,
+                          const QString& shownName) {
+    const int fieldCount = static_cast<int>(fieldNames.size());
+    VectorFeature vf;
+    vf.where = where;
+    for (int i = 0; i < fieldCount; ++i) {
+        if (OGR_F_IsFieldSetAndNotNull(f, i))
+            vf.attributes.insert(fieldNames[i], QString::fromUtf8(OGR_F_GetFieldAsString(f, i)));
+    }
+    // GDAL's OSM driver keeps the tags it has no column for in one HSTORE text: unfold them so that
+    // .osm files map like OSM GeoJSON (operator, camera:direction, surveillance:zone, …).
+    const auto other = vf.attributes.constFind(QStringLiteral("other_tags"));
+    if (other != vf.attributes.cend()) {
+        const QHash<QString, QString> tags = parseHstore(*other);
+        for (auto t = tags.cbegin(); t != tags.cend(); ++t)
+            if (!vf.attributes.contains(t.key()))
+                vf.attributes.insert(t.key(), t.value());
+    }
+    if (OGRGeometryH g = OGR_F_GetGeometryRef(f)) {
+        if (!OGR_G_IsEmpty(g)) {
+            if (transform && OGR_G_Transform(g, transform) != OGRERR_NONE) {
+                OGR_F_Destroy(f);
+                throw Error::input(QStringLiteral("%1 %2: coordinates cannot be transformed to WGS84")
+                                       .arg(shownName, vf.where));
+            }
+            QByteArray wkb(OGR_G_WkbSize(g), Qt::Uninitialized);
+            OGR_G_ExportToIsoWkb(g, wkbNDR, reinterpret_cast<unsigned char*>(wkb.data()));
+            vf.wkb = wkb;
+        }
+    }
+    OGR_F_Destroy(f);
+    return vf;
+}
+
+QVector<VectorFeature> readDataset(const QString& gdalPath, const QString& shownName,
+                                   const VectorReadOptions& options) {
+    ensureGdalRegistered();
+    const bool isCsv = gdalPath.endsWith(QLatin1String(".csv"), Qt::CaseInsensitive) ||
+                       gdalPath.endsWith(QLatin1String(".csv.gz"), Qt::CaseInsensitive);
+    const Dataset ds = openDataset(gdalPath, shownName, isCsv);
+    OGRLayerH layer = layerOf(ds.get(), shownName, options.layer);
+    const Transform transform = toWgs84(layer, shownName, options.sourceCrs);
     OGRFeatureDefnH defn = OGR_L_GetLayerDefn(layer);
     const int fieldCount = OGR_FD_GetFieldCount(defn);
     QVector<QString> fieldNames;
@@ -112,35 +166,10 @@ QVector<VectorFeature> readDataset(const QString& gdalPath, const QString& shown
     int index = 0;
     while (OGRFeatureH f = OGR_L_GetNextFeature(layer)) {
         ++index;
-        VectorFeature vf;
-        vf.where = isCsv ? QStringLiteral("line %1").arg(index + 1) : QStringLiteral("feature %1").arg(index);
-        for (int i = 0; i < fieldCount; ++i) {
-            if (OGR_F_IsFieldSetAndNotNull(f, i))
-                vf.attributes.insert(fieldNames[i], QString::fromUtf8(OGR_F_GetFieldAsString(f, i)));
-        }
-        // GDAL's OSM driver keeps the tags it has no column for in one HSTORE text: unfold them so that
-        // .osm files map like OSM GeoJSON (operator, camera:direction, surveillance:zone, …).
-        const auto other = vf.attributes.constFind(QStringLiteral("other_tags"));
-        if (other != vf.attributes.cend()) {
-            const QHash<QString, QString> tags = parseHstore(*other);
-            for (auto t = tags.cbegin(); t != tags.cend(); ++t)
-                if (!vf.attributes.contains(t.key()))
-                    vf.attributes.insert(t.key(), t.value());
-        }
-        if (OGRGeometryH g = OGR_F_GetGeometryRef(f)) {
-            if (!OGR_G_IsEmpty(g)) {
-                if (transform && OGR_G_Transform(g, transform.get()) != OGRERR_NONE) {
-                    OGR_F_Destroy(f);
-                    throw Error::input(QStringLiteral("%1 %2: coordinates cannot be transformed to WGS84")
-                                           .arg(shownName, vf.where));
-                }
-                QByteArray wkb(OGR_G_WkbSize(g), Qt::Uninitialized);
-                OGR_G_ExportToIsoWkb(g, wkbNDR, reinterpret_cast<unsigned char*>(wkb.data()));
-                vf.wkb = wkb;
-            }
-        }
-        OGR_F_Destroy(f);
-        out.append(vf);
+        out.append(readFeature(f, fieldNames, transform.get(),
+                               isCsv ? QStringLiteral("line %1").arg(index + 1)
+                                     : QStringLiteral("feature %1").arg(index),
+                               shownName));
     }
     return out;
 }
