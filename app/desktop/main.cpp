@@ -107,6 +107,49 @@ void saveScreenshotWhenDrawn(stroom::desktop::MainWindow& window, const QString&
     window.canvas()->refresh();
 }
 
+/** The desktop's command line. */
+struct Options {
+    QCommandLineOption screenshot{
+        QStringLiteral("screenshot"),
+        QCoreApplication::translate("main", "Save a screenshot of the window and quit."),
+        QStringLiteral("FILE")};
+    QCommandLineOption size{QStringLiteral("size"),
+                            QCoreApplication::translate("main", "Window size, e.g. 1400x900."),
+                            QStringLiteral("WxH"), QStringLiteral("1400x900")};
+    QCommandLineOption importFiles{
+        QStringLiteral("import"),
+        QCoreApplication::translate("main", "Open the import dialog with FILE chosen (repeatable)."),
+        QStringLiteral("FILE")};
+    QCommandLineOption select{
+        QStringLiteral("select"),
+        QCoreApplication::translate("main", "Select a camera (by id) and show its details."),
+        QStringLiteral("CAMERA")};
+    QCommandLineOption filter{
+        QStringLiteral("filter"),
+        QCoreApplication::translate(
+            "main", "Start with these filters, e.g. hours=7-10,class=truck,through,zones,days=weekday."),
+        QStringLiteral("LIST")};
+    QCommandLineOption showRegister{
+        QStringLiteral("register"),
+        QCoreApplication::translate("main", "Open with the camera register shown.")};
+
+    static Options add(QCommandLineParser& parser) {
+        Options o;
+        parser.setApplicationDescription(
+            QCoreApplication::translate("main", "Stroom: origin-destination flows, counts and the camera "
+                                                "register from pseudonymised ANPR data."));
+        parser.addHelpOption();
+        parser.addVersionOption();
+        parser.addPositionalArgument(
+            QStringLiteral("project"),
+            QCoreApplication::translate("main", "Project to open (default: the demo city)."));
+        for (const QCommandLineOption& option :
+             {o.importFiles, o.select, o.filter, o.showRegister, o.screenshot, o.size})
+            parser.addOption(option);
+        return o;
+    }
+};
+
 } // namespace
 
 int main(int argc, char* argv[]) {
@@ -122,43 +165,7 @@ int main(int argc, char* argv[]) {
     installLanguage(stroomTranslator, qtTranslator);
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QCoreApplication::translate(
-        "main",
-        "Stroom: origin-destination flows, counts and the camera register from pseudonymised ANPR data."));
-    parser.addHelpOption();
-    parser.addVersionOption();
-    parser.addPositionalArgument(
-        QStringLiteral("project"),
-        QCoreApplication::translate("main", "Project to open (default: the demo city)."));
-    const QCommandLineOption screenshot(
-        QStringLiteral("screenshot"),
-        QCoreApplication::translate("main", "Save a screenshot of the window and quit."),
-        QStringLiteral("FILE"));
-    const QCommandLineOption size(QStringLiteral("size"),
-                                  QCoreApplication::translate("main", "Window size, e.g. 1400x900."),
-                                  QStringLiteral("WxH"), QStringLiteral("1400x900"));
-    const QCommandLineOption importFiles(
-        QStringLiteral("import"),
-        QCoreApplication::translate("main", "Open the import dialog with FILE chosen (repeatable)."),
-        QStringLiteral("FILE"));
-    parser.addOption(importFiles);
-    const QCommandLineOption select(
-        QStringLiteral("select"),
-        QCoreApplication::translate("main", "Select a camera (by id) and show its details."),
-        QStringLiteral("CAMERA"));
-    const QCommandLineOption filter(
-        QStringLiteral("filter"),
-        QCoreApplication::translate(
-            "main", "Start with these filters, e.g. hours=7-10,class=truck,through,zones,days=weekday."),
-        QStringLiteral("LIST"));
-    parser.addOption(select);
-    parser.addOption(filter);
-    const QCommandLineOption showRegister(
-        QStringLiteral("register"),
-        QCoreApplication::translate("main", "Open with the camera register shown."));
-    parser.addOption(showRegister);
-    parser.addOption(screenshot);
-    parser.addOption(size);
+    const Options opt = Options::add(parser);
     parser.process(app);
 
     QString qgisProblem;
@@ -173,10 +180,10 @@ int main(int argc, char* argv[]) {
     const QString project = parser.positionalArguments().isEmpty() ? demoProjectPath(&error)
                                                                    : parser.positionalArguments().first();
     stroom::desktop::MainWindow window;
-    const bool batch = parser.isSet(screenshot);
+    const bool batch = parser.isSet(opt.screenshot);
     window.setInteractive(!batch);
     window.setPersistView(!batch); // a screenshot shows what its options ask for, and changes nothing
-    const QStringList wh = parser.value(size).split(QLatin1Char('x'));
+    const QStringList wh = parser.value(opt.size).split(QLatin1Char('x'));
     window.resize(wh.value(0).toInt() > 0 ? wh.value(0).toInt() : 1400,
                   wh.value(1).toInt() > 0 ? wh.value(1).toInt() : 900);
     window.show();
@@ -192,21 +199,21 @@ int main(int argc, char* argv[]) {
             return 4;
     }
 
-    if (parser.isSet(filter) && !window.projectPath().isEmpty()) {
-        const int rc = applyFilters(window, parser.value(filter));
+    if (parser.isSet(opt.filter) && !window.projectPath().isEmpty()) {
+        const int rc = applyFilters(window, parser.value(opt.filter));
         if (rc != 0)
             return rc;
     }
-    if (parser.isSet(showRegister))
+    if (parser.isSet(opt.showRegister))
         window.registerPanel()->show();
-    if (parser.isSet(select) && !window.projectPath().isEmpty())
-        window.selectCamera(parser.value(select));
-    if (parser.isSet(importFiles) && !window.projectPath().isEmpty())
+    if (parser.isSet(opt.select) && !window.projectPath().isEmpty())
+        window.selectCamera(parser.value(opt.select));
+    if (parser.isSet(opt.importFiles) && !window.projectPath().isEmpty())
         QTimer::singleShot(0, &window,
-                           [&window, files = parser.values(importFiles)] { window.importData(files); });
+                           [&window, files = parser.values(opt.importFiles)] { window.importData(files); });
 
     if (batch)
-        saveScreenshotWhenDrawn(window, parser.value(screenshot));
+        saveScreenshotWhenDrawn(window, parser.value(opt.screenshot));
     const int rc = QgsApplication::exec();
     QgsApplication::exitQgis();
     return rc;
