@@ -17,78 +17,77 @@ ResultLayers::ResultLayers(sql::Database& db, int k)
     , m_k(k) {}
 
 void ResultLayers::writeFlows(const FlowCube& cube, const CameraIndex& cams, const TripParameters& p) {
-    sql::Database& db = m_db;
-    const int k = m_k;
-    const QString params = parametersText(p);
-    auto ensureLayer = [&](const char* table, const char* type, const char* columns,
-                           const QString& description) {
-        db.exec(QStringLiteral("DROP TABLE IF EXISTS %1").arg(QLatin1String(table)));
-        db.exec(QStringLiteral("CREATE TABLE %1 (fid INTEGER PRIMARY KEY AUTOINCREMENT, geom %2, %3)")
-                    .arg(QLatin1String(table), QLatin1String(type), QLatin1String(columns)));
-        gpkg::registerFeatureTable(db, QLatin1String(table), QStringLiteral("geom"), QLatin1String(type),
-                                   gpkg::kWgs84, QLatin1String(table), description);
-    };
-    const FlowFilter all;
+    m_params = parametersText(p);
     const std::vector<std::int64_t> days = cube.days();
-    const QString periodFrom =
-        days.empty() ? QString() : QDate(1970, 1, 1).addDays(days.front()).toString(Qt::ISODate);
-    const QString periodTo =
-        days.empty() ? QString() : QDate(1970, 1, 1).addDays(days.back()).toString(Qt::ISODate);
+    m_periodFrom = days.empty() ? QString() : QDate(1970, 1, 1).addDays(days.front()).toString(Qt::ISODate);
+    m_periodTo = days.empty() ? QString() : QDate(1970, 1, 1).addDays(days.back()).toString(Qt::ISODate);
+    writeOd("od_flows", cube.od(FlowFilter()), false, cams);
+    writeOd("od_zone_flows", cube.od(FlowFilter(), cams.zoneOf), true, cams);
+    writeCounts(cube, cams);
+}
 
-    auto writeFlows = [&](const char* table, const OdMatrix& m, bool zones) {
-        ensureLayer(
-            table, "LINESTRING",
-            "origin TEXT, destination TEXT, trips INTEGER, period_from TEXT, period_to TEXT, filters TEXT, "
-            "k INTEGER, parameters TEXT",
-            zones ? QStringLiteral("Trips between zones (L2, cells under k left out; Stroom)")
-                  : QStringLiteral("Trips between cameras (L2, cells under k left out; Stroom)"));
-        auto ins = db.prepare(
-            QStringLiteral("INSERT INTO %1 (geom, origin, destination, trips, period_from, period_to, "
-                           "filters, k, parameters) VALUES (?,?,?,?,?,?,?,?,?)")
-                .arg(QLatin1String(table)));
-        for (const OdFlow& f : m.flows) {
-            if (f.trips < k)
-                continue;
-            const std::vector<QPointF> arc = cams.flowLine(f, zones);
-            if (!arc.empty()) {
-                geo::Envelope env;
-                for (const QPointF& pt : arc)
-                    env.include(pt.x(), pt.y());
-                const QByteArray wkb = geo::lineWkb(arc);
-                ins.bindBlob(1, gpkg::geometryBlob(wkb, gpkg::kWgs84, &env));
-            } else {
-                ins.bindNull(1);
-            }
-            ins.bind(2, zones ? cams.zoneIds.value(static_cast<int>(f.origin)) : cams.id[f.origin]);
-            ins.bind(3, zones ? cams.zoneIds.value(static_cast<int>(f.destination)) : cams.id[f.destination]);
-            ins.bind(4, f.trips)
-                .bind(5, periodFrom)
-                .bind(6, periodTo)
-                .bind(7, all.describe())
-                .bind(8, k)
-                .bind(9, params);
-            ins.run();
+void ResultLayers::createLayer(const char* table, const char* type, const char* columns,
+                               const QString& description) {
+    m_db.exec(QStringLiteral("DROP TABLE IF EXISTS %1").arg(QLatin1String(table)));
+    m_db.exec(QStringLiteral("CREATE TABLE %1 (fid INTEGER PRIMARY KEY AUTOINCREMENT, geom %2, %3)")
+                  .arg(QLatin1String(table), QLatin1String(type), QLatin1String(columns)));
+    gpkg::registerFeatureTable(m_db, QLatin1String(table), QStringLiteral("geom"), QLatin1String(type),
+                               gpkg::kWgs84, QLatin1String(table), description);
+}
+
+void ResultLayers::writeOd(const char* table, const OdMatrix& m, bool zones, const CameraIndex& cams) {
+    createLayer(
+        table, "LINESTRING",
+        "origin TEXT, destination TEXT, trips INTEGER, period_from TEXT, period_to TEXT, filters TEXT, "
+        "k INTEGER, parameters TEXT",
+        zones ? QStringLiteral("Trips between zones (L2, cells under k left out; Stroom)")
+              : QStringLiteral("Trips between cameras (L2, cells under k left out; Stroom)"));
+    auto ins = m_db.prepare(
+        QStringLiteral("INSERT INTO %1 (geom, origin, destination, trips, period_from, period_to, "
+                       "filters, k, parameters) VALUES (?,?,?,?,?,?,?,?,?)")
+            .arg(QLatin1String(table)));
+    for (const OdFlow& f : m.flows) {
+        if (f.trips < m_k)
+            continue;
+        const std::vector<QPointF> arc = cams.flowLine(f, zones);
+        if (!arc.empty()) {
+            geo::Envelope env;
+            for (const QPointF& pt : arc)
+                env.include(pt.x(), pt.y());
+            const QByteArray wkb = geo::lineWkb(arc);
+            ins.bindBlob(1, gpkg::geometryBlob(wkb, gpkg::kWgs84, &env));
+        } else {
+            ins.bindNull(1);
         }
-        gpkg::refreshExtent(db, QLatin1String(table), QStringLiteral("geom"));
-    };
-    writeFlows("od_flows", cube.od(all), false);
-    writeFlows("od_zone_flows", cube.od(all, cams.zoneOf), true);
+        ins.bind(2, zones ? cams.zoneIds.value(static_cast<int>(f.origin)) : cams.id[f.origin]);
+        ins.bind(3, zones ? cams.zoneIds.value(static_cast<int>(f.destination)) : cams.id[f.destination]);
+        ins.bind(4, f.trips)
+            .bind(5, m_periodFrom)
+            .bind(6, m_periodTo)
+            .bind(7, FlowFilter().describe())
+            .bind(8, m_k)
+            .bind(9, m_params);
+        ins.run();
+    }
+    gpkg::refreshExtent(m_db, QLatin1String(table), QStringLiteral("geom"));
+}
 
-    ensureLayer("camera_counts", "POINT",
+void ResultLayers::writeCounts(const FlowCube& cube, const CameraIndex& cams) {
+    createLayer("camera_counts", "POINT",
                 "camera_id TEXT, passages INTEGER, vehicles_hourly_sum INTEGER, period_from TEXT, period_to "
                 "TEXT, k INTEGER",
                 QStringLiteral("Passages per camera (L2, cameras under k left out; Stroom)"));
-    auto ins = db.prepare("INSERT INTO camera_counts (geom, camera_id, passages, vehicles_hourly_sum, "
-                          "period_from, period_to, k) "
-                          "VALUES (?,?,?,?,?,?,?)");
+    auto ins = m_db.prepare("INSERT INTO camera_counts (geom, camera_id, passages, vehicles_hourly_sum, "
+                            "period_from, period_to, k) "
+                            "VALUES (?,?,?,?,?,?,?)");
     std::map<std::uint32_t, std::pair<std::int64_t, std::int64_t>> perCamera;
-    for (const CameraCount& c : cube.counts(all, false, false)) {
+    for (const CameraCount& c : cube.counts(FlowFilter(), false, false)) {
         perCamera[c.camera].first += c.passages;
         perCamera[c.camera].second += c.vehicles;
     }
     for (const auto& [cam, v] : perCamera) {
         const QPointF at = cams.at(cam, false);
-        if (v.first < k || cam >= cams.id.size())
+        if (v.first < m_k || cam >= cams.id.size())
             continue;
         if (!std::isnan(at.x()))
             ins.bindBlob(1, gpkg::geometryBlob(geo::pointWkb(at.x(), at.y()), gpkg::kWgs84));
@@ -97,12 +96,12 @@ void ResultLayers::writeFlows(const FlowCube& cube, const CameraIndex& cams, con
         ins.bind(2, cams.id[cam])
             .bind(3, v.first)
             .bind(4, v.second)
-            .bind(5, periodFrom)
-            .bind(6, periodTo)
-            .bind(7, k);
+            .bind(5, m_periodFrom)
+            .bind(6, m_periodTo)
+            .bind(7, m_k);
         ins.run();
     }
-    gpkg::refreshExtent(db, QStringLiteral("camera_counts"), QStringLiteral("geom"));
+    gpkg::refreshExtent(m_db, QStringLiteral("camera_counts"), QStringLiteral("geom"));
 }
 
 void ResultLayers::writeJourneyTimes(const std::vector<PairTimes>& times, const CameraIndex& cams,

@@ -25,8 +25,13 @@ public:
                            const TripParameters& p);
 
 private:
+    void createLayer(const char* table, const char* type, const char* columns, const QString& description);
+    void writeOd(const char* table, const OdMatrix& m, bool zones, const CameraIndex& cams);
+    void writeCounts(const FlowCube& cube, const CameraIndex& cams);
+
     sql::Database& m_db;
     int m_k;
+    QString m_params, m_periodFrom, m_periodTo;
 };
 
 } // namespace stroom
