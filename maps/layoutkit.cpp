@@ -66,7 +66,7 @@ void LayoutKit::writePdf(QgsLayout* layout, const QString& path, double dpi) {
     settings.forceVectorOutput = false;
     settings.textRenderFormat = Qgis::TextRenderFormat::AlwaysText; // tables too: searchable, selectable text
     if (exporter.exportToPdf(path, settings) != QgsLayoutExporter::Success)
-        throw Error::store(
+        throw Error::input(
             QCoreApplication::translate("stroom::maps::LayoutKit", "%1: the PDF could not be written (%2)")
                 .arg(path, exporter.errorFile()));
 }

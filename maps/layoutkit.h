@@ -29,7 +29,10 @@ public:
     /** Adds \a table's first frame at (x, y) mm of size w × h mm on \a page. */
     static QgsLayoutFrame* addFrame(QgsLayout* layout, QgsLayoutMultiFrame* table, int page, double x,
                                     double y, double w, double h);
-    /** Writes the layout as a PDF (text as text); throws stroom::Error naming the file when it cannot. */
+    /**
+     * Writes the layout as a PDF (text as text); throws Error::input naming the file when it cannot (an
+     * output the user named is input: exit 3, as for CSV and GeoPackage outputs).
+     */
     static void writePdf(QgsLayout* layout, const QString& path, double dpi = 150);
 };
 

@@ -204,7 +204,7 @@ void RegisterListing::write(Store& store, QgsProject* project, const QString& pd
     const QStringList owners = Pages::addOwnerMap(&layout, project, byOwnerLayer);
     Pages::addOwnerTable(&layout, cameras, owners);
     Pages::addCameraList(&layout, cameras);
-    LayoutKit::writePdf(&layout, pdfPath);
+    LayoutKit::writePdf(&layout, pdfPath, 300);
     Store::AuditEntry a;
     a.action = QStringLiteral("public register");
     a.purpose = purpose;

@@ -1,5 +1,7 @@
 #include "importdialog.h"
 
+#include "errorboundary.h"
+
 #include "common/error.h"
 #include "store/store.h"
 
@@ -407,10 +409,10 @@ void ImportDialog::startImport() {
         };
         try {
             return session->importFiles(list, o, progress, cancel.get());
-        } catch (const Error& e) { // the worker's connection could not be opened
+        } catch (...) { // the worker's connection could not be opened, or worse
             ImportOutcome out;
-            out.errors << e.message();
-            out.exitCode = e.exitCode();
+            out.errors << ErrorBoundary::currentMessage();
+            out.exitCode = 4;
             return out;
         }
     }));

@@ -256,7 +256,8 @@ QString RegisterPanel::importCameras(const QString& file) {
                .arg(r.inserted)
                .arg(r.updated)
                .arg(r.unchanged) +
-           (warnings.isEmpty() ? QString() : QStringLiteral("\n") + warnings.join(QLatin1Char('\n')));
+           (warnings.isEmpty() ? QString()
+                               : QStringLiteral("\n") + warnings.mid(0, 5).join(QLatin1Char('\n')));
 }
 
 void RegisterPanel::setOwnerAlias(const QString& alias, const QString& owner) {

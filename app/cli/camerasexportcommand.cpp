@@ -22,13 +22,19 @@
 namespace stroom::cli {
 
 bool camerasExportIsPdf(const QStringList& args) {
-    for (int i = 0; i + 1 < args.size(); ++i)
-        if ((args[i] == QLatin1String("--out") || args[i] == QLatin1String("-out")) &&
-            args[i + 1].endsWith(QLatin1String(".pdf"), Qt::CaseInsensitive))
+    // --out FILE, -out FILE, --out=FILE, -out=FILE (the parser takes single-dash words as long options)
+    for (int i = 0; i < args.size(); ++i) {
+        QString a = args[i];
+        while (a.startsWith(QLatin1Char('-')))
+            a.remove(0, 1);
+        QString value;
+        if (a == QLatin1String("out") && i + 1 < args.size())
+            value = args[i + 1];
+        else if (a.startsWith(QLatin1String("out=")))
+            value = a.mid(4);
+        if (value.endsWith(QLatin1String(".pdf"), Qt::CaseInsensitive))
             return true;
-    for (const QString& a : args)
-        if (a.startsWith(QLatin1String("--out=")) && a.endsWith(QLatin1String(".pdf"), Qt::CaseInsensitive))
-            return true;
+    }
     return false;
 }
 

@@ -204,12 +204,13 @@ Store& ResultQuery::store() {
 }
 
 void ResultQuery::written(const QString& command, const QString& rows, const ExportResult& r,
-                          const QString& more) {
-    err() << QStringLiteral("%1: %2 %3 written to %4; %5 cells under k=%6 suppressed%7\n")
+                          const QString& more, const QString& suppressedUnit) {
+    err() << QStringLiteral("%1: %2 %3 written to %4; %5 %6 under k=%7 suppressed%8\n")
                  .arg(command)
                  .arg(r.rows)
                  .arg(rows, r.path)
                  .arg(r.suppressed)
+                 .arg(suppressedUnit)
                  .arg(r.k)
                  .arg(more);
 }

@@ -63,7 +63,7 @@ struct ResultQuery {
     Store& store();
     /** "COMMAND: N ROWS written to PATH; M cells under k=K suppressed" (and \a more). */
     static void written(const QString& command, const QString& rows, const ExportResult& r,
-                        const QString& more = {});
+                        const QString& more = {}, const QString& suppressedUnit = QStringLiteral("cells"));
 };
 
 } // namespace stroom::cli

@@ -8,6 +8,8 @@
 #include <QFileInfo>
 #include <QTextStream>
 
+#include <cerrno>
+#include <cstring>
 #include <unistd.h>
 
 namespace stroom::cli {
@@ -25,7 +27,7 @@ int report(const QStringList& args) {
 }
 
 /** Replaces this process with stroom-cli-render, same arguments: its output and exit code are ours. */
-[[noreturn]] void handOver(const QStringList& arguments) {
+[[noreturn]] void handOver(const QString& command, const QStringList& arguments) {
     const QString dir = QCoreApplication::applicationDirPath();
     QStringList candidates{qEnvironmentVariable("STROOM_RENDERER"),
                            dir + QStringLiteral("/stroom-cli-render"),
@@ -43,11 +45,13 @@ int report(const QStringList& args) {
         err().flush();
         out().flush();
         execv(argv[0], argv.data());
+        throw Error::store(QStringLiteral("%1: cannot start %2: %3")
+                               .arg(command, c, QString::fromLocal8Bit(std::strerror(errno))));
     }
     throw Error::store(
         QStringLiteral("%1 needs stroom-cli-render (it draws with QGIS), which is not installed "
                        "beside stroom-cli (looked in %2)")
-            .arg(arguments.value(0), dir));
+            .arg(command, dir));
 }
 
 } // namespace
@@ -147,7 +151,7 @@ int dispatch(const QStringList& arguments) {
         }
         const QStringList rest = arguments.mid(words);
         if (found->rendered && found->rendered(rest) && !g_renderer.report)
-            handOver(arguments);
+            handOver(found->name, arguments);
         return found->run(rest);
     } catch (const Error& e) {
         err() << "stroom-cli: " << e.message() << "\n";

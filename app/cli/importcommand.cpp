@@ -19,6 +19,9 @@
 #include <QFileInfo>
 #include <QTextStream>
 
+#include <cstdio>
+#include <unistd.h>
+
 namespace stroom::cli {
 
 namespace {
@@ -92,6 +95,9 @@ ImportOptions importOptions(const QCommandLineParser& p) {
 
 /** What one file gave (or why not), on stderr. */
 void printFile(const QString&, const ImportReport* r, const QString& error) {
+    if (isatty(fileno(stderr)))
+        err() << "\n"; // after the progress line
+
     if (!r) {
         err() << "stroom-cli: " << error << "\n";
         return;

@@ -40,7 +40,8 @@ int journeyTimesCommand(const QStringList& args) {
             .journeyTimes(journeyTimes(trips, q.filter, zone), p.value(QStringLiteral("out")), q.k,
                           describeQuery(q.filter, q.params, QStringLiteral("journey times")),
                           p.value(QStringLiteral("purpose")));
-    ResultQuery::written(QStringLiteral("journey-times"), QStringLiteral("camera pairs"), r);
+    ResultQuery::written(QStringLiteral("journey-times"), QStringLiteral("camera pairs"), r, QString(),
+                         QStringLiteral("pairs"));
     return 0;
 }
 

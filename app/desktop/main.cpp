@@ -71,6 +71,7 @@ int applyFilters(stroom::desktop::MainWindow& window, const QString& list) {
             items << word;
     }
     stroom::maps::FlowView v = window.filterPanel()->view();
+    v.filter.from = v.filter.to = QDate(); // dates come from this list only, not from a restored view
     try {
         for (const QString& item : items) {
             const QString key = item.section(QLatin1Char('='), 0, 0).trimmed(),
@@ -201,7 +202,7 @@ int main(int argc, char* argv[]) {
 
     if (parser.isSet(opt.filter) && !window.projectPath().isEmpty()) {
         const int rc = applyFilters(window, parser.value(opt.filter));
-        if (rc != 0)
+        if (rc != 0 && batch) // a screenshot must show what was asked; a person gets the window anyway
             return rc;
     }
     if (parser.isSet(opt.showRegister))

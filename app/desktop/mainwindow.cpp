@@ -122,10 +122,11 @@ MainWindow::MainWindow(QWidget* parent)
 }
 
 MainWindow::~MainWindow() {
+    // An import still running works on the session (and holds its write transaction): it is cancelled and
+    // ends (its dialog waits) before the view is saved and the session goes.
+    qDeleteAll(findChildren<widgets::ImportDialog*>());
     if (!m_viewSaved)
         saveViewState();
-    // An import still running works on the session: let it end (its dialog waits) before the session goes.
-    qDeleteAll(findChildren<widgets::ImportDialog*>());
     m_registerPanel->setSession(nullptr);
     m_canvas->setMapTool(nullptr);
     delete m_panTool;

@@ -52,8 +52,9 @@ void Database::open(const QString& path, Mode mode) {
     m_path = path;
     m_owner = std::this_thread::get_id();
     sqlite3_extended_result_codes(m_db, 1);
-    // Another connection's transaction (a reader of the same project, the app beside the CLI) is waited
-    // for rather than failed on; a heavily loaded machine can hold one for seconds.
+    // Another connection's transaction (a worker thread's import beside the window's reads, a read-only
+    // reader in another process) is waited for rather than failed on; a loaded machine can hold one for
+    // seconds.
     sqlite3_busy_timeout(m_db, 10000);
 }
 

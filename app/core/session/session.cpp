@@ -83,8 +83,12 @@ ImportOutcome Session::importFiles(
             if (out.trips)
                 changes |= Trips;
         } catch (const Error& e) {
-            out.tripsError = e.message();
-            out.exitCode = std::max(out.exitCode, e.exitCode());
+            if (report.cancelled()) { // the files are stored; the trips catch up at the next open
+                out.cancelled = true;
+            } else {
+                out.tripsError = e.message();
+                out.exitCode = std::max(out.exitCode, e.exitCode());
+            }
         }
     }
     report(1.0);
