@@ -99,40 +99,8 @@ QString number(std::int64_t v, const QLocale& l) {
     return l.toString(static_cast<qlonglong>(v));
 }
 
-} // namespace
-
-QString ReportLayout::defaultTemplatePath() {
-    initMapsResources();
-    return QStringLiteral(":/stroom/templates/report.qpt");
-}
-
-std::unique_ptr<QgsPrintLayout> ReportLayout::createDefault(QgsProject* project) {
-    auto layout = std::make_unique<QgsPrintLayout>(project);
-    layout->initializeDefaults();
-    layout->setName(QStringLiteral("Stroom report"));
-    QgsLayoutPageCollection* pages = layout->pageCollection();
-    pages->page(0)->setPageSize(QgsLayoutSize(kW, kH, QgsUnitTypes::LayoutMillimeters));
-    for (int i = 1; i < 7; ++i) {
-        auto* page = new QgsLayoutItemPage(layout.get());
-        page->setPageSize(QgsLayoutSize(kW, kH, QgsUnitTypes::LayoutMillimeters));
-        pages->addPage(page);
-    }
-    QgsLayout* l = layout.get();
-    const QColor accent(0x08, 0x51, 0x9c);
-    // 1: title
-    addLabel(l, 0, QStringLiteral("title"), 20, 40, 138, 32, 24, true, accent);
-    addLabel(l, 0, QStringLiteral("subtitle"), 20, 76, 138, 12, 14);
-    addLabel(l, 0, QStringLiteral("meta"), 20, 94, 138, 95, 9.5);
-    // A small overview of the flows on the title page.
-    auto* overview = new QgsLayoutItemMap(l);
-    overview->setId(QStringLiteral("title_map"));
-    overview->attemptSetSceneRect(QRectF(165, 40, 122, 150));
-    overview->setFrameEnabled(true);
-    l->addLayoutItem(overview);
-    overview->attemptMove(QgsLayoutPoint(165, 40, QgsUnitTypes::LayoutMillimeters), true, false, 0);
-    overview->setCrs(QgsCoordinateReferenceSystem(QStringLiteral("EPSG:31370")));
-    overview->zoomToExtent(QgsRectangle(20000, 150000, 260000, 250000));
-    // 2: the flow map (size first, then zoom: DESIGN §10)
+/** Page 2 of the default template: the flow map with its legend, scale bar and north arrow. */
+void addMapPage(QgsLayout* l, QgsProject* project, const QColor& accent) {
     addLabel(l, 1, QStringLiteral("h_map"), 10, 8, 277, 10, 15, true, accent);
     auto* map = new QgsLayoutItemMap(l);
     map->setId(QStringLiteral("map"));
@@ -170,6 +138,43 @@ std::unique_ptr<QgsPrintLayout> ReportLayout::createDefault(QgsProject* project)
     north->attemptMove(QgsLayoutPoint(194, 24, QgsUnitTypes::LayoutMillimeters), true, false, 1);
     north->attemptResize(QgsLayoutSize(12, 12, QgsUnitTypes::LayoutMillimeters));
     addLabel(l, 1, QStringLiteral("map_caption"), 215, 150, 75, 30, 8);
+}
+
+} // namespace
+
+QString ReportLayout::defaultTemplatePath() {
+    initMapsResources();
+    return QStringLiteral(":/stroom/templates/report.qpt");
+}
+
+std::unique_ptr<QgsPrintLayout> ReportLayout::createDefault(QgsProject* project) {
+    auto layout = std::make_unique<QgsPrintLayout>(project);
+    layout->initializeDefaults();
+    layout->setName(QStringLiteral("Stroom report"));
+    QgsLayoutPageCollection* pages = layout->pageCollection();
+    pages->page(0)->setPageSize(QgsLayoutSize(kW, kH, QgsUnitTypes::LayoutMillimeters));
+    for (int i = 1; i < 7; ++i) {
+        auto* page = new QgsLayoutItemPage(layout.get());
+        page->setPageSize(QgsLayoutSize(kW, kH, QgsUnitTypes::LayoutMillimeters));
+        pages->addPage(page);
+    }
+    QgsLayout* l = layout.get();
+    const QColor accent(0x08, 0x51, 0x9c);
+    // 1: title
+    addLabel(l, 0, QStringLiteral("title"), 20, 40, 138, 32, 24, true, accent);
+    addLabel(l, 0, QStringLiteral("subtitle"), 20, 76, 138, 12, 14);
+    addLabel(l, 0, QStringLiteral("meta"), 20, 94, 138, 95, 9.5);
+    // A small overview of the flows on the title page.
+    auto* overview = new QgsLayoutItemMap(l);
+    overview->setId(QStringLiteral("title_map"));
+    overview->attemptSetSceneRect(QRectF(165, 40, 122, 150));
+    overview->setFrameEnabled(true);
+    l->addLayoutItem(overview);
+    overview->attemptMove(QgsLayoutPoint(165, 40, QgsUnitTypes::LayoutMillimeters), true, false, 0);
+    overview->setCrs(QgsCoordinateReferenceSystem(QStringLiteral("EPSG:31370")));
+    overview->zoomToExtent(QgsRectangle(20000, 150000, 260000, 250000));
+    // 2: the flow map (size first, then zoom: DESIGN §10)
+    addMapPage(l, project, accent);
     // 3: OD and through traffic
     addLabel(l, 2, QStringLiteral("h_od"), 10, 8, 170, 10, 15, true, accent);
     addTable(l, 2, QStringLiteral("od_table"), 10, 20, 170, 180);
