@@ -1,5 +1,11 @@
 #include "odtablepanel.h"
 
+#include "flowmap.h"
+#include "publish/resultexport.h"
+
+#include <QFileDialog>
+#include <QInputDialog>
+
 #include "odtablemodel.h"
 
 #include <QAction>
@@ -96,6 +102,28 @@ void OdTablePanel::copy() {
         rows << m_proxy->mapToSource(i).row();
     std::sort(rows.begin(), rows.end());
     QApplication::clipboard()->setText(m_model->toTsv(rows));
+}
+
+QString OdTablePanel::exportMatrix(Store& store, const maps::FlowMap& map) {
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export the OD matrix"), QStringLiteral("od.csv"), tr("CSV (*.csv);;GeoPackage (*.gpkg)"));
+    if (path.isEmpty())
+        return QString();
+    bool ok = false;
+    const QString purpose =
+        QInputDialog::getText(this, tr("Purpose"), tr("What is this export for? (kept in the audit trail)"),
+                              QLineEdit::Normal, QString(), &ok);
+    if (!ok)
+        return QString();
+    const maps::FlowView v = map.view();
+    const ExportResult r = ResultExport(store, map.cameras())
+                               .flows(map.result().matrix, v.zones, path, map.k(),
+                                      QStringLiteral("filters: %1").arg(v.filter.describe()), purpose);
+    return tr("%1 OD pairs written to %2; %3 cells under k = %4 left out")
+        .arg(r.rows)
+        .arg(path)
+        .arg(r.suppressed)
+        .arg(r.k);
 }
 
 } // namespace stroom::widgets

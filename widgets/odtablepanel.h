@@ -6,6 +6,13 @@ class QLineEdit;
 class QSortFilterProxyModel;
 class QTableView;
 
+namespace stroom {
+class Store;
+}
+namespace stroom::maps {
+class FlowMap;
+}
+
 namespace stroom::widgets {
 
 class OdTableModel;
@@ -18,6 +25,11 @@ class OdTablePanel : public QDockWidget {
     Q_OBJECT
 public:
     explicit OdTablePanel(QWidget* parent = nullptr);
+    /**
+     * Export CSV…/GeoPackage: asks the file and the purpose, writes the matrix the map shows (k applied,
+     * audited) and says what it wrote; empty when the user cancelled. Throws stroom::Error.
+     */
+    QString exportMatrix(Store& store, const maps::FlowMap& map);
     OdTableModel* model() const { return m_model; }
     QSortFilterProxyModel* proxy() const { return m_proxy; }
     QTableView* view() const { return m_view; }

@@ -14,6 +14,7 @@
 #include "importdialog.h"
 #include "inventory/inventory.h"
 #include "layerspanel.h"
+#include "mapstatus.h"
 #include "odtablemodel.h"
 #include "odtablepanel.h"
 #include "publish/resultexport.h"
@@ -118,7 +119,7 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_odPanel, &widgets::OdTablePanel::exportRequested, this, &MainWindow::exportOdTable);
 
     buildMenus();
-    buildStatusBar();
+    widgets::MapStatus::install(m_canvas, statusBar());
 }
 
 MainWindow::~MainWindow() {
@@ -287,29 +288,6 @@ void MainWindow::buildMapMenu(QMenu* view) {
     tools->addAction(tr("&Turn a camera (Shift adds a direction)"), this,
                      [this] { m_canvas->setMapTool(m_turnTool); });
     pick->setShortcut(QKeySequence(Qt::Key_S));
-}
-
-void MainWindow::buildStatusBar() {
-    m_coordinates = new QLabel(this);
-    m_coordinates->setObjectName(QStringLiteral("CoordinatesLabel"));
-    m_coordinates->setMinimumWidth(220);
-    m_scale = new QLabel(this);
-    m_scale->setObjectName(QStringLiteral("ScaleLabel"));
-    m_scale->setMinimumWidth(110);
-    auto* crs = new QLabel(QStringLiteral("EPSG:31370"), this);
-    crs->setToolTip(tr("Belgian Lambert 72"));
-    statusBar()->addPermanentWidget(m_coordinates);
-    statusBar()->addPermanentWidget(m_scale);
-    statusBar()->addPermanentWidget(crs);
-    connect(m_canvas, &QgsMapCanvas::xyCoordinates, this, [this](const QgsPointXY& p) {
-        m_coordinates->setText(tr("x %1  y %2").arg(p.x(), 0, 'f', 0).arg(p.y(), 0, 'f', 0));
-    });
-    connect(m_canvas, &QgsMapCanvas::scaleChanged, this, [this](double scale) {
-        m_scale->setText(
-            QStringLiteral("1:%1").arg(QLocale().toString(static_cast<qlonglong>(std::llround(scale)))));
-    });
-    connect(m_canvas, &QgsMapCanvas::destinationCrsChanged, this,
-            [this, crs] { crs->setText(m_canvas->mapSettings().destinationCrs().authid()); });
 }
 
 bool MainWindow::openProject(const QString& path) {
@@ -540,27 +518,10 @@ void MainWindow::selectFlowsOnMap(const QList<QPair<std::uint32_t, std::uint32_t
 void MainWindow::exportOdTable() {
     if (!m_session)
         return;
-    QString path = QFileDialog::getSaveFileName(this, tr("Export the OD matrix"), QStringLiteral("od.csv"),
-                                                tr("CSV (*.csv);;GeoPackage (*.gpkg)"));
-    if (path.isEmpty())
-        return;
-    bool ok = false;
-    const QString purpose =
-        QInputDialog::getText(this, tr("Purpose"), tr("What is this export for? (kept in the audit trail)"),
-                              QLineEdit::Normal, QString(), &ok);
-    if (!ok)
-        return;
     guarded([&] {
-        const maps::FlowView v = m_flowMap->view();
-        const ExportResult r = ResultExport(m_session->store(), m_flowMap->cameras())
-                                   .flows(m_flowMap->result().matrix, v.zones, path, m_flowMap->k(),
-                                          QStringLiteral("filters: %1").arg(v.filter.describe()), purpose);
-        statusBar()->showMessage(tr("%1 OD pairs written to %2; %3 cells under k = %4 left out")
-                                     .arg(r.rows)
-                                     .arg(path)
-                                     .arg(r.suppressed)
-                                     .arg(r.k),
-                                 10000);
+        const QString done = m_odPanel->exportMatrix(m_session->store(), *m_flowMap);
+        if (!done.isEmpty())
+            statusBar()->showMessage(done, 10000);
     });
 }
 

@@ -95,7 +95,6 @@ private:
     QMenu* buildViewMenu();
     void buildLanguageMenu(QMenu* view);
     void buildMapMenu(QMenu* view);
-    void buildStatusBar();
     void showError(const QString& message);
     /** Runs a user action through the widgets' error boundary; false (and the message shown) on failure. */
     bool guarded(const std::function<void()>& action);
@@ -125,8 +124,6 @@ private:
     QgsRasterLayer* m_basemap = nullptr;
     QAction* m_basemapAction = nullptr;
     QAction* m_byPurposeAction = nullptr;
-    QLabel* m_coordinates = nullptr;
-    QLabel* m_scale = nullptr;
     maps::ProjectLayers m_layers;
     QString m_lastError;
     bool m_persistView = true;

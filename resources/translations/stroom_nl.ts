@@ -173,14 +173,6 @@
         <translation>&amp;Over Stroom</translation>
     </message>
     <message>
-        <source>Belgian Lambert 72</source>
-        <translation>Belgische Lambert 72</translation>
-    </message>
-    <message>
-        <source>x %1  y %2</source>
-        <translation>x %1  y %2</translation>
-    </message>
-    <message>
         <source>%1 – Stroom</source>
         <translation>%1 – Stroom</translation>
     </message>
@@ -208,24 +200,8 @@
         <translation>Open of maak eerst een project.</translation>
     </message>
     <message>
-        <source>Export the OD matrix</source>
-        <translation>De HB-matrix exporteren</translation>
-    </message>
-    <message>
-        <source>CSV (*.csv);;GeoPackage (*.gpkg)</source>
-        <translation>CSV (*.csv);;GeoPackage (*.gpkg)</translation>
-    </message>
-    <message>
         <source>Purpose</source>
         <translation>Doel</translation>
-    </message>
-    <message>
-        <source>What is this export for? (kept in the audit trail)</source>
-        <translation>Waarvoor dient deze export? (wordt bewaard in het auditlogboek)</translation>
-    </message>
-    <message>
-        <source>%1 OD pairs written to %2; %3 cells under k = %4 left out</source>
-        <translation>%1 HB-paren geschreven naar %2; %3 cellen onder k = %4 weggelaten</translation>
     </message>
     <message>
         <source>The view was not saved: %1</source>
@@ -340,30 +316,6 @@
     <message>
         <source>Cameras</source>
         <translation>Camera&apos;s</translation>
-    </message>
-    <message>
-        <source>Police</source>
-        <translation>Politie</translation>
-    </message>
-    <message>
-        <source>Traffic</source>
-        <translation>Verkeer</translation>
-    </message>
-    <message>
-        <source>LEZ</source>
-        <translation>LEZ</translation>
-    </message>
-    <message>
-        <source>Section control</source>
-        <translation>Trajectcontrole</translation>
-    </message>
-    <message>
-        <source>Parking</source>
-        <translation>Parkeren</translation>
-    </message>
-    <message>
-        <source>Other</source>
-        <translation>Andere</translation>
     </message>
     <message>
         <source>yes</source>
@@ -1369,6 +1321,17 @@ Intern verkeer: %10 (%11 %).
     </message>
 </context>
 <context>
+    <name>stroom::widgets::MapStatus</name>
+    <message>
+        <source>Belgian Lambert 72</source>
+        <translation>Belgische Lambert 72</translation>
+    </message>
+    <message>
+        <source>x %1  y %2</source>
+        <translation>x %1  y %2</translation>
+    </message>
+</context>
+<context>
     <name>stroom::widgets::OdTableModel</name>
     <message>
         <source>Origin</source>
@@ -1404,6 +1367,26 @@ Intern verkeer: %10 (%11 %).
     <message>
         <source>Export CSV…</source>
         <translation>CSV exporteren…</translation>
+    </message>
+    <message>
+        <source>Export the OD matrix</source>
+        <translation>De HB-matrix exporteren</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv);;GeoPackage (*.gpkg)</source>
+        <translation>CSV (*.csv);;GeoPackage (*.gpkg)</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>Doel</translation>
+    </message>
+    <message>
+        <source>What is this export for? (kept in the audit trail)</source>
+        <translation>Waarvoor dient deze export? (wordt bewaard in het auditlogboek)</translation>
+    </message>
+    <message>
+        <source>%1 OD pairs written to %2; %3 cells under k = %4 left out</source>
+        <translation>%1 HB-paren geschreven naar %2; %3 cellen onder k = %4 weggelaten</translation>
     </message>
 </context>
 <context>
