@@ -5,6 +5,7 @@
 #include "inventory/inventory.h"
 #include "layoutkit.h"
 #include "projectlayers.h"
+#include "store/outputfile.h"
 #include "store/store.h"
 #include "store/vocabulary.h"
 
@@ -184,8 +185,9 @@ public:
 
 } // namespace
 
-void RegisterListing::write(Store& store, QgsProject* project, const QString& pdfPath,
-                            const QString& purpose) {
+void RegisterListing::write(Store& store, QgsProject* project, const QString& pdfPath, const QString& purpose,
+                            bool overwrite) {
+    OutputFile file(store, pdfPath, overwrite);
     QgsPrintLayout layout(project);
     layout.initializeDefaults();
     layout.renderContext().setTextRenderFormat(Qgis::TextRenderFormat::AlwaysText);
@@ -204,16 +206,14 @@ void RegisterListing::write(Store& store, QgsProject* project, const QString& pd
     const QStringList owners = Pages::addOwnerMap(&layout, project, byOwnerLayer);
     Pages::addOwnerTable(&layout, cameras, owners);
     Pages::addCameraList(&layout, cameras);
-    LayoutKit::writePdf(&layout, pdfPath, 300);
+    LayoutKit::writePdf(&layout, file.temporaryPath(), 300);
     Store::AuditEntry a;
     a.action = QStringLiteral("public register");
     a.purpose = purpose;
     a.layer = QStringLiteral("L3");
     a.parameters =
         QStringLiteral("PDF listing; fields: %1").arg(Inventory::publicFields().join(QLatin1Char(',')));
-    a.output = QFileInfo(pdfPath).absoluteFilePath();
-    a.outputSha256 = ByteSource::fileSha256(pdfPath);
-    store.audit(a);
+    file.commit(a);
 }
 
 } // namespace stroom::maps

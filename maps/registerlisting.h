@@ -17,7 +17,8 @@ namespace stroom::maps {
 class RegisterListing {
 public:
     /** \a project holds the project's layers (cameras, zones). Throws stroom::Error. */
-    static void write(Store& store, QgsProject* project, const QString& pdfPath, const QString& purpose);
+    static void write(Store& store, QgsProject* project, const QString& pdfPath, const QString& purpose,
+                      bool overwrite = false);
 };
 
 } // namespace stroom::maps

@@ -8,6 +8,7 @@
 #include "layoutkit.h"
 #include "privacy/privacyguard.h"
 #include "projectlayers.h"
+#include "store/outputfile.h"
 #include "store/store.h"
 
 #include <qgslayertree.h>
@@ -587,20 +588,19 @@ std::unique_ptr<QgsPrintLayout> ReportLayout::build(const ReportData& d, QgsProj
 }
 
 void ReportLayout::write(Store& store, const ReportData& data, QgsProject* project,
-                         const QString& templatePath, const QString& pdfPath) {
+                         const QString& templatePath, const QString& pdfPath, bool overwrite) {
+    OutputFile file(store, pdfPath, overwrite);
     std::unique_ptr<QgsPrintLayout> layout = build(data, project, templatePath);
-    LayoutKit::writePdf(layout.get(), pdfPath);
+    LayoutKit::writePdf(layout.get(), file.temporaryPath());
     Store::AuditEntry e;
     e.action = QStringLiteral("report");
     e.purpose = data.purpose;
     e.layer = QStringLiteral("L2");
     e.parameters = QStringLiteral("language: %1; filters: %2; parameters: %3")
                        .arg(data.language, data.filter.describe(), parametersText(data.parameters));
-    e.output = QFileInfo(pdfPath).absoluteFilePath();
-    e.outputSha256 = ByteSource::fileSha256(pdfPath);
     e.suppressedCells = data.suppressedTotal();
     e.k = data.k;
-    store.audit(e);
+    file.commit(e);
 }
 
 QImage ReportLayout::renderPage(QgsPrintLayout* layout, int page, double dpi) {

@@ -44,7 +44,7 @@ public:
      * trail (time, user, purpose, filters, output SHA-256, cells suppressed, k). Throws stroom::Error.
      */
     static void write(Store& store, const ReportData& data, QgsProject* project, const QString& templatePath,
-                      const QString& pdfPath);
+                      const QString& pdfPath, bool overwrite = false);
 
     /** The hourly profile by class as a picture (for the layout; also used by tests). */
     static QImage profileChart(const ReportData& data, QSize size);

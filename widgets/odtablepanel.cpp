@@ -116,7 +116,7 @@ QString OdTablePanel::exportMatrix(Store& store, const maps::FlowMap& map) {
     if (!ok)
         return QString();
     const maps::FlowView v = map.view();
-    const ExportResult r = ResultExport(store, map.cameras())
+    const ExportResult r = ResultExport(store, map.cameras(), true)
                                .flows(map.result().matrix, v.zones, path, map.k(),
                                       QStringLiteral("filters: %1").arg(v.filter.describe()), purpose);
     return tr("%1 OD pairs written to %2; %3 cells under k = %4 left out")

@@ -127,7 +127,8 @@ bool ReportDialog::exportReport() {
         Session::afterImport(m_session->store()); // trips as the data and the register now say
         const ReportData data = ReportData::collect(
             m_session->store(), m_filter, m_language->currentData().toString(), m_purpose->text().trimmed());
-        maps::ReportLayout::write(m_session->store(), data, m_project, QString(), m_output->text().trimmed());
+        maps::ReportLayout::write(m_session->store(), data, m_project, QString(), m_output->text().trimmed(),
+                                  true);
     } catch (...) {
         m_error = ErrorBoundary::currentMessage();
     }

@@ -48,6 +48,8 @@ int camerasExport(const QStringList& args) {
         {QStringLiteral("public"),
          QStringLiteral("The public register (L3): only the fields citizens may see.")},
         {QStringLiteral("purpose"), QStringLiteral("Why (kept in the audit trail)."), QStringLiteral("TEXT")},
+        {QStringLiteral("overwrite"),
+         QStringLiteral("Replace FILE if it exists (never a file of the project).")},
     });
     if (!parse(p, QStringLiteral("cameras export"), args,
                QStringLiteral(
@@ -61,14 +63,15 @@ int camerasExport(const QStringList& args) {
             throw Error::usage(
                 QStringLiteral("cameras export: a PDF is the public register listing: add --public"));
         renderer().publicRegisterPdf(p.positionalArguments().first(), p.value(QStringLiteral("out")),
-                                     p.value(QStringLiteral("purpose")));
+                                     p.value(QStringLiteral("purpose")),
+                                     p.isSet(QStringLiteral("overwrite")));
         err() << "cameras export: the public register written to " << p.value(QStringLiteral("out")) << "\n";
         return 0;
     }
     Store store = Store::open(p.positionalArguments().first());
-    const int n =
-        Inventory(store).exportRegister(p.value(QStringLiteral("out")), p.isSet(QStringLiteral("public")),
-                                        p.value(QStringLiteral("purpose")));
+    const int n = Inventory(store).exportRegister(
+        p.value(QStringLiteral("out")), p.isSet(QStringLiteral("public")), p.value(QStringLiteral("purpose")),
+        p.isSet(QStringLiteral("overwrite")));
     err() << QStringLiteral("cameras export: %1 cameras written to %2%3\n")
                  .arg(n)
                  .arg(p.value(QStringLiteral("out")), p.isSet(QStringLiteral("public"))

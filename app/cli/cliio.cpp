@@ -6,6 +6,7 @@
 #include "flows/flowengine.h"
 #include "publish/resultexport.h"
 #include "session/session.h"
+#include "store/outputfile.h"
 #include "store/store.h"
 
 #include <QCommandLineParser>
@@ -147,6 +148,8 @@ void addFilterOptions(QCommandLineParser& p) {
          QStringLiteral("N")},
         {QStringLiteral("purpose"), QStringLiteral("Why this export is made (kept in the audit trail)."),
          QStringLiteral("TEXT")},
+        {QStringLiteral("overwrite"),
+         QStringLiteral("Replace FILE if it exists (never a file of the project).")},
     });
     addTripOptions(p);
 }
@@ -193,6 +196,9 @@ ResultQuery ResultQuery::open(const QCommandLineParser& p, const QString& comman
     if (p.positionalArguments().size() != 1 || !p.isSet(QStringLiteral("out")))
         throw Error::usage(QStringLiteral("%1: give PROJECT.gpkg and --out FILE").arg(command));
     ResultQuery q;
+    q.overwrite = p.isSet(QStringLiteral("overwrite"));
+    // Before the project is even opened: an output onto one of its files changes nothing.
+    OutputFile::check(p.positionalArguments().first(), p.value(QStringLiteral("out")), q.overwrite);
     q.filter = flowFilter(p);
     q.session = Session::open(p.positionalArguments().first());
     q.k = integerOption(p, QStringLiteral("k"), q.store().threshold(), 1, 1000000);

@@ -58,6 +58,7 @@ struct ResultQuery {
     FlowFilter filter;
     int k = 10;
     TripParameters params;
+    bool overwrite = false; ///< --overwrite
     /** Checks PROJECT and --out, reads the filter and k, opens the project. */
     static ResultQuery open(const QCommandLineParser& p, const QString& command);
     Store& store();

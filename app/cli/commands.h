@@ -54,7 +54,8 @@ bool camerasExportIsPdf(const QStringList& args);
  */
 struct Renderer {
     int (*report)(const QStringList& args) = nullptr;
-    void (*publicRegisterPdf)(const QString& project, const QString& pdf, const QString& purpose) = nullptr;
+    void (*publicRegisterPdf)(const QString& project, const QString& pdf, const QString& purpose,
+                              bool overwrite) = nullptr;
 };
 void installRenderer(const Renderer& renderer);
 /** The installed renderer; throws Error::store when there is none. */

@@ -40,7 +40,7 @@ int counts(const QStringList& args) {
     ResultQuery q = ResultQuery::open(p, QStringLiteral("counts"));
     const FlowCube cube = queryCube(q.store(), p, &q.params, nullptr);
     const ExportResult r =
-        ResultExport(q.store(), q.session->flows().cameras())
+        ResultExport(q.store(), q.session->flows().cameras(), q.overwrite)
             .counts(cube.counts(q.filter, perHour, true), perHour, p.value(QStringLiteral("out")), q.k,
                     describeQuery(q.filter, q.params,
                                   perHour ? QStringLiteral("per hour") : QStringLiteral("per day")),

@@ -42,7 +42,7 @@ int flows(const QStringList& args) {
     const CameraIndex cams = q.session->flows().cameras();
     const OdMatrix m = zones ? cube.od(q.filter, cams.zoneOf) : cube.od(q.filter);
     const ExportResult r =
-        ResultExport(q.store(), cams)
+        ResultExport(q.store(), cams, q.overwrite)
             .flows(m, zones, p.value(QStringLiteral("out")), q.k,
                    describeQuery(q.filter, q.params,
                                  zones ? QStringLiteral("by zone") : QStringLiteral("by camera")),

@@ -36,7 +36,7 @@ int journeyTimesCommand(const QStringList& args) {
     queryCube(q.store(), p, &q.params, &trips);
     LocalTime zone(q.store().timeZone().toUtf8());
     const ExportResult r =
-        ResultExport(q.store(), q.session->flows().cameras())
+        ResultExport(q.store(), q.session->flows().cameras(), q.overwrite)
             .journeyTimes(journeyTimes(trips, q.filter, zone), p.value(QStringLiteral("out")), q.k,
                           describeQuery(q.filter, q.params, QStringLiteral("journey times")),
                           p.value(QStringLiteral("purpose")));

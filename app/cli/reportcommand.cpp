@@ -30,13 +30,14 @@
 
 namespace stroom::cli {
 
-void renderPublicRegister(const QString& projectPath, const QString& pdf, const QString& purpose) {
+void renderPublicRegister(const QString& projectPath, const QString& pdf, const QString& purpose,
+                          bool overwrite) {
     maps::QgisRuntime::initialise();
     Store store = Store::open(projectPath);
     QgsProject project;
     maps::ProjectLayers layers;
     layers.load(projectPath, &project);
-    maps::RegisterListing::write(store, &project, pdf, purpose);
+    maps::RegisterListing::write(store, &project, pdf, purpose, overwrite);
 }
 
 int renderReport(const QStringList& args) {
@@ -53,6 +54,8 @@ int renderReport(const QStringList& args) {
         {QStringLiteral("lang"), QStringLiteral("nl or en (default en)."), QStringLiteral("nl|en")},
         {QStringLiteral("template"),
          QStringLiteral("A QGIS layout template (.qpt) to use instead of Stroom's."), QStringLiteral("FILE")},
+        {QStringLiteral("overwrite"),
+         QStringLiteral("Replace FILE if it exists (never a file of the project).")},
         {QStringLiteral("write-template"),
          QStringLiteral("Write Stroom's default template to FILE (to restyle in QGIS) and stop."),
          QStringLiteral("FILE")},
@@ -109,7 +112,8 @@ int renderReport(const QStringList& args) {
     flows.apply(view);
     project.addMapLayer(flows.layer());
 
-    maps::ReportLayout::write(store, data, &project, p.value(QStringLiteral("template")), pdf);
+    maps::ReportLayout::write(store, data, &project, p.value(QStringLiteral("template")), pdf,
+                              p.isSet(QStringLiteral("overwrite")));
     err() << QStringLiteral("report: %1 written in %2 s (%3 cells under k=%4 suppressed)\n")
                  .arg(pdf)
                  .arg(timer.elapsed() / 1000.0, 0, 'f', 2)

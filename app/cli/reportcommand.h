@@ -8,6 +8,7 @@ namespace stroom::cli {
 int renderReport(const QStringList& args);
 
 /** The public register as a PDF listing (`cameras export --public --out x.pdf`), in stroom-cli-render. */
-void renderPublicRegister(const QString& projectPath, const QString& pdf, const QString& purpose);
+void renderPublicRegister(const QString& projectPath, const QString& pdf, const QString& purpose,
+                          bool overwrite);
 
 } // namespace stroom::cli

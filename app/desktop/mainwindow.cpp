@@ -193,9 +193,9 @@ void MainWindow::buildFileMenu() {
             return;
         guarded([&] {
             if (f.endsWith(QLatin1String(".pdf"), Qt::CaseInsensitive))
-                maps::RegisterListing::write(m_session->store(), QgsProject::instance(), f, purpose);
+                maps::RegisterListing::write(m_session->store(), QgsProject::instance(), f, purpose, true);
             else
-                m_session->inventory().exportRegister(f, true, purpose);
+                m_session->inventory().exportRegister(f, true, purpose, true);
             statusBar()->showMessage(tr("The public register was written to %1").arg(f), 10000);
         });
     });

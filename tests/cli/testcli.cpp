@@ -1,5 +1,7 @@
+#include "common/bytesource.h"
 #include "common/sqlite.h"
 
+#include <QDir>
 #include <QFile>
 #include <QProcess>
 #include <QTemporaryDir>
@@ -181,6 +183,73 @@ private slots:
         QCOMPARE(st.int64(0), 6);
         QCOMPARE(st.int64(1), 1);
         QCOMPARE(st.int64(2), 1);
+    }
+
+    /**
+     * An --out that names the project, its reads file or its lock changes nothing (exit 2, both files byte
+     * for byte as they were); an existing file is replaced only with --overwrite; every written file has its
+     * audit record and no refused one has.
+     */
+    void outputsNeverReplaceTheProject() {
+        const QString sim = m_dir.filePath(QStringLiteral("sim3"));
+        QCOMPARE(cli({QStringLiteral("simulate"), QStringLiteral("--out"), sim, QStringLiteral("--vehicles"),
+                      QStringLiteral("500"), QStringLiteral("--days"), QStringLiteral("1")})
+                     .code,
+                 0);
+        const QString project = m_dir.filePath(QStringLiteral("out.gpkg"));
+        QCOMPARE(cli({QStringLiteral("init"), project}).code, 0);
+        QCOMPARE(cli({QStringLiteral("cameras"), QStringLiteral("import"), project,
+                      sim + QStringLiteral("/cameras.csv")})
+                     .code,
+                 0);
+        QCOMPARE(cli({QStringLiteral("import"), project, sim + QStringLiteral("/anpr-standard.csv")}).code,
+                 0);
+        auto bytes = [](const QString& path) {
+            QFile f(path);
+            return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+        };
+        const QString reads = project + QStringLiteral(".reads");
+        const QByteArray projectBefore = bytes(project), readsBefore = bytes(reads);
+        QVERIFY(!readsBefore.isEmpty());
+        const QStringList targets = {project, reads, project + QStringLiteral(".lock"),
+                                     m_dir.filePath(QStringLiteral("./out.gpkg.reads"))};
+        for (const QString& target : targets)
+            for (const QString& command :
+                 {QStringLiteral("flows"), QStringLiteral("counts"), QStringLiteral("journey-times")}) {
+                const Result r =
+                    cli({command, project, QStringLiteral("--out"), target, QStringLiteral("--overwrite")});
+                QCOMPARE(r.code, 2);
+                QVERIFY2(r.err.contains(QLatin1String("file of the project")), qPrintable(r.err));
+            }
+        QCOMPARE(cli({QStringLiteral("cameras"), QStringLiteral("export"), project, QStringLiteral("--out"),
+                      reads, QStringLiteral("--overwrite")})
+                     .code,
+                 2);
+        QCOMPARE(bytes(project), projectBefore);
+        QCOMPARE(bytes(reads), readsBefore);
+        // An existing file: refused without --overwrite (left as it was), replaced with it.
+        const QString od = m_dir.filePath(QStringLiteral("existing.csv"));
+        QFile f(od);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("mine\n");
+        f.close();
+        QCOMPARE(cli({QStringLiteral("flows"), project, QStringLiteral("--out"), od}).code, 2);
+        QCOMPARE(bytes(od), QByteArray("mine\n"));
+        QCOMPARE(cli({QStringLiteral("flows"), project, QStringLiteral("--out"), od,
+                      QStringLiteral("--overwrite")})
+                     .code,
+                 0);
+        QVERIFY(bytes(od).startsWith("origin,destination,trips\n"));
+        // One audit record per written file, with the file's SHA-256; no temporary file left behind.
+        stroom::sql::Database db;
+        db.open(project, stroom::sql::Database::Mode::ReadOnly);
+        auto st = db.prepare("SELECT count(*), max(output_sha256) FROM audit_log");
+        QVERIFY(st.step());
+        QCOMPARE(st.int64(0), 1);
+        QCOMPARE(st.text(1), stroom::ByteSource::fileSha256(od));
+        QVERIFY(QDir(m_dir.path())
+                    .entryList({QStringLiteral(".stroom-*")}, QDir::Hidden | QDir::Files)
+                    .isEmpty());
     }
 
     void rejectedInputIsThreeStoreProblemIsFour() {

@@ -5,6 +5,7 @@
 #include "common/sqlite.h"
 #include "common/vectorsource.h"
 #include "common/vectorwriter.h"
+#include "store/outputfile.h"
 #include "store/store.h"
 
 #include <QDateTime>
@@ -353,12 +354,13 @@ const QStringList& Inventory::publicFields() {
     return f;
 }
 
-int Inventory::exportRegister(const QString& path, bool publicOnly, const QString& purpose) {
+int Inventory::exportRegister(const QString& path, bool publicOnly, const QString& purpose, bool overwrite) {
+    OutputFile file(m_store, path, overwrite);
     QStringList fields = publicFields();
     if (!publicOnly)
         fields << QStringLiteral("lanes") << QStringLiteral("role") << QStringLiteral("zone")
                << QStringLiteral("source") << QStringLiteral("source_id") << QStringLiteral("notes");
-    VectorWriter out(path, publicOnly ? "camera_register" : "cameras", wkbPoint);
+    VectorWriter out(file.temporaryPath(), publicOnly ? "camera_register" : "cameras", wkbPoint);
     for (const QString& name : fields)
         out.field(name.toUtf8().constData(), OFTString);
     int rows = 0;
@@ -382,9 +384,7 @@ int Inventory::exportRegister(const QString& path, bool publicOnly, const QStrin
     a.purpose = purpose;
     a.layer = publicOnly ? QStringLiteral("L3") : QStringLiteral("register");
     a.parameters = QStringLiteral("fields: %1").arg(fields.join(QLatin1Char(',')));
-    a.output = QFileInfo(path).absoluteFilePath();
-    a.outputSha256 = ByteSource::fileSha256(path);
-    m_store.audit(a);
+    file.commit(a);
     return rows;
 }
 

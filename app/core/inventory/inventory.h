@@ -83,7 +83,7 @@ public:
      * Writes the register (\a publicOnly: the public fields only) as GeoJSON, CSV or GeoPackage by the file
      * name, and records it in the audit trail (layer L3 for the public register). Returns the rows written.
      */
-    int exportRegister(const QString& path, bool publicOnly, const QString& purpose);
+    int exportRegister(const QString& path, bool publicOnly, const QString& purpose, bool overwrite = false);
 
 private:
     qint64 write(const Camera& camera);

@@ -8,6 +8,7 @@
 #include "common/vectorwriter.h"
 #include "common/vehicleclass.h"
 #include "store/geopackage.h"
+#include "store/outputfile.h"
 #include "store/store.h"
 
 #include <QDate>
@@ -24,9 +25,10 @@
 
 namespace stroom {
 
-ResultExport::ResultExport(Store& store, const CameraIndex& cameras)
+ResultExport::ResultExport(Store& store, const CameraIndex& cameras, bool overwrite)
     : m_store(store)
-    , m_cams(cameras) {}
+    , m_cams(cameras)
+    , m_overwrite(overwrite) {}
 
 QString ResultExport::label(std::uint32_t key, bool zones) const {
     if (zones)
@@ -75,28 +77,27 @@ QString periodLabel(std::int64_t period, bool perHour) {
 
 } // namespace
 
-void ResultExport::audit(const QString& action, const ExportResult& r, const QString& parameters,
-                         const QString& purpose) {
+void ResultExport::commit(OutputFile& file, const QString& action, ExportResult& r, const QString& parameters,
+                          const QString& purpose) {
     Store::AuditEntry e;
     e.action = action;
     e.purpose = purpose;
     e.layer = QStringLiteral("L2");
     e.parameters = parameters;
-    e.output = QFileInfo(r.path).absoluteFilePath();
-    e.outputSha256 = r.sha256;
     e.suppressedCells = r.suppressed;
     e.k = r.k;
-    m_store.audit(e);
+    r.sha256 = file.commit(e);
 }
 
 ExportResult ResultExport::flows(const OdMatrix& m, bool zones, const QString& path, int k,
                                  const QString& parameters, const QString& purpose) {
+    OutputFile file(m_store, path, m_overwrite);
     ExportResult r;
     r.path = path;
     r.k = k;
     const std::vector<OdFlow> rows = sortedById(m, zones);
     if (isVector(path)) {
-        VectorWriter out(path, zones ? "zone_flows" : "flows", wkbLineString);
+        VectorWriter out(file.temporaryPath(), zones ? "zone_flows" : "flows", wkbLineString);
         out.field("origin", OFTString);
         out.field("destination", OFTString);
         out.field("trips", OFTInteger64);
@@ -133,15 +134,15 @@ ExportResult ResultExport::flows(const OdMatrix& m, bool zones, const QString& p
                     QByteArray::number(static_cast<qlonglong>(f.trips)) + '\n';
             ++r.rows;
         }
-        writeText(path, text);
+        writeText(file.temporaryPath(), text);
     }
-    r.sha256 = ByteSource::fileSha256(path);
-    audit(zones ? QStringLiteral("flows (zones)") : QStringLiteral("flows"), r, parameters, purpose);
+    commit(file, zones ? QStringLiteral("flows (zones)") : QStringLiteral("flows"), r, parameters, purpose);
     return r;
 }
 
 ExportResult ResultExport::counts(const std::vector<CameraCount>& counts, bool perHour, const QString& path,
                                   int k, const QString& parameters, const QString& purpose) {
+    OutputFile file(m_store, path, m_overwrite);
     ExportResult r;
     r.path = path;
     r.k = k;
@@ -155,7 +156,7 @@ ExportResult ResultExport::counts(const std::vector<CameraCount>& counts, bool p
         return a.cls < b.cls;
     });
     if (isVector(path)) {
-        VectorWriter out(path, "camera_counts", wkbPoint);
+        VectorWriter out(file.temporaryPath(), "camera_counts", wkbPoint);
         out.field("camera_id", OFTString);
         out.field("period", OFTString);
         out.field("vehicle_class", OFTString);
@@ -195,15 +196,15 @@ ExportResult ResultExport::counts(const std::vector<CameraCount>& counts, bool p
                     QByteArray::number(static_cast<qlonglong>(c.vehicles)) + '\n';
             ++r.rows;
         }
-        writeText(path, text);
+        writeText(file.temporaryPath(), text);
     }
-    r.sha256 = ByteSource::fileSha256(path);
-    audit(QStringLiteral("counts"), r, parameters, purpose);
+    commit(file, QStringLiteral("counts"), r, parameters, purpose);
     return r;
 }
 
 ExportResult ResultExport::journeyTimes(const std::vector<PairTimes>& times, const QString& path, int k,
                                         const QString& parameters, const QString& purpose) {
+    OutputFile file(m_store, path, m_overwrite);
     ExportResult r;
     r.path = path;
     r.k = k;
@@ -226,9 +227,8 @@ ExportResult ResultExport::journeyTimes(const std::vector<PairTimes>& times, con
                 QByteArray::number(static_cast<qlonglong>(t.dropped)) + '\n';
         ++r.rows;
     }
-    writeText(path, text);
-    r.sha256 = ByteSource::fileSha256(path);
-    audit(QStringLiteral("journey-times"), r, parameters, purpose);
+    writeText(file.temporaryPath(), text);
+    commit(file, QStringLiteral("journey-times"), r, parameters, purpose);
     return r;
 }
 

@@ -8,6 +8,8 @@
 
 namespace stroom {
 
+class OutputFile;
+
 class Store;
 
 /** \brief What an export wrote, for the message and the audit record. */
@@ -28,7 +30,8 @@ struct ExportResult {
  */
 class ResultExport {
 public:
-    ResultExport(Store& store, const CameraIndex& cameras);
+    /** \a overwrite: an existing output file may be replaced (never a file of the project). */
+    ResultExport(Store& store, const CameraIndex& cameras, bool overwrite = false);
 
     /** od.csv is origin,destination,trips sorted by origin then destination (DESIGN §11). */
     ExportResult flows(const OdMatrix& m, bool zones, const QString& path, int k, const QString& parameters,
@@ -45,10 +48,11 @@ public:
     QString label(std::uint32_t key, bool zones) const;
 
 private:
-    void audit(const QString& action, const ExportResult& r, const QString& parameters,
-               const QString& purpose);
+    void commit(OutputFile& file, const QString& action, ExportResult& r, const QString& parameters,
+                const QString& purpose);
     Store& m_store;
     const CameraIndex& m_cams;
+    bool m_overwrite;
 };
 
 } // namespace stroom
