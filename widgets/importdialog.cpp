@@ -3,7 +3,6 @@
 #include "errorboundary.h"
 
 #include "common/error.h"
-#include "store/store.h"
 
 #include <QCheckBox>
 #include <QComboBox>

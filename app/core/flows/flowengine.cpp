@@ -3,22 +3,16 @@
 #include "flows/resultlayers.h"
 
 #include "common/error.h"
-#include "common/geometry.h"
 #include "common/progress.h"
 #include "common/sqlite.h"
 #include "common/timeparse.h"
-#include "store/geopackage.h"
 #include "store/store.h"
 
-#include <QCryptographicHash>
 #include <QDateTime>
 #include <QElapsedTimer>
-#include <QJsonDocument>
-#include <QJsonObject>
 
 #include <algorithm>
 #include <cmath>
-#include <set>
 #include <thread>
 
 namespace stroom {

@@ -28,10 +28,6 @@ std::unique_ptr<Session> Session::open(const QString& path, Store::Access access
     return std::unique_ptr<Session>(new Session(Store::open(path, access)));
 }
 
-std::unique_ptr<Session> Session::create(const QString& path) {
-    return std::unique_ptr<Session>(new Session(Store::create(path)));
-}
-
 std::optional<BuildReport> Session::afterImport(Store& store, const std::function<void(double)>& progress,
                                                 const std::atomic_bool* cancel) {
     FlowEngine engine(store);

@@ -46,8 +46,6 @@ public:
     /** Opens a project (migrating it; ReadWrite takes the writer lock for the session's life). */
     static std::unique_ptr<Session> open(const QString& path,
                                          Store::Access access = Store::Access::ReadWrite);
-    /** Creates a new, empty project and opens it. */
-    static std::unique_ptr<Session> create(const QString& path);
     ~Session() override;
 
     QString path() const { return m_store.path(); }

@@ -23,8 +23,6 @@ public:
 
     /** Where to write (same folder and ending as the target, so GDAL picks the same driver). */
     QString temporaryPath() const { return m_temp; }
-    /** The target as given. */
-    QString path() const { return m_path; }
     /**
      * Records \a entry (output and SHA-256 filled in here) and moves the written file into place, both or
      * neither; returns the file's SHA-256. Throws stroom::Error.
