@@ -26,21 +26,22 @@ FlowMap::FlowMap(QObject* parent)
 
 FlowMap::~FlowMap() = default;
 
-void FlowMap::setData(FlowCube cube, CameraIndex cameras, int k) {
+void FlowMap::setData(FlowCube cube, CameraIndex cameras, const DisclosurePolicy& policy) {
     m_cube = std::move(cube);
     m_cams = std::move(cameras);
-    m_k = k;
+    m_policy = policy;
+    const int k = policy.k();
     m_layer = new QgsVectorLayer(
         QStringLiteral("LineString?crs=EPSG:4326&field=origin:string&field=destination:string"
                        "&field=trips:integer&field=share:double&field=origin_key:integer"
                        "&field=destination_key:integer"),
         layerName(), QStringLiteral("memory"));
     // Breaks from the unfiltered camera-level matrix: nice numbers from k to the largest flow.
-    const OdMatrix all = m_cube.od(FlowFilter());
+    const OdMatrix all = m_cube.od(FlowFilter()).publish(m_policy);
     std::int64_t largest = k;
     for (const OdFlow& f : all.flows)
         largest = std::max(largest, f.trips);
-    const OdMatrix allZones = m_cube.od(FlowFilter(), m_cams.zoneOf);
+    const OdMatrix allZones = m_cube.od(FlowFilter(), m_cams.zoneOf).publish(m_policy);
     for (const OdFlow& f : allZones.flows)
         if (f.origin != f.destination)
             largest = std::max(largest, f.trips);
@@ -137,18 +138,15 @@ FlowView FlowView::fromJson(const QJsonObject& o) {
 FlowViewResult FlowMap::apply(const FlowView& view) {
     m_view = view;
     FlowViewResult r;
-    r.k = m_k;
-    r.matrix = view.zones ? m_cube.od(view.filter, m_cams.zoneOf) : m_cube.od(view.filter);
+    r.k = m_policy.k();
+    r.matrix =
+        (view.zones ? m_cube.od(view.filter, m_cams.zoneOf) : m_cube.od(view.filter)).publish(m_policy);
+    r.suppressedCells = r.matrix.suppressed;
     const OriginShares shares(r.matrix);
     std::vector<OdFlow> candidates;
-    for (const OdFlow& f : r.matrix.flows) {
-        if (f.trips < m_k) {
-            ++r.suppressedCells;
-            continue;
-        }
-        if (f.trips >= std::max(view.minTrips, m_k) && f.origin != f.destination)
+    for (const OdFlow& f : r.matrix.flows)
+        if (f.trips >= view.minTrips && f.origin != f.destination)
             candidates.push_back(f);
-    }
     std::sort(candidates.begin(), candidates.end(), [](const OdFlow& a, const OdFlow& b) {
         if (a.trips != b.trips)
             return a.trips > b.trips;
@@ -218,7 +216,7 @@ void FlowMap::selectFlows(const QList<Pair>& pairs) {
 
 void FlowMap::zoneTrips(int zone, std::int64_t* out, std::int64_t* in) const {
     *out = *in = 0;
-    for (const OdFlow& f : m_cube.od(m_view.filter, m_cams.zoneOf).flows) {
+    for (const OdFlow& f : m_cube.od(m_view.filter, m_cams.zoneOf).publish(m_policy).flows) {
         if (static_cast<int>(f.origin) == zone)
             *out += f.trips;
         if (static_cast<int>(f.destination) == zone)
@@ -235,12 +233,11 @@ QList<qint64> FlowMap::featuresTouching(std::uint32_t key) const {
     return ids;
 }
 
-std::vector<CameraCount> FlowMap::cameraHourly(std::uint32_t camera) const {
-    std::vector<CameraCount> out;
-    for (const CameraCount& c : m_cube.counts(m_view.filter, true, true))
-        if (c.camera == camera)
-            out.push_back(c);
-    return out;
+CameraProfile FlowMap::cameraProfile(std::uint32_t camera) const {
+    CameraProfile p;
+    p.byClass = m_cube.counts(m_view.filter, CountPeriod::All, true, true, camera).publish(m_policy);
+    p.hourly = m_cube.counts(m_view.filter, CountPeriod::HourOfDay, true, true, camera).publish(m_policy);
+    return p;
 }
 
 std::vector<std::uint32_t> FlowMap::camerasOf(std::uint32_t key, bool zones) const {

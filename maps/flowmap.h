@@ -29,11 +29,17 @@ struct FlowView {
 
 /** \brief What the map shows after apply(). */
 struct FlowViewResult {
-    OdMatrix matrix;           ///< all cells under the filter (before k, top N and minimum)
+    OdMatrix matrix;           ///< the released cells under the filter (before top N and minimum)
     std::vector<OdFlow> shown; ///< the flows drawn, largest first
     std::int64_t tripsShown = 0;
     std::int64_t suppressedCells = 0; ///< cells under k (never drawn, never listed)
     int k = 10;
+};
+
+/** \brief One camera under the current filter, as released: per class, and per hour of the day and class. */
+struct CameraProfile {
+    PublishedCounts byClass; ///< period 0, one row per class
+    PublishedCounts hourly;  ///< period = hour of the day
 };
 
 /**
@@ -47,12 +53,16 @@ public:
     explicit FlowMap(QObject* parent = nullptr);
     ~FlowMap() override;
 
-    /** The data: the cube, the cameras and zones, and k. Creates the layer (not yet in a project). */
-    void setData(FlowCube cube, CameraIndex cameras, int k);
+    /**
+     * The data: the cube, the cameras and zones, and the release every figure of the map goes through.
+     * Creates the layer (not yet in a project).
+     */
+    void setData(FlowCube cube, CameraIndex cameras, const DisclosurePolicy& policy);
     bool hasData() const { return m_layer != nullptr; }
     const FlowCube& cube() const { return m_cube; }
     const CameraIndex& cameras() const { return m_cams; }
-    int k() const { return m_k; }
+    int k() const { return m_policy.k(); }
+    const DisclosurePolicy& policy() const { return m_policy; }
 
     /** The memory layer (owned by the project once added). */
     QgsVectorLayer* layer() const { return m_layer; }
@@ -72,10 +82,11 @@ public:
     QList<Pair> selectTouching(std::uint32_t key);
     /** Selects exactly the drawn flows of these pairs. */
     void selectFlows(const QList<Pair>& pairs);
-    /** Trips leaving and entering zone \a zone (its index) under the current filter. */
+    /** Trips leaving and entering zone \a zone (its index) under the current filter: sums of released cells.
+     */
     void zoneTrips(int zone, std::int64_t* out, std::int64_t* in) const;
-    /** Counts per hour of the day and class at one camera, under the current filter. */
-    std::vector<CameraCount> cameraHourly(std::uint32_t camera) const;
+    /** One camera under the current filter, as released. */
+    CameraProfile cameraProfile(std::uint32_t camera) const;
     /** Camera keys of a flow end: the camera itself, or every camera of the zone. */
     std::vector<std::uint32_t> camerasOf(std::uint32_t key, bool zones) const;
     /** The flow drawn as feature \a fid. */
@@ -90,7 +101,7 @@ private:
 
     FlowCube m_cube;
     CameraIndex m_cams;
-    int m_k = 10;
+    DisclosurePolicy m_policy;
     QgsVectorLayer* m_layer = nullptr;
     std::vector<double> m_breaks;
     FlowView m_view;

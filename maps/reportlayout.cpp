@@ -99,6 +99,10 @@ void setTable(QgsLayout* l, const QString& id, const QStringList& headers, const
 QString number(std::int64_t v, const QLocale& l) {
     return l.toString(static_cast<qlonglong>(v));
 }
+/** A released figure: the number, or "< k" when it was suppressed. */
+QString figure(std::int64_t v, int k, const QLocale& l) {
+    return DisclosurePolicy::shown(v, k, l);
+}
 
 /** Page 2 of the default template: the flow map with its legend, scale bar and north arrow. */
 void addMapPage(QgsLayout* l, QgsProject* project, const QColor& accent) {
@@ -316,7 +320,12 @@ public:
             QLatin1Char('\n');
         meta += tr("Purpose: %1").arg(d.purpose.isEmpty() ? tr("not given") : d.purpose) + QLatin1Char('\n');
         meta += tr("Generated: %1").arg(generated) + QLatin1Char('\n');
-        meta += tr("Data layer: L2 aggregates; no figure in this report is below k = %1.").arg(d.k);
+        meta +=
+            (d.exact ? tr("Data layer: exact figures (L1, audited); every figure stands for at least k = %1 "
+                          "distinct vehicles.")
+                     : tr("Data layer: L2 aggregates; every figure stands for at least k = %1 distinct "
+                          "vehicles and is perturbed (cell key method, at most ±2)."))
+                .arg(d.k);
         setText(l, QStringLiteral("meta"), meta);
     }
 
@@ -362,10 +371,9 @@ public:
         setText(l, QStringLiteral("map_caption"),
                 nothingToMap
                     ? tr("Nothing to map yet: the project has no cameras or zones with a position.")
-                    : tr("Arrows: the largest flows between cameras (at least k = %1 trips each), width "
-                         "and colour by "
-                         "trips. Dots: "
-                         "cameras by owner. Outlines: districts. Belgian Lambert 72.")
+                    : tr("Arrows: the largest flows between cameras (at least k = %1 vehicles each), width "
+                         "and colour by trips. Dots: cameras by owner. Outlines: districts. Belgian Lambert "
+                         "72.")
                           .arg(d.k));
     }
 
@@ -380,10 +388,17 @@ public:
         setTable(l, QStringLiteral("od_table"),
                  {tr("Origin"), tr("Destination"), tr("Trips"), tr("Share of origin")}, od);
         setText(l, QStringLiteral("h_through"), tr("Through traffic"));
-        const std::int64_t total = std::max<std::int64_t>(1, d.odTrips);
+        // Shares of the released kind figures (each a figure of its own: k and noise).
+        std::int64_t kinds = 0;
+        for (std::int64_t v : d.byKind)
+            kinds += std::max<std::int64_t>(v, 0);
+        const double total = static_cast<double>(std::max<std::int64_t>(1, kinds));
         auto pct = [&](std::int64_t v) {
-            return loc.toString(100.0 * static_cast<double>(v) / static_cast<double>(total), 'f', 1);
+            return v == DisclosurePolicy::kSuppressed
+                       ? QStringLiteral("–")
+                       : loc.toString(100.0 * static_cast<double>(v) / total, 'f', 1);
         };
+        auto fig = [&](std::int64_t v) { return figure(v, d.k, loc); };
         setText(
             l, QStringLiteral("through_text"),
             tr("%1 trips between two or more cameras.\n\nThrough traffic (in at the cordon, out at the "
@@ -397,10 +412,9 @@ public:
                 .arg(number(d.odTrips, loc))
                 .arg(p.throughMinSeconds / 60)
                 .arg(p.throughMaxSeconds / 60)
-                .arg(number(d.byKind[0], loc), pct(d.byKind[0]), number(d.byKind[2], loc), pct(d.byKind[2]),
-                     number(d.byKind[1], loc), pct(d.byKind[1]))
-                .arg(number(d.byKind[3], loc), pct(d.byKind[3]), number(d.singleReadTrips, loc),
-                     number(d.odSuppressed, loc))
+                .arg(fig(d.byKind[0]), pct(d.byKind[0]), fig(d.byKind[2]), pct(d.byKind[2]), fig(d.byKind[1]),
+                     pct(d.byKind[1]))
+                .arg(fig(d.byKind[3]), pct(d.byKind[3]), fig(d.singleReadTrips), number(d.odSuppressed, loc))
                 .arg(d.k));
     }
 
@@ -412,7 +426,7 @@ public:
             const QString name = r.name.size() > 30 ? r.name.left(29) + QStringLiteral("…") : r.name;
             QStringList row{r.camera, name, number(r.passages, loc)};
             for (int cls : {1, 2, 3, 4})
-                row << (r.byClass[cls] < 0 ? QStringLiteral("< %1").arg(d.k) : number(r.byClass[cls], loc));
+                row << figure(r.byClass[cls], d.k, loc);
             counts << row;
         }
         setTable(l, QStringLiteral("counts_table"),
@@ -426,12 +440,10 @@ public:
             ReportLayout::profileChart(d, QSize(1050, 750)).save(png);
             pic->setPicturePath(png);
         }
-        setText(
-            l, QStringLiteral("profile_caption"),
-            tr("Passages per hour of the day (local time), all cameras, by vehicle class. Classes with fewer "
-               "than k = %1 "
-               "passages are left out.")
-                .arg(d.k));
+        setText(l, QStringLiteral("profile_caption"),
+                tr("Passages per hour of the day (local time), all cameras, by vehicle class. Each bar is a "
+                   "published figure; hours with fewer than k = %1 vehicles of a class are left out.")
+                    .arg(d.k));
     }
 
     static void fillJourneys(QgsLayout* l, const ReportData& d, const QLocale& loc) {
@@ -453,8 +465,7 @@ public:
                 tr("The camera pairs with the most observations. Outliers further than three median absolute "
                    "deviations from "
                    "the median are left out before the median and percentiles are taken. %1 pairs with fewer "
-                   "than k = %2 "
-                   "observations are not shown.")
+                   "than k = %2 distinct vehicles are not shown.")
                     .arg(number(d.journeysSuppressed, loc))
                     .arg(d.k));
     }
@@ -501,11 +512,20 @@ public:
                        .arg(p.gapSeconds) +
                    QStringLiteral("\n\n");
         privacy +=
-            tr("Data layer. This report shows L2 aggregates only. Every cell, count and journey time in "
-               "it stands for "
-               "at least k = %1 vehicles; %2 cells under k were suppressed in total (OD %3, counts %4, "
-               "journey times "
-               "%5).")
+            (d.exact
+                 ? tr("Data layer. This report shows exact figures (layer L1, recorded in the audit trail "
+                      "with its purpose). Every cell, count and journey time in it stands for at least "
+                      "k = %1 distinct vehicles; %2 cells under k were suppressed in total (OD %3, counts "
+                      "%4, journey times %5).")
+                 : tr("Data layer. This report shows L2 aggregates only. Every cell, count and journey "
+                      "time in it stands for at least k = %1 distinct vehicles; %2 cells under k were "
+                      "suppressed in total (OD %3, counts %4, journey times %5). Every figure is "
+                      "perturbed by the cell key method: each trip and read carries a secret random key, "
+                      "a cell's key is the sum of its records' keys, and a published table adds noise of "
+                      "-2 to +2 (zero mean, variance 1) chosen by that key. The same cell always reads "
+                      "the same, so comparing overlapping queries does not reveal a suppressed cell; "
+                      "totals are sums of the published figures. Exact figures are released only for a "
+                      "stated purpose and are audited as layer L1."))
                 .arg(d.k)
                 .arg(number(d.suppressedTotal(), loc), number(d.odSuppressed, loc),
                      number(d.countsSuppressed, loc), number(d.journeysSuppressed, loc)) +
@@ -595,9 +615,10 @@ void ReportLayout::write(Store& store, const ReportData& data, QgsProject* proje
     Store::AuditEntry e;
     e.action = QStringLiteral("report");
     e.purpose = data.purpose;
-    e.layer = QStringLiteral("L2");
-    e.parameters = QStringLiteral("language: %1; filters: %2; parameters: %3")
-                       .arg(data.language, data.filter.describe(), parametersText(data.parameters));
+    e.layer = data.exact ? QStringLiteral("L1") : QStringLiteral("L2");
+    e.parameters =
+        QStringLiteral("language: %1; filters: %2; parameters: %3; release: %4")
+            .arg(data.language, data.filter.describe(), parametersText(data.parameters), data.method);
     e.suppressedCells = data.suppressedTotal();
     e.k = data.k;
     file.commit(e);

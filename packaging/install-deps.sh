@@ -8,6 +8,8 @@ PACKAGES=(
   build-essential cmake ninja-build ccache pkg-config git clang-format
   # engine: SQLite, GDAL/OGR, zlib (gzip streams)
   libsqlite3-dev sqlite3 libgdal-dev gdal-bin zlib1g-dev libssl-dev
+  # record keys of the cell key method (SipHash-2-4)
+  libsodium-dev
   # Qt 5.15 + QGIS 3.22 (desktop, maps, widgets)
   qtbase5-dev qttools5-dev qttools5-dev-tools libqt5svg5-dev libqt5webkit5-dev
   qtpositioning5-dev libqt5serialport5-dev libqt5charts5-dev
@@ -33,5 +35,5 @@ if [ "$(id -u)" -ne 0 ]; then
 fi
 echo "install-deps: installing ${#missing[@]} package(s): ${missing[*]}" >&2
 export DEBIAN_FRONTEND=noninteractive
-$SUDO apt-get update -qq
+$SUDO apt-get update -qq || echo "install-deps: apt-get update failed; trying the package lists at hand" >&2
 $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

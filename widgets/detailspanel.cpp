@@ -62,17 +62,22 @@ QChart* DetailsPanel::chart() const {
     return m_chartView->chart();
 }
 
-void DetailsPanel::showCamera(const Camera& c, const std::vector<CameraCount>& hourly, int k) {
+void DetailsPanel::showCamera(const Camera& c, const maps::CameraProfile& profile, int k) {
     const QLocale l;
+    // Released figures only: a class is a released cell, suppressed, or absent; the total is the sum of the
+    // released classes; every bar of the chart is a released cell of its own.
     std::int64_t byClass[vehicleclass::kCount] = {};
     double perHour[vehicleclass::kCount][24] = {};
     std::int64_t total = 0;
-    for (const CameraCount& cc : hourly) {
-        const int cls = std::max(0, std::min(cc.cls, vehicleclass::kCount - 1));
-        byClass[cls] += cc.passages;
-        perHour[cls][static_cast<int>(((cc.period % 24) + 24) % 24)] += static_cast<double>(cc.passages);
+    auto clsOf = [](int cls) { return std::max(0, std::min(cls, vehicleclass::kCount - 1)); };
+    for (const CameraCount& cc : profile.byClass.rows) {
+        byClass[clsOf(cc.cls)] = cc.passages;
         total += cc.passages;
     }
+    for (const CameraCount& cc : profile.byClass.suppressedCells)
+        byClass[clsOf(cc.cls)] = DisclosurePolicy::kSuppressed;
+    for (const CameraCount& cc : profile.hourly.rows)
+        perHour[clsOf(cc.cls)][std::clamp<std::int64_t>(cc.period, 0, 23)] = static_cast<double>(cc.passages);
     QString html = QStringLiteral("<h3>%1 %2</h3>").arg(esc(c.id), esc(c.name));
     html += QStringLiteral("<table>");
     auto row = [&](const QString& k1, const QString& v) {
@@ -86,9 +91,9 @@ void DetailsPanel::showCamera(const Camera& c, const std::vector<CameraCount>& h
     row(tr("Zone"), c.zone.isEmpty() ? tr("none") : c.zone);
     row(tr("Registered"), c.registered ? tr("yes") : tr("no: seen in ANPR data, not in the register"));
     html += QStringLiteral("</table>");
-    if (total < k) {
+    if (total <= 0) {
         html += QStringLiteral("<p>%1</p>")
-                    .arg(esc(tr("Fewer than k = %1 passages under these filters: not shown.").arg(k)));
+                    .arg(esc(tr("Fewer than k = %1 vehicles under these filters: not shown.").arg(k)));
         m_text->setHtml(html);
         m_chartView->setVisible(false);
         return;
@@ -99,10 +104,11 @@ void DetailsPanel::showCamera(const Camera& c, const std::vector<CameraCount>& h
     for (int cls = 0; cls < vehicleclass::kCount; ++cls) {
         if (byClass[cls] == 0)
             continue;
-        html += QStringLiteral("<li>%1: %2</li>")
-                    .arg(esc(vehicleclass::label(cls)),
-                         byClass[cls] < k ? esc(tr("fewer than %1").arg(k))
-                                          : l.toString(static_cast<qlonglong>(byClass[cls])));
+        html +=
+            QStringLiteral("<li>%1: %2</li>")
+                .arg(esc(vehicleclass::label(cls)), byClass[cls] == DisclosurePolicy::kSuppressed
+                                                        ? esc(tr("fewer than %1 vehicles").arg(k))
+                                                        : l.toString(static_cast<qlonglong>(byClass[cls])));
     }
     html += QStringLiteral("</ul>");
     m_text->setHtml(html);
@@ -115,8 +121,8 @@ void DetailsPanel::showCamera(const Camera& c, const std::vector<CameraCount>& h
     double peak = 0;
     double hourTotals[24] = {};
     for (int cls = 0; cls < vehicleclass::kCount; ++cls) {
-        if (byClass[cls] < k)
-            continue; // small classes stay out of the chart too
+        if (byClass[cls] <= 0)
+            continue; // suppressed classes stay out of the chart too
         auto* set = new QBarSet(vehicleclass::label(cls));
         set->setColor(maps::CameraSymbology::classColor(cls));
         for (int h = 0; h < 24; ++h) {
@@ -166,7 +172,7 @@ void DetailsPanel::showFlow(const FlowDetails& d, int k) {
     html += QStringLiteral("<li>%1</li>")
                 .arg(esc(tr("Share of the trips leaving %1: %2 %")
                              .arg(d.origin, l.toString(d.shareOfOrigin, 'f', 1))));
-    if (d.durationN >= k)
+    if (d.durationN != DisclosurePolicy::kSuppressed && d.durationN > 0)
         html += QStringLiteral("<li>%1</li>")
                     .arg(esc(tr("Journey time: median %1 min (15th–85th percentile %2–%3 min, %4 trips)")
                                  .arg(l.toString(d.median / 60.0, 'f', 1), l.toString(d.p15 / 60.0, 'f', 1),
@@ -174,7 +180,7 @@ void DetailsPanel::showFlow(const FlowDetails& d, int k) {
                                       l.toString(static_cast<qlonglong>(d.durationN)))));
     else
         html += QStringLiteral("<li>%1</li>")
-                    .arg(esc(tr("Journey time: fewer than k = %1 trips, not shown").arg(k)));
+                    .arg(esc(tr("Journey time: fewer than k = %1 vehicles, not shown").arg(k)));
     html += QStringLiteral("</ul>");
     m_text->setHtml(html);
     m_chartView->setVisible(false);

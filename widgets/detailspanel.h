@@ -1,5 +1,6 @@
 #pragma once
 
+#include "flowmap.h"
 #include "flows/flowcube.h"
 #include "store/camera.h"
 
@@ -26,7 +27,7 @@ public:
     explicit DetailsPanel(QWidget* parent = nullptr);
 
     /** \a hourly: counts per (hour of the day, class) for this camera under the filters. */
-    void showCamera(const Camera& camera, const std::vector<CameraCount>& hourly, int k);
+    void showCamera(const Camera& camera, const maps::CameraProfile& profile, int k);
     void showZone(const QString& id, const QString& name, std::int64_t tripsOut, std::int64_t tripsIn,
                   int cameras);
     struct FlowDetails {

@@ -207,16 +207,16 @@ void FilterPanel::showResult(const maps::FlowViewResult& r) {
     const QLocale l;
     m_minTrips->setMinimum(r.k);
     m_summary->setText(
-        tr("<b>%1</b> trips under these filters, <b>%2</b> of them through traffic; %3 flows drawn "
-           "(%4 trips).<br>Privacy: cells under <b>k = %5</b> are never shown: <b>%6</b> suppressed. "
-           "%7 single-read trips are left out of the matrix.")
+        tr("<b>%1</b> trips in the released cells, <b>%2</b> through traffic; %3 flows drawn "
+           "(%4 trips).<br>Privacy: cells with fewer than <b>k = %5</b> vehicles are never shown: <b>%6</b> "
+           "suppressed; figures are perturbed (±2 at most). %7 single-read trips are left out of the matrix.")
             .arg(l.toString(static_cast<qlonglong>(r.matrix.trips)),
-                 l.toString(static_cast<qlonglong>(r.matrix.throughTrips)))
+                 DisclosurePolicy::shown(r.matrix.throughTrips, r.k, l))
             .arg(r.shown.size())
             .arg(l.toString(static_cast<qlonglong>(r.tripsShown)))
             .arg(r.k)
             .arg(l.toString(static_cast<qlonglong>(r.suppressedCells)),
-                 l.toString(static_cast<qlonglong>(r.matrix.singleReadTrips))));
+                 DisclosurePolicy::shown(r.matrix.singleReadTrips, r.k, l)));
 }
 
 QString FilterPanel::summaryText() const {

@@ -12,10 +12,8 @@ void OdTableModel::setResult(const maps::FlowViewResult& result, const maps::Flo
     beginResetModel();
     m_rows.clear();
     const OriginShares shares(result.matrix);
-    for (const OdFlow& f : result.matrix.flows)
-        if (f.trips >= result.k)
-            m_rows.push_back(
-                Row{f, map.label(f.origin, zones), map.label(f.destination, zones), shares.of(f)});
+    for (const OdFlow& f : result.matrix.flows) // released cells only
+        m_rows.push_back(Row{f, map.label(f.origin, zones), map.label(f.destination, zones), shares.of(f)});
     endResetModel();
 }
 

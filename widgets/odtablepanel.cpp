@@ -116,8 +116,8 @@ QString OdTablePanel::exportMatrix(Store& store, const maps::FlowMap& map) {
     if (!ok)
         return QString();
     const maps::FlowView v = map.view();
-    const ExportResult r = ResultExport(store, map.cameras(), true)
-                               .flows(map.result().matrix, v.zones, path, map.k(),
+    const ExportResult r = ResultExport(store, map.cameras(), map.policy(), true)
+                               .flows(map.result().matrix, v.zones, path,
                                       QStringLiteral("filters: %1").arg(v.filter.describe()), purpose);
     return tr("%1 OD pairs written to %2; %3 cells under k = %4 left out")
         .arg(r.rows)

@@ -103,8 +103,9 @@ void ReportDialog::refreshPreview() {
     QApplication::setOverrideCursor(Qt::WaitCursor);
     m_preview = QImage();
     try {
-        const ReportData data = ReportData::collect(m_session->store(), m_filter,
-                                                    m_language->currentData().toString(), m_purpose->text());
+        const ReportData data =
+            ReportData::collect(m_session->store(), m_filter, m_language->currentData().toString(),
+                                m_purpose->text(), m_session->store().disclosurePolicy());
         auto layout = maps::ReportLayout::build(data, m_project, QString());
         m_preview = maps::ReportLayout::renderPage(layout.get(), 0, 40);
     } catch (...) {
@@ -125,8 +126,9 @@ bool ReportDialog::exportReport() {
     QApplication::setOverrideCursor(Qt::WaitCursor);
     try {
         Session::afterImport(m_session->store()); // trips as the data and the register now say
-        const ReportData data = ReportData::collect(
-            m_session->store(), m_filter, m_language->currentData().toString(), m_purpose->text().trimmed());
+        const ReportData data =
+            ReportData::collect(m_session->store(), m_filter, m_language->currentData().toString(),
+                                m_purpose->text().trimmed(), m_session->store().disclosurePolicy());
         maps::ReportLayout::write(m_session->store(), data, m_project, QString(), m_output->text().trimmed(),
                                   true);
     } catch (...) {

@@ -10,6 +10,7 @@
 #include "store/store.h"
 
 #include <QCommandLineParser>
+#include <QLocale>
 #include <QTextStream>
 
 #include <cstdio>
@@ -144,8 +145,13 @@ void addFilterOptions(QCommandLineParser& p) {
          QStringLiteral("C,...")},
         {QStringLiteral("through"), QStringLiteral("Through traffic only.")},
         {QStringLiteral("k"),
-         QStringLiteral("Minimum cell count (default: the project's, 10); cells under it are left out."),
+         QStringLiteral("Minimum distinct vehicles per cell (default: the project's, at least 10); cells "
+                        "under it are left out. Below the project's k only with --exact."),
          QStringLiteral("N")},
+        {QStringLiteral("exact"),
+         QStringLiteral("Exact figures instead of perturbed ones (cell key method off); needs --purpose and "
+                        "is audited as layer L1. Also needed for --gap/--dedupe/--through-min/--through-max "
+                        "other than the project's.")},
         {QStringLiteral("purpose"), QStringLiteral("Why this export is made (kept in the audit trail)."),
          QStringLiteral("TEXT")},
         {QStringLiteral("overwrite"),
@@ -167,13 +173,21 @@ FlowFilter flowFilter(const QCommandLineParser& p) {
 }
 
 /** The cube for a query: the stored one brought up to date, or one built in memory for other parameters. */
-FlowCube queryCube(Store& store, const QCommandLineParser& p, TripParameters* used, TripSet* trips) {
+FlowCube queryCube(Store& store, const QCommandLineParser& p, const DisclosurePolicy& policy,
+                   TripParameters* used, TripSet* trips) {
     FlowEngine engine(store);
     bool given = false;
     const TripParameters stored = engine.storedParameters();
     const TripParameters params = tripParameters(p, stored, &given);
     *used = params;
     if (given && params != stored) {
+        // Other trip definitions move single trips in and out of cells (a parameter sweep differences them).
+        if (!policy.exact())
+            throw Error::usage(
+                QStringLiteral("trip parameters other than the project's (%1) change which trips fall in a "
+                               "cell; they are allowed for exact, audited figures only: add --exact "
+                               "--purpose TEXT")
+                    .arg(parametersText(stored)));
         err() << "note: trips built in memory with the parameters given; the stored trips keep theirs\n";
         FlowCube cube;
         TripSet set = engine.buildInMemory(params, &cube);
@@ -201,7 +215,7 @@ ResultQuery ResultQuery::open(const QCommandLineParser& p, const QString& comman
     OutputFile::check(p.positionalArguments().first(), p.value(QStringLiteral("out")), q.overwrite);
     q.filter = flowFilter(p);
     q.session = Session::open(p.positionalArguments().first());
-    q.k = integerOption(p, QStringLiteral("k"), q.store().threshold(), 1, 1000000);
+    q.policy = disclosurePolicy(p, q.store(), command);
     return q;
 }
 
@@ -219,6 +233,31 @@ void ResultQuery::written(const QString& command, const QString& rows, const Exp
                  .arg(suppressedUnit)
                  .arg(r.k)
                  .arg(more);
+}
+
+DisclosurePolicy disclosurePolicy(const QCommandLineParser& p, Store& store, const QString& command) {
+    const bool exact = p.isSet(QStringLiteral("exact"));
+    if (exact && p.value(QStringLiteral("purpose")).trimmed().isEmpty())
+        throw Error::usage(QStringLiteral("%1: --exact needs --purpose TEXT (exact figures are audited as "
+                                          "layer L1)")
+                               .arg(command));
+    const int projectK = store.threshold();
+    const int k = integerOption(p, QStringLiteral("k"), projectK, 1, 1000000);
+    if (k < projectK && !exact)
+        throw Error::usage(QStringLiteral("%1: --k %2 is below the project's k = %3; a lower k is an exact, "
+                                          "audited release: add --exact --purpose TEXT")
+                               .arg(command)
+                               .arg(k)
+                               .arg(projectK));
+    return DisclosurePolicy(k, exact);
+}
+
+QString summary(const OdMatrix& m) {
+    const QLocale c = QLocale::c();
+    return QStringLiteral("; %1 trips in the released cells, %2 through, %3 single-read trips left out")
+        .arg(m.trips)
+        .arg(DisclosurePolicy::shown(m.throughTrips, m.k, c),
+             DisclosurePolicy::shown(m.singleReadTrips, m.k, c));
 }
 
 } // namespace stroom::cli

@@ -45,8 +45,12 @@ TripParameters tripParameters(const QCommandLineParser& p, const TripParameters&
 void addFilterOptions(QCommandLineParser& p);
 FlowFilter flowFilter(const QCommandLineParser& p);
 
-/** The cube for a query: the stored one brought up to date, or one built in memory for other parameters. */
-FlowCube queryCube(Store& store, const QCommandLineParser& p, TripParameters* used, TripSet* trips);
+/**
+ * The cube for a query: the stored one brought up to date, or, for an exact \a policy only, one built in
+ * memory for other trip parameters (Error::usage otherwise).
+ */
+FlowCube queryCube(Store& store, const QCommandLineParser& p, const DisclosurePolicy& policy,
+                   TripParameters* used, TripSet* trips);
 QString describeQuery(const FlowFilter& f, const TripParameters& t, const QString& extra);
 
 /**
@@ -56,7 +60,7 @@ QString describeQuery(const FlowFilter& f, const TripParameters& t, const QStrin
 struct ResultQuery {
     std::unique_ptr<Session> session;
     FlowFilter filter;
-    int k = 10;
+    DisclosurePolicy policy;
     TripParameters params;
     bool overwrite = false; ///< --overwrite
     /** Checks PROJECT and --out, reads the filter and k, opens the project. */
@@ -66,5 +70,14 @@ struct ResultQuery {
     static void written(const QString& command, const QString& rows, const ExportResult& r,
                         const QString& more = {}, const QString& suppressedUnit = QStringLiteral("cells"));
 };
+
+/**
+ * The release that --exact, --k and --purpose ask for (DESIGN §2): the project's k, perturbed, by default;
+ * a higher k at will; exact figures or a lower k only with --exact and a purpose (Error::usage otherwise).
+ */
+DisclosurePolicy disclosurePolicy(const QCommandLineParser& p, Store& store, const QString& command);
+
+/** "; N trips in the released cells, M through, S single-read trips left out" for stderr. */
+QString summary(const OdMatrix& m);
 
 } // namespace stroom::cli

@@ -30,29 +30,28 @@ int flows(const QStringList& args) {
     if (!parse(p, QStringLiteral("flows"), args,
                QStringLiteral(
                    "Writes the origin-destination matrix: origin,destination,trips sorted by origin then "
-                   "destination; cells under k are left out and counted on stderr and in the audit trail. "
-                   "Single-read trips are counted apart and left out.")))
+                   "destination. Privacy: a cell needs at least k distinct vehicles (else it is left out and "
+                   "counted on stderr and in the audit trail); every published figure is perturbed by the "
+                   "cell key method (noise -2..+2, zero mean, variance 1: the same cell always reads the "
+                   "same, so differencing queries recovers nothing exactly); totals are sums of published "
+                   "cells. --exact gives exact figures, audited as layer L1. Single-read trips are counted "
+                   "apart and left out.")))
         return 0;
     const QString by = p.value(QStringLiteral("by"));
     if (!by.isEmpty() && by != QLatin1String("camera") && by != QLatin1String("zone"))
         throw Error::usage(QStringLiteral("flows: --by is camera or zone"));
     const bool zones = by == QLatin1String("zone");
     ResultQuery q = ResultQuery::open(p, QStringLiteral("flows"));
-    const FlowCube cube = queryCube(q.store(), p, &q.params, nullptr);
+    const FlowCube cube = queryCube(q.store(), p, q.policy, &q.params, nullptr);
     const CameraIndex cams = q.session->flows().cameras();
-    const OdMatrix m = zones ? cube.od(q.filter, cams.zoneOf) : cube.od(q.filter);
+    const OdMatrix m = (zones ? cube.od(q.filter, cams.zoneOf) : cube.od(q.filter)).publish(q.policy);
     const ExportResult r =
-        ResultExport(q.store(), cams, q.overwrite)
-            .flows(m, zones, p.value(QStringLiteral("out")), q.k,
+        ResultExport(q.store(), cams, q.policy, q.overwrite)
+            .flows(m, zones, p.value(QStringLiteral("out")),
                    describeQuery(q.filter, q.params,
                                  zones ? QStringLiteral("by zone") : QStringLiteral("by camera")),
                    p.value(QStringLiteral("purpose")));
-    ResultQuery::written(
-        QStringLiteral("flows"), QStringLiteral("OD pairs"), r,
-        QStringLiteral("; %1 trips in the matrix (%2 through), %3 single-read trips left out")
-            .arg(m.trips)
-            .arg(m.throughTrips)
-            .arg(m.singleReadTrips));
+    ResultQuery::written(QStringLiteral("flows"), QStringLiteral("OD pairs"), r, summary(m));
     return 0;
 }
 

@@ -9,6 +9,7 @@
 #include "import/importer.h"
 #include "inventory/inventory.h"
 #include "inventory/inventoryimport.h"
+#include "privacy/recordkeys.h"
 #include "publish/resultexport.h"
 #include "session/session.h"
 #include "simulate/simulator.h"
@@ -28,16 +29,20 @@ int journeyTimesCommand(const QStringList& args) {
     if (!parse(p, QStringLiteral("journey-times"), args,
                QStringLiteral(
                    "Writes journey times per consecutive camera pair inside trips: n, median, 15th and 85th "
-                   "percentile in seconds, after dropping outliers beyond median ± 3 × MAD; pairs with fewer "
-                   "than k observations are left out.")))
+                   "percentile in seconds, after dropping outliers beyond median ± 3 × MAD. Privacy: pairs "
+                   "with fewer than k distinct vehicles are left out and counted; n and the outliers are "
+                   "perturbed by the cell key method (the outliers left empty when they came from fewer than "
+                   "k vehicles); --exact gives exact figures, audited as L1.")))
         return 0;
     ResultQuery q = ResultQuery::open(p, QStringLiteral("journey-times"));
     TripSet trips;
-    queryCube(q.store(), p, &q.params, &trips);
+    queryCube(q.store(), p, q.policy, &q.params, &trips);
     LocalTime zone(q.store().timeZone().toUtf8());
+    const PublishedTimes times =
+        publishTimes(journeyTimes(trips, q.filter, zone, RecordKeys::load(q.store().database())), q.policy);
     const ExportResult r =
-        ResultExport(q.store(), q.session->flows().cameras(), q.overwrite)
-            .journeyTimes(journeyTimes(trips, q.filter, zone), p.value(QStringLiteral("out")), q.k,
+        ResultExport(q.store(), q.session->flows().cameras(), q.policy, q.overwrite)
+            .journeyTimes(times, p.value(QStringLiteral("out")),
                           describeQuery(q.filter, q.params, QStringLiteral("journey times")),
                           p.value(QStringLiteral("purpose")));
     ResultQuery::written(QStringLiteral("journey-times"), QStringLiteral("camera pairs"), r, QString(),

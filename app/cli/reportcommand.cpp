@@ -46,8 +46,10 @@ int renderReport(const QStringList& args) {
                                              "title, flow map with legend, scale bar and north arrow, "
                                              "the largest OD flows, through traffic, counts per camera "
                                              "with an hourly profile, journey times, the camera "
-                                             "inventory, and method and privacy. No figure under k is "
-                                             "shown; the report is recorded in the audit trail."));
+                                             "inventory, and method and privacy. Every figure has at "
+                                             "least k distinct vehicles behind it and is perturbed by the "
+                                             "cell key method (--exact: exact, audited as L1); the report "
+                                             "is recorded in the audit trail."));
     p.addPositionalArgument(QStringLiteral("PROJECT.gpkg"), QStringLiteral("The project."));
     addFilterOptions(p);
     p.addOptions({
@@ -90,22 +92,21 @@ int renderReport(const QStringList& args) {
     Store& store = session->store();
     if (const auto r = Session::afterImport(store))
         err() << "trips: " << r->summary() << "\n";
-    int k = store.threshold();
-    if (p.isSet(QStringLiteral("k"))) {
-        bool ok = false;
-        k = p.value(QStringLiteral("k")).toInt(&ok);
-        if (!ok || k < 1)
-            throw Error::usage(QStringLiteral("report: --k must be a whole number of at least 1"));
-    }
+    const DisclosurePolicy policy = disclosurePolicy(p, store, QStringLiteral("report"));
+    bool given = false;
+    const TripParameters stored = session->flows().storedParameters();
+    if (tripParameters(p, stored, &given) != stored)
+        throw Error::usage(QStringLiteral("report: a report uses the project's trips; --gap, --dedupe and "
+                                          "--through-min/max are for flows, counts and journey-times"));
     const ReportData data =
-        ReportData::collect(store, filter, lang, p.value(QStringLiteral("purpose")), 20, k);
+        ReportData::collect(store, filter, lang, p.value(QStringLiteral("purpose")), policy);
 
     // The layers, as the app shows them, in a project of the report's own.
     QgsProject project;
     maps::ProjectLayers layers;
     layers.load(path, &project);
     maps::FlowMap flows;
-    flows.setData(session->flows().loadCube(), session->flows().cameras(), data.k);
+    flows.setData(session->flows().loadCube(), session->flows().cameras(), policy);
     maps::FlowView view;
     view.filter = filter;
     view.topN = 80;

@@ -404,7 +404,8 @@ void MainWindow::loadFlows() {
         FlowCube cube = m_session->flows().loadCube();
         delete m_flowMap; // its layer went with the project's previous layers
         m_flowMap = new maps::FlowMap(this);
-        m_flowMap->setData(std::move(cube), m_session->flows().cameras(), m_session->store().threshold());
+        m_flowMap->setData(std::move(cube), m_session->flows().cameras(),
+                           m_session->store().disclosurePolicy());
     });
     if (!loaded)
         return;
@@ -430,13 +431,14 @@ void MainWindow::applyView(const maps::FlowView& view) {
     m_filterPanel->showResult(r);
     m_odPanel->model()->setResult(r, *m_flowMap, view.zones);
     m_detailsPanel->clear();
-    // Silent cameras are judged on the selected period (dates, days, hours), whatever the vehicle class.
+    // Silent cameras are judged on the selected period (dates, days, hours), whatever the vehicle class: a
+    // camera is active or silent, no figure is shown.
     FlowFilter period = view.filter;
     period.classMask = 0;
     period.throughOnly = false;
     QSet<QString> seen;
-    for (const CameraCount& c : m_flowMap->cube().counts(period, false, false))
-        if (c.passages > 0 && c.camera < m_flowMap->cameras().id.size())
+    for (const RawCounts::Cell& c : m_flowMap->cube().counts(period, CountPeriod::All, false).cells)
+        if (c.passages.value > 0 && c.camera < m_flowMap->cameras().id.size())
             seen.insert(m_flowMap->cameras().id[c.camera]);
     const QString described = period.describe();
     m_registerPanel->setPeriodActivity(seen, described == QLatin1String("all") ? QString() : described);
@@ -457,7 +459,7 @@ void MainWindow::onPicked(QgsVectorLayer* layer, const QgsFeature& feature) {
 QList<maps::FlowMap::Pair> MainWindow::pickCamera(const QString& id) {
     const std::uint32_t key = m_flowMap->cameras().keyOf(id);
     if (const std::optional<Camera> c = m_session->store().camera(id))
-        m_detailsPanel->showCamera(*c, m_flowMap->cameraHourly(key), m_flowMap->k());
+        m_detailsPanel->showCamera(*c, m_flowMap->cameraProfile(key), m_flowMap->k());
     if (!m_flowMap->view().zones)
         return m_flowMap->selectTouching(key);
     const int z = key < m_flowMap->cameras().zoneOf.size() ? m_flowMap->cameras().zoneOf[key] : -1;
@@ -490,7 +492,7 @@ QList<maps::FlowMap::Pair> MainWindow::pickFlow(const QgsFeature& feature) {
     const PairTimes t = m_session->flows().tripDurations(m_flowMap->camerasOf(f.origin, zones),
                                                          m_flowMap->camerasOf(f.destination, zones),
                                                          m_flowMap->view().filter);
-    d.durationN = t.n;
+    d.durationN = m_flowMap->policy().publish(RawFigure{t.n, t.vehicles, t.key});
     d.median = t.median;
     d.p15 = t.p15;
     d.p85 = t.p85;

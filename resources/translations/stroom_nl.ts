@@ -397,20 +397,12 @@
         <translation>Aangemaakt: %1</translation>
     </message>
     <message>
-        <source>Data layer: L2 aggregates; no figure in this report is below k = %1.</source>
-        <translation>Gegevenslaag: L2-aggregaten; geen enkel cijfer in dit rapport ligt onder k = %1.</translation>
-    </message>
-    <message>
         <source>Where trips go: the largest flows</source>
         <translation>Waar verplaatsingen heen gaan: de grootste stromen</translation>
     </message>
     <message>
         <source>Legend</source>
         <translation>Legende</translation>
-    </message>
-    <message>
-        <source>Arrows: the largest flows between cameras (at least k = %1 trips each), width and colour by trips. Dots: cameras by owner. Outlines: districts. Belgian Lambert 72.</source>
-        <translation>Pijlen: de grootste stromen tussen camera&apos;s (elk minstens k = %1 verplaatsingen), breedte en kleur naar het aantal verplaatsingen. Stippen: camera&apos;s per eigenaar. Omtrekken: wijken. Belgische Lambert 72.</translation>
     </message>
     <message>
         <source>The largest origin–destination flows</source>
@@ -471,10 +463,6 @@ Intern verkeer: %10 (%11 %).
         <translation>Passages</translation>
     </message>
     <message>
-        <source>Passages per hour of the day (local time), all cameras, by vehicle class. Classes with fewer than k = %1 passages are left out.</source>
-        <translation>Passages per uur van de dag (lokale tijd), alle camera&apos;s, per voertuigcategorie. Categorieën met minder dan k = %1 passages zijn weggelaten.</translation>
-    </message>
-    <message>
         <source>Journey times between consecutive cameras</source>
         <translation>Reistijden tussen opeenvolgende camera&apos;s</translation>
     </message>
@@ -497,10 +485,6 @@ Intern verkeer: %10 (%11 %).
     <message>
         <source>85th pct (min)</source>
         <translation>85e pct (min)</translation>
-    </message>
-    <message>
-        <source>The camera pairs with the most observations. Outliers further than three median absolute deviations from the median are left out before the median and percentiles are taken. %1 pairs with fewer than k = %2 observations are not shown.</source>
-        <translation>De cameraparen met de meeste waarnemingen. Uitschieters verder dan drie mediane absolute afwijkingen van de mediaan worden weggelaten voor de mediaan en de percentielen worden berekend. %1 paren met minder dan k = %2 waarnemingen worden niet getoond.</translation>
     </message>
     <message>
         <source>The cameras: who owns them and what for</source>
@@ -563,10 +547,6 @@ Intern verkeer: %10 (%11 %).
         <translation>Methode. Nummerplaatregistraties komen gepseudonimiseerd binnen: leesbare nummerplaten komen nooit in Stroom. De registraties van één pseudoniem worden in tijdsvolgorde genomen; een registratie aan dezelfde camera binnen %1 s na een eerdere is een dubbel; registraties vormen één verplaatsing zolang de tussentijd hoogstens %2 s is. Herkomst en bestemming zijn de eerste en de laatste camera van een verplaatsing. Verplaatsingen die maar één camera zag, worden apart geteld. Reistijden worden gemeten tussen opeenvolgende camera&apos;s van een verplaatsing.</translation>
     </message>
     <message>
-        <source>Data layer. This report shows L2 aggregates only. Every cell, count and journey time in it stands for at least k = %1 vehicles; %2 cells under k were suppressed in total (OD %3, counts %4, journey times %5).</source>
-        <translation>Gegevenslaag. Dit rapport toont enkel L2-aggregaten. Elke cel, telling en reistijd erin staat voor minstens k = %1 voertuigen; in totaal werden %2 cellen onder k onderdrukt (HB %3, tellingen %4, reistijden %5).</translation>
-    </message>
-    <message>
         <source>Retention. No pseudonymised reads (L0) are kept in this project.</source>
         <translation>Bewaring. Dit project bewaart geen gepseudonimiseerde registraties (L0).</translation>
     </message>
@@ -597,6 +577,34 @@ Intern verkeer: %10 (%11 %).
     <message>
         <source>Nothing to map yet: the project has no cameras or zones with a position.</source>
         <translation>Nog niets op de kaart: het project heeft geen camera&apos;s of zones met een ligging.</translation>
+    </message>
+    <message>
+        <source>Data layer: exact figures (L1, audited); every figure stands for at least k = %1 distinct vehicles.</source>
+        <translation>Gegevenslaag: exacte cijfers (L1, gelogd); elk cijfer staat voor minstens k = %1 verschillende voertuigen.</translation>
+    </message>
+    <message>
+        <source>Data layer: L2 aggregates; every figure stands for at least k = %1 distinct vehicles and is perturbed (cell key method, at most ±2).</source>
+        <translation>Gegevenslaag: L2-aggregaten; elk cijfer staat voor minstens k = %1 verschillende voertuigen en is verstoord (celsleutelmethode, hoogstens ±2).</translation>
+    </message>
+    <message>
+        <source>Arrows: the largest flows between cameras (at least k = %1 vehicles each), width and colour by trips. Dots: cameras by owner. Outlines: districts. Belgian Lambert 72.</source>
+        <translation>Pijlen: de grootste stromen tussen camera&apos;s (elk minstens k = %1 voertuigen), breedte en kleur volgens het aantal ritten. Punten: camera&apos;s per eigenaar. Omtrekken: wijken. Belgian Lambert 72.</translation>
+    </message>
+    <message>
+        <source>Passages per hour of the day (local time), all cameras, by vehicle class. Each bar is a published figure; hours with fewer than k = %1 vehicles of a class are left out.</source>
+        <translation>Passages per uur van de dag (lokale tijd), alle camera&apos;s, per voertuigklasse. Elke staaf is een gepubliceerd cijfer; uren met minder dan k = %1 voertuigen van een klasse zijn weggelaten.</translation>
+    </message>
+    <message>
+        <source>The camera pairs with the most observations. Outliers further than three median absolute deviations from the median are left out before the median and percentiles are taken. %1 pairs with fewer than k = %2 distinct vehicles are not shown.</source>
+        <translation>De cameraparen met de meeste waarnemingen. Uitschieters verder dan drie mediane absolute afwijkingen van de mediaan zijn weggelaten voor de mediaan en de percentielen berekend worden. %1 paren met minder dan k = %2 verschillende voertuigen worden niet getoond.</translation>
+    </message>
+    <message>
+        <source>Data layer. This report shows exact figures (layer L1, recorded in the audit trail with its purpose). Every cell, count and journey time in it stands for at least k = %1 distinct vehicles; %2 cells under k were suppressed in total (OD %3, counts %4, journey times %5).</source>
+        <translation>Gegevenslaag. Dit rapport toont exacte cijfers (laag L1, met het doel vastgelegd in het auditlogboek). Elke cel, telling en reistijd staat voor minstens k = %1 verschillende voertuigen; in totaal zijn %2 cellen onder k weggelaten (HB %3, tellingen %4, reistijden %5).</translation>
+    </message>
+    <message>
+        <source>Data layer. This report shows L2 aggregates only. Every cell, count and journey time in it stands for at least k = %1 distinct vehicles; %2 cells under k were suppressed in total (OD %3, counts %4, journey times %5). Every figure is perturbed by the cell key method: each trip and read carries a secret random key, a cell&apos;s key is the sum of its records&apos; keys, and a published table adds noise of -2 to +2 (zero mean, variance 1) chosen by that key. The same cell always reads the same, so comparing overlapping queries does not reveal a suppressed cell; totals are sums of the published figures. Exact figures are released only for a stated purpose and are audited as layer L1.</source>
+        <translation>Gegevenslaag. Dit rapport toont enkel L2-aggregaten. Elke cel, telling en reistijd staat voor minstens k = %1 verschillende voertuigen; in totaal zijn %2 cellen onder k weggelaten (HB %3, tellingen %4, reistijden %5). Elk cijfer is verstoord met de celsleutelmethode: elke rit en elke waarneming draagt een geheime willekeurige sleutel, de sleutel van een cel is de som van die van haar records, en een gepubliceerde tabel telt er ruis van -2 tot +2 bij (gemiddeld nul, variantie 1), gekozen door die sleutel. Dezelfde cel geeft altijd hetzelfde getal, dus overlappende vragen vergelijken onthult geen weggelaten cel; totalen zijn sommen van de gepubliceerde cijfers. Exacte cijfers worden enkel voor een opgegeven doel vrijgegeven en als laag L1 gelogd.</translation>
     </message>
 </context>
 <context>
@@ -972,16 +980,8 @@ Intern verkeer: %10 (%11 %).
         <translation>nee: gezien in ANPR-gegevens, niet in het register</translation>
     </message>
     <message>
-        <source>Fewer than k = %1 passages under these filters: not shown.</source>
-        <translation>Minder dan k = %1 passages met deze filters: niet getoond.</translation>
-    </message>
-    <message>
         <source>%1 passages under these filters</source>
         <translation>%1 passages met deze filters</translation>
-    </message>
-    <message>
-        <source>fewer than %1</source>
-        <translation>minder dan %1</translation>
     </message>
     <message>
         <source>hour</source>
@@ -1020,8 +1020,16 @@ Intern verkeer: %10 (%11 %).
         <translation>Reistijd: mediaan %1 min (15e–85e percentiel %2–%3 min, %4 verplaatsingen)</translation>
     </message>
     <message>
-        <source>Journey time: fewer than k = %1 trips, not shown</source>
-        <translation>Reistijd: minder dan k = %1 verplaatsingen, niet getoond</translation>
+        <source>Fewer than k = %1 vehicles under these filters: not shown.</source>
+        <translation>Minder dan k = %1 voertuigen met deze filters: niet getoond.</translation>
+    </message>
+    <message>
+        <source>fewer than %1 vehicles</source>
+        <translation>minder dan %1 voertuigen</translation>
+    </message>
+    <message>
+        <source>Journey time: fewer than k = %1 vehicles, not shown</source>
+        <translation>Reistijd: minder dan k = %1 voertuigen, niet getoond</translation>
     </message>
 </context>
 <context>
@@ -1103,8 +1111,8 @@ Intern verkeer: %10 (%11 %).
         <translation>Minstens</translation>
     </message>
     <message>
-        <source>&lt;b&gt;%1&lt;/b&gt; trips under these filters, &lt;b&gt;%2&lt;/b&gt; of them through traffic; %3 flows drawn (%4 trips).&lt;br&gt;Privacy: cells under &lt;b&gt;k = %5&lt;/b&gt; are never shown: &lt;b&gt;%6&lt;/b&gt; suppressed. %7 single-read trips are left out of the matrix.</source>
-        <translation>&lt;b&gt;%1&lt;/b&gt; verplaatsingen met deze filters, waarvan &lt;b&gt;%2&lt;/b&gt; doorgaand verkeer; %3 stromen getekend (%4 verplaatsingen).&lt;br&gt;Privacy: cellen onder &lt;b&gt;k = %5&lt;/b&gt; worden nooit getoond: &lt;b&gt;%6&lt;/b&gt; onderdrukt. %7 verplaatsingen met één enkele registratie blijven buiten de matrix.</translation>
+        <source>&lt;b&gt;%1&lt;/b&gt; trips in the released cells, &lt;b&gt;%2&lt;/b&gt; through traffic; %3 flows drawn (%4 trips).&lt;br&gt;Privacy: cells with fewer than &lt;b&gt;k = %5&lt;/b&gt; vehicles are never shown: &lt;b&gt;%6&lt;/b&gt; suppressed; figures are perturbed (±2 at most). %7 single-read trips are left out of the matrix.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; ritten in de vrijgegeven cellen, &lt;b&gt;%2&lt;/b&gt; doorgaand verkeer; %3 stromen getekend (%4 ritten).&lt;br&gt;Privacy: cellen met minder dan &lt;b&gt;k = %5&lt;/b&gt; voertuigen worden nooit getoond: &lt;b&gt;%6&lt;/b&gt; weggelaten; cijfers zijn verstoord (hoogstens ±2). %7 ritten met één waarneming vallen buiten de matrix.</translation>
     </message>
 </context>
 <context>

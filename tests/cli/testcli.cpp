@@ -1,10 +1,12 @@
 #include "common/bytesource.h"
 #include "common/sqlite.h"
+#include "privacy/disclosurepolicy.h"
 
 #include <QDir>
 #include <QFile>
 #include <QProcess>
 #include <QTemporaryDir>
+
 #include <QTest>
 
 /** The command line as a contract (DESIGN §11): help, exit codes, and the walking skeleton's commands. */
@@ -122,22 +124,40 @@ private slots:
         for (const QByteArray& l : lines) {
             const QList<QByteArray> c = l.split(',');
             QCOMPARE(c.size(), 3);
-            QVERIFY(c[2].toLongLong() >= 10); // no cell under k
+            // Released values: cells of at least k vehicles, perturbed by at most D.
+            QVERIFY(c[2].toLongLong() >= 10 - stroom::PTable::kMaxDeviation);
             keys << qMakePair(c[0], c[1]);
         }
         QList<QPair<QByteArray, QByteArray>> sorted = keys;
         std::sort(sorted.begin(), sorted.end());
         QCOMPARE(keys, sorted);
-        // --k 1 shows every cell; the zone matrix sums to the camera one.
+        // The same query twice: byte-identical (the cell key method is deterministic).
+        const QString again = m_dir.filePath(QStringLiteral("again.csv"));
+        QCOMPARE(cli({QStringLiteral("flows"), project, QStringLiteral("--out"), again}).code, 0);
+        QFile g(again);
+        QVERIFY(g.open(QIODevice::ReadOnly));
+        QCOMPARE(g.readAll(), text);
+        // --k below the project's only for exact, audited figures; then every cell shows and the zone
+        // matrix sums to the camera one.
         const QString all = m_dir.filePath(QStringLiteral("all.csv")),
                       zones = m_dir.filePath(QStringLiteral("zones.csv"));
+        const Result low = cli({QStringLiteral("flows"), project, QStringLiteral("--out"), all,
+                                QStringLiteral("--k"), QStringLiteral("1")});
+        QCOMPARE(low.code, 2);
+        QVERIFY2(low.err.contains(QLatin1String("--exact")), qPrintable(low.err));
+        QCOMPARE(
+            cli({QStringLiteral("flows"), project, QStringLiteral("--out"), all, QStringLiteral("--exact")})
+                .code,
+            2); // --exact needs a purpose
         QCOMPARE(cli({QStringLiteral("flows"), project, QStringLiteral("--out"), all, QStringLiteral("--k"),
-                      QStringLiteral("1")})
+                      QStringLiteral("1"), QStringLiteral("--exact"), QStringLiteral("--purpose"),
+                      QStringLiteral("test")})
                      .code,
                  0);
         QCOMPARE(
             cli({QStringLiteral("flows"), project, QStringLiteral("--out"), zones, QStringLiteral("--by"),
-                 QStringLiteral("zone"), QStringLiteral("--k"), QStringLiteral("1")})
+                 QStringLiteral("zone"), QStringLiteral("--k"), QStringLiteral("1"),
+                 QStringLiteral("--exact"), QStringLiteral("--purpose"), QStringLiteral("test")})
                 .code,
             0);
         auto total = [](const QString& path) {
@@ -175,14 +195,29 @@ private slots:
                       QStringLiteral("--class"), QStringLiteral("tank")})
                      .code,
                  2);
-        // Every export is in the audit trail, with its purpose, k and what was suppressed.
+        // A --gap sweep (other trip definitions move single trips between cells): exact figures only.
+        const QString gap = m_dir.filePath(QStringLiteral("gap.csv"));
+        const Result sweep = cli({QStringLiteral("flows"), project, QStringLiteral("--out"), gap,
+                                  QStringLiteral("--gap"), QStringLiteral("1700")});
+        QCOMPARE(sweep.code, 2);
+        QVERIFY2(sweep.err.contains(QLatin1String("--exact")), qPrintable(sweep.err));
+        QVERIFY(!QFile::exists(gap));
+        QCOMPARE(cli({QStringLiteral("flows"), project, QStringLiteral("--out"), gap, QStringLiteral("--gap"),
+                      QStringLiteral("1700"), QStringLiteral("--exact"), QStringLiteral("--purpose"),
+                      QStringLiteral("test")})
+                     .code,
+                 0);
+        // Every export is in the audit trail, with its purpose, k, layer and what was suppressed.
         stroom::sql::Database db;
         db.open(project, stroom::sql::Database::Mode::ReadOnly);
-        auto st = db.prepare("SELECT count(*), sum(purpose = 'test'), min(k) FROM audit_log");
+        auto st = db.prepare("SELECT count(*), sum(purpose = 'test'), min(k), sum(layer = 'L1'), "
+                             "sum(layer = 'L1' AND purpose = 'test') FROM audit_log");
         QVERIFY(st.step());
-        QCOMPARE(st.int64(0), 6);
-        QCOMPARE(st.int64(1), 1);
+        QCOMPARE(st.int64(0), 8);
+        QCOMPARE(st.int64(1), 4);
         QCOMPARE(st.int64(2), 1);
+        QCOMPARE(st.int64(3), 3); // the exact ones, each with its purpose
+        QCOMPARE(st.int64(4), 3);
     }
 
     /**

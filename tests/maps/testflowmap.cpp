@@ -45,7 +45,7 @@ private:
     void load(maps::FlowMap& fm) {
         Store s = Store::open(m_project, Store::Access::ReadOnly);
         FlowEngine e(s);
-        fm.setData(e.loadCube(), e.cameras(), s.threshold());
+        fm.setData(e.loadCube(), e.cameras(), s.disclosurePolicy());
     }
 
 private slots:
@@ -135,7 +135,7 @@ private slots:
         maps::FlowMap fm;
         Store s = Store::open(project, Store::Access::ReadOnly);
         FlowEngine e(s);
-        fm.setData(e.loadCube(), e.cameras(), s.threshold());
+        fm.setData(e.loadCube(), e.cameras(), s.disclosurePolicy());
         std::vector<double> ms;
         for (int i = 0; i < 200; ++i) {
             maps::FlowView v;

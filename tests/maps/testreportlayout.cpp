@@ -37,14 +37,14 @@ private slots:
 
     void mapPageHasAMap() {
         Store s = Store::open(m_project);
-        const ReportData data =
-            ReportData::collect(s, FlowFilter(), QStringLiteral("en"), QStringLiteral("test"));
+        const ReportData data = ReportData::collect(s, FlowFilter(), QStringLiteral("en"),
+                                                    QStringLiteral("test"), s.disclosurePolicy());
         QgsProject project;
         maps::ProjectLayers layers;
         layers.load(m_project, &project);
         FlowEngine e(s);
         maps::FlowMap fm;
-        fm.setData(e.loadCube(), e.cameras(), data.k);
+        fm.setData(e.loadCube(), e.cameras(), s.disclosurePolicy());
         fm.apply(maps::FlowView());
         project.addMapLayer(fm.layer());
         auto layout = maps::ReportLayout::build(data, &project, QString());

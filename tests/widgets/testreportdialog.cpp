@@ -34,7 +34,7 @@ private slots:
         {
             Store s = Store::open(p, Store::Access::ReadOnly);
             FlowEngine e(s);
-            fm.setData(e.loadCube(), e.cameras(), s.threshold());
+            fm.setData(e.loadCube(), e.cameras(), s.disclosurePolicy());
         }
         fm.apply(maps::FlowView());
         QgsProject::instance()->addMapLayer(fm.layer(), true);

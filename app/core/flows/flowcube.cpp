@@ -4,6 +4,7 @@
 #include "common/timeformat.h"
 #include "common/timeparse.h"
 #include "common/vehicleclass.h"
+#include "privacy/recordkeys.h"
 
 #include <QStringList>
 
@@ -132,83 +133,63 @@ void FlowCube::localDayHour(std::int64_t utc, LocalTime& zone, std::int64_t* day
     *hour = static_cast<int>((local - *day * 86400) / 3600);
 }
 
-void FlowCube::addTrips(const TripSet& set, LocalTime& zone) {
+namespace {
+bool odLess(const FlowCube::OdCell& a, const FlowCube::OdCell& b) {
+    return std::tie(a.origin, a.destination, a.hour, a.cls, a.kind, a.single, a.vehicle) <
+           std::tie(b.origin, b.destination, b.hour, b.cls, b.kind, b.single, b.vehicle);
+}
+bool countLess(const FlowCube::CountCell& a, const FlowCube::CountCell& b) {
+    return std::tie(a.camera, a.hour, a.cls, a.vehicle) < std::tie(b.camera, b.hour, b.cls, b.vehicle);
+}
+} // namespace
+
+void FlowCube::addTrips(const TripSet& set, LocalTime& zone, const RecordKeys& keys) {
     std::map<std::int64_t, std::vector<OdCell>> fresh;
     for (const Trip& t : set.trips) {
         std::int64_t day;
         int hour;
         localDayHour(t.start, zone, &day, &hour);
-        fresh[day].push_back(OdCell{t.origin, t.destination, static_cast<std::uint8_t>(hour), t.cls,
-                                    static_cast<std::uint8_t>(t.kind),
-                                    static_cast<std::uint8_t>(t.reads == 1 ? 1 : 0), 1});
+        fresh[day].push_back(OdCell{t.origin, t.destination, t.vehicle,
+                                    keys.trip(t.vehicle, t.start, t.origin), 1,
+                                    static_cast<std::uint8_t>(hour), t.cls, static_cast<std::uint8_t>(t.kind),
+                                    static_cast<std::uint8_t>(t.reads == 1 ? 1 : 0)});
     }
     for (auto& [day, cells] : fresh) {
         auto& target = m_od[day];
         target.insert(target.end(), cells.begin(), cells.end());
         compact(
-            target,
-            [](const OdCell& a, const OdCell& b) {
-                return std::tie(a.origin, a.destination, a.hour, a.cls, a.kind, a.single) <
-                       std::tie(b.origin, b.destination, b.hour, b.cls, b.kind, b.single);
-            },
-            [](const OdCell& a, const OdCell& b) {
-                return a.origin == b.origin && a.destination == b.destination && a.hour == b.hour &&
-                       a.cls == b.cls && a.kind == b.kind && a.single == b.single;
-            },
-            [](OdCell& a, const OdCell& b) { a.trips += b.trips; });
+            target, odLess, [](const OdCell& a, const OdCell& b) { return !odLess(a, b) && !odLess(b, a); },
+            [](OdCell& a, const OdCell& b) {
+                a.trips += b.trips;
+                a.key += b.key; // keys add mod 1 (32-bit fractions wrap)
+            });
     }
 }
 
-void FlowCube::addCounts(const TripSet& set, LocalTime& zone) {
-    // Kept reads are the trips' paths; a vehicle's trips are consecutive in the set.
-    struct Key {
-        std::int64_t day;
-        std::uint32_t camera;
-        std::uint8_t hour, cls;
-        bool operator==(const Key& o) const {
-            return day == o.day && camera == o.camera && hour == o.hour && cls == o.cls;
-        }
-    };
-    struct KeyHash {
-        std::size_t operator()(const Key& k) const {
-            return std::hash<std::int64_t>()(k.day * 1000003 + k.camera * 131 + k.hour * 7 + k.cls);
-        }
-    };
+void FlowCube::addCounts(const TripSet& set, LocalTime& zone, const RecordKeys& keys) {
+    // Kept reads are the trips' paths.
     std::map<std::int64_t, std::vector<CountCell>> fresh;
-    std::unordered_set<Key, KeyHash> seenByVehicle;
-    std::uint32_t currentVehicle = 0;
-    bool first = true;
     for (const Trip& t : set.trips) {
-        if (first || t.vehicle != currentVehicle) {
-            seenByVehicle.clear();
-            currentVehicle = t.vehicle;
-            first = false;
-        }
+        const std::uint32_t vehicleKey = keys.vehicle(t.vehicle);
         for (std::uint32_t i = 0; i < t.reads; ++i) {
             const std::uint32_t cam = set.path[t.pathOffset + i];
+            const std::int64_t at = t.start + set.pathTimes[t.pathOffset + i];
             std::int64_t day;
             int hour;
-            localDayHour(t.start + set.pathTimes[t.pathOffset + i], zone, &day, &hour);
-            const Key k{day, cam, static_cast<std::uint8_t>(hour), t.cls};
-            const bool newVehicle = seenByVehicle.insert(k).second;
-            fresh[day].push_back(
-                CountCell{cam, static_cast<std::uint8_t>(hour), t.cls, 0, 0, 1, newVehicle ? 1u : 0u});
+            localDayHour(at, zone, &day, &hour);
+            fresh[day].push_back(CountCell{cam, t.vehicle, keys.read(t.vehicle, at, cam), vehicleKey, 1,
+                                           static_cast<std::uint8_t>(hour), t.cls, 0, 0});
         }
     }
     for (auto& [day, cells] : fresh) {
         auto& target = m_counts[day];
         target.insert(target.end(), cells.begin(), cells.end());
         compact(
-            target,
-            [](const CountCell& a, const CountCell& b) {
-                return std::tie(a.camera, a.hour, a.cls) < std::tie(b.camera, b.hour, b.cls);
-            },
-            [](const CountCell& a, const CountCell& b) {
-                return a.camera == b.camera && a.hour == b.hour && a.cls == b.cls;
-            },
+            target, countLess,
+            [](const CountCell& a, const CountCell& b) { return !countLess(a, b) && !countLess(b, a); },
             [](CountCell& a, const CountCell& b) {
                 a.passages += b.passages;
-                a.vehicles += b.vehicles;
+                a.readKeys += b.readKeys;
             });
     }
 }
@@ -219,10 +200,7 @@ void FlowCube::mergeHoursBefore(const FlowCube& other, std::int64_t day, int hou
         for (const OdCell& c : it->second)
             if (c.hour < hour)
                 target.push_back(c);
-        std::sort(target.begin(), target.end(), [](const OdCell& a, const OdCell& b) {
-            return std::tie(a.origin, a.destination, a.hour, a.cls, a.kind, a.single) <
-                   std::tie(b.origin, b.destination, b.hour, b.cls, b.kind, b.single);
-        });
+        std::sort(target.begin(), target.end(), odLess);
         if (target.empty())
             m_od.erase(day);
     }
@@ -231,9 +209,7 @@ void FlowCube::mergeHoursBefore(const FlowCube& other, std::int64_t day, int hou
         for (const CountCell& c : it->second)
             if (c.hour < hour)
                 target.push_back(c);
-        std::sort(target.begin(), target.end(), [](const CountCell& a, const CountCell& b) {
-            return std::tie(a.camera, a.hour, a.cls) < std::tie(b.camera, b.hour, b.cls);
-        });
+        std::sort(target.begin(), target.end(), countLess);
         if (target.empty())
             m_counts.erase(day);
     }
@@ -249,16 +225,45 @@ void FlowCube::clear() {
     m_counts.clear();
 }
 
-OdMatrix FlowCube::od(const FlowFilter& f, const std::vector<int>& group) const {
-    OdMatrix m;
+namespace {
+/**
+ * Distinct vehicles per figure: \a seen holds (figure index << 32 | vehicle) once per record; sorted, each
+ * run of one figure counts its different vehicles (and adds each vehicle's key once, when \a keys is given).
+ */
+struct Sighting {
+    std::uint64_t figureVehicle;
+    std::uint32_t key;
+};
+void countDistinct(std::vector<Sighting>& seen, std::vector<RawFigure*>& figures, bool addKeys) {
+    std::sort(seen.begin(), seen.end(),
+              [](const Sighting& a, const Sighting& b) { return a.figureVehicle < b.figureVehicle; });
+    for (std::size_t i = 0; i < seen.size(); ++i) {
+        if (i > 0 && seen[i].figureVehicle == seen[i - 1].figureVehicle)
+            continue;
+        RawFigure* f = figures[static_cast<std::size_t>(seen[i].figureVehicle >> 32)];
+        ++f->vehicles;
+        if (addKeys) {
+            ++f->value;
+            f->key += seen[i].key;
+        }
+    }
+}
+} // namespace
+
+RawOd FlowCube::od(const FlowFilter& f, const std::vector<int>& group) const {
+    RawOd m;
     const bool grouped = !group.empty();
     auto key = [&](std::uint32_t camera) -> std::int64_t {
         if (!grouped)
             return camera;
         return camera < group.size() ? group[camera] : -1;
     };
-    std::unordered_map<std::uint64_t, std::int64_t> acc;
-    acc.reserve(4096);
+    // Figures 0..4: single-read trips and the four kinds; then one per OD pair.
+    std::vector<RawFigure> figures(5);
+    std::unordered_map<std::uint64_t, std::uint32_t> index;
+    std::vector<std::uint64_t> pairOf;
+    std::vector<Sighting> seen;
+    index.reserve(4096);
     for (const auto& [day, cells] : m_od) {
         if (!f.acceptsDay(day))
             continue;
@@ -267,50 +272,130 @@ OdMatrix FlowCube::od(const FlowFilter& f, const std::vector<int>& group) const 
                 continue;
             if (f.throughOnly && c.kind != static_cast<std::uint8_t>(TripKind::Through))
                 continue;
+            auto count = [&](std::uint32_t fig) {
+                figures[fig].value += c.trips;
+                figures[fig].key += c.key;
+                seen.push_back(Sighting{static_cast<std::uint64_t>(fig) << 32 | c.vehicle, 0});
+            };
             if (c.single) {
-                m.singleReadTrips += c.trips;
+                count(0);
                 continue;
             }
             const std::int64_t o = key(c.origin), d = key(c.destination);
             if (o < 0 || d < 0)
                 continue;
-            acc[static_cast<std::uint64_t>(o) << 32 | static_cast<std::uint64_t>(d)] += c.trips;
-            m.trips += c.trips;
-            m.byKind[c.kind & 3] += c.trips;
+            const std::uint64_t pair = static_cast<std::uint64_t>(o) << 32 | static_cast<std::uint64_t>(d);
+            const auto [it, added] = index.emplace(pair, static_cast<std::uint32_t>(figures.size()));
+            if (added) {
+                figures.emplace_back();
+                pairOf.push_back(pair);
+            }
+            count(it->second);
+            count(1 + (c.kind & 3u));
         }
     }
-    m.throughTrips = m.byKind[static_cast<int>(TripKind::Through)];
-    m.flows.reserve(acc.size());
-    for (const auto& [k, n] : acc)
-        m.flows.push_back(
-            OdFlow{static_cast<std::uint32_t>(k >> 32), static_cast<std::uint32_t>(k & 0xffffffffu), n});
-    std::sort(m.flows.begin(), m.flows.end(), [](const OdFlow& a, const OdFlow& b) {
+    std::vector<RawFigure*> refs;
+    refs.reserve(figures.size());
+    for (RawFigure& fig : figures)
+        refs.push_back(&fig);
+    countDistinct(seen, refs, false);
+    m.singleReadTrips = figures[0];
+    for (int i = 0; i < 4; ++i)
+        m.byKind[i] = figures[static_cast<std::size_t>(1 + i)];
+    m.cells.reserve(pairOf.size());
+    for (std::size_t i = 0; i < pairOf.size(); ++i)
+        m.cells.push_back(RawOd::Cell{static_cast<std::uint32_t>(pairOf[i] >> 32),
+                                      static_cast<std::uint32_t>(pairOf[i] & 0xffffffffu), figures[5 + i]});
+    std::sort(m.cells.begin(), m.cells.end(), [](const RawOd::Cell& a, const RawOd::Cell& b) {
         return std::tie(a.origin, a.destination) < std::tie(b.origin, b.destination);
     });
     return m;
 }
 
-std::vector<CameraCount> FlowCube::counts(const FlowFilter& f, bool perHour, bool perClass) const {
-    std::map<std::tuple<std::uint32_t, std::int64_t, int>, std::pair<std::int64_t, std::int64_t>> acc;
-    for (const auto& [day, cells] : m_counts) {
+RawCounts FlowCube::counts(const FlowFilter& f, CountPeriod per, bool perClass, bool perCamera,
+                           std::uint32_t onlyCamera) const {
+    std::map<std::tuple<std::uint32_t, std::int64_t, int>, std::uint32_t> index;
+    std::vector<RawCounts::Cell> cells;
+    std::vector<Sighting> seen;
+    for (const auto& [day, dayCells] : m_counts) {
         if (!f.acceptsDay(day))
             continue;
-        for (const CountCell& c : cells) {
-            if (c.hour < f.hourFrom || c.hour >= f.hourTo || !f.acceptsClass(c.cls))
+        for (const CountCell& c : dayCells) {
+            if (c.hour < f.hourFrom || c.hour >= f.hourTo || !f.acceptsClass(c.cls) ||
+                (onlyCamera != CameraCount::kAllCameras && c.camera != onlyCamera))
                 continue;
-            const std::int64_t period = perHour ? day * 24 + c.hour : day;
-            auto& a = acc[{c.camera, period, perClass ? c.cls : -1}];
-            a.first += c.passages;
-            // Distinct vehicles add up across hours of a day only approximately (a vehicle seen in two hours
-            // counts twice); per day the cube keeps hours apart, so per-day figures sum hourly distinct
-            // counts.
-            a.second += c.vehicles;
+            const std::int64_t period = per == CountPeriod::Hour        ? day * 24 + c.hour
+                                        : per == CountPeriod::Day       ? day
+                                        : per == CountPeriod::HourOfDay ? c.hour
+                                                                        : 0;
+            const int cls = perClass ? c.cls : -1;
+            const std::uint32_t camera = perCamera ? c.camera : CameraCount::kAllCameras;
+            const auto [it, added] =
+                index.emplace(std::make_tuple(camera, period, cls), static_cast<std::uint32_t>(cells.size()));
+            if (added)
+                cells.push_back(RawCounts::Cell{camera, period, cls, {}, {}});
+            RawCounts::Cell& cell = cells[it->second];
+            cell.passages.value += c.passages;
+            cell.passages.key += c.readKeys;
+            seen.push_back(Sighting{static_cast<std::uint64_t>(it->second) << 32 | c.vehicle, c.vehicleKey});
         }
     }
-    std::vector<CameraCount> out;
-    out.reserve(acc.size());
-    for (const auto& [k, v] : acc)
-        out.push_back(CameraCount{std::get<0>(k), std::get<1>(k), std::get<2>(k), v.first, v.second});
+    // Distinct vehicles once per cell, whatever hours, days or classes the cell spans.
+    std::vector<RawFigure*> vehicles;
+    vehicles.reserve(cells.size());
+    for (RawCounts::Cell& c : cells)
+        vehicles.push_back(&c.vehicles);
+    countDistinct(seen, vehicles, true);
+    RawCounts out;
+    out.cells.reserve(cells.size());
+    for (const auto& kv : index) {
+        RawCounts::Cell c = cells[kv.second];
+        c.passages.vehicles = c.vehicles.vehicles;
+        out.cells.push_back(c);
+    }
+    return out;
+}
+
+OdMatrix RawOd::publish(const DisclosurePolicy& policy) const {
+    OdMatrix m;
+    m.k = policy.k();
+    m.exact = policy.exact();
+    std::vector<RawFigure> figures;
+    figures.reserve(cells.size());
+    for (const Cell& c : cells)
+        figures.push_back(c.trips);
+    const DisclosurePolicy::Table t = policy.table(figures);
+    for (std::size_t i = 0; i < cells.size(); ++i)
+        if (t.values[i] != DisclosurePolicy::kSuppressed)
+            m.flows.push_back(OdFlow{cells[i].origin, cells[i].destination, t.values[i]});
+    m.trips = t.total;
+    m.suppressed = t.suppressed;
+    m.singleReadTrips = policy.publish(singleReadTrips);
+    for (int i = 0; i < 4; ++i)
+        m.byKind[i] = policy.publish(byKind[i]);
+    m.throughTrips = m.byKind[static_cast<int>(TripKind::Through)];
+    return m;
+}
+
+PublishedCounts RawCounts::publish(const DisclosurePolicy& policy) const {
+    PublishedCounts out;
+    std::vector<RawFigure> passages, vehicles;
+    for (const Cell& c : cells) {
+        passages.push_back(c.passages);
+        vehicles.push_back(c.vehicles);
+    }
+    const DisclosurePolicy::Table p = policy.table(passages), v = policy.table(vehicles);
+    for (std::size_t i = 0; i < cells.size(); ++i) {
+        if (p.values[i] == DisclosurePolicy::kSuppressed || v.values[i] == DisclosurePolicy::kSuppressed) {
+            ++out.suppressed;
+            out.suppressedCells.push_back(CameraCount{cells[i].camera, cells[i].period, cells[i].cls,
+                                                      DisclosurePolicy::kSuppressed,
+                                                      DisclosurePolicy::kSuppressed});
+            continue;
+        }
+        out.rows.push_back(
+            CameraCount{cells[i].camera, cells[i].period, cells[i].cls, p.values[i], v.values[i]});
+    }
     return out;
 }
 

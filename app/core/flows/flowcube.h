@@ -1,6 +1,7 @@
 #pragma once
 
 #include "flows/tripbuilder.h"
+#include "privacy/disclosurepolicy.h"
 
 #include <QByteArray>
 #include <QDate>
@@ -13,6 +14,7 @@
 namespace stroom {
 
 class LocalTime;
+class RecordKeys;
 
 /** \brief The filters of DESIGN §6 and §11, as planners use them (local dates and hours). */
 struct FlowFilter {
@@ -35,24 +37,44 @@ struct FlowFilter {
     bool set(const QString& key, const QString& value);
 };
 
-/** \brief One OD relation with its trips. */
+/** \brief One OD relation with its trips, as released (perturbed unless exact). */
 struct OdFlow {
     std::uint32_t origin, destination; ///< camera keys, or group indices at zone level
     std::int64_t trips;
 };
 
-/** \brief Result of an OD query. */
+/**
+ * \brief An OD matrix as released by the privacy policy: only cells with at least k distinct vehicles,
+ * perturbed; `trips` is the sum of the released cells; the summary figures are figures of their own
+ * (DisclosurePolicy::kSuppressed when under k).
+ */
 struct OdMatrix {
-    std::vector<OdFlow> flows; ///< sorted by origin, destination
-    std::int64_t trips = 0;    ///< trips in the matrix (single-read trips are not)
-    std::int64_t singleReadTrips = 0;
-    std::int64_t throughTrips = 0;
-    std::int64_t byKind[4] = {0, 0, 0, 0}; ///< trips per TripKind
+    std::vector<OdFlow> flows;        ///< sorted by origin, destination
+    std::int64_t trips = 0;           ///< the sum of the released cells (single-read trips are not in it)
+    std::int64_t suppressed = 0;      ///< cells under k left out
+    std::int64_t singleReadTrips = 0; ///< released figure, or kSuppressed
+    std::int64_t throughTrips = 0;    ///< released figure, or kSuppressed
+    std::int64_t byKind[4] = {0, 0, 0, 0}; ///< released figure per TripKind, or kSuppressed
+    int k = DisclosurePolicy::kDefaultK;
+    bool exact = false;
+};
+
+/** \brief An OD query before the privacy policy: trips, distinct vehicles and cell keys per cell. */
+struct RawOd {
+    struct Cell {
+        std::uint32_t origin, destination;
+        RawFigure trips;
+    };
+    std::vector<Cell> cells; ///< sorted by origin, destination
+    RawFigure singleReadTrips;
+    RawFigure byKind[4];
+    /** The matrix as \a policy releases it. */
+    OdMatrix publish(const DisclosurePolicy& policy) const;
 };
 
 /**
- * \brief Each flow's share (per cent) of the trips that leave its origin in a matrix: the one definition
- * the map, the OD table and the report use.
+ * \brief Each flow's share (per cent) of the trips that leave its origin in a released matrix (so shares
+ * never reveal suppressed cells): the one definition the map, the OD table and the report use.
  */
 class OriginShares {
 public:
@@ -63,37 +85,65 @@ private:
     std::unordered_map<std::uint32_t, std::int64_t> m_fromOrigin;
 };
 
-/** \brief Passages and distinct vehicles at one camera. */
+/** \brief The period of a count: local hour, local day, or the whole filter. */
+enum class CountPeriod { Hour, Day, HourOfDay, All };
+
+/** \brief Passages and distinct vehicles at one camera, as released (or kSuppressed). */
 struct CameraCount {
     std::uint32_t camera;
-    std::int64_t period; ///< local day (days since 1970-01-01) or local hour (hours since then)
-    int cls;             ///< vehicleclass code, or -1 when classes are summed
+    std::int64_t
+        period; ///< local day (days since 1970-01-01), local hour (hours since then), hour of day, or 0
+    int cls;    ///< vehicleclass code, or -1 when classes are summed
     std::int64_t passages, vehicles;
+    static constexpr std::uint32_t kAllCameras = 0xffffffffu; ///< camera of counts summed over cameras
+};
+
+/** \brief Counts as released: the cells with at least k vehicles, and how many were not. */
+struct PublishedCounts {
+    std::vector<CameraCount> rows;
+    std::vector<CameraCount>
+        suppressedCells; ///< where a cell had traffic but was suppressed (values kSuppressed)
+    std::int64_t suppressed = 0;
+};
+
+/** \brief A counts query before the privacy policy. */
+struct RawCounts {
+    struct Cell {
+        std::uint32_t camera;
+        std::int64_t period;
+        int cls;
+        RawFigure passages, vehicles;
+    };
+    std::vector<Cell> cells; ///< sorted by camera, period, class
+    /** The cells as \a policy releases them: a cell goes when it has fewer than k vehicles. */
+    PublishedCounts publish(const DisclosurePolicy& policy) const;
 };
 
 /**
- * \brief The aggregate cube (issue 4): trips per (local day, start hour, class, kind, origin, destination)
- * and passages/distinct vehicles per (local day, hour, class, camera). Any combination of the filters at
- * camera or zone level is answered from it without reading L0; it is stored per day, so an import
+ * \brief The aggregate cube (issue 4): trips per (local day, start hour, class, kind, origin, destination,
+ * vehicle) and passages per (local day, hour, class, camera, vehicle), each with the sum of its record keys.
+ * It holds vehicle keys, so it is L1 and lives in the reads file; queries return raw figures (with distinct
+ * vehicles and cell keys) that only the DisclosurePolicy turns into released ones. Any combination of the
+ * filters at camera or zone level is answered from it without reading L0; it is stored per day, so an import
  * rebuilds only the days it touches.
  */
 class FlowCube {
 public:
+    /** Trips of one vehicle in one fine cell, with the sum of their record keys. */
     struct OdCell {
-        std::uint32_t origin, destination;
+        std::uint32_t origin, destination, vehicle, key, trips;
         std::uint8_t hour, cls, kind, single; ///< single: 1 for single-read trips (counted apart)
-        std::uint32_t trips;
     };
+    /** Passages of one vehicle at one camera in one hour and class, with their keys. */
     struct CountCell {
-        std::uint32_t camera;
+        std::uint32_t camera, vehicle, readKeys, vehicleKey, passages;
         std::uint8_t hour, cls, pad0, pad1;
-        std::uint32_t passages, vehicles;
     };
 
     /** Adds the OD cells of every trip of \a set to the local day it starts in. */
-    void addTrips(const TripSet& set, LocalTime& zone);
-    /** Adds the passages and distinct vehicles of the kept reads of \a set. */
-    void addCounts(const TripSet& set, LocalTime& zone);
+    void addTrips(const TripSet& set, LocalTime& zone, const RecordKeys& keys);
+    /** Adds the passages of the kept reads of \a set, per vehicle. */
+    void addCounts(const TripSet& set, LocalTime& zone, const RecordKeys& keys);
     /** Adds the cells of \a other's day \a localDay with an hour before \a hour (an update keeps them). */
     void mergeHoursBefore(const FlowCube& other, std::int64_t localDay, int hour);
     /** Drops every day from \a localDay on. */
@@ -104,9 +154,13 @@ public:
      * OD matrix under \a filter. \a group maps camera keys to groups (zones); when empty the matrix is per
      * camera. Cameras mapped to -1 are left out. Loops (origin = destination) are kept.
      */
-    OdMatrix od(const FlowFilter& filter, const std::vector<int>& group = {}) const;
-    /** Counts per camera and hour or day; \a perClass keeps classes apart. */
-    std::vector<CameraCount> counts(const FlowFilter& filter, bool perHour, bool perClass) const;
+    RawOd od(const FlowFilter& filter, const std::vector<int>& group = {}) const;
+    /**
+     * Counts per camera (or summed over cameras) and period, distinct vehicles exact over each cell;
+     * \a perClass keeps classes apart; \a onlyCamera restricts to one camera (kAllCameras: every one).
+     */
+    RawCounts counts(const FlowFilter& filter, CountPeriod per, bool perClass, bool perCamera = true,
+                     std::uint32_t onlyCamera = CameraCount::kAllCameras) const;
 
     std::vector<std::int64_t> days() const;
     std::size_t cellCount() const;

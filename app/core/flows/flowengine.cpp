@@ -1,5 +1,7 @@
 #include "flows/flowengine.h"
 
+#include "privacy/recordkeys.h"
+
 #include "flows/resultlayers.h"
 
 #include "common/error.h"
@@ -245,6 +247,7 @@ BuildReport FlowEngine::run(const TripParameters& p, bool full, const std::funct
     if (!zone.isValid())
         throw Error::store(QStringLiteral("the project's time zone '%1' is unknown").arg(m_store.timeZone()));
     const std::int64_t lastImport = scalar(db, "SELECT max(id) FROM imports WHERE first_rowid IS NOT NULL");
+    const RecordKeys keys = RecordKeys::load(db);
 
     BuildReport br;
     const std::int64_t from = full ? INT64_MIN : updateStart(p);
@@ -277,10 +280,10 @@ BuildReport FlowEngine::run(const TripParameters& p, bool full, const std::funct
     std::vector<PairTimes> times;
     std::thread cubeThread([&] {
         LocalTime z(zoneId);
-        fresh.addTrips(set, z);
-        fresh.addCounts(set, z);
+        fresh.addTrips(set, z, keys);
+        fresh.addCounts(set, z, keys);
         if (br.full)
-            times = journeyTimes(set, FlowFilter(), z);
+            times = journeyTimes(set, FlowFilter(), z, keys);
     });
     struct Joiner {
         std::thread& t;
@@ -305,7 +308,7 @@ BuildReport FlowEngine::run(const TripParameters& p, bool full, const std::funct
     writeResultLayers(loadCube(), cams, p);
     if (!br.full) {
         set = TripSet();
-        times = journeyTimes(loadTrips(), FlowFilter(), zone);
+        times = journeyTimes(loadTrips(), FlowFilter(), zone, keys);
     }
     writeJourneyTimes(times, cams, p);
     checkCancel();
@@ -341,8 +344,8 @@ void FlowEngine::writeTrips(const TripSet& set, std::int64_t from, const Progres
         del.bind(1, from);
         del.run();
     }
-    auto ins = db.prepare("INSERT INTO l0.trips (start, end, origin, destination, reads, class, kind, path) "
-                          "VALUES (?,?,?,?,?,?,?,?)");
+    auto ins = db.prepare("INSERT INTO l0.trips (start, end, origin, destination, reads, class, kind, path, "
+                          "vehicle) VALUES (?,?,?,?,?,?,?,?,?)");
     QByteArray path;
     std::size_t done = 0;
     for (const Trip& t : set.trips) {
@@ -353,6 +356,7 @@ void FlowEngine::writeTrips(const TripSet& set, std::int64_t from, const Progres
         }
         ins.bind(1, t.start).bind(2, t.end).bind(3, t.origin).bind(4, t.destination).bind(5, t.reads);
         ins.bind(6, static_cast<int>(t.cls)).bind(7, static_cast<int>(t.kind)).bindBlob(8, path);
+        ins.bind(9, static_cast<std::int64_t>(t.vehicle));
         ins.run();
         if (++done % 200000 == 0) {
             progress.checkCancel(QStringLiteral("trip building cancelled; the trips are as they were"));
@@ -415,7 +419,7 @@ FlowCube FlowEngine::loadCube() {
 TripSet FlowEngine::loadTrips(std::int64_t fromUtc, std::int64_t toUtc) {
     TripSet set;
     auto st = m_store.database().prepare(
-        "SELECT start, end, origin, destination, reads, class, kind, path FROM l0.trips "
+        "SELECT start, end, origin, destination, reads, class, kind, path, vehicle FROM l0.trips "
         "WHERE start >= ? AND start < ? ORDER BY start, id");
     st.bind(1, fromUtc).bind(2, toUtc);
     while (st.step()) {
@@ -427,6 +431,7 @@ TripSet FlowEngine::loadTrips(std::int64_t fromUtc, std::int64_t toUtc) {
         t.reads = static_cast<std::uint32_t>(st.int64(4));
         t.cls = static_cast<std::uint8_t>(st.int64(5));
         t.kind = static_cast<TripKind>(st.int64(6));
+        t.vehicle = static_cast<std::uint32_t>(st.int64(8));
         t.pathOffset = static_cast<std::uint32_t>(set.path.size());
         const QByteArray blob = st.blob(7);
         const auto* p = reinterpret_cast<const unsigned char*>(blob.constData());
@@ -459,10 +464,11 @@ PairTimes FlowEngine::tripDurations(const std::vector<std::uint32_t>& origins,
     };
     LocalTime zone(m_store.timeZone().toUtf8());
     auto st = m_store.database().prepare(
-        QStringLiteral("SELECT start, end, class, kind FROM l0.trips WHERE reads > 1 AND "
+        QStringLiteral("SELECT start, end, class, kind, vehicle, origin FROM l0.trips WHERE reads > 1 AND "
                        "origin IN (%1) AND destination IN (%2)")
             .arg(list(origins), list(destinations)));
-    std::vector<double> seconds;
+    const RecordKeys keys = RecordKeys::load(m_store.database());
+    std::vector<Hop> seconds;
     while (st.step()) {
         const std::int64_t start = st.int64(0);
         std::int64_t day;
@@ -472,7 +478,9 @@ PairTimes FlowEngine::tripDurations(const std::vector<std::uint32_t>& origins,
             !f.acceptsClass(static_cast<int>(st.int64(2))) ||
             (f.throughOnly && st.int64(3) != static_cast<int>(TripKind::Through)))
             continue;
-        seconds.push_back(static_cast<double>(st.int64(1) - start));
+        const auto vehicle = static_cast<std::uint32_t>(st.int64(4));
+        seconds.push_back(Hop{static_cast<double>(st.int64(1) - start), vehicle,
+                              keys.trip(vehicle, start, static_cast<std::uint32_t>(st.int64(5)))});
     }
     return pairStatistics(seconds);
 }
@@ -483,20 +491,21 @@ TripSet FlowEngine::buildInMemory(const TripParameters& p, FlowCube* cube) {
     TripSet set = TripBuilder::build(reads, p, cams.cordonIn, cams.cordonOut, 2);
     if (cube) {
         LocalTime zone(m_store.timeZone().toUtf8());
+        const RecordKeys keys = RecordKeys::load(m_store.database());
         cube->clear();
-        cube->addTrips(set, zone);
-        cube->addCounts(set, zone);
+        cube->addTrips(set, zone, keys);
+        cube->addCounts(set, zone, keys);
     }
     return set;
 }
 
 void FlowEngine::writeResultLayers(const FlowCube& cube, const CameraIndex& cams, const TripParameters& p) {
-    ResultLayers(m_store.database(), m_store.threshold()).writeFlows(cube, cams, p);
+    ResultLayers(m_store.database(), m_store.disclosurePolicy()).writeFlows(cube, cams, p);
 }
 
 void FlowEngine::writeJourneyTimes(const std::vector<PairTimes>& times, const CameraIndex& cams,
                                    const TripParameters& p) {
-    ResultLayers(m_store.database(), m_store.threshold()).writeJourneyTimes(times, cams, p);
+    ResultLayers(m_store.database(), m_store.disclosurePolicy()).writeJourneyTimes(times, cams, p);
 }
 
 } // namespace stroom

@@ -1,6 +1,7 @@
 #include "flows/journeytimes.h"
 
 #include "common/timeparse.h"
+#include "privacy/recordkeys.h"
 
 #include <algorithm>
 #include <cmath>
@@ -17,32 +18,63 @@ double percentile(const std::vector<double>& v, double p) {
     return v[lo] + (h - static_cast<double>(lo)) * (v[hi] - v[lo]);
 }
 
-PairTimes pairStatistics(std::vector<double>& x) {
+namespace {
+void distinctVehicles(std::vector<Hop>::const_iterator from, std::vector<Hop>::const_iterator to,
+                      std::int64_t* vehicles, std::uint32_t* key) {
+    std::vector<std::uint32_t> v;
+    *key = 0;
+    for (auto it = from; it != to; ++it) {
+        v.push_back(it->vehicle);
+        *key += it->key;
+    }
+    std::sort(v.begin(), v.end());
+    *vehicles = static_cast<std::int64_t>(std::unique(v.begin(), v.end()) - v.begin());
+}
+} // namespace
+
+PairTimes pairStatistics(std::vector<Hop>& x) {
     PairTimes r{0, 0};
     if (x.empty())
         return r;
-    std::sort(x.begin(), x.end());
-    const double med = percentile(x, 0.5);
+    std::sort(x.begin(), x.end(), [](const Hop& a, const Hop& b) { return a.seconds < b.seconds; });
+    std::vector<double> sorted(x.size());
+    for (std::size_t i = 0; i < x.size(); ++i)
+        sorted[i] = x[i].seconds;
+    const double med = percentile(sorted, 0.5);
     std::vector<double> dev(x.size());
     for (std::size_t i = 0; i < x.size(); ++i)
-        dev[i] = std::fabs(x[i] - med);
+        dev[i] = std::fabs(sorted[i] - med);
     std::sort(dev.begin(), dev.end());
     const double mad = percentile(dev, 0.5);
-    if (mad > 0) {
-        const auto keep =
-            std::remove_if(x.begin(), x.end(), [&](double v) { return std::fabs(v - med) > 3 * mad; });
-        r.dropped = static_cast<std::int64_t>(x.end() - keep);
-        x.erase(keep, x.end());
-    }
+    auto keep = x.end();
+    if (mad > 0)
+        keep = std::stable_partition(x.begin(), x.end(),
+                                     [&](const Hop& h) { return std::fabs(h.seconds - med) <= 3 * mad; });
+    r.dropped = static_cast<std::int64_t>(x.end() - keep);
+    distinctVehicles(keep, x.end(), &r.droppedVehicles, &r.droppedKey);
+    distinctVehicles(x.begin(), keep, &r.vehicles, &r.key);
+    x.erase(keep, x.end());
+    sorted.resize(x.size());
+    for (std::size_t i = 0; i < x.size(); ++i)
+        sorted[i] = x[i].seconds;
     r.n = static_cast<std::int64_t>(x.size());
-    r.median = percentile(x, 0.5);
-    r.p15 = percentile(x, 0.15);
-    r.p85 = percentile(x, 0.85);
+    r.median = percentile(sorted, 0.5);
+    r.p15 = percentile(sorted, 0.15);
+    r.p85 = percentile(sorted, 0.85);
     return r;
 }
 
-std::vector<PairTimes> journeyTimes(const TripSet& set, const FlowFilter& f, LocalTime& zone) {
-    std::map<std::pair<std::uint32_t, std::uint32_t>, std::vector<double>> samples;
+PairTimes pairStatistics(std::vector<double>& seconds) {
+    std::vector<Hop> hops;
+    hops.reserve(seconds.size());
+    for (std::size_t i = 0; i < seconds.size(); ++i)
+        hops.push_back(Hop{seconds[i], static_cast<std::uint32_t>(i), 0});
+    return pairStatistics(hops);
+}
+
+std::vector<PairTimes> journeyTimes(const TripSet& set, const FlowFilter& f, LocalTime& zone,
+                                    const RecordKeys& keys) {
+    std::map<std::pair<std::uint32_t, std::uint32_t>, std::vector<Hop>> samples;
     for (const Trip& t : set.trips) {
         if (t.reads < 2 || !f.acceptsClass(t.cls) || (f.throughOnly && t.kind != TripKind::Through))
             continue;
@@ -53,8 +85,10 @@ std::vector<PairTimes> journeyTimes(const TripSet& set, const FlowFilter& f, Loc
             continue;
         for (std::uint32_t i = 1; i < t.reads; ++i) {
             const std::uint32_t a = set.path[t.pathOffset + i - 1], b = set.path[t.pathOffset + i];
-            samples[{a, b}].push_back(static_cast<double>(set.pathTimes[t.pathOffset + i]) -
-                                      static_cast<double>(set.pathTimes[t.pathOffset + i - 1]));
+            const std::uint32_t at = set.pathTimes[t.pathOffset + i - 1];
+            samples[{a, b}].push_back(
+                Hop{static_cast<double>(set.pathTimes[t.pathOffset + i]) - static_cast<double>(at), t.vehicle,
+                    keys.hop(t.vehicle, t.start + at, a)});
         }
     }
     std::vector<PairTimes> out;
@@ -64,6 +98,23 @@ std::vector<PairTimes> journeyTimes(const TripSet& set, const FlowFilter& f, Loc
         r.from = pair.first;
         r.to = pair.second;
         out.push_back(r);
+    }
+    return out;
+}
+
+PublishedTimes publishTimes(const std::vector<PairTimes>& raw, const DisclosurePolicy& policy) {
+    PublishedTimes out;
+    for (const PairTimes& t : raw) {
+        const std::int64_t n = policy.publish(RawFigure{t.n, t.vehicles, t.key});
+        if (n == DisclosurePolicy::kSuppressed) {
+            ++out.suppressed;
+            continue;
+        }
+        PairTimes r = t;
+        r.n = n;
+        r.dropped =
+            t.dropped == 0 ? 0 : policy.publish(RawFigure{t.dropped, t.droppedVehicles, t.droppedKey});
+        out.rows.push_back(r);
     }
     return out;
 }

@@ -8,14 +8,34 @@
 namespace stroom {
 
 class LocalTime;
+class RecordKeys;
 
 /** \brief Journey times between two consecutive cameras of trips (DESIGN §5.7). */
 struct PairTimes {
     std::uint32_t from, to;
-    std::int64_t n = 0;       ///< observations kept
-    std::int64_t dropped = 0; ///< outliers beyond median ± 3 × MAD
+    std::int64_t n = 0;       ///< observations kept (released: perturbed)
+    std::int64_t dropped = 0; ///< outliers beyond median ± 3 × MAD (released: perturbed, or kSuppressed)
     double median = 0, p15 = 0, p85 = 0;
+    // Before the privacy policy: distinct vehicles and cell keys of the kept and of the dropped ones.
+    std::int64_t vehicles = 0, droppedVehicles = 0;
+    std::uint32_t key = 0, droppedKey = 0;
 };
+
+/** \brief One journey-time observation: seconds, the vehicle behind it and its record key. */
+struct Hop {
+    double seconds;
+    std::uint32_t vehicle;
+    std::uint32_t key;
+};
+
+/** \brief Journey times as released: pairs with at least k vehicles, and how many were not. */
+struct PublishedTimes {
+    std::vector<PairTimes> rows;
+    std::int64_t suppressed = 0;
+};
+/** The pairs of \a raw as \a policy releases them (n perturbed; the percentiles of released pairs as they
+ * are; the outliers as a figure of their own). */
+PublishedTimes publishTimes(const std::vector<PairTimes>& raw, const DisclosurePolicy& policy);
 
 /**
  * \brief For every consecutive camera pair inside the trips that pass \a filter: n, median, 15th and
@@ -23,9 +43,12 @@ struct PairTimes {
  * observations further than 3 × MAD from the median (MAD = median absolute deviation, unscaled; with a
  * MAD of 0 nothing is dropped). Sorted by from, to.
  */
-std::vector<PairTimes> journeyTimes(const TripSet& set, const FlowFilter& filter, LocalTime& zone);
+std::vector<PairTimes> journeyTimes(const TripSet& set, const FlowFilter& filter, LocalTime& zone,
+                                    const RecordKeys& keys);
 
-/** The statistics of one sample (sorted in place). */
+/** The statistics of one sample (sorted in place), with its distinct vehicles and cell keys. */
+PairTimes pairStatistics(std::vector<Hop>& hops);
+/** The statistics of plain seconds (no vehicles: for tests of the rule). */
 PairTimes pairStatistics(std::vector<double>& seconds);
 /** Percentile (0..1) of sorted values, linear between order statistics. */
 double percentile(const std::vector<double>& sorted, double p);

@@ -12,17 +12,17 @@
 
 namespace stroom {
 
-ResultLayers::ResultLayers(sql::Database& db, int k)
+ResultLayers::ResultLayers(sql::Database& db, const DisclosurePolicy& policy)
     : m_db(db)
-    , m_k(k) {}
+    , m_policy(policy) {}
 
 void ResultLayers::writeFlows(const FlowCube& cube, const CameraIndex& cams, const TripParameters& p) {
     m_params = parametersText(p);
     const std::vector<std::int64_t> days = cube.days();
     m_periodFrom = days.empty() ? QString() : QDate(1970, 1, 1).addDays(days.front()).toString(Qt::ISODate);
     m_periodTo = days.empty() ? QString() : QDate(1970, 1, 1).addDays(days.back()).toString(Qt::ISODate);
-    writeOd("od_flows", cube.od(FlowFilter()), false, cams);
-    writeOd("od_zone_flows", cube.od(FlowFilter(), cams.zoneOf), true, cams);
+    writeOd("od_flows", cube.od(FlowFilter()).publish(m_policy), false, cams);
+    writeOd("od_zone_flows", cube.od(FlowFilter(), cams.zoneOf).publish(m_policy), true, cams);
     writeCounts(cube, cams);
 }
 
@@ -47,8 +47,6 @@ void ResultLayers::writeOd(const char* table, const OdMatrix& m, bool zones, con
                        "filters, k, parameters) VALUES (?,?,?,?,?,?,?,?,?)")
             .arg(QLatin1String(table)));
     for (const OdFlow& f : m.flows) {
-        if (f.trips < m_k)
-            continue;
         const std::vector<QPointF> arc = cams.flowLine(f, zones);
         if (!arc.empty()) {
             geo::Envelope env;
@@ -65,7 +63,7 @@ void ResultLayers::writeOd(const char* table, const OdMatrix& m, bool zones, con
             .bind(5, m_periodFrom)
             .bind(6, m_periodTo)
             .bind(7, FlowFilter().describe())
-            .bind(8, m_k)
+            .bind(8, m_policy.k())
             .bind(9, m_params);
         ins.run();
     }
@@ -73,32 +71,29 @@ void ResultLayers::writeOd(const char* table, const OdMatrix& m, bool zones, con
 }
 
 void ResultLayers::writeCounts(const FlowCube& cube, const CameraIndex& cams) {
-    createLayer("camera_counts", "POINT",
-                "camera_id TEXT, passages INTEGER, vehicles_hourly_sum INTEGER, period_from TEXT, period_to "
-                "TEXT, k INTEGER",
-                QStringLiteral("Passages per camera (L2, cameras under k left out; Stroom)"));
-    auto ins = m_db.prepare("INSERT INTO camera_counts (geom, camera_id, passages, vehicles_hourly_sum, "
+    createLayer(
+        "camera_counts", "POINT",
+        "camera_id TEXT, passages INTEGER, vehicles INTEGER, period_from TEXT, period_to "
+        "TEXT, k INTEGER",
+        QStringLiteral("Passages and distinct vehicles per camera (L2, cameras under k left out; Stroom)"));
+    auto ins = m_db.prepare("INSERT INTO camera_counts (geom, camera_id, passages, vehicles, "
                             "period_from, period_to, k) "
                             "VALUES (?,?,?,?,?,?,?)");
-    std::map<std::uint32_t, std::pair<std::int64_t, std::int64_t>> perCamera;
-    for (const CameraCount& c : cube.counts(FlowFilter(), false, false)) {
-        perCamera[c.camera].first += c.passages;
-        perCamera[c.camera].second += c.vehicles;
-    }
-    for (const auto& [cam, v] : perCamera) {
-        const QPointF at = cams.at(cam, false);
-        if (v.first < m_k || cam >= cams.id.size())
+    for (const CameraCount& c : cube.counts(FlowFilter(), CountPeriod::All, false).publish(m_policy).rows) {
+        const std::uint32_t cam = c.camera;
+        if (cam >= cams.id.size())
             continue;
+        const QPointF at = cams.at(cam, false);
         if (!std::isnan(at.x()))
             ins.bindBlob(1, gpkg::geometryBlob(geo::pointWkb(at.x(), at.y()), gpkg::kWgs84));
         else
             ins.bindNull(1);
         ins.bind(2, cams.id[cam])
-            .bind(3, v.first)
-            .bind(4, v.second)
+            .bind(3, c.passages)
+            .bind(4, c.vehicles)
             .bind(5, m_periodFrom)
             .bind(6, m_periodTo)
-            .bind(7, m_k);
+            .bind(7, m_policy.k());
         ins.run();
     }
     gpkg::refreshExtent(m_db, QStringLiteral("camera_counts"), QStringLiteral("geom"));
@@ -107,7 +102,7 @@ void ResultLayers::writeCounts(const FlowCube& cube, const CameraIndex& cams) {
 void ResultLayers::writeJourneyTimes(const std::vector<PairTimes>& times, const CameraIndex& cams,
                                      const TripParameters& p) {
     sql::Database& db = m_db;
-    const int k = m_k;
+    const int k = m_policy.k();
     db.exec("DROP TABLE IF EXISTS journey_times");
     db.exec("CREATE TABLE journey_times (fid INTEGER PRIMARY KEY AUTOINCREMENT, from_camera TEXT, to_camera "
             "TEXT, n INTEGER, "
@@ -120,8 +115,8 @@ void ResultLayers::writeJourneyTimes(const std::vector<PairTimes>& times, const 
         "INSERT INTO journey_times (from_camera, to_camera, n, median_s, p15_s, p85_s, outliers_dropped, k, "
         "parameters) VALUES (?,?,?,?,?,?,?,?,?)");
     const QString params = parametersText(p);
-    for (const PairTimes& t : times) {
-        if (t.n < k || t.from >= cams.id.size() || t.to >= cams.id.size())
+    for (const PairTimes& t : publishTimes(times, m_policy).rows) {
+        if (t.from >= cams.id.size() || t.to >= cams.id.size())
             continue;
         ins.bind(1, cams.id[t.from])
             .bind(2, cams.id[t.to])
@@ -129,7 +124,11 @@ void ResultLayers::writeJourneyTimes(const std::vector<PairTimes>& times, const 
             .bind(4, t.median)
             .bind(5, t.p15)
             .bind(6, t.p85);
-        ins.bind(7, t.dropped).bind(8, k).bind(9, params);
+        if (t.dropped == DisclosurePolicy::kSuppressed)
+            ins.bindNull(7);
+        else
+            ins.bind(7, t.dropped);
+        ins.bind(8, k).bind(9, params);
         ins.run();
     }
 }

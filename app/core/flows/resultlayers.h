@@ -15,11 +15,12 @@ class Database;
 
 /**
  * \brief The L2 layers the project keeps for QGIS (od_flows, od_zone_flows, camera_counts, journey_times):
- * the default view (all days) with cells under k left out, rewritten after every trip build.
+ * the default view (all days) as the project's DisclosurePolicy releases it, rewritten after every trip
+ * build.
  */
 class ResultLayers {
 public:
-    ResultLayers(sql::Database& db, int k);
+    ResultLayers(sql::Database& db, const DisclosurePolicy& policy);
     void writeFlows(const FlowCube& cube, const CameraIndex& cams, const TripParameters& p);
     void writeJourneyTimes(const std::vector<PairTimes>& times, const CameraIndex& cams,
                            const TripParameters& p);
@@ -30,7 +31,7 @@ private:
     void writeCounts(const FlowCube& cube, const CameraIndex& cams);
 
     sql::Database& m_db;
-    int m_k;
+    DisclosurePolicy m_policy;
     QString m_params, m_periodFrom, m_periodTo;
 };
 

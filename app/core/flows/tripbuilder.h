@@ -48,7 +48,7 @@ struct Trip {
     TripKind kind = TripKind::Internal;
     std::uint32_t pathOffset =
         0;                     ///< into TripSet::path (cameras) and TripSet::pathTimes (seconds from start)
-    std::uint32_t vehicle = 0; ///< in memory only (for distinct-vehicle counts); never stored with the trip
+    std::uint32_t vehicle = 0; ///< pseudonym key, for distinct-vehicle counts; kept in the reads file only
 };
 
 /** \brief Trips with their paths, and the counters the rules ask for. */

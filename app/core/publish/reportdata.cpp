@@ -4,6 +4,7 @@
 #include "common/timeparse.h"
 #include "flows/journeytimes.h"
 #include "privacy/privacyguard.h"
+#include "privacy/recordkeys.h"
 #include "store/store.h"
 
 #include <QFileInfo>
@@ -33,21 +34,16 @@ void collectPeriod(ReportData& r, const FlowCube& cube, const FlowFilter& filter
 }
 
 void collectOd(ReportData& r, const FlowCube& cube, const FlowFilter& filter, const CameraIndex& cams,
-               int topRows) {
+               const DisclosurePolicy& policy, int topRows) {
     using OdRow = ReportData::OdRow;
-    // OD at camera level.
-    const OdMatrix m = cube.od(filter);
+    // OD at camera level, as released; shares of the released cells only.
+    const OdMatrix m = cube.od(filter).publish(policy);
     const OriginShares shares(m);
-    std::vector<OdFlow> kept;
-    for (const OdFlow& f : m.flows) {
-        if (f.trips < r.k)
-            ++r.odSuppressed;
-        else
-            kept.push_back(f);
-    }
+    std::vector<OdFlow> kept = m.flows;
     std::sort(kept.begin(), kept.end(), [](const OdFlow& a, const OdFlow& b) { return a.trips > b.trips; });
     r.odTrips = m.trips;
     r.odCells = static_cast<std::int64_t>(kept.size());
+    r.odSuppressed = m.suppressed;
     r.singleReadTrips = m.singleReadTrips;
     for (int i = 0; i < 4; ++i)
         r.byKind[i] = m.byKind[i];
@@ -58,29 +54,29 @@ void collectOd(ReportData& r, const FlowCube& cube, const FlowFilter& filter, co
 }
 
 void collectCounts(ReportData& r, Store& store, const FlowCube& cube, const FlowFilter& filter,
-                   const CameraIndex& cams, int topRows) {
+                   const CameraIndex& cams, const DisclosurePolicy& policy, int topRows) {
     using CountRow = ReportData::CountRow;
-    // Counts per camera (per day summed) and the hourly profile.
-    QMap<std::uint32_t, std::array<std::int64_t, 6>> perCamera;
-    std::int64_t classTotals[6] = {};
-    for (const CameraCount& c : cube.counts(filter, true, true)) {
-        auto& a = perCamera[c.camera];
-        a[static_cast<std::size_t>(std::clamp(c.cls, 0, 5))] += c.passages;
-        classTotals[std::clamp(c.cls, 0, 5)] += c.passages;
-        r.hourlyByClass[std::clamp(c.cls, 0, 5)][((c.period % 24) + 24) % 24] +=
+    // The hourly profile: passages per hour of the day and class over all cameras, each bar a released cell.
+    const PublishedCounts hourly = cube.counts(filter, CountPeriod::HourOfDay, true, false).publish(policy);
+    for (const CameraCount& c : hourly.rows)
+        r.hourlyByClass[std::clamp(c.cls, 0, 5)][std::clamp<std::int64_t>(c.period, 0, 23)] =
             static_cast<double>(c.passages);
-    }
-    for (int cls = 0; cls < 6; ++cls)
-        if (classTotals[cls] < r.k)
-            std::fill(std::begin(r.hourlyByClass[cls]), std::end(r.hourlyByClass[cls]), 0.0);
+    r.countsSuppressed += hourly.suppressed;
+    // Per camera and class over the whole filter; a camera's total is the sum of its released classes.
+    const PublishedCounts perClass = cube.counts(filter, CountPeriod::All, true).publish(policy);
+    r.countsSuppressed += perClass.suppressed;
+    QMap<std::uint32_t, std::array<std::int64_t, 6>> perCamera;
+    for (const CameraCount& c : perClass.rows)
+        perCamera[c.camera][static_cast<std::size_t>(std::clamp(c.cls, 0, 5))] = c.passages;
+    for (const CameraCount& c : perClass.suppressedCells)
+        perCamera[c.camera][static_cast<std::size_t>(std::clamp(c.cls, 0, 5))] =
+            DisclosurePolicy::kSuppressed;
     std::vector<std::pair<std::int64_t, std::uint32_t>> order;
     for (auto it = perCamera.cbegin(); it != perCamera.cend(); ++it) {
         std::int64_t total = 0;
         for (std::int64_t v : it.value())
-            total += v;
-        if (total < r.k)
-            ++r.countsSuppressed;
-        else
+            total += std::max<std::int64_t>(v, 0);
+        if (total > 0)
             order.emplace_back(total, it.key());
     }
     std::sort(order.begin(), order.end(), std::greater<>());
@@ -93,32 +89,25 @@ void collectCounts(ReportData& r, Store& store, const FlowCube& cube, const Flow
         row.name = names.value(row.camera);
         row.passages = order[i].first;
         const auto& a = perCamera[order[i].second];
-        for (int cls = 0; cls < 6; ++cls) {
+        for (int cls = 0; cls < 6; ++cls)
             row.byClass[cls] = a[static_cast<std::size_t>(cls)];
-            if (row.byClass[cls] > 0 && row.byClass[cls] < r.k) {
-                row.byClass[cls] = -1; // shown as suppressed
-                ++r.countsSuppressed;
-            }
-        }
         r.topCounts.append(row);
     }
 }
 
 void collectJourneys(ReportData& r, Store& store, FlowEngine& engine, const FlowFilter& filter,
-                     const CameraIndex& cams, int topRows) {
+                     const CameraIndex& cams, const DisclosurePolicy& policy, int topRows) {
     using JourneyRow = ReportData::JourneyRow;
-    // Journey times of the main pairs.
+    // Journey times of the main pairs, as released.
     LocalTime zone(store.timeZone().toUtf8());
-    std::vector<PairTimes> times = journeyTimes(engine.loadTrips(), filter, zone);
-    std::sort(times.begin(), times.end(), [](const PairTimes& a, const PairTimes& b) { return a.n > b.n; });
-    for (const PairTimes& t : times) {
-        if (t.n < r.k) {
-            ++r.journeysSuppressed;
-            continue;
-        }
+    PublishedTimes times = publishTimes(
+        journeyTimes(engine.loadTrips(), filter, zone, RecordKeys::load(store.database())), policy);
+    r.journeysSuppressed = times.suppressed;
+    std::sort(times.rows.begin(), times.rows.end(),
+              [](const PairTimes& a, const PairTimes& b) { return a.n > b.n; });
+    for (const PairTimes& t : times.rows)
         if (r.journeys.size() < topRows)
             r.journeys.append(JourneyRow{cams.id[t.from], cams.id[t.to], t.n, t.median, t.p15, t.p85});
-    }
 }
 
 void collectInventory(ReportData& r, Store& store) {
@@ -159,13 +148,15 @@ void collectRetention(ReportData& r, Store& store) {
 } // namespace
 
 ReportData ReportData::collect(Store& store, const FlowFilter& filter, const QString& language,
-                               const QString& purpose, int topRows, int k) {
+                               const QString& purpose, const DisclosurePolicy& policy, int topRows) {
     ReportData r;
     r.language = language;
     r.purpose = purpose;
     r.filter = filter;
     r.generated = QDateTime::currentDateTime();
-    r.k = k >= 1 ? k : store.threshold();
+    r.k = policy.k();
+    r.exact = policy.exact();
+    r.method = policy.method();
     r.projectTitle = store.setting(QStringLiteral("title"), QFileInfo(store.path()).completeBaseName());
     FlowEngine engine(store);
     r.parameters = engine.storedParameters();
@@ -174,9 +165,9 @@ ReportData ReportData::collect(Store& store, const FlowFilter& filter, const QSt
     const FlowCube cube = engine.loadCube();
 
     collectPeriod(r, cube, filter);
-    collectOd(r, cube, filter, cams, topRows);
-    collectCounts(r, store, cube, filter, cams, topRows);
-    collectJourneys(r, store, engine, filter, cams, topRows);
+    collectOd(r, cube, filter, cams, policy, topRows);
+    collectCounts(r, store, cube, filter, cams, policy, topRows);
+    collectJourneys(r, store, engine, filter, cams, policy, topRows);
     collectInventory(r, store);
     collectRetention(r, store);
     return r;

@@ -13,8 +13,9 @@ namespace stroom {
 class Store;
 
 /**
- * \brief Everything a report shows, gathered from the store with k already applied (DESIGN §7): no
- * figure in it is below k, and what was left out is counted. The layout only arranges it.
+ * \brief Everything a report shows, gathered from the store as the project's DisclosurePolicy releases it
+ * (DESIGN §2, §7): every figure has at least k vehicles behind it and is perturbed, totals are sums of
+ * released figures, and what was left out is counted. The layout only arranges it.
  */
 struct ReportData {
     QString language = QStringLiteral("en"); ///< en or nl (labels are chosen by the layout)
@@ -25,6 +26,8 @@ struct ReportData {
     QString filterText; ///< FlowFilter::describe()
     TripParameters parameters;
     int k = 10;
+    QString method;     ///< DisclosurePolicy::method()
+    bool exact = false; ///< exact figures (audited as L1)
     FlowFilter filter;
 
     struct OdRow {
@@ -33,18 +36,20 @@ struct ReportData {
         double share; ///< of the origin's trips, %
     };
     QVector<OdRow> topOd; ///< the largest cells at camera level, all ≥ k
-    std::int64_t odTrips = 0, odCells = 0, odSuppressed = 0, singleReadTrips = 0;
-    std::int64_t byKind[4] = {0, 0, 0, 0}; ///< through, origin, destination, internal
+    std::int64_t odTrips = 0, odCells = 0, odSuppressed = 0;
+    std::int64_t singleReadTrips = 0; ///< released figure, or DisclosurePolicy::kSuppressed
+    std::int64_t byKind[4] = {0, 0, 0,
+                              0}; ///< through, origin, destination, internal (released, or kSuppressed)
 
     struct CountRow {
         QString camera, name;
-        std::int64_t passages;
-        std::int64_t byClass[6];
+        std::int64_t passages;   ///< the sum of the released class cells
+        std::int64_t byClass[6]; ///< released, 0 for none, or kSuppressed
     };
-    QVector<CountRow> topCounts; ///< cameras with the most passages (cells under k shown as suppressed: -1)
+    QVector<CountRow> topCounts; ///< cameras with the most passages
     std::int64_t countsSuppressed = 0;
-    double hourlyByClass[6][24] =
-        {}; ///< passages per hour of the day and class, all cameras (classes under k left out)
+    double hourlyByClass[6][24] = {}; ///< passages per hour of the day and class, all cameras (each bar a
+                                      ///< released cell; 0 when under k)
 
     struct JourneyRow {
         QString from, to;
@@ -71,7 +76,7 @@ struct ReportData {
 
     /** Gathers the report for \a filter (trips brought up to date first when the store is writable). */
     static ReportData collect(Store& store, const FlowFilter& filter, const QString& language,
-                              const QString& purpose, int topRows = 20, int k = -1);
+                              const QString& purpose, const DisclosurePolicy& policy, int topRows = 20);
 };
 
 } // namespace stroom

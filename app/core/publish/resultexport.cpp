@@ -25,9 +25,11 @@
 
 namespace stroom {
 
-ResultExport::ResultExport(Store& store, const CameraIndex& cameras, bool overwrite)
+ResultExport::ResultExport(Store& store, const CameraIndex& cameras, const DisclosurePolicy& policy,
+                           bool overwrite)
     : m_store(store)
     , m_cams(cameras)
+    , m_policy(policy)
     , m_overwrite(overwrite) {}
 
 QString ResultExport::label(std::uint32_t key, bool zones) const {
@@ -82,19 +84,20 @@ void ResultExport::commit(OutputFile& file, const QString& action, ExportResult&
     Store::AuditEntry e;
     e.action = action;
     e.purpose = purpose;
-    e.layer = QStringLiteral("L2");
-    e.parameters = parameters;
+    e.layer = m_policy.layer();
+    e.parameters = QStringLiteral("%1; release: %2").arg(parameters, m_policy.method());
     e.suppressedCells = r.suppressed;
     e.k = r.k;
     r.sha256 = file.commit(e);
 }
 
-ExportResult ResultExport::flows(const OdMatrix& m, bool zones, const QString& path, int k,
+ExportResult ResultExport::flows(const OdMatrix& m, bool zones, const QString& path,
                                  const QString& parameters, const QString& purpose) {
     OutputFile file(m_store, path, m_overwrite);
     ExportResult r;
     r.path = path;
-    r.k = k;
+    r.k = m_policy.k();
+    r.suppressed = m.suppressed;
     const std::vector<OdFlow> rows = sortedById(m, zones);
     if (isVector(path)) {
         VectorWriter out(file.temporaryPath(), zones ? "zone_flows" : "flows", wkbLineString);
@@ -103,10 +106,6 @@ ExportResult ResultExport::flows(const OdMatrix& m, bool zones, const QString& p
         out.field("trips", OFTInteger64);
         out.field("filters", OFTString);
         for (const OdFlow& f : rows) {
-            if (f.trips < k) {
-                ++r.suppressed;
-                continue;
-            }
             OGRFeatureH feat = out.feature();
             OGR_F_SetFieldString(feat, 0, label(f.origin, zones).toUtf8().constData());
             OGR_F_SetFieldString(feat, 1, label(f.destination, zones).toUtf8().constData());
@@ -126,10 +125,6 @@ ExportResult ResultExport::flows(const OdMatrix& m, bool zones, const QString& p
     } else {
         QByteArray text = "origin,destination,trips\n";
         for (const OdFlow& f : rows) {
-            if (f.trips < k) {
-                ++r.suppressed;
-                continue;
-            }
             text += csvField(label(f.origin, zones)) + ',' + csvField(label(f.destination, zones)) + ',' +
                     QByteArray::number(static_cast<qlonglong>(f.trips)) + '\n';
             ++r.rows;
@@ -140,13 +135,14 @@ ExportResult ResultExport::flows(const OdMatrix& m, bool zones, const QString& p
     return r;
 }
 
-ExportResult ResultExport::counts(const std::vector<CameraCount>& counts, bool perHour, const QString& path,
-                                  int k, const QString& parameters, const QString& purpose) {
+ExportResult ResultExport::counts(const PublishedCounts& counts, bool perHour, const QString& path,
+                                  const QString& parameters, const QString& purpose) {
     OutputFile file(m_store, path, m_overwrite);
     ExportResult r;
     r.path = path;
-    r.k = k;
-    std::vector<CameraCount> rows = counts;
+    r.k = m_policy.k();
+    r.suppressed = counts.suppressed;
+    std::vector<CameraCount> rows = counts.rows;
     std::sort(rows.begin(), rows.end(), [&](const CameraCount& a, const CameraCount& b) {
         const QString ia = label(a.camera, false), ib = label(b.camera, false);
         if (ia != ib)
@@ -163,10 +159,6 @@ ExportResult ResultExport::counts(const std::vector<CameraCount>& counts, bool p
         out.field("passages", OFTInteger64);
         out.field("vehicles", OFTInteger64);
         for (const CameraCount& c : rows) {
-            if (c.vehicles < k) {
-                ++r.suppressed;
-                continue;
-            }
             OGRFeatureH feat = out.feature();
             OGR_F_SetFieldString(feat, 0, label(c.camera, false).toUtf8().constData());
             OGR_F_SetFieldString(feat, 1, periodLabel(c.period, perHour).toUtf8().constData());
@@ -186,10 +178,6 @@ ExportResult ResultExport::counts(const std::vector<CameraCount>& counts, bool p
     } else {
         QByteArray text = "camera,period,vehicle_class,passages,vehicles\n";
         for (const CameraCount& c : rows) {
-            if (c.vehicles < k) {
-                ++r.suppressed;
-                continue;
-            }
             text += csvField(label(c.camera, false)) + ',' + periodLabel(c.period, perHour).toUtf8() + ',' +
                     (c.cls < 0 ? QByteArray("all") : QByteArray(vehicleclass::key(c.cls))) + ',' +
                     QByteArray::number(static_cast<qlonglong>(c.passages)) + ',' +
@@ -202,13 +190,14 @@ ExportResult ResultExport::counts(const std::vector<CameraCount>& counts, bool p
     return r;
 }
 
-ExportResult ResultExport::journeyTimes(const std::vector<PairTimes>& times, const QString& path, int k,
+ExportResult ResultExport::journeyTimes(const PublishedTimes& times, const QString& path,
                                         const QString& parameters, const QString& purpose) {
     OutputFile file(m_store, path, m_overwrite);
     ExportResult r;
     r.path = path;
-    r.k = k;
-    std::vector<PairTimes> rows = times;
+    r.k = m_policy.k();
+    r.suppressed = times.suppressed;
+    std::vector<PairTimes> rows = times.rows;
     std::sort(rows.begin(), rows.end(), [&](const PairTimes& a, const PairTimes& b) {
         const QString fa = label(a.from, false), fb = label(b.from, false);
         if (fa != fb)
@@ -217,14 +206,13 @@ ExportResult ResultExport::journeyTimes(const std::vector<PairTimes>& times, con
     });
     QByteArray text = "from_camera,to_camera,n,median_s,p15_s,p85_s,outliers_dropped\n";
     for (const PairTimes& t : rows) {
-        if (t.n < k) {
-            ++r.suppressed;
-            continue;
-        }
         text += csvField(label(t.from, false)) + ',' + csvField(label(t.to, false)) + ',' +
                 QByteArray::number(static_cast<qlonglong>(t.n)) + ',' + QByteArray::number(t.median, 'f', 1) +
                 ',' + QByteArray::number(t.p15, 'f', 1) + ',' + QByteArray::number(t.p85, 'f', 1) + ',' +
-                QByteArray::number(static_cast<qlonglong>(t.dropped)) + '\n';
+                (t.dropped == DisclosurePolicy::kSuppressed
+                     ? QByteArray()
+                     : QByteArray::number(static_cast<qlonglong>(t.dropped))) +
+                '\n';
         ++r.rows;
     }
     writeText(file.temporaryPath(), text);

@@ -16,14 +16,15 @@ class Store;
 struct ExportResult {
     QString path;
     qint64 rows = 0;
-    qint64 suppressed = 0; ///< cells under k left out
+    qint64 suppressed = 0; ///< cells under k left out (by the DisclosurePolicy)
     int k = 0;
     QString sha256;
 };
 
 /**
- * \brief Writes L2 results that leave the store (DESIGN §2, §11): every cell under k is left out and
- * counted, and every export leaves an audit record (time, user, purpose, layer, parameters, output).
+ * \brief Writes results that leave the store (DESIGN §2, §11) as the DisclosurePolicy released them (cells
+ * under k left out and counted, figures perturbed unless exact), each with an audit record (time, user,
+ * purpose, layer L2 or L1 for exact figures, parameters and method, output).
  *
  * The format follows the file name: .csv (LF line ends, sorted), or .gpkg / .geojson through GDAL with
  * geometries QGIS shows as they are (curved flow lines, camera points).
@@ -31,17 +32,19 @@ struct ExportResult {
 class ResultExport {
 public:
     /** \a overwrite: an existing output file may be replaced (never a file of the project). */
-    ResultExport(Store& store, const CameraIndex& cameras, bool overwrite = false);
+    ResultExport(Store& store, const CameraIndex& cameras, const DisclosurePolicy& policy,
+                 bool overwrite = false);
 
     /** od.csv is origin,destination,trips sorted by origin then destination (DESIGN §11). */
-    ExportResult flows(const OdMatrix& m, bool zones, const QString& path, int k, const QString& parameters,
+    ExportResult flows(const OdMatrix& m, bool zones, const QString& path, const QString& parameters,
                        const QString& purpose);
     /** counts.csv: camera,period,vehicle_class,passages,vehicles (per hour or day, local time). */
-    ExportResult counts(const std::vector<CameraCount>& counts, bool perHour, const QString& path, int k,
+    ExportResult counts(const PublishedCounts& counts, bool perHour, const QString& path,
                         const QString& parameters, const QString& purpose);
-    /** journey-times.csv: from_camera,to_camera,n,median_s,p15_s,p85_s,outliers_dropped. */
-    ExportResult journeyTimes(const std::vector<PairTimes>& times, const QString& path, int k,
-                              const QString& parameters, const QString& purpose);
+    /** journey-times.csv: from_camera,to_camera,n,median_s,p15_s,p85_s,outliers_dropped (empty when the
+     * outliers came from fewer than k vehicles). */
+    ExportResult journeyTimes(const PublishedTimes& times, const QString& path, const QString& parameters,
+                              const QString& purpose);
 
     /** The ids of the rows of \a m, sorted as the CSV is (by origin id, then destination id). */
     std::vector<OdFlow> sortedById(const OdMatrix& m, bool zones) const;
@@ -52,6 +55,7 @@ private:
                 const QString& purpose);
     Store& m_store;
     const CameraIndex& m_cams;
+    DisclosurePolicy m_policy;
     bool m_overwrite;
 };
 

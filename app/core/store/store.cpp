@@ -1,5 +1,8 @@
 #include "store/store.h"
 
+#include "privacy/disclosurepolicy.h"
+#include "privacy/recordkeys.h"
+
 #include "common/error.h"
 #include "common/geometry.h"
 #include "store/geopackage.h"
@@ -116,11 +119,18 @@ void migrationCameraHistory(sql::Database& db) {
             "new (Stroom)')");
 }
 
+void migrationDisclosure(sql::Database& db) {
+    // The project records the perturbation table its published figures use (DESIGN §2).
+    auto st = db.prepare("INSERT OR REPLACE INTO stroom_settings (key, value) VALUES ('ptable', ?)");
+    st.bind(1, PTable::text());
+    st.run();
+}
+
 const std::vector<Migration>& migrations() {
     static const std::vector<Migration> list = {
         {1, &migrationBase},          {2, &migrationImports},
         {3, &migrationAudit},         {4, &migrationOperatorAliases},
-        {5, &migrationCameraHistory},
+        {5, &migrationCameraHistory}, {6, &migrationDisclosure},
     };
     return list;
 }
@@ -168,11 +178,26 @@ CREATE TABLE l0.cube_counts (day INTEGER PRIMARY KEY, cells BLOB NOT NULL);
 )sql");
 }
 
+void readsStep3(sql::Database& db) {
+    // Record keys (Cell Key Method): the project's secret, and the vehicle of each trip, kept here in the
+    // sidecar only, for distinct-vehicle counts. Trips and the cube of older files are rebuilt from L0.
+    auto secret = db.prepare("INSERT OR REPLACE INTO l0.meta (key, value) VALUES ('record_secret', ?)");
+    secret.bind(1, QString::fromLatin1(RecordKeys::newSecretHex()));
+    secret.run();
+    db.exec(R"sql(
+ALTER TABLE l0.trips ADD COLUMN vehicle INTEGER NOT NULL DEFAULT 0;
+DELETE FROM l0.trips;
+DELETE FROM l0.cube_od;
+DELETE FROM l0.cube_counts;
+DELETE FROM l0.meta WHERE key IN ('trip_parameters', 'trips_import', 'roles_signature');
+)sql");
+}
+
 const std::vector<Migration>& readsMigrations() {
-    static const std::vector<Migration> list = {{1, &readsStep1}, {2, &readsStep2}};
+    static const std::vector<Migration> list = {{1, &readsStep1}, {2, &readsStep2}, {3, &readsStep3}};
     return list;
 }
-constexpr int kReadsSchemaVersion = 2;
+constexpr int kReadsSchemaVersion = 3;
 
 void migrateReads(sql::Database& db, int from) {
     for (const Migration& m : readsMigrations()) {
@@ -360,8 +385,10 @@ QString Store::timeZone() {
 }
 
 int Store::threshold() {
-    const int k = setting(QStringLiteral("k"), QStringLiteral("10")).toInt();
-    return k >= 1 ? k : 10;
+    // A settings row can raise k, never lower it below the default: a lower k is an exact, audited
+    // release (--exact --k N), not a project setting anyone could edit unseen.
+    const int k = setting(QStringLiteral("k"), QString::number(DisclosurePolicy::kDefaultK)).toInt();
+    return std::max(k, DisclosurePolicy::kDefaultK);
 }
 
 void Store::audit(const AuditEntry& e) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/sqlite.h"
+#include "privacy/disclosurepolicy.h"
 #include "store/camera.h"
 
 #include <QString>
@@ -65,6 +66,8 @@ public:
     QString timeZone();
     /** The minimum cell count k for everything that leaves the store (default 10, DESIGN §2). */
     int threshold();
+    /** What the project publishes by default: figures under its k suppressed, the rest perturbed. */
+    DisclosurePolicy disclosurePolicy() { return DisclosurePolicy(threshold(), false); }
 
     /** \brief One line of the audit trail (DESIGN §2): what left the store, for what, at what detail. */
     struct AuditEntry {
