@@ -56,8 +56,6 @@ int renderReport(const QStringList& args) {
         {QStringLiteral("lang"), QStringLiteral("nl or en (default en)."), QStringLiteral("nl|en")},
         {QStringLiteral("template"),
          QStringLiteral("A QGIS layout template (.qpt) to use instead of Stroom's."), QStringLiteral("FILE")},
-        {QStringLiteral("overwrite"),
-         QStringLiteral("Replace FILE if it exists (never a file of the project).")},
         {QStringLiteral("write-template"),
          QStringLiteral("Write Stroom's default template to FILE (to restyle in QGIS) and stop."),
          QStringLiteral("FILE")},

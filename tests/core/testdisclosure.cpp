@@ -2,6 +2,7 @@
 // and the cell key method against differencing. Each attack is run twice: against exact figures with k
 // (what Stroom released before this policy), where it recovers suppressed cells exactly, and against the
 // project's release, where it may hit no more often than the noise allows.
+#include "../craftedproject.h"
 #include "common/sqlite.h"
 #include "common/timeparse.h"
 #include "common/vehicleclass.h"
@@ -28,10 +29,6 @@ using namespace stroom;
 namespace {
 
 const DisclosurePolicy kBefore(10, true); ///< exact figures with k: what was released before
-
-QString hex(int vehicle) {
-    return QStringLiteral("%1").arg(vehicle, 32, 16, QLatin1Char('0'));
-}
 
 /** Released OD cells by (origin, destination). */
 std::map<std::pair<std::uint32_t, std::uint32_t>, std::int64_t> cells(const OdMatrix& m) {
@@ -74,43 +71,9 @@ class TestDisclosure : public QObject {
     QTemporaryDir m_dir;
     QString m_demo, m_crafted;
 
-    /**
-     * A project as an attacker would pick it: 3 vehicles making 15 trips A→B (many trips, few vehicles),
-     * 12 vehicles A→C (a published cell), and camera C seen by 20 cars and 2 buses (the buses would be the
-     * camera's total minus its cars).
-     */
     void craft() {
         m_crafted = m_dir.filePath(QStringLiteral("crafted.gpkg"));
-        Store::create(m_crafted);
-        const QString csv = m_dir.filePath(QStringLiteral("crafted.csv"));
-        QFile f(csv);
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write("timestamp,camera_id,plate_hash,vehicle_class,country\n");
-        const std::int64_t t0 = QDateTime(QDate(2026, 3, 2), QTime(6, 0), Qt::UTC).toSecsSinceEpoch();
-        auto read = [&](std::int64_t t, const char* cam, int vehicle, const char* cls) {
-            f.write(QStringLiteral("%1,%2,%3,%4,BE\n")
-                        .arg(QDateTime::fromSecsSinceEpoch(t, Qt::UTC).toString(Qt::ISODate),
-                             QString::fromLatin1(cam), hex(vehicle), QString::fromLatin1(cls))
-                        .toUtf8());
-        };
-        for (int v = 1; v <= 3; ++v) // 3 vehicles, 5 trips each, an hour apart
-            for (int trip = 0; trip < 5; ++trip) {
-                const std::int64_t t = t0 + trip * 3600 + v * 60;
-                read(t, "A", v, "car");
-                read(t + 300, "B", v, "car");
-            }
-        for (int v = 100; v < 112; ++v) { // 12 vehicles A→C
-            read(t0 + 20000 + v, "A", v, "car");
-            read(t0 + 20400 + v, "C", v, "car");
-        }
-        for (int v = 200; v < 220; ++v) // 20 cars at C
-            read(t0 + 30000 + v * 10, "C", v, "car");
-        for (int v = 300; v < 302; ++v) // 2 buses at C
-            read(t0 + 30000 + v * 10, "C", v, "bus");
-        f.close();
-        Store s = Store::open(m_crafted);
-        Importer(s).importFile(csv, ImportOptions());
-        FlowEngine(s).update(TripParameters());
+        stroomtest::writeCraftedProject(m_crafted, m_dir.filePath(QStringLiteral("crafted.csv")));
     }
 
 private slots:

@@ -1,10 +1,13 @@
+#include "../craftedproject.h"
 #include "aboutdialog.h"
+#include "common/vehicleclass.h"
 #include "detailspanel.h"
 #include "filterpanel.h"
 #include "flowmap.h"
 #include "importdialog.h"
 #include "layerspanel.h"
 #include "mainwindow.h"
+#include "odtablemodel.h"
 #include "odtablepanel.h"
 #include "qgistestmain.h"
 #include "simulate/demoproject.h"
@@ -26,6 +29,8 @@
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTemporaryDir>
+#include <QtCharts/QAbstractBarSeries>
+#include <QtCharts/QBarSet>
 #include <QtCharts/QChart>
 
 using namespace stroom;
@@ -88,6 +93,43 @@ private slots:
         // The map shows the city: Ghent's centre in Lambert 72 is in view.
         QVERIFY(w.canvas()->extent().contains(QgsPointXY(104700, 194200)));
         QVERIFY(w.windowTitle().contains(QLatin1String("demo")));
+    }
+
+    /**
+     * Every view of the window on the crafted project shows released figures only (issue 10): the flow
+     * layer, the OD table and its Copy, the filter summary, the details of a camera (classes and chart) and
+     * of a flow.
+     */
+    void everyViewShowsReleasedFiguresOnly() {
+        const QString p = m_dir.filePath(QStringLiteral("crafted.gpkg"));
+        stroomtest::writeCraftedProject(p, m_dir.filePath(QStringLiteral("crafted.csv")));
+        desktop::MainWindow w;
+        w.setInteractive(false);
+        QVERIFY(w.openProject(p));
+        maps::FlowMap* fm = w.flowMap();
+        // A→B (15 trips, 3 vehicles) is neither drawn nor listed; A→C (12 vehicles) is.
+        QCOMPARE(fm->layer()->featureCount(), 1);
+        QgsFeature only;
+        QVERIFY(fm->layer()->getFeatures().nextFeature(only));
+        QCOMPARE(only.attribute(QStringLiteral("destination")).toString(), QStringLiteral("C"));
+        QCOMPARE(w.odTablePanel()->model()->rowCount(), 1);
+        const QString tsv = w.odTablePanel()->model()->toTsv({0});
+        QVERIFY2(!tsv.contains(QLatin1String("\tB\t")), qPrintable(tsv));
+        // The summary: the released total, one cell suppressed, never the 15 or the 27 raw trips.
+        const QString summary = w.filterPanel()->summaryText();
+        QVERIFY2(summary.contains(QStringLiteral("<b>%1</b> trips").arg(fm->result().matrix.trips)),
+                 qPrintable(summary));
+        QVERIFY2(summary.contains(QLatin1String("<b>1</b> suppressed")), qPrintable(summary));
+        // Camera C: cars shown, buses "fewer than 10 vehicles", total = the cars, no bus bars.
+        QVERIFY(w.selectCamera(QStringLiteral("C")));
+        const QString details = w.detailsPanel()->text();
+        QVERIFY2(details.contains(QLatin1String("fewer than 10 vehicles")), qPrintable(details));
+        QVERIFY2(!details.contains(QLatin1String("22 passages")) &&
+                     !details.contains(QLatin1String("34 passages")),
+                 qPrintable(details));
+        for (QtCharts::QAbstractSeries* series : w.detailsPanel()->chart()->series())
+            for (QtCharts::QBarSet* set : static_cast<QtCharts::QAbstractBarSeries*>(series)->barSets())
+                QVERIFY(set->label() != vehicleclass::label(vehicleclass::Bus));
     }
 
     /** Clicking a camera highlights exactly its flows, and the OD table follows. */
