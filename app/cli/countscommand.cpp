@@ -6,9 +6,11 @@
 #include "common/vectorsource.h"
 #include "common/vehicleclass.h"
 #include "flows/flowengine.h"
+#include "flows/importedaggregates.h"
 #include "import/importer.h"
 #include "inventory/inventory.h"
 #include "inventory/inventoryimport.h"
+#include "privacy/recordkeys.h"
 #include "publish/resultexport.h"
 #include "session/session.h"
 #include "simulate/simulator.h"
@@ -33,7 +35,9 @@ int counts(const QStringList& args) {
                 "Writes passages (kept reads) and distinct vehicles per camera, period (local hour or day) "
                 "and class (distinct vehicles exact over the cell's period). Privacy: cells with fewer than "
                 "k distinct vehicles are left out and counted; both figures are perturbed by the cell key "
-                "method (noise -2..+2, zero mean, variance 1); --exact gives exact figures, audited as L1.")))
+                "method (noise -2..+2, zero mean, variance 1); --exact gives exact figures, audited as L1. "
+                "Counts imported from privacy-proof cameras are included as rows of their own (source "
+                "'aggregate'; k is tested on their largest imported cell).")))
         return 0;
     const QString per = p.value(QStringLiteral("per"));
     if (!per.isEmpty() && per != QLatin1String("hour") && per != QLatin1String("day"))
@@ -41,14 +45,21 @@ int counts(const QStringList& args) {
     const bool perHour = per != QLatin1String("day");
     ResultQuery q = ResultQuery::open(p, QStringLiteral("counts"));
     const FlowCube cube = queryCube(q.store(), p, q.policy, &q.params, nullptr);
+    const CountPeriod period = perHour ? CountPeriod::Hour : CountPeriod::Day;
+    // Stroom's own counts and those imported from privacy-proof cameras, each row marked with its source.
+    const CameraIndex cams = q.session->flows().cameras();
+    LocalTime zone(q.store().timeZone().toUtf8());
+    const RecordKeys keys = RecordKeys::load(q.store().database());
+    RawCounts raw = cube.counts(q.filter, period, true);
+    const RawCounts imported =
+        ImportedAggregates(q.store().database(), cams, zone, keys).counts(q.filter, period, true);
+    raw.cells.insert(raw.cells.end(), imported.cells.begin(), imported.cells.end());
     const ExportResult r =
-        ResultExport(q.store(), q.session->flows().cameras(), q.policy, q.overwrite)
-            .counts(
-                cube.counts(q.filter, perHour ? CountPeriod::Hour : CountPeriod::Day, true).publish(q.policy),
-                perHour, p.value(QStringLiteral("out")),
-                describeQuery(q.filter, q.params,
-                              perHour ? QStringLiteral("per hour") : QStringLiteral("per day")),
-                p.value(QStringLiteral("purpose")));
+        ResultExport(q.store(), cams, q.policy, q.overwrite)
+            .counts(raw.publish(q.policy), perHour, p.value(QStringLiteral("out")),
+                    describeQuery(q.filter, q.params,
+                                  perHour ? QStringLiteral("per hour") : QStringLiteral("per day")),
+                    p.value(QStringLiteral("purpose")));
     ResultQuery::written(QStringLiteral("counts"), QStringLiteral("rows"), r);
     return 0;
 }

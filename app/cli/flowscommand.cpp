@@ -6,15 +6,18 @@
 #include "common/vectorsource.h"
 #include "common/vehicleclass.h"
 #include "flows/flowengine.h"
+#include "flows/importedaggregates.h"
 #include "import/importer.h"
 #include "inventory/inventory.h"
 #include "inventory/inventoryimport.h"
+#include "privacy/recordkeys.h"
 #include "publish/resultexport.h"
 #include "session/session.h"
 #include "simulate/simulator.h"
 #include "store/store.h"
 
 #include <QCommandLineParser>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QTextStream>
@@ -35,7 +38,9 @@ int flows(const QStringList& args) {
                    "cell key method (noise -2..+2, zero mean, variance 1: the same cell always reads the "
                    "same, so differencing queries recovers nothing exactly); totals are sums of published "
                    "cells. --exact gives exact figures, audited as layer L1. Single-read trips are counted "
-                   "apart and left out.")))
+                   "apart and left out. Pair flows imported from privacy-proof cameras go to "
+                   "NAME.aggregates.csv "
+                   "beside --out (origin,destination,vehicles,source), through the same rules.")))
         return 0;
     const QString by = p.value(QStringLiteral("by"));
     if (!by.isEmpty() && by != QLatin1String("camera") && by != QLatin1String("zone"))
@@ -52,6 +57,23 @@ int flows(const QStringList& args) {
                                  zones ? QStringLiteral("by zone") : QStringLiteral("by camera")),
                    p.value(QStringLiteral("purpose")));
     ResultQuery::written(QStringLiteral("flows"), QStringLiteral("OD pairs"), r, summary(m));
+    // Pair flows imported from privacy-proof cameras: their own file beside it (vehicles, source).
+    LocalTime zone(q.store().timeZone().toUtf8());
+    const RecordKeys keys = RecordKeys::load(q.store().database());
+    const RawOd imported = ImportedAggregates(q.store().database(), cams, zone, keys)
+                               .pairFlows(q.filter, zones ? cams.zoneOf : std::vector<int>());
+    if (!imported.cells.empty()) {
+        const QFileInfo out(p.value(QStringLiteral("out")));
+        const QString name = out.completeBaseName() + QStringLiteral(".aggregates.") + out.suffix();
+        const QString path =
+            p.value(QStringLiteral("out")).contains(QLatin1Char('/')) ? out.dir().filePath(name) : name;
+        const ExportResult a =
+            ResultExport(q.store(), cams, q.policy, q.overwrite)
+                .flows(imported.publish(q.policy), zones, path,
+                       describeQuery(q.filter, q.params, QStringLiteral("imported pair flows")),
+                       p.value(QStringLiteral("purpose")), true);
+        ResultQuery::written(QStringLiteral("flows"), QStringLiteral("imported pair flows"), a);
+    }
     return 0;
 }
 

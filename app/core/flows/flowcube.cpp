@@ -390,11 +390,11 @@ PublishedCounts RawCounts::publish(const DisclosurePolicy& policy) const {
             ++out.suppressed;
             out.suppressedCells.push_back(CameraCount{cells[i].camera, cells[i].period, cells[i].cls,
                                                       DisclosurePolicy::kSuppressed,
-                                                      DisclosurePolicy::kSuppressed});
+                                                      DisclosurePolicy::kSuppressed, cells[i].source});
             continue;
         }
-        out.rows.push_back(
-            CameraCount{cells[i].camera, cells[i].period, cells[i].cls, p.values[i], v.values[i]});
+        out.rows.push_back(CameraCount{cells[i].camera, cells[i].period, cells[i].cls, p.values[i],
+                                       v.values[i], cells[i].source});
     }
     return out;
 }

@@ -85,6 +85,9 @@ private:
     std::unordered_map<std::uint32_t, std::int64_t> m_fromOrigin;
 };
 
+/** \brief Where a count comes from: Stroom's own reads, or cells imported from privacy-proof cameras. */
+enum class CountSource : std::uint8_t { Anpr = 0, Aggregate = 1 };
+
 /** \brief The period of a count: local hour, local day, or the whole filter. */
 enum class CountPeriod { Hour, Day, HourOfDay, All };
 
@@ -95,6 +98,7 @@ struct CameraCount {
         period; ///< local day (days since 1970-01-01), local hour (hours since then), hour of day, or 0
     int cls;    ///< vehicleclass code, or -1 when classes are summed
     std::int64_t passages, vehicles;
+    CountSource source = CountSource::Anpr;
     static constexpr std::uint32_t kAllCameras = 0xffffffffu; ///< camera of counts summed over cameras
 };
 
@@ -113,6 +117,7 @@ struct RawCounts {
         std::int64_t period;
         int cls;
         RawFigure passages, vehicles;
+        CountSource source = CountSource::Anpr;
     };
     std::vector<Cell> cells; ///< sorted by camera, period, class
     /** The cells as \a policy releases them: a cell goes when it has fewer than k vehicles. */

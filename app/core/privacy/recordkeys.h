@@ -40,6 +40,8 @@ public:
     }
     /** The key of a vehicle (for distinct-vehicle figures). */
     std::uint32_t vehicle(std::uint32_t vehicle) const { return of(3, vehicle, 0, 0); }
+    /** The key of a cell imported from a privacy-proof camera (its row in the reads file). */
+    std::uint32_t aggregate(std::int64_t row, bool pairFlow) const { return of(pairFlow ? 6 : 5, 0, row, 0); }
     /** The key of a journey-time observation: the pair's first read. */
     std::uint32_t hop(std::uint32_t vehicle, std::int64_t t, std::uint32_t camera) const {
         return of(4, vehicle, t, camera);

@@ -70,6 +70,10 @@ bool isVector(const QString& path) {
            path.endsWith(QLatin1String(".geojson"), Qt::CaseInsensitive);
 }
 
+const char* sourceName(CountSource s) {
+    return s == CountSource::Aggregate ? "aggregate" : "anpr";
+}
+
 QString periodLabel(std::int64_t period, bool perHour) {
     const QDate d = QDate(1970, 1, 1).addDays(perHour ? period / 24 : period);
     if (!perHour)
@@ -92,7 +96,9 @@ void ResultExport::commit(OutputFile& file, const QString& action, ExportResult&
 }
 
 ExportResult ResultExport::flows(const OdMatrix& m, bool zones, const QString& path,
-                                 const QString& parameters, const QString& purpose) {
+                                 const QString& parameters, const QString& purpose, bool imported) {
+    // Imported pair flows count vehicles, and say where they come from.
+    const char* value = imported ? "vehicles" : "trips";
     OutputFile file(m_store, path, m_overwrite);
     ExportResult r;
     r.path = path;
@@ -103,14 +109,18 @@ ExportResult ResultExport::flows(const OdMatrix& m, bool zones, const QString& p
         VectorWriter out(file.temporaryPath(), zones ? "zone_flows" : "flows", wkbLineString);
         out.field("origin", OFTString);
         out.field("destination", OFTString);
-        out.field("trips", OFTInteger64);
+        out.field(value, OFTInteger64);
         out.field("filters", OFTString);
+        if (imported)
+            out.field("source", OFTString);
         for (const OdFlow& f : rows) {
             OGRFeatureH feat = out.feature();
             OGR_F_SetFieldString(feat, 0, label(f.origin, zones).toUtf8().constData());
             OGR_F_SetFieldString(feat, 1, label(f.destination, zones).toUtf8().constData());
             OGR_F_SetFieldInteger64(feat, 2, f.trips);
             OGR_F_SetFieldString(feat, 3, parameters.toUtf8().constData());
+            if (imported)
+                OGR_F_SetFieldString(feat, 4, "aggregate");
             const std::vector<QPointF> arc = m_cams.flowLine(f, zones);
             if (!arc.empty()) {
                 OGRGeometryH line = OGR_G_CreateGeometry(wkbLineString);
@@ -123,15 +133,18 @@ ExportResult ResultExport::flows(const OdMatrix& m, bool zones, const QString& p
         }
         out.close();
     } else {
-        QByteArray text = "origin,destination,trips\n";
+        QByteArray text = imported ? "origin,destination,vehicles,source\n" : "origin,destination,trips\n";
         for (const OdFlow& f : rows) {
             text += csvField(label(f.origin, zones)) + ',' + csvField(label(f.destination, zones)) + ',' +
-                    QByteArray::number(static_cast<qlonglong>(f.trips)) + '\n';
+                    QByteArray::number(static_cast<qlonglong>(f.trips)) + (imported ? ",aggregate\n" : "\n");
             ++r.rows;
         }
         writeText(file.temporaryPath(), text);
     }
-    commit(file, zones ? QStringLiteral("flows (zones)") : QStringLiteral("flows"), r, parameters, purpose);
+    commit(file,
+           QStringLiteral("%1%2").arg(zones ? QStringLiteral("flows (zones)") : QStringLiteral("flows"),
+                                      imported ? QStringLiteral(", imported aggregates") : QString()),
+           r, parameters, purpose);
     return r;
 }
 
@@ -149,7 +162,9 @@ ExportResult ResultExport::counts(const PublishedCounts& counts, bool perHour, c
             return ia < ib;
         if (a.period != b.period)
             return a.period < b.period;
-        return a.cls < b.cls;
+        if (a.cls != b.cls)
+            return a.cls < b.cls;
+        return a.source < b.source;
     });
     if (isVector(path)) {
         VectorWriter out(file.temporaryPath(), "camera_counts", wkbPoint);
@@ -158,6 +173,7 @@ ExportResult ResultExport::counts(const PublishedCounts& counts, bool perHour, c
         out.field("vehicle_class", OFTString);
         out.field("passages", OFTInteger64);
         out.field("vehicles", OFTInteger64);
+        out.field("source", OFTString);
         for (const CameraCount& c : rows) {
             OGRFeatureH feat = out.feature();
             OGR_F_SetFieldString(feat, 0, label(c.camera, false).toUtf8().constData());
@@ -165,6 +181,7 @@ ExportResult ResultExport::counts(const PublishedCounts& counts, bool perHour, c
             OGR_F_SetFieldString(feat, 2, c.cls < 0 ? "all" : vehicleclass::key(c.cls));
             OGR_F_SetFieldInteger64(feat, 3, c.passages);
             OGR_F_SetFieldInteger64(feat, 4, c.vehicles);
+            OGR_F_SetFieldString(feat, 5, sourceName(c.source));
             const QPointF at = m_cams.at(c.camera, false);
             if (!std::isnan(at.x())) {
                 OGRGeometryH pt = OGR_G_CreateGeometry(wkbPoint);
@@ -176,12 +193,13 @@ ExportResult ResultExport::counts(const PublishedCounts& counts, bool perHour, c
         }
         out.close();
     } else {
-        QByteArray text = "camera,period,vehicle_class,passages,vehicles\n";
+        QByteArray text = "camera,period,vehicle_class,passages,vehicles,source\n";
         for (const CameraCount& c : rows) {
             text += csvField(label(c.camera, false)) + ',' + periodLabel(c.period, perHour).toUtf8() + ',' +
                     (c.cls < 0 ? QByteArray("all") : QByteArray(vehicleclass::key(c.cls))) + ',' +
                     QByteArray::number(static_cast<qlonglong>(c.passages)) + ',' +
-                    QByteArray::number(static_cast<qlonglong>(c.vehicles)) + '\n';
+                    QByteArray::number(static_cast<qlonglong>(c.vehicles)) + ',' + sourceName(c.source) +
+                    '\n';
             ++r.rows;
         }
         writeText(file.temporaryPath(), text);

@@ -35,10 +35,16 @@ public:
     ResultExport(Store& store, const CameraIndex& cameras, const DisclosurePolicy& policy,
                  bool overwrite = false);
 
-    /** od.csv is origin,destination,trips sorted by origin then destination (DESIGN §11). */
+    /**
+     * od.csv is origin,destination,trips sorted by origin then destination (DESIGN §11); \a imported: pair
+     * flows from privacy-proof cameras, origin,destination,vehicles,source (source "aggregate").
+     */
     ExportResult flows(const OdMatrix& m, bool zones, const QString& path, const QString& parameters,
-                       const QString& purpose);
-    /** counts.csv: camera,period,vehicle_class,passages,vehicles (per hour or day, local time). */
+                       const QString& purpose, bool imported = false);
+    /**
+     * counts.csv: camera,period,vehicle_class,passages,vehicles,source (per hour or day, local time; source
+     * "anpr" for Stroom's reads, "aggregate" for counts imported from privacy-proof cameras).
+     */
     ExportResult counts(const PublishedCounts& counts, bool perHour, const QString& path,
                         const QString& parameters, const QString& purpose);
     /** journey-times.csv: from_camera,to_camera,n,median_s,p15_s,p85_s,outliers_dropped (empty when the

@@ -12,6 +12,8 @@
 #include <QHash>
 #include <QLockFile>
 
+#include <sqlite3.h>
+
 #include <vector>
 
 namespace stroom {
@@ -193,11 +195,38 @@ DELETE FROM l0.meta WHERE key IN ('trip_parameters', 'trips_import', 'roles_sign
 )sql");
 }
 
+void readsStep4(sql::Database& db) {
+    // Aggregates from privacy-proof cameras hold cells under k: they live beside L0/L1, never in the
+    // shareable GeoPackage, and leave only through the DisclosurePolicy. Older projects' rows move here.
+    db.exec(R"sql(
+CREATE TABLE l0.agg_counts (
+  fid INTEGER PRIMARY KEY AUTOINCREMENT, import_id INTEGER NOT NULL,
+  camera_id TEXT NOT NULL, period_start DATETIME, period_minutes INTEGER, vehicle_class TEXT NOT NULL,
+  vehicles INTEGER NOT NULL);
+CREATE TABLE l0.agg_pairflows (
+  fid INTEGER PRIMARY KEY AUTOINCREMENT, import_id INTEGER NOT NULL,
+  from_camera TEXT NOT NULL, to_camera TEXT NOT NULL, period_start DATETIME, period_minutes INTEGER,
+  vehicles INTEGER NOT NULL, mean_seconds REAL);
+)sql");
+    auto exists = db.prepare("SELECT count(*) FROM main.sqlite_master WHERE name = 'agg_counts'");
+    if (exists.step() && exists.int64(0) > 0 && sqlite3_db_readonly(db.handle(), "main") == 0) {
+        exists.reset();
+        db.exec(R"sql(
+INSERT INTO l0.agg_counts SELECT * FROM main.agg_counts;
+INSERT INTO l0.agg_pairflows SELECT * FROM main.agg_pairflows;
+DROP TABLE main.agg_counts;
+DROP TABLE main.agg_pairflows;
+DELETE FROM main.gpkg_contents WHERE table_name IN ('agg_counts', 'agg_pairflows');
+)sql");
+    }
+}
+
 const std::vector<Migration>& readsMigrations() {
-    static const std::vector<Migration> list = {{1, &readsStep1}, {2, &readsStep2}, {3, &readsStep3}};
+    static const std::vector<Migration> list = {
+        {1, &readsStep1}, {2, &readsStep2}, {3, &readsStep3}, {4, &readsStep4}};
     return list;
 }
-constexpr int kReadsSchemaVersion = 3;
+constexpr int kReadsSchemaVersion = 4;
 
 void migrateReads(sql::Database& db, int from) {
     for (const Migration& m : readsMigrations()) {
