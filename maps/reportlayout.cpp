@@ -426,7 +426,8 @@ public:
             const QString name = r.name.size() > 30 ? r.name.left(29) + QStringLiteral("…") : r.name;
             QStringList row{r.camera, name, number(r.passages, loc)};
             for (int cls : {1, 2, 3, 4})
-                row << figure(r.byClass[cls], d.k, loc);
+                row << figure(r.byClass[cls] > 0 ? r.byClass[cls] : DisclosurePolicy::kSuppressed, d.k,
+                              loc); // none and under k read the same
             counts << row;
         }
         setTable(l, QStringLiteral("counts_table"),

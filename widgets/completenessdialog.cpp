@@ -72,7 +72,10 @@ void CompletenessDialog::setCompleteness(const Inventory::Completeness& c, const
     gaps(tr("Not in the official register"), c.unregistered,
          tr("Known (from OpenStreetMap or the data) but not declared in the official register."));
     gaps(period.isEmpty() ? tr("Active but silent in the data") : tr("Active but silent in %1").arg(period),
-         c.silent, tr("Registered and active, yet no reads: possibly out of service."));
+         c.silent,
+         tr("Registered and active, yet no reads (or fewer than k vehicles, which are never shown): possibly "
+            "out "
+            "of service."));
 
     auto breakdown = [this](const QString& title, const QMap<QString, int>& counts,
                             const std::function<QString(const QString&)>& label) {

@@ -101,15 +101,20 @@ void DetailsPanel::showCamera(const Camera& c, const maps::CameraProfile& profil
     html +=
         QStringLiteral("<p><b>%1</b></p><ul>")
             .arg(esc(tr("%1 passages under these filters").arg(l.toString(static_cast<qlonglong>(total)))));
+    // Classes not released, whether none passed or fewer than k, read the same.
+    QStringList hidden;
     for (int cls = 0; cls < vehicleclass::kCount; ++cls) {
-        if (byClass[cls] == 0)
+        if (byClass[cls] <= 0) {
+            hidden << vehicleclass::label(cls).toLower();
             continue;
-        html +=
-            QStringLiteral("<li>%1: %2</li>")
-                .arg(esc(vehicleclass::label(cls)), byClass[cls] == DisclosurePolicy::kSuppressed
-                                                        ? esc(tr("fewer than %1 vehicles").arg(k))
-                                                        : l.toString(static_cast<qlonglong>(byClass[cls])));
+        }
+        html += QStringLiteral("<li>%1: %2</li>")
+                    .arg(esc(vehicleclass::label(cls)), l.toString(static_cast<qlonglong>(byClass[cls])));
     }
+    if (!hidden.isEmpty())
+        html += QStringLiteral("<li>%1</li>")
+                    .arg(esc(
+                        tr("%1: fewer than %2 vehicles each").arg(hidden.join(QStringLiteral(", "))).arg(k)));
     html += QStringLiteral("</ul>");
     m_text->setHtml(html);
 

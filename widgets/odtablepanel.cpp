@@ -101,7 +101,9 @@ void OdTablePanel::copy() {
     for (const QModelIndex& i : m_view->selectionModel()->selectedRows())
         rows << m_proxy->mapToSource(i).row();
     std::sort(rows.begin(), rows.end());
-    QApplication::clipboard()->setText(m_model->toTsv(rows));
+    const QString text = m_model->toTsv(rows);
+    QApplication::clipboard()->setText(text);
+    emit copied(text, rows.isEmpty() ? m_model->rowCount() : static_cast<int>(rows.size()));
 }
 
 QString OdTablePanel::exportMatrix(Store& store, const maps::FlowMap& map) {

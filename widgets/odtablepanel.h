@@ -42,6 +42,8 @@ signals:
     /** The user selected rows: their (origin, destination) keys. */
     void flowsSelected(const QList<QPair<std::uint32_t, std::uint32_t>>& flows);
     void exportRequested();
+    /** Rows went to the clipboard (for the audit trail): the text and how many rows. */
+    void copied(const QString& text, int rows);
 
 private:
     OdTableModel* m_model;

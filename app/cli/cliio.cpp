@@ -146,7 +146,7 @@ void addFilterOptions(QCommandLineParser& p) {
         {QStringLiteral("through"), QStringLiteral("Through traffic only.")},
         {QStringLiteral("k"),
          QStringLiteral("Minimum distinct vehicles per cell (default: the project's, at least 10); cells "
-                        "under it are left out. Below the project's k only with --exact."),
+                        "under it are left out. Another k than the project's only with --exact."),
          QStringLiteral("N")},
         {QStringLiteral("exact"),
          QStringLiteral("Exact figures instead of perturbed ones (cell key method off); needs --purpose and "
@@ -243,12 +243,16 @@ DisclosurePolicy disclosurePolicy(const QCommandLineParser& p, Store& store, con
                                .arg(command));
     const int projectK = store.threshold();
     const int k = integerOption(p, QStringLiteral("k"), projectK, 1, 1000000);
-    if (k < projectK && !exact)
-        throw Error::usage(QStringLiteral("%1: --k %2 is below the project's k = %3; a lower k is an exact, "
-                                          "audited release: add --exact --purpose TEXT")
-                               .arg(command)
-                               .arg(k)
-                               .arg(projectK));
+    // Any other k is an exact release: a k sweep tells exactly how many vehicles a cell has (a cell shown at
+    // k = 14 and gone at 15 has 14), and class subsets then split those counts.
+    if (k != projectK && !exact)
+        throw Error::usage(
+            QStringLiteral("%1: --k %2 is not the project's k = %3; another k tells how many "
+                           "vehicles a cell has, so it is an exact, audited release: add --exact "
+                           "--purpose TEXT")
+                .arg(command)
+                .arg(k)
+                .arg(projectK));
     return DisclosurePolicy(k, exact);
 }
 

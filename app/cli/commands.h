@@ -44,6 +44,9 @@ int flows(const QStringList& args);
 int counts(const QStringList& args);
 int journeyTimesCommand(const QStringList& args);
 int bench(const QStringList& args);
+int auditList(const QStringList& args);
+int auditVerify(const QStringList& args);
+int risk(const QStringList& args);
 
 /** True when `cameras export` writes the public register's PDF listing (a print layout). */
 bool camerasExportIsPdf(const QStringList& args);

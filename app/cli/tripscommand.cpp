@@ -26,6 +26,11 @@ int trips(const QStringList& args) {
     p.addPositionalArgument(QStringLiteral("PROJECT.gpkg"), QStringLiteral("The project."));
     p.addOption({QStringLiteral("rebuild"),
                  QStringLiteral("Rebuild everything instead of updating what new imports change.")});
+    p.addOption(
+        {QStringLiteral("purpose"),
+         QStringLiteral("Why the trip parameters change (needed for --gap, --dedupe, --through-min or "
+                        "--through-max other than the stored ones; kept in the audit trail)."),
+         QStringLiteral("TEXT")});
     addTripOptions(p);
     if (!parse(p, QStringLiteral("trips"), args,
                QStringLiteral(
@@ -40,10 +45,29 @@ int trips(const QStringList& args) {
     Store store = Store::open(p.positionalArguments().first());
     FlowEngine engine(store);
     bool given = false;
-    const TripParameters params = tripParameters(p, engine.storedParameters(), &given);
+    const TripParameters stored = engine.storedParameters();
+    const TripParameters params = tripParameters(p, stored, &given);
+    // New parameters change every published figure from now on (and a sweep of them differences single
+    // trips): a parameter change is audited, with its purpose (DESIGN §2).
+    const bool change = params != stored;
+    const QString purpose = p.value(QStringLiteral("purpose")).trimmed();
+    if (change && purpose.isEmpty())
+        throw Error::usage(
+            QStringLiteral("trips: changing the trip parameters (%1 → %2) needs --purpose TEXT; the "
+                           "change is recorded in the audit trail")
+                .arg(parametersText(stored), parametersText(params)));
     const BuildReport r = p.isSet(QStringLiteral("rebuild"))
                               ? engine.rebuild(params, progressPrinter(QStringLiteral("trips")))
                               : engine.update(params, progressPrinter(QStringLiteral("trips")));
+    if (change) {
+        Store::AuditEntry e;
+        e.action = QStringLiteral("trip parameters changed");
+        e.purpose = purpose;
+        e.layer = QStringLiteral("L1");
+        e.parameters = QStringLiteral("from %1 to %2").arg(parametersText(stored), parametersText(params));
+        e.k = store.threshold();
+        store.audit(e);
+    }
     err() << "trips: " << r.summary() << "\n";
     return 0;
 }

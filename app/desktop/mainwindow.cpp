@@ -39,6 +39,7 @@
 #include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QCryptographicHash>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QInputDialog>
@@ -117,6 +118,7 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_filterPanel, &widgets::FilterPanel::viewChanged, this, &MainWindow::applyView);
     connect(m_odPanel, &widgets::OdTablePanel::flowsSelected, this, &MainWindow::selectFlowsOnMap);
     connect(m_odPanel, &widgets::OdTablePanel::exportRequested, this, &MainWindow::exportOdTable);
+    connect(m_odPanel, &widgets::OdTablePanel::copied, this, &MainWindow::auditCopy);
 
     buildMenus();
     widgets::MapStatus::install(m_canvas, statusBar());
@@ -431,14 +433,15 @@ void MainWindow::applyView(const maps::FlowView& view) {
     m_filterPanel->showResult(r);
     m_odPanel->model()->setResult(r, *m_flowMap, view.zones);
     m_detailsPanel->clear();
-    // Silent cameras are judged on the selected period (dates, days, hours), whatever the vehicle class: a
-    // camera is active or silent, no figure is shown.
+    // Silent cameras are judged on the selected period (dates, days, hours), whatever the vehicle class. Even
+    // "seen or not" says something about a cell, so a camera counts as seen when its count is released.
     FlowFilter period = view.filter;
     period.classMask = 0;
     period.throughOnly = false;
     QSet<QString> seen;
-    for (const RawCounts::Cell& c : m_flowMap->cube().counts(period, CountPeriod::All, false).cells)
-        if (c.passages.value > 0 && c.camera < m_flowMap->cameras().id.size())
+    for (const CameraCount& c :
+         m_flowMap->cube().counts(period, CountPeriod::All, false).publish(m_flowMap->policy()).rows)
+        if (c.camera < m_flowMap->cameras().id.size())
             seen.insert(m_flowMap->cameras().id[c.camera]);
     const QString described = period.describe();
     m_registerPanel->setPeriodActivity(seen, described == QLatin1String("all") ? QString() : described);
@@ -524,6 +527,25 @@ void MainWindow::exportOdTable() {
         const QString done = m_odPanel->exportMatrix(m_session->store(), *m_flowMap);
         if (!done.isEmpty())
             statusBar()->showMessage(done, 10000);
+    });
+}
+
+void MainWindow::auditCopy(const QString& text, int rows) {
+    if (!m_session || !m_flowMap)
+        return;
+    // A copy leaves the store like an export does (DESIGN §2): it is recorded, with what and how much.
+    guarded([&] {
+        Store::AuditEntry e;
+        e.action = QStringLiteral("copy (OD table, %1 rows)").arg(rows);
+        e.layer = m_flowMap->policy().layer();
+        e.parameters = QStringLiteral("filters: %1; release: %2")
+                           .arg(m_flowMap->view().filter.describe(), m_flowMap->policy().method());
+        e.output = QStringLiteral("clipboard");
+        e.outputSha256 =
+            QString::fromLatin1(QCryptographicHash::hash(text.toUtf8(), QCryptographicHash::Sha256).toHex());
+        e.suppressedCells = m_flowMap->result().suppressedCells;
+        e.k = m_flowMap->k();
+        m_session->store().audit(e);
     });
 }
 

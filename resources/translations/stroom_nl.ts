@@ -917,8 +917,8 @@ Intern verkeer: %10 (%11 %).
         <translation>Actief maar stil in %1</translation>
     </message>
     <message>
-        <source>Registered and active, yet no reads: possibly out of service.</source>
-        <translation>Aangemeld en actief, maar geen lezingen: mogelijk buiten dienst.</translation>
+        <source>Registered and active, yet no reads (or fewer than k vehicles, which are never shown): possibly out of service.</source>
+        <translation>Geregistreerd en actief, maar geen waarnemingen (of minder dan k voertuigen, die nooit getoond worden): mogelijk buiten dienst.</translation>
     </message>
 </context>
 <context>
@@ -1024,12 +1024,12 @@ Intern verkeer: %10 (%11 %).
         <translation>Minder dan k = %1 voertuigen met deze filters: niet getoond.</translation>
     </message>
     <message>
-        <source>fewer than %1 vehicles</source>
-        <translation>minder dan %1 voertuigen</translation>
-    </message>
-    <message>
         <source>Journey time: fewer than k = %1 vehicles, not shown</source>
         <translation>Reistijd: minder dan k = %1 voertuigen, niet getoond</translation>
+    </message>
+    <message>
+        <source>%1: fewer than %2 vehicles each</source>
+        <translation>%1: elk minder dan %2 voertuigen</translation>
     </message>
 </context>
 <context>

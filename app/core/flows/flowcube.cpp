@@ -393,8 +393,10 @@ PublishedCounts RawCounts::publish(const DisclosurePolicy& policy) const {
                                                       DisclosurePolicy::kSuppressed, cells[i].source});
             continue;
         }
+        // Noise is drawn for each figure on its own; a released row still never has more vehicles than
+        // passages (which would give the noise away).
         out.rows.push_back(CameraCount{cells[i].camera, cells[i].period, cells[i].cls, p.values[i],
-                                       v.values[i], cells[i].source});
+                                       std::min(v.values[i], p.values[i]), cells[i].source});
     }
     return out;
 }

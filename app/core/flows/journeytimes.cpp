@@ -112,8 +112,16 @@ PublishedTimes publishTimes(const std::vector<PairTimes>& raw, const DisclosureP
         }
         PairTimes r = t;
         r.n = n;
-        r.dropped =
-            t.dropped == 0 ? 0 : policy.publish(RawFigure{t.dropped, t.droppedVehicles, t.droppedKey});
+        // Outliers are a figure of their own; none and fewer than k read the same (blank) unless exact.
+        r.dropped = policy.exact() && t.dropped == 0
+                        ? 0
+                        : policy.publish(RawFigure{t.dropped, t.droppedVehicles, t.droppedKey});
+        if (!policy.exact()) {
+            // Percentiles are single journeys (or between two): to the nearest 10 s, so they neither show a
+            // vehicle's own time nor narrow the perturbed n down.
+            for (double* v : {&r.median, &r.p15, &r.p85})
+                *v = 10.0 * std::round(*v / 10.0);
+        }
         out.rows.push_back(r);
     }
     return out;

@@ -33,8 +33,8 @@ struct PublishedTimes {
     std::vector<PairTimes> rows;
     std::int64_t suppressed = 0;
 };
-/** The pairs of \a raw as \a policy releases them (n perturbed; the percentiles of released pairs as they
- * are; the outliers as a figure of their own). */
+/** The pairs of \a raw as \a policy releases them (n perturbed; the percentiles of released pairs to the
+ * nearest 10 s; the outliers as a figure of their own, kSuppressed when none or under k), exact if asked. */
 PublishedTimes publishTimes(const std::vector<PairTimes>& raw, const DisclosurePolicy& policy);
 
 /**

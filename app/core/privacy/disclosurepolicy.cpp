@@ -10,11 +10,14 @@ constexpr int kWide[5] = {1, 5, 11, 15, 16};
 constexpr int kOne[4] = {7, 10, 15, 16};
 } // namespace
 
-int PTable::noise(std::int64_t value, std::uint32_t cellKey) {
-    if (value <= 0)
+int PTable::noise(std::int64_t value, std::uint32_t cellKey, std::int64_t floor) {
+    // Rows by the distance above the floor (k): a released value never falls below k, so a small one does
+    // not give the noise away.
+    const std::int64_t above = value - floor;
+    if (above <= 0)
         return 0;
     const int sixteenth = static_cast<int>(cellKey >> 28); // 0..15: the key's interval
-    if (value == 1) {
+    if (above == 1) {
         for (int i = 0; i < 4; ++i)
             if (sixteenth < kOne[i])
                 return i - 1;
@@ -26,8 +29,9 @@ int PTable::noise(std::int64_t value, std::uint32_t cellKey) {
 }
 
 QString PTable::text() {
-    return QStringLiteral("cell key method; value >= 2: -2:1/16 -1:4/16 0:6/16 +1:4/16 +2:1/16; "
-                          "value 1: -1:7/16 0:3/16 +1:5/16 +2:1/16; value 0: 0; D=2, variance=1");
+    return QStringLiteral("cell key method; by value v above the floor k: v >= k+2: -2:1/16 -1:4/16 0:6/16 "
+                          "+1:4/16 +2:1/16; v = k+1: -1:7/16 0:3/16 +1:5/16 +2:1/16; v = k: 0; D=2, "
+                          "variance=1 (0 at v = k)");
 }
 
 double PTable::equalNoiseChance() {
@@ -41,7 +45,7 @@ DisclosurePolicy::DisclosurePolicy(int k, bool exact)
 std::int64_t DisclosurePolicy::publish(const RawFigure& f) const {
     if (!passes(f))
         return kSuppressed;
-    return m_exact ? f.value : f.value + PTable::noise(f.value, f.key);
+    return m_exact ? f.value : f.value + PTable::noise(f.value, f.key, m_k);
 }
 
 DisclosurePolicy::Table DisclosurePolicy::table(const std::vector<RawFigure>& cells) const {

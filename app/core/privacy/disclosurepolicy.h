@@ -20,17 +20,19 @@ struct RawFigure {
 };
 
 /**
- * \brief The perturbation table (p-table) of the Cell Key Method: the noise added to a value, chosen by the
- * cell key. For values of 2 and more the noise is Binomial(4, ½) − 2: −2, −1, 0, +1, +2 with probabilities
- * 1/16, 4/16, 6/16, 4/16, 1/16 (zero mean, variance 1, maximum deviation D = 2). A value of 1 gets −1, 0,
- * +1, +2 with 7/16, 3/16, 5/16, 1/16 (zero mean, variance 1, never negative); 0 stays 0. The cell key picks
- * the noise by where it falls in these cumulative intervals of [0, 1).
+ * \brief The perturbation table (p-table) of the Cell Key Method: the noise added to a released value,
+ * chosen by the cell key, by how far the value lies above the floor k (released values are never under
+ * it). Two or more above: Binomial(4, ½) − 2, so −2, −1, 0, +1, +2 with probabilities 1/16, 4/16, 6/16,
+ * 4/16, 1/16 (zero mean, variance 1, maximum deviation D = 2). One above: −1, 0, +1, +2 with 7/16, 3/16,
+ * 5/16, 1/16 (zero mean, variance 1). At k: none. So a released value is never below k, and a released k
+ * may be a true k, k + 1 or k + 2. The cell key picks the noise by where it falls in these cumulative
+ * intervals of [0, 1).
  */
 class PTable {
 public:
     static constexpr int kMaxDeviation = 2;
     static constexpr double kVariance = 1.0;
-    static int noise(std::int64_t value, std::uint32_t cellKey);
+    static int noise(std::int64_t value, std::uint32_t cellKey, std::int64_t floor);
     /** The table as the project records it and the report states it. */
     static QString text();
     /** The chance that two independent perturbations are equal: how often a difference of two published

@@ -5,6 +5,7 @@
 
 #include "common/error.h"
 #include "common/geometry.h"
+#include "store/auditlog.h"
 #include "store/geopackage.h"
 
 #include <QDateTime>
@@ -133,6 +134,7 @@ const std::vector<Migration>& migrations() {
         {1, &migrationBase},          {2, &migrationImports},
         {3, &migrationAudit},         {4, &migrationOperatorAliases},
         {5, &migrationCameraHistory}, {6, &migrationDisclosure},
+        {7, &AuditLog::seal},
     };
     return list;
 }
@@ -426,18 +428,18 @@ void Store::audit(const AuditEntry& e) {
             QStringLiteral("%1: opened read-only, so the audit record cannot be written; open it for writing "
                            "to export")
                 .arg(path()));
-    auto st = m_db.prepare(
-        "INSERT INTO audit_log (time, user, action, purpose, layer, parameters, output, output_sha256, "
-        "suppressed_cells, k) VALUES (?,?,?,?,?,?,?,?,?,?)");
-    st.bind(1, QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs));
-    st.bind(2, qEnvironmentVariable("USER", qEnvironmentVariable("USERNAME")));
-    st.bind(3, e.action).bind(4, e.purpose.isNull() ? QStringLiteral("") : e.purpose).bind(5, e.layer);
-    st.bind(6, e.parameters)
-        .bind(7, e.output)
-        .bind(8, e.outputSha256)
-        .bind(9, e.suppressedCells)
-        .bind(10, e.k);
-    st.run();
+    AuditLog::Record r;
+    r.action = e.action;
+    r.purpose = e.purpose.isNull() ? QStringLiteral("") : e.purpose;
+    r.layer = e.layer;
+    r.parameters = e.parameters;
+    r.output = e.output;
+    r.outputSha256 = e.outputSha256;
+    r.suppressedCells = e.suppressedCells;
+    r.k = e.k;
+    sql::Transaction tx(m_db); // nests in the caller's: the chain's last link is read and extended at once
+    AuditLog::append(m_db, r);
+    tx.commit();
 }
 
 static const char* const kCameraColumns =
