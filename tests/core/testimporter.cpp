@@ -216,6 +216,32 @@ private slots:
                  count(s, "SELECT sum(vehicles) FROM agg_counts"));
     }
 
+    /** A plate in a camera column stops the import (line and column named, value not); one in the class
+     * column is kept out of the import's warnings. */
+    void nothingPlateLikeOutsideThePseudonymColumn() {
+        Store s = newStore();
+        const QString before = fingerprint(s);
+        const QString f = write("timestamp,camera_id,plate_hash,vehicle_class,country\n"
+                                "2026-03-02T07:00:00Z,C1,9f86d081884c7d659a2feaa0c55ad015,car,BE\n"
+                                "2026-03-02T07:05:00Z,1-QQQ-777,9f86d081884c7d659a2feaa0c55ad015,car,BE\n");
+        try {
+            Importer(s).importFile(f, ImportOptions());
+            QFAIL("a plate-like camera id must stop the import");
+        } catch (const Error& e) {
+            QVERIFY2(e.message().contains(QLatin1String("line 3, column 'camera_id'")),
+                     qPrintable(e.message()));
+            QVERIFY(!e.message().contains(QLatin1String("QQQ")));
+        }
+        QCOMPARE(fingerprint(s), before);
+        const QString g = write("timestamp,camera_id,plate_hash,vehicle_class,country\n"
+                                "2026-03-02T07:00:00Z,C1,9f86d081884c7d659a2feaa0c55ad015,1-ABC-234,BE\n");
+        Importer(s).importFile(g, ImportOptions());
+        auto st = s.database().prepare("SELECT warnings FROM imports");
+        QVERIFY(st.step());
+        QVERIFY2(!st.text(0).contains(QLatin1String("ABC")), qPrintable(st.text(0)));
+        QVERIFY(st.text(0).contains(QLatin1String("not shown")));
+    }
+
     /** The real ANPR Metrics sample: short plates (1, 2, …) are stopped; pseudonymised they import. */
     void realAnprMetricsSample() {
         Store s = newStore();

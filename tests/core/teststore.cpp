@@ -107,6 +107,38 @@ private slots:
         QCOMPARE(QFile(p).size(), 1); // untouched
     }
 
+    /** Both files carry the project's id: another project's reads file is refused, untouched (issue 11). */
+    void refusesAnotherProjectsReads() {
+        const QString a = path("mine.gpkg"), b = path("theirs.gpkg");
+        Store::create(a);
+        Store::create(b);
+        QVERIFY(QFile::remove(Store::readsPath(a)));
+        QVERIFY(QFile::copy(Store::readsPath(b), Store::readsPath(a)));
+        const QByteArray before = [&] {
+            QFile f(Store::readsPath(a));
+            f.open(QIODevice::ReadOnly);
+            return f.readAll();
+        }();
+        for (const Store::Access access : {Store::Access::ReadWrite, Store::Access::ReadOnly}) {
+            try {
+                Store::open(a, access);
+                QFAIL("a foreign reads file must be refused");
+            } catch (const Error& e) {
+                QCOMPARE(e.kind(), Error::Kind::Store); // exit 4
+                QVERIFY2(e.message().contains(QLatin1String("belongs to another project")),
+                         qPrintable(e.message()));
+            }
+        }
+        QFile f(Store::readsPath(a));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QCOMPARE(f.readAll(), before);
+        // Without it, the project opens (and gets an empty reads file of its own).
+        f.close();
+        QVERIFY(QFile::remove(Store::readsPath(a)));
+        Store s = Store::open(a);
+        QCOMPARE(s.setting(QStringLiteral("project_id")).size(), 36);
+    }
+
     void refusesNewerSchema() {
         const QString p = path("newer.gpkg");
         Store::create(p);

@@ -2,6 +2,7 @@
 #include "common/timeparse.h"
 #include "common/vehicleclass.h"
 #include "import/importparts.h"
+#include "privacy/privacyguard.h"
 
 #include <QDateTime>
 
@@ -129,7 +130,7 @@ private:
                 cls = vehicleclass::Unknown;
             }
         }
-        camera(cam);
+        camera(cam, line);
         m_insCount.bind(1, m_ctx.report.importId).bind(2, view(cam)).bind(3, period.text());
         if (period.known)
             m_insCount.bind(4, period.minutes);
@@ -169,8 +170,8 @@ private:
                    QStringLiteral("%1 is not a number of seconds").arg(shown(field(v, Role::MeanSeconds))));
             return false;
         }
-        camera(from);
-        camera(to);
+        camera(from, line);
+        camera(to, line);
         m_insFlow.bind(1, m_ctx.report.importId).bind(2, view(from)).bind(3, view(to)).bind(4, period.text());
         if (period.known)
             m_insFlow.bind(5, period.minutes);
@@ -186,10 +187,17 @@ private:
     }
 
     /** Creates an unknown camera (flagged unregistered) the first time the file names it. */
-    void camera(std::string_view id) {
+    void camera(std::string_view id, qint64 line) {
         std::string key(id);
         if (m_seen.count(key))
             return;
+        if (PrivacyGuard::looksLikeIdentifier(id))
+            throw Error::input(
+                QStringLiteral("%1 line %2: a camera id that looks like a number plate or a "
+                               "pseudonym; Stroom stores nothing plate-like outside the pseudonym "
+                               "column, so nothing was stored")
+                    .arg(m_ctx.path)
+                    .arg(line));
         NewCamera nc;
         nc.id = key;
         m_seen.emplace(key, m_ctx.cameras.resolve(nc));

@@ -1,5 +1,7 @@
 #include "import/importparts.h"
 
+#include "privacy/privacyguard.h"
+
 #include "common/error.h"
 #include "common/timeparse.h"
 
@@ -18,6 +20,8 @@ QString view(std::string_view s) {
 }
 /** A value quoted for a message, shortened. */
 QString shown(std::string_view s) {
+    if (PrivacyGuard::looksLikeIdentifier(s))
+        return QStringLiteral("(a value like a number plate or a pseudonym, not shown)");
     QString v = CsvReader::isValidUtf8(s) ? view(s.substr(0, 40)) : QStringLiteral("(not UTF-8)");
     if (s.size() > 40)
         v += QStringLiteral("…");

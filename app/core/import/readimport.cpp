@@ -392,6 +392,15 @@ private:
         auto ci = m_cameraIndex.find(key);
         if (ci != m_cameraIndex.end())
             return ci->second;
+        // Nothing plate-like outside the pseudonym column (DESIGN §2): such a camera id is not stored.
+        if (PrivacyGuard::looksLikeIdentifier(cam))
+            throw Error::input(
+                QStringLiteral("%1 line %2, column '%3': a camera id that looks like a number plate "
+                               "or a pseudonym; Stroom stores nothing plate-like outside the "
+                               "pseudonym column, so nothing was stored")
+                    .arg(m_ctx.path)
+                    .arg(line)
+                    .arg(header(m_L, Role::Camera)));
         NewCamera nc;
         nc.id = key;
         if (m_L.col(Role::Latitude) >= 0 && m_L.col(Role::Longitude) >= 0) {
@@ -407,7 +416,11 @@ private:
         }
         if (m_L.col(Role::Name) >= 0) {
             const std::string_view nm = CsvReader::trimmed(at(v, Role::Name));
-            if (CsvReader::isValidUtf8(nm))
+            if (PrivacyGuard::looksLikeIdentifier(nm))
+                m_ctx.warnings.add(
+                    QStringLiteral("a camera name that looks like a number plate was not stored"), line,
+                    QString());
+            else if (CsvReader::isValidUtf8(nm))
                 nc.name = std::string(nm);
         }
         ci = m_cameraIndex.emplace(key, static_cast<std::int32_t>(m_cameraIndex.size())).first;

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <iterator>
 #include <string>
 
 namespace stroom {
@@ -83,6 +84,40 @@ PrivacyGuard::Verdict PrivacyGuard::check(std::string_view v) {
     if (!c.empty() && c.size() <= 10 && onlyPlateChars)
         return Verdict::LooksLikePlate;
     return Verdict::NotAPseudonym;
+}
+
+bool PrivacyGuard::looksLikeIdentifier(std::string_view v) {
+    while (!v.empty() && v.front() == ' ')
+        v.remove_prefix(1);
+    while (!v.empty() && v.back() == ' ')
+        v.remove_suffix(1);
+    // Hash output: 16+ hex digits, a UUID, or 22+ base64 characters mixing digits and both cases (names
+    // such as Sint-Pietersstation are long base64-looking words too, but without digits).
+    if (v.size() >= 16 && (std::all_of(v.begin(), v.end(), isHex) || isUuid(v)))
+        return true;
+    if (v.size() >= 22 && isBase64(v) &&
+        std::any_of(v.begin(), v.end(), [](char c) { return c >= '0' && c <= '9'; }) &&
+        std::any_of(v.begin(), v.end(), [](char c) { return c >= 'a' && c <= 'z'; }) &&
+        std::any_of(v.begin(), v.end(), [](char c) { return c >= 'A' && c <= 'Z'; }))
+        return true;
+    // The value's shape: L for a letter, D for a digit, '-' kept (spaces and dots read as '-').
+    std::string shape;
+    for (char c : v) {
+        if (c >= '0' && c <= '9')
+            shape.push_back('D');
+        else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
+            shape.push_back('L');
+        else if (c == '-' || c == ' ' || c == '.')
+            shape.push_back('-');
+        else
+            return false;
+    }
+    // Belgian plates (1-ABC-234, 1ABC234, ABC-123, ABC123) and Dutch side codes (AB-12-34, 12-ABC-3 …).
+    static const char* const plates[] = {"D-LLL-DDD", "DLLLDDD",  "LLL-DDD",  "LLLDDD",   "DDD-LLL",
+                                         "LL-DD-DD",  "DD-DD-LL", "DD-LL-DD", "LL-DD-LL", "LL-LL-DD",
+                                         "DD-LL-LL",  "DD-LLL-D", "D-LLL-DD", "LL-DDD-L", "L-DDD-LL",
+                                         "LLL-DD-L",  "L-DD-LLL", "D-LL-DDD", "DDD-LL-D"};
+    return std::find(std::begin(plates), std::end(plates), shape) != std::end(plates);
 }
 
 QString PrivacyGuard::reason(Verdict v) {

@@ -17,6 +17,12 @@ class PrivacyGuard {
 public:
     enum class Verdict { Pseudonym, LooksLikePlate, NotAPseudonym };
     static Verdict check(std::string_view value);
+    /**
+     * Whether a value outside the pseudonym column (a camera id or name, a class label, a warning's
+     * sample) looks like a number plate (Belgian or Dutch patterns) or a pseudonym: such values are never
+     * stored or shown there. Ordinary ids such as C001 or 130 are not.
+     */
+    static bool looksLikeIdentifier(std::string_view value);
     /** Why a value was refused, for the message (never repeats the value itself). */
     static QString reason(Verdict v);
 };

@@ -9,9 +9,11 @@
 #include "store/geopackage.h"
 
 #include <QDateTime>
+#include <QFile>
 #include <QFileInfo>
 #include <QHash>
 #include <QLockFile>
+#include <QUuid>
 
 #include <sqlite3.h>
 
@@ -122,6 +124,13 @@ void migrationCameraHistory(sql::Database& db) {
             "new (Stroom)')");
 }
 
+void migrationProjectId(sql::Database& db) {
+    // Both files of a project carry its id, so a reads file of another project is never attached.
+    auto st = db.prepare("INSERT OR IGNORE INTO stroom_settings (key, value) VALUES ('project_id', ?)");
+    st.bind(1, QUuid::createUuid().toString(QUuid::WithoutBraces));
+    st.run();
+}
+
 void migrationDisclosure(sql::Database& db) {
     // The project records the perturbation table its published figures use (DESIGN §2).
     auto st = db.prepare("INSERT OR REPLACE INTO stroom_settings (key, value) VALUES ('ptable', ?)");
@@ -134,7 +143,7 @@ const std::vector<Migration>& migrations() {
         {1, &migrationBase},          {2, &migrationImports},
         {3, &migrationAudit},         {4, &migrationOperatorAliases},
         {5, &migrationCameraHistory}, {6, &migrationDisclosure},
-        {7, &AuditLog::seal},
+        {7, &AuditLog::seal},         {8, &migrationProjectId},
     };
     return list;
 }
@@ -223,12 +232,19 @@ DELETE FROM main.gpkg_contents WHERE table_name IN ('agg_counts', 'agg_pairflows
     }
 }
 
+void readsStep5(sql::Database& db) {
+    // The reads file carries its project's id (an older one takes the project's when it is migrated).
+    db.exec(
+        "INSERT OR REPLACE INTO l0.meta (key, value) SELECT 'project_id', value FROM main.stroom_settings "
+        "WHERE key = 'project_id'");
+}
+
 const std::vector<Migration>& readsMigrations() {
     static const std::vector<Migration> list = {
-        {1, &readsStep1}, {2, &readsStep2}, {3, &readsStep3}, {4, &readsStep4}};
+        {1, &readsStep1}, {2, &readsStep2}, {3, &readsStep3}, {4, &readsStep4}, {5, &readsStep5}};
     return list;
 }
-constexpr int kReadsSchemaVersion = 4;
+constexpr int kReadsSchemaVersion = 5;
 
 void migrateReads(sql::Database& db, int from) {
     for (const Migration& m : readsMigrations()) {
@@ -271,6 +287,15 @@ void Store::attachReads(bool create) {
         createReadsSchema(m_db);
         return;
     }
+    if (!exists) {
+        // The project's connection may not create files (it opens without SQLITE_OPEN_CREATE), and an
+        // attached file inherits that: an empty file is an empty SQLite database, which the schema then
+        // fills.
+        QFile empty(sidecar);
+        if (!empty.open(QIODevice::WriteOnly))
+            throw Error::store(
+                QStringLiteral("%1: cannot create the reads file: %2").arg(sidecar, empty.errorString()));
+    }
     // A connection opened read-only attaches read-only too.
     auto st = m_db.prepare("ATTACH DATABASE ? AS l0");
     st.bind(1, sidecar);
@@ -305,6 +330,22 @@ void Store::attachReads(bool create) {
         sql::Transaction tx(m_db);
         migrateReads(m_db, version);
         tx.commit();
+    }
+    checkReadsBelong(sidecar);
+}
+
+void Store::checkReadsBelong(const QString& sidecar) {
+    const QString mine = setting(QStringLiteral("project_id"));
+    auto st = m_db.prepare("SELECT value FROM l0.meta WHERE key = 'project_id'");
+    const QString theirs = st.step() ? st.text(0) : QString();
+    st.reset();
+    if (!mine.isEmpty() && theirs != mine) {
+        m_db.exec("DETACH DATABASE l0");
+        throw Error::store(
+            QStringLiteral("%1: this reads file belongs to another project (%2, not %3); it was not "
+                           "opened. Put the project's own reads file beside it, or move this one "
+                           "away to open the project without its reads")
+                .arg(sidecar, theirs.isEmpty() ? QStringLiteral("no project id") : theirs, mine));
     }
 }
 

@@ -104,6 +104,8 @@ private:
     static Store openConnection(const QString& path, Access access, bool takeLock);
     void migrate();
     void attachReads(bool create);
+    /** Refuses (Error::store) a reads file whose project id is not this project's. */
+    void checkReadsBelong(const QString& sidecar);
     void lock();
     void writeCamera(sql::Statement& st, const Camera& c);
 
