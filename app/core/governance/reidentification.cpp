@@ -44,7 +44,8 @@ std::array<double, 4> ReidentificationRisk::unicityOf(const std::vector<std::vec
             for (std::size_t i = 1; i < points.size() && who.size() > 1; ++i) {
                 const std::vector<std::uint32_t>& next = at[points[i]];
                 std::vector<std::uint32_t> both;
-                std::set_intersection(who.begin(), who.end(), next.begin(), next.end(), std::back_inserter(both));
+                std::set_intersection(who.begin(), who.end(), next.begin(), next.end(),
+                                      std::back_inserter(both));
                 who.swap(both);
             }
             ++count;
@@ -95,15 +96,17 @@ ReidentificationRisk ReidentificationRisk::measure(Store& store, int sample, std
     r.linkableShare = r.vehicles == 0 ? 0.0 : static_cast<double>(linkable) / r.vehicles;
     r.unicity = unicityOf(traces, sample, seed, &r.tested);
     // Trips in groups under k, from L1.
-    std::map<std::tuple<std::int64_t, int, std::uint32_t, std::uint32_t, int>, std::pair<std::int64_t, std::vector<std::uint32_t>>>
+    std::map<std::tuple<std::int64_t, int, std::uint32_t, std::uint32_t, int>,
+             std::pair<std::int64_t, std::vector<std::uint32_t>>>
         groups;
-    auto trips = db.prepare("SELECT start, origin, destination, class, vehicle FROM l0.trips WHERE reads > 1");
+    auto trips =
+        db.prepare("SELECT start, origin, destination, class, vehicle FROM l0.trips WHERE reads > 1");
     while (trips.step()) {
         std::int64_t day;
         int hour;
         FlowCube::localDayHour(trips.int64(0), zone, &day, &hour);
-        auto& g = groups[{day, hour, static_cast<std::uint32_t>(trips.int64(1)), static_cast<std::uint32_t>(trips.int64(2)),
-                          static_cast<int>(trips.int64(3))}];
+        auto& g = groups[{day, hour, static_cast<std::uint32_t>(trips.int64(1)),
+                          static_cast<std::uint32_t>(trips.int64(2)), static_cast<int>(trips.int64(3))}];
         ++g.first;
         g.second.push_back(static_cast<std::uint32_t>(trips.int64(4)));
     }
