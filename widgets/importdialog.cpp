@@ -182,8 +182,8 @@ QGroupBox* ImportDialog::buildOptionsBox() {
     m_onError->addItem(tr("Skip bad rows, count them and keep a sample"));
     options->addRow(tr("Bad rows"), m_onError);
     m_pseudonymise =
-        new QCheckBox(tr("The file holds clear plates: pseudonymise them on import (HMAC-SHA256, a random "
-                         "key per day that is never stored)"),
+        new QCheckBox(tr("The files hold clear plates: pseudonymise them on import (HMAC-SHA256, one set of "
+                         "random keys for all files, rotating daily at 04:00, never stored)"),
                       optionsBox);
     options->addRow(QString(), m_pseudonymise);
     m_force = new QCheckBox(tr("Import again even if a file was imported before"), optionsBox);

@@ -43,8 +43,12 @@ void addImportOptions(QCommandLineParser& p) {
              "abort (default): a bad row stops the file; skip: bad rows are counted and left out."),
          QStringLiteral("abort|skip")},
         {QStringLiteral("pseudonymise"),
-         QStringLiteral("The file holds clear plates: hash them (HMAC-SHA256, random key per day, kept in "
-                        "memory only).")},
+         QStringLiteral("The files hold clear plates: hash them (HMAC-SHA256; one set of random keys for all "
+                        "files of this command, rotating daily at 04:00 local time, kept in memory only).")},
+        {QStringLiteral("key-rotation"),
+         QStringLiteral("With --pseudonymise: keys rotate daily (default) or weekly (Monday 04:00); a trip "
+                        "across a rotation is cut in two, and the summary says how many were."),
+         QStringLiteral("daily|weekly")},
         {QStringLiteral("force"), QStringLiteral("Import a file even if it was imported before.")},
         {QStringLiteral("mapping"),
          QStringLiteral(
@@ -80,6 +84,9 @@ ImportOptions importOptions(const QCommandLineParser& p) {
     o.onError =
         onError == QLatin1String("skip") ? ImportOptions::OnError::Skip : ImportOptions::OnError::Abort;
     o.pseudonymise = p.isSet(QStringLiteral("pseudonymise"));
+    o.keyRotation = PseudonymKeys::parse(p.value(QStringLiteral("key-rotation")));
+    if (p.isSet(QStringLiteral("key-rotation")) && !o.pseudonymise)
+        throw Error::usage(QStringLiteral("import: --key-rotation goes with --pseudonymise"));
     o.force = p.isSet(QStringLiteral("force"));
     o.period = p.value(QStringLiteral("period"));
     for (const QString& pair :

@@ -1226,10 +1226,6 @@ Intern verkeer: %10 (%11 %).
         <translation>Foute rijen</translation>
     </message>
     <message>
-        <source>The file holds clear plates: pseudonymise them on import (HMAC-SHA256, a random key per day that is never stored)</source>
-        <translation>Het bestand bevat leesbare nummerplaten: pseudonimiseer ze bij het importeren (HMAC-SHA256, een willekeurige sleutel per dag die nooit wordt bewaard)</translation>
-    </message>
-    <message>
         <source>Import again even if a file was imported before</source>
         <translation>Opnieuw importeren, ook als een bestand al eerder werd geïmporteerd</translation>
     </message>
@@ -1319,6 +1315,10 @@ Intern verkeer: %10 (%11 %).
     <message>
         <source>The data is stored, but updating the trips failed: %1</source>
         <translation>De gegevens zijn bewaard, maar het bijwerken van de verplaatsingen mislukte: %1</translation>
+    </message>
+    <message>
+        <source>The files hold clear plates: pseudonymise them on import (HMAC-SHA256, one set of random keys for all files, rotating daily at 04:00, never stored)</source>
+        <translation>De bestanden bevatten leesbare nummerplaten: pseudonimiseer ze bij het importeren (HMAC-SHA256, één set willekeurige sleutels voor alle bestanden, dagelijks vernieuwd om 04:00, nooit opgeslagen)</translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,7 @@
 #include "common/vectorsource.h"
 #include "import/importer.h"
 #include "inventory/inventoryimport.h"
+#include "session/session.h"
 #include "simulate/simulator.h"
 #include "store/store.h"
 
@@ -322,6 +323,37 @@ private slots:
             const QByteArray bytes = in.readAll();
             QVERIFY(!bytes.contains("ABC") && !bytes.contains("abc234"));
         }
+    }
+
+    /**
+     * One set of keys for all files of one import, rotating at 04:00 local: a plate in two files and across
+     * midnight UTC (01:00 Brussels) is one vehicle; across 04:00 it is two, and the summary counts the cut.
+     */
+    void pseudonymisationKeysFollowTheCommandAndRotateAt4() {
+        Store s = newStore();
+        const QString a = write("timestamp,camera_id,plate,vehicle_class,country\n"
+                                "2026-03-02T22:50:00Z,C1,1-ABC-234,car,BE\n"   // 23:50 Brussels
+                                "2026-03-02T23:10:00Z,C2,1-ABC-234,car,BE\n"); // 00:10 (UTC day changes)
+        const QString b = write("timestamp,camera_id,plate,vehicle_class,country\n"
+                                "2026-03-02T23:20:00Z,C3,1-ABC-234,car,BE\n"
+                                "2026-03-03T02:50:00Z,C1,2-XYZ-987,car,BE\n"   // 03:50 Brussels
+                                "2026-03-03T03:10:00Z,C2,2-XYZ-987,car,BE\n"); // 04:10: a new key
+        ImportOptions o;
+        o.pseudonymise = true;
+        const QString path = s.path();
+        s = Store();
+        const std::unique_ptr<Session> session = Session::open(path);
+        const ImportOutcome out = session->importFiles({a, b}, o, {}, nullptr, false);
+        QCOMPARE(out.reports.size(), 2);
+        Store& st = session->store();
+        QCOMPARE(count(st,
+                       "SELECT count(DISTINCT vehicle) FROM l0.reads WHERE camera IN "
+                       "(SELECT fid FROM cameras WHERE camera_id IN ('C1','C2','C3')) AND t < 1772500000"),
+                 1);
+        QCOMPARE(count(st, "SELECT count(DISTINCT vehicle) FROM l0.reads"), 3);
+        QCOMPARE(out.reports.last().keyCuts, 1);
+        QVERIFY(out.reports.last().summary().contains(QLatin1String("1 trip(s) cut")));
+        QVERIFY(out.reports.last().keyRotation.contains(QLatin1String("04:00 Europe/Brussels")));
     }
 
     void skipModeCountsAndSamples() {

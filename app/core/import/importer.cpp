@@ -29,6 +29,10 @@ QString ImportReport::summary() const {
         s += QStringLiteral("; %1 unknown camera(s) added as unregistered").arg(camerasCreated);
     if (camerasUpdated)
         s += QStringLiteral("; %1 camera(s) placed from the file").arg(camerasUpdated);
+    if (keyCuts >= 0)
+        s += QStringLiteral("; pseudonymised with keys rotating %1: %2 trip(s) cut by a rotation so far")
+                 .arg(keyRotation)
+                 .arg(keyCuts);
     return s;
 }
 
@@ -150,9 +154,12 @@ void writeRecord(const ImportContext& ctx, const QString& headSha, const QString
 
 } // namespace
 
-ImportReport Importer::importFile(const QString& path, const ImportOptions& o,
+ImportReport Importer::importFile(const QString& path, const ImportOptions& given,
                                   const std::function<void(double)>& progress,
                                   const std::atomic_bool* cancel) {
+    ImportOptions o = given;
+    if (o.pseudonymise && !o.pseudonymKeys) // one file on its own: keys of its own
+        o.pseudonymKeys = std::make_shared<PseudonymKeys>(o.keyRotation, m_store.timeZone().toUtf8());
     if (m_store.isReadOnly())
         throw Error::store(QStringLiteral("%1: opened read-only; cannot import").arg(m_store.path()));
     QElapsedTimer timer;
@@ -186,6 +193,10 @@ ImportReport Importer::importFile(const QString& path, const ImportOptions& o,
     else
         importAggregates(ctx);
     finishReport(ctx);
+    if (o.pseudonymKeys) {
+        report.keyCuts = o.pseudonymKeys->cuts();
+        report.keyRotation = o.pseudonymKeys->describe();
+    }
     writeRecord(ctx, headSha, started);
     if (cameras.created || cameras.touchedGeometry)
         gpkg::refreshExtent(db, QStringLiteral("cameras"), QStringLiteral("geom"));

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "import/importformat.h"
+#include "import/pseudonymkeys.h"
 
 #include <QHash>
 #include <QList>
@@ -10,6 +11,7 @@
 
 #include <atomic>
 #include <functional>
+#include <memory>
 
 namespace stroom {
 
@@ -21,9 +23,12 @@ struct ImportOptions {
     QHash<QString, QString> mapping; ///< role key → column name or 1-based number
     QString timezone;                ///< IANA id for local times; default Europe/Brussels (nl) or UTC
     enum class OnError { Abort, Skip } onError = OnError::Abort;
-    bool pseudonymise = false; ///< HMAC-SHA256 the plate column with a random per-day key kept in memory only
-    bool force = false;        ///< import a file even if it was imported before
-    QString period;            ///< "START/END" for aggregate files without period columns
+    bool pseudonymise = false; ///< HMAC-SHA256 the plate column with keys kept in memory only (pseudonymKeys)
+    /** The keys of --pseudonymise, shared by every file of one command (made per file when not given). */
+    std::shared_ptr<PseudonymKeys> pseudonymKeys;
+    PseudonymKeys::Rotation keyRotation = PseudonymKeys::Rotation::Daily;
+    bool force = false; ///< import a file even if it was imported before
+    QString period;     ///< "START/END" for aggregate files without period columns
 };
 
 /** \brief A rejected line: where and why. */
@@ -48,6 +53,8 @@ struct ImportReport {
     int camerasCreated = 0; ///< unknown cameras added, flagged unregistered
     int camerasUpdated = 0; ///< cameras placed or moved by the file (ANPR Metrics)
     qint64 pseudonymsNew = 0;
+    qint64 keyCuts = -1; ///< with --pseudonymise: trips a key rotation boundary cut (so far in the command)
+    QString keyRotation; ///< with --pseudonymise: the rotation in words
     double seconds = 0;
     QString summary() const;
 };

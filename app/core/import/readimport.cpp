@@ -181,37 +181,6 @@ private:
 };
 
 /** HMAC-SHA256 with a random key per UTC day, held in memory only (DESIGN §4). */
-class Pseudonymiser {
-public:
-    void apply(std::string_view plate, std::int64_t t, ParsedRead& r) {
-        const std::int64_t day = timefmt::epochDay(t);
-        auto it = m_keys.find(day);
-        if (it == m_keys.end()) {
-            std::array<unsigned char, 32> k{};
-            if (RAND_bytes(k.data(), static_cast<int>(k.size())) != 1)
-                throw Error::store(QStringLiteral("no random numbers available for --pseudonymise"));
-            it = m_keys.emplace(day, k).first;
-        }
-        // Normalise the plate so that "1-abc-234" and "1ABC234" meet.
-        std::string norm;
-        for (char c : plate)
-            if (std::isalnum(static_cast<unsigned char>(c)))
-                norm.push_back(static_cast<char>(std::toupper(static_cast<unsigned char>(c))));
-        unsigned int len = 0;
-        r.key[0] = 'm';
-        HMAC(EVP_sha256(), it->second.data(), static_cast<int>(it->second.size()),
-             reinterpret_cast<const unsigned char*>(norm.data()), norm.size(), r.key + 1, &len);
-        r.keyLen = static_cast<std::uint8_t>(len + 1);
-    }
-    ~Pseudonymiser() {
-        for (auto& [d, k] : m_keys)
-            std::fill(k.begin(), k.end(), 0);
-    }
-
-private:
-    std::unordered_map<std::int64_t, std::array<unsigned char, 32>> m_keys;
-};
-
 inline int hexValue(char c) {
     if (c >= '0' && c <= '9')
         return c - '0';
@@ -354,7 +323,9 @@ private:
             return false;
         }
         if (m_ctx.options.pseudonymise) {
-            m_pseudonymiser.apply(pseudo, r.t, r);
+            r.key[0] = 'm';
+            m_ctx.options.pseudonymKeys->pseudonymise(pseudo, r.t, r.key + 1);
+            r.keyLen = 33;
             return true;
         }
         const PrivacyGuard::Verdict verdict = PrivacyGuard::check(pseudo);
@@ -442,7 +413,6 @@ private:
     std::atomic_bool& m_stop;
     LocalTime m_zone;
     const std::int64_t m_latest;
-    Pseudonymiser m_pseudonymiser;
     std::unordered_map<std::string, std::int32_t> m_cameraIndex;
     std::unordered_map<std::string, std::uint16_t> m_countryIndex;
     Batch m_batch;

@@ -51,6 +51,11 @@ ImportOutcome Session::importFiles(
     const double importShare = updateTrips ? 0.9 : 1.0;
     const Progress report(progress, cancel);
     Importer importer(store);
+    // One set of pseudonymisation keys for every file of this import: the same plate in two files, or in
+    // a file split at any hour, gets the same pseudonym within a rotation period.
+    ImportOptions shared = options;
+    if (shared.pseudonymise && !shared.pseudonymKeys)
+        shared.pseudonymKeys = std::make_shared<PseudonymKeys>(shared.keyRotation, store.timeZone().toUtf8());
     for (int i = 0; i < n; ++i) {
         if (cancel && cancel->load()) {
             out.cancelled = true;
@@ -58,7 +63,7 @@ ImportOutcome Session::importFiles(
         }
         try {
             out.reports.append(importer.importFile(
-                files[i], options, report.part(importShare * i / n, importShare * (i + 1) / n).function(),
+                files[i], shared, report.part(importShare * i / n, importShare * (i + 1) / n).function(),
                 cancel));
             if (perFile)
                 perFile(files[i], &out.reports.last(), QString());

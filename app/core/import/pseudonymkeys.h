@@ -1,0 +1,59 @@
+#pragma once
+
+#include "common/timeparse.h"
+
+#include <QByteArray>
+#include <QString>
+
+#include <array>
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+namespace stroom {
+
+/**
+ * \brief The keys of `--pseudonymise` (issue 11): HMAC-SHA256 of the normalised plate under a random key per
+ * rotation period, kept in memory only (wiped when the ring goes) and shared by every file of one command,
+ * so two files of one import, or a file split at any hour, give the same pseudonyms.
+ *
+ * Keys rotate at 04:00 local time (the project's time zone, Europe/Brussels by default), the quietest hour,
+ * daily or weekly (weeks start on Monday 04:00). A vehicle read within 30 minutes on both sides of a
+ * rotation boundary is counted as a trip the boundary cut.
+ */
+class PseudonymKeys {
+public:
+    enum class Rotation { Daily, Weekly };
+    PseudonymKeys(Rotation rotation, QByteArray timeZone);
+    ~PseudonymKeys();
+    PseudonymKeys(const PseudonymKeys&) = delete;
+    PseudonymKeys& operator=(const PseudonymKeys&) = delete;
+
+    /** The pseudonym (32 bytes) of \a plate read at UTC second \a t, written to \a out. */
+    void pseudonymise(std::string_view plate, std::int64_t t, unsigned char* out);
+    /** Trips a rotation boundary cut so far. */
+    std::int64_t cuts() const;
+    Rotation rotation() const { return m_rotation; }
+    /** "daily at 04:00" or "weekly, Monday 04:00", with the time zone. */
+    QString describe() const;
+    static Rotation parse(const QString& text); ///< daily or weekly; Error::usage otherwise
+
+private:
+    std::int64_t periodOf(std::int64_t t);
+
+    Rotation m_rotation;
+    QByteArray m_zoneId;
+    LocalTime m_zone;
+    mutable std::mutex m_mutex;
+    std::unordered_map<std::int64_t, std::array<unsigned char, 32>> m_keys;
+    struct Last {
+        std::int64_t t, period;
+    };
+    std::unordered_map<std::string, Last> m_last;
+    std::int64_t m_cuts = 0;
+};
+
+} // namespace stroom
