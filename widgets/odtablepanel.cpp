@@ -1,5 +1,7 @@
 #include "odtablepanel.h"
 
+#include "common/error.h"
+
 #include "flowmap.h"
 #include "publish/resultexport.h"
 
@@ -117,6 +119,10 @@ QString OdTablePanel::exportMatrix(Store& store, const maps::FlowMap& map) {
                               QLineEdit::Normal, QString(), &ok);
     if (!ok)
         return QString();
+    if (purpose.trimmed().isEmpty())
+        throw Error::usage(
+            tr("Say what the export is for: the purpose is kept in the audit trail, and nothing "
+               "was written."));
     const maps::FlowView v = map.view();
     const ExportResult r = ResultExport(store, map.cameras(), map.policy(), true)
                                .flows(map.result().matrix, v.zones, path,

@@ -47,7 +47,8 @@ int camerasExport(const QStringList& args) {
          QStringLiteral("FILE")},
         {QStringLiteral("public"),
          QStringLiteral("The public register (L3): only the fields citizens may see.")},
-        {QStringLiteral("purpose"), QStringLiteral("Why (kept in the audit trail)."), QStringLiteral("TEXT")},
+        {QStringLiteral("purpose"), QStringLiteral("Why (required; kept in the audit trail)."),
+         QStringLiteral("TEXT")},
         {QStringLiteral("overwrite"),
          QStringLiteral("Replace FILE if it exists (never a file of the project).")},
     });
@@ -58,6 +59,7 @@ int camerasExport(const QStringList& args) {
         return 0;
     if (p.positionalArguments().size() != 1 || !p.isSet(QStringLiteral("out")))
         throw Error::usage(QStringLiteral("cameras export: give PROJECT.gpkg and --out FILE"));
+    requirePurpose(p, QStringLiteral("cameras export"));
     if (p.value(QStringLiteral("out")).endsWith(QLatin1String(".pdf"), Qt::CaseInsensitive)) {
         if (!p.isSet(QStringLiteral("public")))
             throw Error::usage(

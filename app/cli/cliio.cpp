@@ -152,7 +152,8 @@ void addFilterOptions(QCommandLineParser& p) {
          QStringLiteral("Exact figures instead of perturbed ones (cell key method off); needs --purpose and "
                         "is audited as layer L1. Also needed for --gap/--dedupe/--through-min/--through-max "
                         "other than the project's.")},
-        {QStringLiteral("purpose"), QStringLiteral("Why this export is made (kept in the audit trail)."),
+        {QStringLiteral("purpose"),
+         QStringLiteral("Why this export is made (required; kept in the audit trail)."),
          QStringLiteral("TEXT")},
         {QStringLiteral("overwrite"),
          QStringLiteral("Replace FILE if it exists (never a file of the project).")},
@@ -213,6 +214,7 @@ ResultQuery ResultQuery::open(const QCommandLineParser& p, const QString& comman
     q.overwrite = p.isSet(QStringLiteral("overwrite"));
     // Before the project is even opened: an output onto one of its files changes nothing.
     OutputFile::check(p.positionalArguments().first(), p.value(QStringLiteral("out")), q.overwrite);
+    requirePurpose(p, command);
     q.filter = flowFilter(p);
     q.session = Session::open(p.positionalArguments().first());
     q.policy = disclosurePolicy(p, q.store(), command);
@@ -233,6 +235,14 @@ void ResultQuery::written(const QString& command, const QString& rows, const Exp
                  .arg(suppressedUnit)
                  .arg(r.k)
                  .arg(more);
+}
+
+void requirePurpose(const QCommandLineParser& p, const QString& command) {
+    if (p.value(QStringLiteral("purpose")).trimmed().isEmpty())
+        throw Error::usage(
+            QStringLiteral("%1: --purpose TEXT is required: every export is recorded with why it "
+                           "was made (DESIGN §2)")
+                .arg(command));
 }
 
 DisclosurePolicy disclosurePolicy(const QCommandLineParser& p, Store& store, const QString& command) {

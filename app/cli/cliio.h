@@ -77,6 +77,9 @@ struct ResultQuery {
  */
 DisclosurePolicy disclosurePolicy(const QCommandLineParser& p, Store& store, const QString& command);
 
+/** Error::usage unless --purpose gives a reason (every export is recorded with why it was made). */
+void requirePurpose(const QCommandLineParser& p, const QString& command);
+
 /** "; N trips in the released cells, M through, S single-read trips left out" for stderr. */
 QString summary(const OdMatrix& m);
 

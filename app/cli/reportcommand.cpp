@@ -74,6 +74,7 @@ int renderReport(const QStringList& args) {
     }
     if (p.positionalArguments().size() != 1 || !p.isSet(QStringLiteral("out")))
         throw Error::usage(QStringLiteral("report: give PROJECT.gpkg and --out report.pdf"));
+    requirePurpose(p, QStringLiteral("report"));
     const QString lang =
         p.value(QStringLiteral("lang")).isEmpty() ? QStringLiteral("en") : p.value(QStringLiteral("lang"));
     if (lang != QLatin1String("en") && lang != QLatin1String("nl"))

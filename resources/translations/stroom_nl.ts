@@ -1396,6 +1396,10 @@ Intern verkeer: %10 (%11 %).
         <source>%1 OD pairs written to %2; %3 cells under k = %4 left out</source>
         <translation>%1 HB-paren geschreven naar %2; %3 cellen onder k = %4 weggelaten</translation>
     </message>
+    <message>
+        <source>Say what the export is for: the purpose is kept in the audit trail, and nothing was written.</source>
+        <translation>Zeg waarvoor de export dient: het doel wordt in het auditlogboek bewaard, en er is niets geschreven.</translation>
+    </message>
 </context>
 <context>
     <name>stroom::widgets::RegisterPanel</name>

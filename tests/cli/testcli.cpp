@@ -133,7 +133,10 @@ private slots:
         QCOMPARE(keys, sorted);
         // The same query twice: byte-identical (the cell key method is deterministic).
         const QString again = m_dir.filePath(QStringLiteral("again.csv"));
-        QCOMPARE(cli({QStringLiteral("flows"), project, QStringLiteral("--out"), again}).code, 0);
+        QCOMPARE(cli({QStringLiteral("flows"), QStringLiteral("--purpose"), QStringLiteral("test"), project,
+                      QStringLiteral("--out"), again})
+                     .code,
+                 0);
         QFile g(again);
         QVERIFY(g.open(QIODevice::ReadOnly));
         QCOMPARE(g.readAll(), text);
@@ -141,8 +144,9 @@ private slots:
         // matrix sums to the camera one.
         const QString all = m_dir.filePath(QStringLiteral("all.csv")),
                       zones = m_dir.filePath(QStringLiteral("zones.csv"));
-        const Result low = cli({QStringLiteral("flows"), project, QStringLiteral("--out"), all,
-                                QStringLiteral("--k"), QStringLiteral("1")});
+        const Result low =
+            cli({QStringLiteral("flows"), QStringLiteral("--purpose"), QStringLiteral("test"), project,
+                 QStringLiteral("--out"), all, QStringLiteral("--k"), QStringLiteral("1")});
         QCOMPARE(low.code, 2);
         QVERIFY2(low.err.contains(QLatin1String("--exact")), qPrintable(low.err));
         QCOMPARE(
@@ -172,33 +176,34 @@ private slots:
         QVERIFY(total(all) > total(od));
         QCOMPARE(total(zones), total(all));
         // Filters and the other two commands; a GeoPackage that GDAL reads as lines.
-        QCOMPARE(cli({QStringLiteral("flows"), project, QStringLiteral("--out"),
-                      m_dir.filePath(QStringLiteral("f.gpkg")), QStringLiteral("--days"),
-                      QStringLiteral("weekday"), QStringLiteral("--hours"), QStringLiteral("7-9"),
-                      QStringLiteral("--class"), QStringLiteral("car,van")})
+        QCOMPARE(cli({QStringLiteral("flows"), QStringLiteral("--purpose"), QStringLiteral("test"), project,
+                      QStringLiteral("--out"), m_dir.filePath(QStringLiteral("f.gpkg")),
+                      QStringLiteral("--days"), QStringLiteral("weekday"), QStringLiteral("--hours"),
+                      QStringLiteral("7-9"), QStringLiteral("--class"), QStringLiteral("car,van")})
                      .code,
                  0);
-        QCOMPARE(
-            cli({QStringLiteral("counts"), project, QStringLiteral("--out"),
-                 m_dir.filePath(QStringLiteral("c.csv")), QStringLiteral("--per"), QStringLiteral("day")})
-                .code,
-            0);
-        QCOMPARE(cli({QStringLiteral("journey-times"), project, QStringLiteral("--out"),
-                      m_dir.filePath(QStringLiteral("j.csv"))})
+        QCOMPARE(cli({QStringLiteral("counts"), QStringLiteral("--purpose"), QStringLiteral("test"), project,
+                      QStringLiteral("--out"), m_dir.filePath(QStringLiteral("c.csv")),
+                      QStringLiteral("--per"), QStringLiteral("day")})
                      .code,
                  0);
-        QCOMPARE(cli({QStringLiteral("flows"), project, QStringLiteral("--out"), od,
-                      QStringLiteral("--hours"), QStringLiteral("9-7")})
+        QCOMPARE(cli({QStringLiteral("journey-times"), QStringLiteral("--purpose"), QStringLiteral("test"),
+                      project, QStringLiteral("--out"), m_dir.filePath(QStringLiteral("j.csv"))})
+                     .code,
+                 0);
+        QCOMPARE(cli({QStringLiteral("flows"), QStringLiteral("--purpose"), QStringLiteral("test"), project,
+                      QStringLiteral("--out"), od, QStringLiteral("--hours"), QStringLiteral("9-7")})
                      .code,
                  2);
-        QCOMPARE(cli({QStringLiteral("flows"), project, QStringLiteral("--out"), od,
-                      QStringLiteral("--class"), QStringLiteral("tank")})
+        QCOMPARE(cli({QStringLiteral("flows"), QStringLiteral("--purpose"), QStringLiteral("test"), project,
+                      QStringLiteral("--out"), od, QStringLiteral("--class"), QStringLiteral("tank")})
                      .code,
                  2);
         // A --gap sweep (other trip definitions move single trips between cells): exact figures only.
         const QString gap = m_dir.filePath(QStringLiteral("gap.csv"));
-        const Result sweep = cli({QStringLiteral("flows"), project, QStringLiteral("--out"), gap,
-                                  QStringLiteral("--gap"), QStringLiteral("1700")});
+        const Result sweep =
+            cli({QStringLiteral("flows"), QStringLiteral("--purpose"), QStringLiteral("test"), project,
+                 QStringLiteral("--out"), gap, QStringLiteral("--gap"), QStringLiteral("1700")});
         QCOMPARE(sweep.code, 2);
         QVERIFY2(sweep.err.contains(QLatin1String("--exact")), qPrintable(sweep.err));
         QVERIFY(!QFile::exists(gap));
@@ -215,14 +220,15 @@ private slots:
                        "sum(layer = 'L1' AND purpose = 'test') FROM audit_log WHERE action <> 'genesis'");
         QVERIFY(st.step());
         QCOMPARE(st.int64(0), 8);
-        QCOMPARE(st.int64(1), 4);
+        QCOMPARE(st.int64(1), 8); // every export has its purpose (required)
         QCOMPARE(st.int64(2), 1);
         QCOMPARE(st.int64(3), 3); // the exact ones, each with its purpose
         QCOMPARE(st.int64(4), 3);
         st.reset(); // no read lock held while the CLI writes
         // A k sweep would tell how many vehicles a cell has: any k but the project's needs --exact.
-        QCOMPARE(cli({QStringLiteral("flows"), project, QStringLiteral("--out"), gap,
-                      QStringLiteral("--overwrite"), QStringLiteral("--k"), QStringLiteral("11")})
+        QCOMPARE(cli({QStringLiteral("flows"), QStringLiteral("--purpose"), QStringLiteral("test"), project,
+                      QStringLiteral("--out"), gap, QStringLiteral("--overwrite"), QStringLiteral("--k"),
+                      QStringLiteral("11")})
                      .code,
                  2);
         // Changing the stored trip parameters needs a purpose and is recorded (layer L1).
@@ -284,8 +290,9 @@ private slots:
                 QCOMPARE(r.code, 2);
                 QVERIFY2(r.err.contains(QLatin1String("file of the project")), qPrintable(r.err));
             }
-        QCOMPARE(cli({QStringLiteral("cameras"), QStringLiteral("export"), project, QStringLiteral("--out"),
-                      reads, QStringLiteral("--overwrite")})
+        QCOMPARE(cli({QStringLiteral("cameras"), QStringLiteral("export"), QStringLiteral("--purpose"),
+                      QStringLiteral("test"), project, QStringLiteral("--out"), reads,
+                      QStringLiteral("--overwrite")})
                      .code,
                  2);
         QCOMPARE(bytes(project), projectBefore);
@@ -296,10 +303,13 @@ private slots:
         QVERIFY(f.open(QIODevice::WriteOnly));
         f.write("mine\n");
         f.close();
-        QCOMPARE(cli({QStringLiteral("flows"), project, QStringLiteral("--out"), od}).code, 2);
+        QCOMPARE(cli({QStringLiteral("flows"), QStringLiteral("--purpose"), QStringLiteral("test"), project,
+                      QStringLiteral("--out"), od})
+                     .code,
+                 2);
         QCOMPARE(bytes(od), QByteArray("mine\n"));
-        QCOMPARE(cli({QStringLiteral("flows"), project, QStringLiteral("--out"), od,
-                      QStringLiteral("--overwrite")})
+        QCOMPARE(cli({QStringLiteral("flows"), QStringLiteral("--purpose"), QStringLiteral("test"), project,
+                      QStringLiteral("--out"), od, QStringLiteral("--overwrite")})
                      .code,
                  0);
         QVERIFY(bytes(od).startsWith("origin,destination,trips\n"));

@@ -74,8 +74,8 @@ private slots:
         QVERIFY(t.contains(QLatin1String("Method and privacy")));
         // The top OD rows are those of stroom-cli flows with the same filters.
         const QString od = m_dir.filePath(QStringLiteral("od.csv"));
-        QCOMPARE(cli({QStringLiteral("flows"), m_project, QStringLiteral("--out"), od,
-                      QStringLiteral("--days"), QStringLiteral("weekday")})
+        QCOMPARE(cli({QStringLiteral("flows"), QStringLiteral("--purpose"), QStringLiteral("test"), m_project,
+                      QStringLiteral("--out"), od, QStringLiteral("--days"), QStringLiteral("weekday")})
                      .code,
                  0);
         QFile f(od);
@@ -192,7 +192,8 @@ private slots:
         QCOMPARE(st.text(0), QStringLiteral("Website"));
         QCOMPARE(st.text(1), stroom::ByteSource::fileSha256(pdf));
         // A PDF of the full register is refused: only the public one is published as a listing.
-        QCOMPARE(cli({QStringLiteral("cameras"), QStringLiteral("export"), m_project, QStringLiteral("--out"),
+        QCOMPARE(cli({QStringLiteral("cameras"), QStringLiteral("export"), QStringLiteral("--purpose"),
+                      QStringLiteral("test"), m_project, QStringLiteral("--out"),
                       m_dir.filePath(QStringLiteral("all.pdf"))})
                      .code,
                  2);
@@ -203,7 +204,8 @@ private slots:
         const QString empty = m_dir.filePath(QStringLiteral("empty.gpkg"));
         QCOMPARE(cli({QStringLiteral("init"), empty}).code, 0);
         const QString pdf1 = m_dir.filePath(QStringLiteral("empty.pdf"));
-        const Result r1 = cli({QStringLiteral("report"), empty, QStringLiteral("--out"), pdf1});
+        const Result r1 = cli({QStringLiteral("report"), QStringLiteral("--purpose"), QStringLiteral("test"),
+                               empty, QStringLiteral("--out"), pdf1});
         QCOMPARE(r1.code, 0);
         QVERIFY(text(pdf1).contains(QLatin1String("Nothing to map yet")));
 
@@ -214,7 +216,10 @@ private slots:
                      .code,
                  0);
         const QString pdf2 = m_dir.filePath(QStringLiteral("cameras-only.pdf"));
-        QCOMPARE(cli({QStringLiteral("report"), cams, QStringLiteral("--out"), pdf2}).code, 0);
+        QCOMPARE(cli({QStringLiteral("report"), QStringLiteral("--purpose"), QStringLiteral("test"), cams,
+                      QStringLiteral("--out"), pdf2})
+                     .code,
+                 0);
         QVERIFY(!text(pdf2).contains(QLatin1String("Nothing to map yet")));
         // The map page draws the cameras: coloured pixels inside the map frame.
         QCOMPARE(run(QStringLiteral("pdftoppm"),
@@ -235,15 +240,18 @@ private slots:
     }
 
     void badUsage() {
-        QCOMPARE(cli({QStringLiteral("report"), m_project}).code, 2);
         QCOMPARE(
-            cli({QStringLiteral("report"), m_project, QStringLiteral("--out"),
-                 m_dir.filePath(QStringLiteral("x.pdf")), QStringLiteral("--lang"), QStringLiteral("fr")})
+            cli({QStringLiteral("report"), QStringLiteral("--purpose"), QStringLiteral("test"), m_project})
                 .code,
             2);
-        QCOMPARE(cli({QStringLiteral("report"), m_project, QStringLiteral("--out"),
-                      m_dir.filePath(QStringLiteral("x.pdf")), QStringLiteral("--template"),
-                      m_dir.filePath(QStringLiteral("none.qpt"))})
+        QCOMPARE(cli({QStringLiteral("report"), QStringLiteral("--purpose"), QStringLiteral("test"),
+                      m_project, QStringLiteral("--out"), m_dir.filePath(QStringLiteral("x.pdf")),
+                      QStringLiteral("--lang"), QStringLiteral("fr")})
+                     .code,
+                 2);
+        QCOMPARE(cli({QStringLiteral("report"), QStringLiteral("--purpose"), QStringLiteral("test"),
+                      m_project, QStringLiteral("--out"), m_dir.filePath(QStringLiteral("x.pdf")),
+                      QStringLiteral("--template"), m_dir.filePath(QStringLiteral("none.qpt"))})
                      .code,
                  3);
     }
