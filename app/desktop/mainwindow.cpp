@@ -3,6 +3,7 @@
 #include "osmbasemap.h"
 
 #include "aboutdialog.h"
+#include "auditlogdialog.h"
 #include "cameraedittool.h"
 #include "camerasymbology.h"
 #include "common/error.h"
@@ -240,6 +241,18 @@ QMenu* MainWindow::buildViewMenu() {
     m_basemapAction->setCheckable(true);
     m_basemapAction->setObjectName(QStringLiteral("BasemapAction"));
     connect(m_basemapAction, &QAction::toggled, this, [this](bool on) { setBasemap(on); });
+    view->addSeparator();
+    QAction* audit = view->addAction(tr("&Audit log…"));
+    audit->setObjectName(QStringLiteral("AuditLogAction"));
+    connect(audit, &QAction::triggered, this, [this] {
+        if (!m_session)
+            return;
+        guarded([&] {
+            auto* dialog = new widgets::AuditLogDialog(m_session->store(), this);
+            dialog->setAttribute(Qt::WA_DeleteOnClose);
+            dialog->show();
+        });
+    });
     view->addSeparator();
     return view;
 }

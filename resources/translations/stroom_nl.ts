@@ -287,6 +287,10 @@
         <source>The public register was written to %1</source>
         <translation>Het publieke register is weggeschreven naar %1</translation>
     </message>
+    <message>
+        <source>&amp;Audit log…</source>
+        <translation>&amp;Auditlogboek…</translation>
+    </message>
 </context>
 <context>
     <name>stroom::maps::LayoutKit</name>
@@ -702,6 +706,68 @@ Intern verkeer: %10 (%11 %).
     <message>
         <source>About Stroom</source>
         <translation>Over Stroom</translation>
+    </message>
+</context>
+<context>
+    <name>stroom::widgets::AuditLogDialog</name>
+    <message>
+        <source>Audit log</source>
+        <translation>Auditlogboek</translation>
+    </message>
+    <message>
+        <source>Every export, report, copy and parameter change of this project, newest first. Each record carries the hash of the one before it, so an edited, deleted or inserted record breaks the chain.</source>
+        <translation>Elke export, elk rapport, elke kopie en elke parameterwijziging van dit project, nieuwste eerst. Elk record draagt de hash van het vorige, zodat een gewijzigd, verwijderd of ingevoegd record de keten breekt.</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>Time (UTC)</source>
+        <translation>Tijd (UTC)</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Gebruiker</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Actie</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>Doel</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>Laag</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>Uitvoer</translation>
+    </message>
+    <message>
+        <source>k</source>
+        <translation>k</translation>
+    </message>
+    <message>
+        <source>Suppressed</source>
+        <translation>Weggelaten</translation>
+    </message>
+    <message>
+        <source>Verify again</source>
+        <translation>Opnieuw controleren</translation>
+    </message>
+    <message numerus="yes">
+        <source>The chain is intact: %n record(s), none edited, deleted or inserted.</source>
+        <translation>
+            <numerusform>De keten is intact: %n record, niets gewijzigd, verwijderd of ingevoegd.</numerusform>
+            <numerusform>De keten is intact: %n records, niets gewijzigd, verwijderd of ingevoegd.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The chain is broken: %1</source>
+        <translation>De keten is gebroken: %1</translation>
     </message>
 </context>
 <context>
