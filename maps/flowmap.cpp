@@ -235,6 +235,8 @@ QList<qint64> FlowMap::featuresTouching(std::uint32_t key) const {
 
 CameraProfile FlowMap::cameraProfile(std::uint32_t camera) const {
     CameraProfile p;
+    if (camera >= m_cams.id.size()) // not in the index (e.g. added since): nothing, never every camera
+        return p;
     p.byClass = m_cube.counts(m_view.filter, CountPeriod::All, true, true, camera).publish(m_policy);
     p.hourly = m_cube.counts(m_view.filter, CountPeriod::HourOfDay, true, true, camera).publish(m_policy);
     return p;

@@ -104,8 +104,10 @@ void OdTablePanel::copy() {
         rows << m_proxy->mapToSource(i).row();
     std::sort(rows.begin(), rows.end());
     const QString text = m_model->toTsv(rows);
+    // Recorded first, copied after: no copy leaves without its audit record.
+    if (m_copyGate && !m_copyGate(text, rows.isEmpty() ? m_model->rowCount() : static_cast<int>(rows.size())))
+        return;
     QApplication::clipboard()->setText(text);
-    emit copied(text, rows.isEmpty() ? m_model->rowCount() : static_cast<int>(rows.size()));
 }
 
 QString OdTablePanel::exportMatrix(Store& store, const maps::FlowMap& map) {

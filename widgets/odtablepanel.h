@@ -35,17 +35,23 @@ public:
     QTableView* view() const { return m_view; }
     /** Selects the rows of these flows (from the map), without emitting flowsSelected. */
     void selectFlows(const QList<QPair<std::uint32_t, std::uint32_t>>& flows);
-    /** Copies the selected rows (or all) as tab-separated text. */
+    /** Copies the selected rows (or all) as tab-separated text, once the gate (if any) lets it. */
     void copy();
+    /**
+     * What must happen before rows leave for the clipboard (the window records the copy in the audit trail);
+     * false keeps them here.
+     */
+    void setCopyGate(std::function<bool(const QString& text, int rows)> gate) {
+        m_copyGate = std::move(gate);
+    }
 
 signals:
     /** The user selected rows: their (origin, destination) keys. */
     void flowsSelected(const QList<QPair<std::uint32_t, std::uint32_t>>& flows);
     void exportRequested();
-    /** Rows went to the clipboard (for the audit trail): the text and how many rows. */
-    void copied(const QString& text, int rows);
 
 private:
+    std::function<bool(const QString&, int)> m_copyGate;
     OdTableModel* m_model;
     QSortFilterProxyModel* m_proxy;
     QTableView* m_view;

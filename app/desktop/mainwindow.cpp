@@ -119,7 +119,7 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_filterPanel, &widgets::FilterPanel::viewChanged, this, &MainWindow::applyView);
     connect(m_odPanel, &widgets::OdTablePanel::flowsSelected, this, &MainWindow::selectFlowsOnMap);
     connect(m_odPanel, &widgets::OdTablePanel::exportRequested, this, &MainWindow::exportOdTable);
-    connect(m_odPanel, &widgets::OdTablePanel::copied, this, &MainWindow::auditCopy);
+    m_odPanel->setCopyGate([this](const QString& text, int rows) { return auditCopy(text, rows); });
 
     buildMenus();
     widgets::MapStatus::install(m_canvas, statusBar());
@@ -508,10 +508,12 @@ QList<maps::FlowMap::Pair> MainWindow::pickFlow(const QgsFeature& feature) {
     const PairTimes t = m_session->flows().tripDurations(m_flowMap->camerasOf(f.origin, zones),
                                                          m_flowMap->camerasOf(f.destination, zones),
                                                          m_flowMap->view().filter);
-    d.durationN = m_flowMap->policy().publish(RawFigure{t.n, t.vehicles, t.key});
-    d.median = t.median;
-    d.p15 = t.p15;
-    d.p85 = t.p85;
+    const PublishedTimes released = publishTimes({t}, m_flowMap->policy());
+    d.durationN = released.rows.empty() ? DisclosurePolicy::kSuppressed : released.rows.front().n;
+    const PairTimes& shown = released.rows.empty() ? t : released.rows.front();
+    d.median = shown.median;
+    d.p15 = shown.p15;
+    d.p85 = shown.p85;
     m_detailsPanel->showFlow(d, m_flowMap->k());
     return {qMakePair(f.origin, f.destination)};
 }
@@ -543,11 +545,11 @@ void MainWindow::exportOdTable() {
     });
 }
 
-void MainWindow::auditCopy(const QString& text, int rows) {
+bool MainWindow::auditCopy(const QString& text, int rows) {
     if (!m_session || !m_flowMap)
-        return;
+        return false;
     // A copy leaves the store like an export does (DESIGN §2): it is recorded, with what and how much.
-    guarded([&] {
+    return guarded([&] {
         Store::AuditEntry e;
         e.action = QStringLiteral("copy (OD table, %1 rows)").arg(rows);
         e.layer = m_flowMap->policy().layer();

@@ -107,7 +107,7 @@ private:
     QList<maps::FlowMap::Pair> pickFlow(const QgsFeature& feature);
     void selectFlowsOnMap(const QList<QPair<std::uint32_t, std::uint32_t>>& flows);
     void exportOdTable();
-    void auditCopy(const QString& text, int rows);
+    bool auditCopy(const QString& text, int rows);
 
     QgsMapCanvas* m_canvas = nullptr;
     QgsMapToolPan* m_panTool = nullptr;

@@ -227,27 +227,55 @@ void FlowCube::clear() {
 
 namespace {
 /**
- * Distinct vehicles per figure: \a seen holds (figure index << 32 | vehicle) once per record; sorted, each
- * run of one figure counts its different vehicles (and adds each vehicle's key once, when \a keys is given).
+ * Distinct vehicles per figure (the released value of a vehicles figure): \a seen holds (figure index << 32 |
+ * vehicle) once per record with the vehicle's key; sorted, each run of one figure counts its different
+ * vehicles and adds each one's key once.
  */
 struct Sighting {
     std::uint64_t figureVehicle;
     std::uint32_t key;
 };
-void countDistinct(std::vector<Sighting>& seen, std::vector<RawFigure*>& figures, bool addKeys) {
+void countDistinct(std::vector<Sighting>& seen, std::vector<RawFigure*>& figures) {
     std::sort(seen.begin(), seen.end(),
               [](const Sighting& a, const Sighting& b) { return a.figureVehicle < b.figureVehicle; });
     for (std::size_t i = 0; i < seen.size(); ++i) {
         if (i > 0 && seen[i].figureVehicle == seen[i - 1].figureVehicle)
             continue;
         RawFigure* f = figures[static_cast<std::size_t>(seen[i].figureVehicle >> 32)];
-        ++f->vehicles;
-        if (addKeys) {
-            ++f->value;
-            f->key += seen[i].key;
-        }
+        ++f->value;
+        f->key += seen[i].key;
     }
 }
+/**
+ * The vehicles k is tested on: the most distinct vehicles behind a figure on any one local day. Many sources
+ * rotate pseudonyms daily, so one commuter is a new pseudonym every day and distinct pseudonyms over a week
+ * would count him seven times; the largest day is a lower bound of the people behind the figure either way.
+ */
+class DayDistinct {
+public:
+    void add(std::uint32_t figure, std::uint32_t vehicle) {
+        m_day.push_back(static_cast<std::uint64_t>(figure) << 32 | vehicle);
+    }
+    /** Closes a day: each figure keeps the largest day it has seen. */
+    void endDay(std::vector<std::int64_t>& largest) {
+        std::sort(m_day.begin(), m_day.end());
+        std::int64_t run = 0;
+        for (std::size_t i = 0; i < m_day.size(); ++i) {
+            if (i > 0 && m_day[i] == m_day[i - 1])
+                continue;
+            const std::size_t fig = static_cast<std::size_t>(m_day[i] >> 32);
+            run = i > 0 && (m_day[i - 1] >> 32) == fig ? run + 1 : 1;
+            if (largest.size() <= fig)
+                largest.resize(fig + 1, 0);
+            largest[fig] = std::max(largest[fig], run);
+        }
+        m_day.clear();
+    }
+
+private:
+    std::vector<std::uint64_t> m_day;
+};
+
 } // namespace
 
 RawOd FlowCube::od(const FlowFilter& f, const std::vector<int>& group) const {
@@ -262,11 +290,17 @@ RawOd FlowCube::od(const FlowFilter& f, const std::vector<int>& group) const {
     std::vector<RawFigure> figures(5);
     std::unordered_map<std::uint64_t, std::uint32_t> index;
     std::vector<std::uint64_t> pairOf;
-    std::vector<Sighting> seen;
+    DayDistinct seen;
+    std::vector<std::int64_t> largest;
     index.reserve(4096);
     for (const auto& [day, cells] : m_od) {
         if (!f.acceptsDay(day))
             continue;
+        struct EndDay {
+            DayDistinct& seen;
+            std::vector<std::int64_t>& largest;
+            ~EndDay() { seen.endDay(largest); }
+        } endDay{seen, largest};
         for (const OdCell& c : cells) {
             if (c.hour < f.hourFrom || c.hour >= f.hourTo || !f.acceptsClass(c.cls))
                 continue;
@@ -275,7 +309,7 @@ RawOd FlowCube::od(const FlowFilter& f, const std::vector<int>& group) const {
             auto count = [&](std::uint32_t fig) {
                 figures[fig].value += c.trips;
                 figures[fig].key += c.key;
-                seen.push_back(Sighting{static_cast<std::uint64_t>(fig) << 32 | c.vehicle, 0});
+                seen.add(fig, c.vehicle);
             };
             if (c.single) {
                 count(0);
@@ -285,7 +319,7 @@ RawOd FlowCube::od(const FlowFilter& f, const std::vector<int>& group) const {
             if (o < 0 || d < 0)
                 continue;
             const std::uint64_t pair = static_cast<std::uint64_t>(o) << 32 | static_cast<std::uint64_t>(d);
-            const auto [it, added] = index.emplace(pair, static_cast<std::uint32_t>(figures.size()));
+            const auto [it, added] = index.try_emplace(pair, static_cast<std::uint32_t>(figures.size()));
             if (added) {
                 figures.emplace_back();
                 pairOf.push_back(pair);
@@ -294,11 +328,9 @@ RawOd FlowCube::od(const FlowFilter& f, const std::vector<int>& group) const {
             count(1 + (c.kind & 3u));
         }
     }
-    std::vector<RawFigure*> refs;
-    refs.reserve(figures.size());
-    for (RawFigure& fig : figures)
-        refs.push_back(&fig);
-    countDistinct(seen, refs, false);
+    largest.resize(figures.size(), 0);
+    for (std::size_t i = 0; i < figures.size(); ++i)
+        figures[i].vehicles = largest[i];
     m.singleReadTrips = figures[0];
     for (int i = 0; i < 4; ++i)
         m.byKind[i] = figures[static_cast<std::size_t>(1 + i)];
@@ -317,9 +349,16 @@ RawCounts FlowCube::counts(const FlowFilter& f, CountPeriod per, bool perClass, 
     std::map<std::tuple<std::uint32_t, std::int64_t, int>, std::uint32_t> index;
     std::vector<RawCounts::Cell> cells;
     std::vector<Sighting> seen;
+    DayDistinct daySeen;
+    std::vector<std::int64_t> largest;
     for (const auto& [day, dayCells] : m_counts) {
         if (!f.acceptsDay(day))
             continue;
+        struct EndDay {
+            DayDistinct& seen;
+            std::vector<std::int64_t>& largest;
+            ~EndDay() { seen.endDay(largest); }
+        } endDay{daySeen, largest};
         for (const CountCell& c : dayCells) {
             if (c.hour < f.hourFrom || c.hour >= f.hourTo || !f.acceptsClass(c.cls) ||
                 (onlyCamera != CameraCount::kAllCameras && c.camera != onlyCamera))
@@ -330,27 +369,30 @@ RawCounts FlowCube::counts(const FlowFilter& f, CountPeriod per, bool perClass, 
                                                                         : 0;
             const int cls = perClass ? c.cls : -1;
             const std::uint32_t camera = perCamera ? c.camera : CameraCount::kAllCameras;
-            const auto [it, added] =
-                index.emplace(std::make_tuple(camera, period, cls), static_cast<std::uint32_t>(cells.size()));
+            const auto [it, added] = index.try_emplace(std::make_tuple(camera, period, cls),
+                                                       static_cast<std::uint32_t>(cells.size()));
             if (added)
                 cells.push_back(RawCounts::Cell{camera, period, cls, {}, {}});
             RawCounts::Cell& cell = cells[it->second];
             cell.passages.value += c.passages;
             cell.passages.key += c.readKeys;
             seen.push_back(Sighting{static_cast<std::uint64_t>(it->second) << 32 | c.vehicle, c.vehicleKey});
+            daySeen.add(it->second, c.vehicle);
         }
     }
-    // Distinct vehicles once per cell, whatever hours, days or classes the cell spans.
+    // The released vehicles: distinct pseudonyms once per cell, whatever hours, days or classes it spans.
     std::vector<RawFigure*> vehicles;
     vehicles.reserve(cells.size());
     for (RawCounts::Cell& c : cells)
         vehicles.push_back(&c.vehicles);
-    countDistinct(seen, vehicles, true);
+    countDistinct(seen, vehicles);
+    // k is tested on the largest day (see DayDistinct).
+    largest.resize(cells.size(), 0);
     RawCounts out;
     out.cells.reserve(cells.size());
     for (const auto& kv : index) {
         RawCounts::Cell c = cells[kv.second];
-        c.passages.vehicles = c.vehicles.vehicles;
+        c.passages.vehicles = c.vehicles.vehicles = largest[kv.second];
         out.cells.push_back(c);
     }
     return out;

@@ -480,7 +480,7 @@ PairTimes FlowEngine::tripDurations(const std::vector<std::uint32_t>& origins,
             continue;
         const auto vehicle = static_cast<std::uint32_t>(st.int64(4));
         seconds.push_back(Hop{static_cast<double>(st.int64(1) - start), vehicle,
-                              keys.trip(vehicle, start, static_cast<std::uint32_t>(st.int64(5)))});
+                              keys.trip(vehicle, start, static_cast<std::uint32_t>(st.int64(5))), day});
     }
     return pairStatistics(seconds);
 }

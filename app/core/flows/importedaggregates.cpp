@@ -25,7 +25,14 @@ ImportedAggregates::ImportedAggregates(sql::Database& db, const CameraIndex& cam
     : m_db(db)
     , m_cams(cameras)
     , m_zone(zone)
-    , m_keys(keys) {}
+    , m_keys(keys) {
+    for (std::size_t i = 0; i < cameras.id.size(); ++i)
+        m_keyOf.insert(cameras.id[i], static_cast<std::uint32_t>(i));
+}
+
+std::uint32_t ImportedAggregates::keyOf(const QString& cameraId) const {
+    return m_keyOf.value(cameraId, UINT32_MAX);
+}
 
 bool ImportedAggregates::place(const FlowFilter& f, bool known, std::int64_t start, CountPeriod per,
                                std::int64_t* period) const {
@@ -54,7 +61,7 @@ RawCounts ImportedAggregates::counts(const FlowFilter& f, CountPeriod per, bool 
     auto st = m_db.prepare("SELECT fid, camera_id, CAST(strftime('%s', period_start) AS INTEGER), "
                            "period_start IS NOT NULL, vehicle_class, vehicles FROM l0.agg_counts");
     while (st.step()) {
-        const std::uint32_t camera = m_cams.keyOf(st.text(1));
+        const std::uint32_t camera = keyOf(st.text(1));
         const QByteArray label = st.text(4).toUtf8();
         const int cls = vehicleclass::fromLabel(
             std::string_view(label.constData(), static_cast<std::size_t>(label.size())));
@@ -86,8 +93,8 @@ RawOd ImportedAggregates::pairFlows(const FlowFilter& f, const std::vector<int>&
     auto st =
         m_db.prepare("SELECT fid, from_camera, to_camera, CAST(strftime('%s', period_start) AS INTEGER), "
                      "period_start IS NOT NULL, vehicles FROM l0.agg_pairflows");
-    auto keyOf = [&](const QString& id) -> std::int64_t {
-        const std::uint32_t k = m_cams.keyOf(id);
+    auto groupOf = [&](const QString& id) -> std::int64_t {
+        const std::uint32_t k = keyOf(id);
         if (k == UINT32_MAX)
             return -1;
         if (group.empty())
@@ -97,7 +104,7 @@ RawOd ImportedAggregates::pairFlows(const FlowFilter& f, const std::vector<int>&
     const bool classes = f.classMask != 0; // pair flows have no class: a class filter leaves them out
     while (st.step()) {
         std::int64_t period = 0;
-        const std::int64_t o = keyOf(st.text(1)), d = keyOf(st.text(2));
+        const std::int64_t o = groupOf(st.text(1)), d = groupOf(st.text(2));
         if (classes || o < 0 || d < 0 || !place(f, st.int64(4) != 0, st.int64(3), CountPeriod::All, &period))
             continue;
         if (st.int64(4) == 0 && (f.from.isValid() || f.to.isValid()))

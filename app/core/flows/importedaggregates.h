@@ -3,6 +3,8 @@
 #include "flows/cameraindex.h"
 #include "flows/flowcube.h"
 
+#include <QHash>
+
 #include <vector>
 
 namespace stroom {
@@ -39,7 +41,10 @@ private:
     bool place(const FlowFilter& f, bool known, std::int64_t start, CountPeriod per,
                std::int64_t* period) const;
 
+    std::uint32_t keyOf(const QString& cameraId) const;
+
     sql::Database& m_db;
+    QHash<QString, std::uint32_t> m_keyOf;
     const CameraIndex& m_cams;
     LocalTime& m_zone;
     const RecordKeys& m_keys;

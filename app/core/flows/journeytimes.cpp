@@ -21,14 +21,21 @@ double percentile(const std::vector<double>& v, double p) {
 namespace {
 void distinctVehicles(std::vector<Hop>::const_iterator from, std::vector<Hop>::const_iterator to,
                       std::int64_t* vehicles, std::uint32_t* key) {
-    std::vector<std::uint32_t> v;
+    // The most distinct vehicles on any one local day (pseudonyms may rotate daily).
+    std::vector<std::pair<std::int64_t, std::uint32_t>> v;
     *key = 0;
     for (auto it = from; it != to; ++it) {
-        v.push_back(it->vehicle);
+        v.emplace_back(it->day, it->vehicle);
         *key += it->key;
     }
     std::sort(v.begin(), v.end());
-    *vehicles = static_cast<std::int64_t>(std::unique(v.begin(), v.end()) - v.begin());
+    v.erase(std::unique(v.begin(), v.end()), v.end());
+    std::int64_t best = 0, run = 0;
+    for (std::size_t i = 0; i < v.size(); ++i) {
+        run = i > 0 && v[i - 1].first == v[i].first ? run + 1 : 1;
+        best = std::max(best, run);
+    }
+    *vehicles = best;
 }
 } // namespace
 
@@ -88,7 +95,7 @@ std::vector<PairTimes> journeyTimes(const TripSet& set, const FlowFilter& f, Loc
             const std::uint32_t at = set.pathTimes[t.pathOffset + i - 1];
             samples[{a, b}].push_back(
                 Hop{static_cast<double>(set.pathTimes[t.pathOffset + i]) - static_cast<double>(at), t.vehicle,
-                    keys.hop(t.vehicle, t.start + at, a)});
+                    keys.hop(t.vehicle, t.start + at, a), day});
         }
     }
     std::vector<PairTimes> out;

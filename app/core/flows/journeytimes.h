@@ -16,7 +16,8 @@ struct PairTimes {
     std::int64_t n = 0;       ///< observations kept (released: perturbed)
     std::int64_t dropped = 0; ///< outliers beyond median ± 3 × MAD (released: perturbed, or kSuppressed)
     double median = 0, p15 = 0, p85 = 0;
-    // Before the privacy policy: distinct vehicles and cell keys of the kept and of the dropped ones.
+    // Before the privacy policy: vehicles (the most distinct ones on any one local day, as k is tested) and
+    // cell keys of the kept and of the dropped observations.
     std::int64_t vehicles = 0, droppedVehicles = 0;
     std::uint32_t key = 0, droppedKey = 0;
 };
@@ -26,6 +27,7 @@ struct Hop {
     double seconds;
     std::uint32_t vehicle;
     std::uint32_t key;
+    std::int64_t day = 0; ///< local day of the trip's start (k is tested on the largest day)
 };
 
 /** \brief Journey times as released: pairs with at least k vehicles, and how many were not. */

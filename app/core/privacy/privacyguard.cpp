@@ -113,10 +113,10 @@ bool PrivacyGuard::looksLikeIdentifier(std::string_view v) {
             return false;
     }
     // Belgian plates (1-ABC-234, 1ABC234, ABC-123, ABC123) and Dutch side codes (AB-12-34, 12-ABC-3 …).
-    static const char* const plates[] = {"D-LLL-DDD", "DLLLDDD",  "LLL-DDD",  "LLLDDD",   "DDD-LLL",
-                                         "LL-DD-DD",  "DD-DD-LL", "DD-LL-DD", "LL-DD-LL", "LL-LL-DD",
-                                         "DD-LL-LL",  "DD-LLL-D", "D-LLL-DD", "LL-DDD-L", "L-DDD-LL",
-                                         "LLL-DD-L",  "L-DD-LLL", "D-LL-DDD", "DDD-LL-D"};
+    static const char* const plates[] = {"D-LLL-DDD", "DLLLDDD",  "LLL-DDD",  "DDD-LLL",  "LL-DD-DD",
+                                         "DD-DD-LL",  "DD-LL-DD", "LL-DD-LL", "LL-LL-DD", "DD-LL-LL",
+                                         "DD-LLL-D",  "D-LLL-DD", "LL-DDD-L", "L-DDD-LL", "LLL-DD-L",
+                                         "L-DD-LLL",  "D-LL-DDD", "DDD-LL-D"};
     return std::find(std::begin(plates), std::end(plates), shape) != std::end(plates);
 }
 

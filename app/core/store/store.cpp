@@ -202,8 +202,19 @@ ALTER TABLE l0.trips ADD COLUMN vehicle INTEGER NOT NULL DEFAULT 0;
 DELETE FROM l0.trips;
 DELETE FROM l0.cube_od;
 DELETE FROM l0.cube_counts;
-DELETE FROM l0.meta WHERE key IN ('trip_parameters', 'trips_import', 'roles_signature');
+DELETE FROM l0.meta WHERE key IN ('trips_import', 'roles_signature');
 )sql");
+    // The L2 layers were released by the rules before the policy (k on trips, exact): gone until the rebuild
+    // (the stored trip parameters stay, so the rebuild uses the project's own).
+    for (const char* table : {"od_flows", "od_zone_flows", "camera_counts", "journey_times"}) {
+        db.exec(QStringLiteral("DROP TABLE IF EXISTS main.%1").arg(QLatin1String(table)));
+        auto st = db.prepare("DELETE FROM main.gpkg_contents WHERE table_name = ?");
+        st.bind(1, QString::fromLatin1(table));
+        st.run();
+        auto geom = db.prepare("DELETE FROM main.gpkg_geometry_columns WHERE table_name = ?");
+        geom.bind(1, QString::fromLatin1(table));
+        geom.run();
+    }
 }
 
 void readsStep4(sql::Database& db) {
