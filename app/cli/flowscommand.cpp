@@ -14,6 +14,7 @@
 #include "publish/resultexport.h"
 #include "session/session.h"
 #include "simulate/simulator.h"
+#include "store/outputfile.h"
 #include "store/store.h"
 
 #include <QCommandLineParser>
@@ -50,6 +51,18 @@ int flows(const QStringList& args) {
     const FlowCube cube = queryCube(q.store(), p, q.policy, &q.params, nullptr);
     const CameraIndex cams = q.session->flows().cameras();
     const OdMatrix m = (zones ? cube.od(q.filter, cams.zoneOf) : cube.od(q.filter)).publish(q.policy);
+    // Pair flows imported from privacy-proof cameras go to their own file beside it (vehicles, source); both
+    // outputs are checked before either is written.
+    LocalTime zone(q.store().timeZone().toUtf8());
+    const RecordKeys keys = RecordKeys::load(q.store().database());
+    const RawOd imported = ImportedAggregates(q.store().database(), cams, zone, keys)
+                               .pairFlows(q.filter, zones ? cams.zoneOf : std::vector<int>());
+    const QFileInfo out(p.value(QStringLiteral("out")));
+    const QString name = out.completeBaseName() + QStringLiteral(".aggregates.") + out.suffix();
+    const QString aggregatesPath =
+        p.value(QStringLiteral("out")).contains(QLatin1Char('/')) ? out.dir().filePath(name) : name;
+    if (!imported.cells.empty())
+        OutputFile::check(q.store().path(), aggregatesPath, q.overwrite);
     const ExportResult r =
         ResultExport(q.store(), cams, q.policy, q.overwrite)
             .flows(m, zones, p.value(QStringLiteral("out")),
@@ -57,19 +70,10 @@ int flows(const QStringList& args) {
                                  zones ? QStringLiteral("by zone") : QStringLiteral("by camera")),
                    p.value(QStringLiteral("purpose")));
     ResultQuery::written(QStringLiteral("flows"), QStringLiteral("OD pairs"), r, summary(m));
-    // Pair flows imported from privacy-proof cameras: their own file beside it (vehicles, source).
-    LocalTime zone(q.store().timeZone().toUtf8());
-    const RecordKeys keys = RecordKeys::load(q.store().database());
-    const RawOd imported = ImportedAggregates(q.store().database(), cams, zone, keys)
-                               .pairFlows(q.filter, zones ? cams.zoneOf : std::vector<int>());
     if (!imported.cells.empty()) {
-        const QFileInfo out(p.value(QStringLiteral("out")));
-        const QString name = out.completeBaseName() + QStringLiteral(".aggregates.") + out.suffix();
-        const QString path =
-            p.value(QStringLiteral("out")).contains(QLatin1Char('/')) ? out.dir().filePath(name) : name;
         const ExportResult a =
             ResultExport(q.store(), cams, q.policy, q.overwrite)
-                .flows(imported.publish(q.policy), zones, path,
+                .flows(imported.publish(q.policy), zones, aggregatesPath,
                        describeQuery(q.filter, q.params, QStringLiteral("imported pair flows")),
                        p.value(QStringLiteral("purpose")), true);
         ResultQuery::written(QStringLiteral("flows"), QStringLiteral("imported pair flows"), a);

@@ -2,6 +2,7 @@
 
 #include "cliio.h"
 #include "common/error.h"
+#include "common/sqlite.h"
 #include "common/timeparse.h"
 #include "common/vectorsource.h"
 #include "common/vehicleclass.h"
@@ -56,6 +57,7 @@ int trips(const QStringList& args) {
             QStringLiteral("trips: changing the trip parameters (%1 → %2) needs --purpose TEXT; the "
                            "change is recorded in the audit trail")
                 .arg(parametersText(stored), parametersText(params)));
+    sql::Transaction tx(store.database()); // the rebuild and its audit record land together, or neither
     const BuildReport r = p.isSet(QStringLiteral("rebuild"))
                               ? engine.rebuild(params, progressPrinter(QStringLiteral("trips")))
                               : engine.update(params, progressPrinter(QStringLiteral("trips")));
@@ -68,6 +70,7 @@ int trips(const QStringList& args) {
         e.k = store.threshold();
         store.audit(e);
     }
+    tx.commit();
     err() << "trips: " << r.summary() << "\n";
     return 0;
 }

@@ -37,7 +37,8 @@ Where whereOf(Store& store, const Purge::Range& r) {
         auto st = store.database().prepare("SELECT first_rowid, last_rowid FROM imports WHERE id = ?");
         st.bind(1, r.importId);
         if (!st.step())
-            throw Error::usage(QStringLiteral("purge: there is no import %1 (see the imports table)").arg(r.importId));
+            throw Error::usage(
+                QStringLiteral("purge: there is no import %1 (see the imports table)").arg(r.importId));
         if (st.isNull(0))
             throw Error::usage(QStringLiteral("purge: import %1 holds no reads (aggregates are never purged)")
                                    .arg(r.importId));
@@ -52,9 +53,10 @@ Where whereOf(Store& store, const Purge::Range& r) {
 /** The boundary trips are not rebuilt before: the end of what goes, up to a whole local hour. */
 std::int64_t boundaryOf(Store& store, const Purge::Range& r, const Where& w) {
     sql::Database& db = store.database();
-    std::int64_t end = r.kind == Purge::Range::Kind::Before
-                           ? r.beforeUtc
-                           : scalar(db, QStringLiteral("SELECT max(t) + 1 FROM l0.reads WHERE %1").arg(w.reads), w.a, w.b);
+    std::int64_t end =
+        r.kind == Purge::Range::Kind::Before
+            ? r.beforeUtc
+            : scalar(db, QStringLiteral("SELECT max(t) + 1 FROM l0.reads WHERE %1").arg(w.reads), w.a, w.b);
     LocalTime zone(store.timeZone().toUtf8());
     const std::int64_t local = end + zone.offsetAt(end);
     const std::int64_t rest = ((local % 3600) + 3600) % 3600;
@@ -66,14 +68,17 @@ Purge::Result measure(Store& store, const Purge::Range& r, const Where& w) {
     Purge::Result res;
     res.reads = scalar(db, QStringLiteral("SELECT count(*) FROM l0.reads WHERE %1").arg(w.reads), w.a, w.b);
     if (r.trips && r.kind != Purge::Range::Kind::Import)
-        res.trips = r.kind == Purge::Range::Kind::All
-                        ? scalar(db, QStringLiteral("SELECT count(*) FROM l0.trips"))
-                        : scalar(db, QStringLiteral("SELECT count(*) FROM l0.trips WHERE start < ?"), r.beforeUtc);
-    res.pseudonyms = scalar(db, QStringLiteral("SELECT count(*) FROM l0.pseudonyms WHERE id IN (SELECT vehicle FROM "
-                                               "l0.reads WHERE %1) AND id NOT IN (SELECT vehicle FROM l0.reads "
-                                               "WHERE NOT (%1))")
-                                    .arg(w.reads),
-                        w.a, w.b);
+        res.trips =
+            r.kind == Purge::Range::Kind::All
+                ? scalar(db, QStringLiteral("SELECT count(*) FROM l0.trips"))
+                : scalar(db, QStringLiteral("SELECT count(*) FROM l0.trips WHERE start < ?"), r.beforeUtc);
+    res.pseudonyms =
+        scalar(db,
+               QStringLiteral("SELECT count(*) FROM l0.pseudonyms WHERE id IN (SELECT vehicle FROM "
+                              "l0.reads WHERE %1) AND id NOT IN (SELECT vehicle FROM l0.reads "
+                              "WHERE NOT (%1))")
+                   .arg(w.reads),
+               w.a, w.b);
     return res;
 }
 
@@ -88,8 +93,9 @@ QString Purge::Result::summary() const {
 
 Purge::Result Purge::preview(Store& store, const Range& range) {
     if (range.trips && range.kind == Range::Kind::Import)
-        throw Error::usage(QStringLiteral("purge: --trips goes with --before, --older-than or --all (a trip may span "
-                                          "imports)"));
+        throw Error::usage(
+            QStringLiteral("purge: --trips goes with --before, --older-than or --all (a trip may span "
+                           "imports)"));
     return measure(store, range, whereOf(store, range));
 }
 
@@ -97,7 +103,8 @@ Purge::Result Purge::run(Store& store, const Range& range, const QString& purpos
     if (store.isReadOnly())
         throw Error::store(QStringLiteral("%1: opened read-only; cannot purge").arg(store.path()));
     if (purpose.trimmed().isEmpty())
-        throw Error::usage(QStringLiteral("purge: --purpose TEXT is required (a purge is recorded with why)"));
+        throw Error::usage(
+            QStringLiteral("purge: --purpose TEXT is required (a purge is recorded with why)"));
     Result res = preview(store, range);
     if (res.reads == 0 && res.trips == 0)
         return res; // nothing matched: nothing to do, nothing to record
@@ -108,9 +115,10 @@ Purge::Result Purge::run(Store& store, const Range& range, const QString& purpos
     {
         sql::Transaction tx(db);
         // The pseudonyms only the purged reads use go with them.
-        auto orphans = db.prepare(QStringLiteral("DELETE FROM l0.pseudonyms WHERE id IN (SELECT vehicle FROM l0.reads "
-                                                 "WHERE %1) AND id NOT IN (SELECT vehicle FROM l0.reads WHERE NOT (%1))")
-                                      .arg(w.reads));
+        auto orphans =
+            db.prepare(QStringLiteral("DELETE FROM l0.pseudonyms WHERE id IN (SELECT vehicle FROM l0.reads "
+                                      "WHERE %1) AND id NOT IN (SELECT vehicle FROM l0.reads WHERE NOT (%1))")
+                           .arg(w.reads));
         auto reads = db.prepare(QStringLiteral("DELETE FROM l0.reads WHERE %1").arg(w.reads));
         for (sql::Statement* st : {&orphans, &reads}) {
             if (w.reads.contains(QLatin1Char('?')))
@@ -121,13 +129,14 @@ Purge::Result Purge::run(Store& store, const Range& range, const QString& purpos
         }
         if (range.trips) {
             auto trips = db.prepare(range.kind == Range::Kind::All ? "DELETE FROM l0.trips"
-                                                                    : "DELETE FROM l0.trips WHERE start < ?");
+                                                                   : "DELETE FROM l0.trips WHERE start < ?");
             if (range.kind != Range::Kind::All)
                 trips.bind(1, range.beforeUtc);
             trips.run();
         }
         // Trips and the cube are never rebuilt before the boundary: their reads are gone.
-        const std::int64_t earlier = scalar(db, QStringLiteral("SELECT value FROM l0.meta WHERE key = 'purged_before'"));
+        const std::int64_t earlier =
+            scalar(db, QStringLiteral("SELECT value FROM l0.meta WHERE key = 'purged_before'"));
         auto mark = db.prepare("INSERT OR REPLACE INTO l0.meta (key, value) VALUES ('purged_before', ?)");
         mark.bind(1, QString::number(std::max(earlier, res.boundary)));
         mark.run();
@@ -149,7 +158,8 @@ int Purge::retentionDays(Store& store) {
 
 Purge::Result Purge::setRetention(Store& store, int days, const QString& purpose) {
     if (purpose.trimmed().isEmpty())
-        throw Error::usage(QStringLiteral("purge: --purpose TEXT is required to change the retention period"));
+        throw Error::usage(
+            QStringLiteral("purge: --purpose TEXT is required to change the retention period"));
     {
         sql::Transaction tx(store.database());
         const int before = retentionDays(store);

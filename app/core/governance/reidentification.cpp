@@ -67,7 +67,7 @@ ReidentificationRisk ReidentificationRisk::measure(Store& store, int sample, std
     // Traces of (camera, UTC hour) points and the local days of each vehicle, from L0.
     std::unordered_map<std::uint32_t, std::uint32_t> index;
     std::vector<std::vector<std::uint64_t>> traces;
-    std::vector<std::vector<std::int64_t>> days;
+    std::vector<std::pair<std::int64_t, std::int64_t>> days; ///< first and last local day per vehicle
     auto st = db.prepare("SELECT vehicle, camera, t FROM l0.reads");
     while (st.step()) {
         ++r.reads;
@@ -75,7 +75,7 @@ ReidentificationRisk ReidentificationRisk::measure(Store& store, int sample, std
         const auto [it, added] = index.emplace(vehicle, static_cast<std::uint32_t>(traces.size()));
         if (added) {
             traces.emplace_back();
-            days.emplace_back();
+            days.emplace_back(INT64_MAX, INT64_MIN);
         }
         const std::int64_t t = st.int64(2);
         traces[it->second].push_back(static_cast<std::uint64_t>(st.int64(1)) << 32 |
@@ -83,14 +83,14 @@ ReidentificationRisk ReidentificationRisk::measure(Store& store, int sample, std
         std::int64_t day;
         int hour;
         FlowCube::localDayHour(t, zone, &day, &hour);
-        days[it->second].push_back(day);
+        days[it->second].first = std::min(days[it->second].first, day);
+        days[it->second].second = std::max(days[it->second].second, day);
     }
     std::int64_t linkable = 0;
     for (std::size_t v = 0; v < traces.size(); ++v) {
         std::sort(traces[v].begin(), traces[v].end());
         traces[v].erase(std::unique(traces[v].begin(), traces[v].end()), traces[v].end());
-        const auto [lo, hi] = std::minmax_element(days[v].begin(), days[v].end());
-        linkable += *lo != *hi ? 1 : 0;
+        linkable += days[v].first != days[v].second ? 1 : 0;
     }
     r.vehicles = static_cast<std::int64_t>(traces.size());
     r.linkableShare = r.vehicles == 0 ? 0.0 : static_cast<double>(linkable) / r.vehicles;

@@ -21,11 +21,15 @@ constexpr std::int64_t kCutWindow = 1800;           ///< the default trip gap
 PseudonymKeys::PseudonymKeys(Rotation rotation, QByteArray timeZone)
     : m_rotation(rotation)
     , m_zoneId(timeZone.isEmpty() ? QByteArray("Europe/Brussels") : std::move(timeZone))
-    , m_zone(m_zoneId) {}
+    , m_zone(m_zoneId) {
+    if (RAND_bytes(m_trackKey.data(), static_cast<int>(m_trackKey.size())) != 1)
+        throw Error::store(QStringLiteral("no random numbers available for --pseudonymise"));
+}
 
 PseudonymKeys::~PseudonymKeys() {
     for (auto& kv : m_keys)
         std::fill(kv.second.begin(), kv.second.end(), 0);
+    std::fill(m_trackKey.begin(), m_trackKey.end(), 0);
 }
 
 PseudonymKeys::Rotation PseudonymKeys::parse(const QString& text) {
@@ -67,7 +71,13 @@ void PseudonymKeys::pseudonymise(std::string_view plate, std::int64_t t, unsigne
             it = m_keys.emplace(period, k).first;
         }
         key = it->second;
-        auto [last, fresh] = m_last.try_emplace(norm, Last{t, period});
+        // Who was last seen when, under a hash keyed for this command only (never the plate itself).
+        unsigned char tag[32];
+        unsigned int tagLen = 0;
+        HMAC(EVP_sha256(), m_trackKey.data(), static_cast<int>(m_trackKey.size()),
+             reinterpret_cast<const unsigned char*>(norm.data()), norm.size(), tag, &tagLen);
+        auto [last, fresh] =
+            m_last.try_emplace(std::string(reinterpret_cast<const char*>(tag), tagLen), Last{t, period});
         if (!fresh) {
             if (last->second.period != period && std::abs(t - last->second.t) <= kCutWindow)
                 ++m_cuts;

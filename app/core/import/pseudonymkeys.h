@@ -49,6 +49,7 @@ private:
     LocalTime m_zone;
     mutable std::mutex m_mutex;
     std::unordered_map<std::int64_t, std::array<unsigned char, 32>> m_keys;
+    std::array<unsigned char, 32> m_trackKey{}; ///< keys the hash that tracks rotation cuts
     struct Last {
         std::int64_t t, period;
     };

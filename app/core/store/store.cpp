@@ -313,10 +313,18 @@ void Store::attachReads(bool create) {
     st.run();
     if (!exists || create) {
         // 64 KiB pages: the reads table is appended in bulk and scanned whole. Set before the first write.
-        m_db.exec("PRAGMA l0.page_size = 65536");
-        sql::Transaction tx(m_db);
-        createReadsSchema(m_db);
-        tx.commit();
+        try {
+            m_db.exec("PRAGMA l0.page_size = 65536");
+            sql::Transaction tx(m_db);
+            createReadsSchema(m_db);
+            tx.commit();
+        } catch (...) {
+            // Not half a reads file: the next open starts again from nothing.
+            m_db.exec("DETACH DATABASE l0");
+            if (!exists)
+                QFile::remove(sidecar);
+            throw;
+        }
         return;
     }
     int version = 0;
