@@ -102,6 +102,11 @@ const std::vector<Command>& commands() {
         {QStringLiteral("audit verify"), QStringLiteral("PROJECT"),
          QStringLiteral("check the audit trail's hash chain (exit 3 names the first broken record)"),
          auditVerify},
+        {QStringLiteral("purge"),
+         QStringLiteral("PROJECT (--before DATE | --older-than DAYS | --import N | --all)"),
+         QStringLiteral(
+             "remove pseudonymised reads (and trips) for a range, keeping every aggregate; retention"),
+         purge},
         {QStringLiteral("risk"), QStringLiteral("PROJECT"),
          QStringLiteral("re-identification risk of the reads: unicity, linkability, trips under k"), risk},
         {QStringLiteral("bench"), QStringLiteral("import|trips"),

@@ -47,6 +47,7 @@ int bench(const QStringList& args);
 int auditList(const QStringList& args);
 int auditVerify(const QStringList& args);
 int risk(const QStringList& args);
+int purge(const QStringList& args);
 
 /** True when `cameras export` writes the public register's PDF listing (a print layout). */
 bool camerasExportIsPdf(const QStringList& args);

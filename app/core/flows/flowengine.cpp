@@ -250,7 +250,10 @@ BuildReport FlowEngine::run(const TripParameters& p, bool full, const std::funct
     const RecordKeys keys = RecordKeys::load(db);
 
     BuildReport br;
-    const std::int64_t from = full ? INT64_MIN : updateStart(p);
+    std::int64_t from = full ? INT64_MIN : updateStart(p);
+    // Nothing before a purge boundary is rebuilt: its reads are gone, its trips and cube cells stay.
+    if (const QString purged = meta(db, "purged_before"); !purged.isEmpty() && from != INT64_MAX)
+        from = std::max<std::int64_t>(from, purged.toLongLong());
     if (from == INT64_MAX) { // nothing new
         br.full = false;
         br.from = INT64_MAX;

@@ -16,9 +16,9 @@ namespace {
 
 std::int64_t scalar(sql::Database& db, const QString& sql, std::int64_t a = 0, std::int64_t b = 0) {
     auto st = db.prepare(sql);
-    if (sql.count(QLatin1Char('?')) >= 1)
+    if (sql.contains(QLatin1String("?1")))
         st.bind(1, a);
-    if (sql.count(QLatin1Char('?')) >= 2)
+    if (sql.contains(QLatin1String("?2")))
         st.bind(2, b);
     return st.step() && !st.isNull(0) ? st.int64(0) : 0;
 }
@@ -32,7 +32,7 @@ struct Where {
 Where whereOf(Store& store, const Purge::Range& r) {
     switch (r.kind) {
     case Purge::Range::Kind::Before:
-        return Where{QStringLiteral("t < ?"), r.beforeUtc, 0};
+        return Where{QStringLiteral("t < ?1"), r.beforeUtc, 0};
     case Purge::Range::Kind::Import: {
         auto st = store.database().prepare("SELECT first_rowid, last_rowid FROM imports WHERE id = ?");
         st.bind(1, r.importId);
@@ -42,7 +42,7 @@ Where whereOf(Store& store, const Purge::Range& r) {
         if (st.isNull(0))
             throw Error::usage(QStringLiteral("purge: import %1 holds no reads (aggregates are never purged)")
                                    .arg(r.importId));
-        return Where{QStringLiteral("rowid BETWEEN ? AND ?"), st.int64(0), st.int64(1)};
+        return Where{QStringLiteral("rowid BETWEEN ?1 AND ?2"), st.int64(0), st.int64(1)};
     }
     case Purge::Range::Kind::All:
         return Where{QStringLiteral("1 = 1"), 0, 0};
@@ -71,7 +71,7 @@ Purge::Result measure(Store& store, const Purge::Range& r, const Where& w) {
         res.trips =
             r.kind == Purge::Range::Kind::All
                 ? scalar(db, QStringLiteral("SELECT count(*) FROM l0.trips"))
-                : scalar(db, QStringLiteral("SELECT count(*) FROM l0.trips WHERE start < ?"), r.beforeUtc);
+                : scalar(db, QStringLiteral("SELECT count(*) FROM l0.trips WHERE start < ?1"), r.beforeUtc);
     res.pseudonyms =
         scalar(db,
                QStringLiteral("SELECT count(*) FROM l0.pseudonyms WHERE id IN (SELECT vehicle FROM "
@@ -121,9 +121,9 @@ Purge::Result Purge::run(Store& store, const Range& range, const QString& purpos
                            .arg(w.reads));
         auto reads = db.prepare(QStringLiteral("DELETE FROM l0.reads WHERE %1").arg(w.reads));
         for (sql::Statement* st : {&orphans, &reads}) {
-            if (w.reads.contains(QLatin1Char('?')))
+            if (w.reads.contains(QLatin1String("?1")))
                 st->bind(1, w.a);
-            if (w.reads.count(QLatin1Char('?')) >= 2)
+            if (w.reads.contains(QLatin1String("?2")))
                 st->bind(2, w.b);
             st->run();
         }

@@ -1,5 +1,7 @@
 #include "session/session.h"
 
+#include "governance/purge.h"
+
 #include "common/error.h"
 #include "common/progress.h"
 
@@ -25,7 +27,9 @@ Session::Session(Store store)
 Session::~Session() = default;
 
 std::unique_ptr<Session> Session::open(const QString& path, Store::Access access) {
-    return std::unique_ptr<Session>(new Session(Store::open(path, access)));
+    std::unique_ptr<Session> s(new Session(Store::open(path, access)));
+    Purge::applyRetention(s->store()); // the project's retention period, at every open for writing
+    return s;
 }
 
 std::optional<BuildReport> Session::afterImport(Store& store, const std::function<void(double)>& progress,
@@ -90,6 +94,16 @@ ImportOutcome Session::importFiles(
                 out.tripsError = e.message();
                 out.exitCode = std::max(out.exitCode, e.exitCode());
             }
+        }
+    }
+    if (out.stored() > 0 && !out.cancelled) {
+        try {
+            // The retention period at every import too (reads older than it go; every aggregate stays).
+            if (Purge::applyRetention(store).reads > 0)
+                changes |= Reads;
+        } catch (const Error& e) {
+            out.errors << e.message();
+            out.exitCode = std::max(out.exitCode, e.exitCode());
         }
     }
     report(1.0);
