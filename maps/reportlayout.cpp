@@ -544,6 +544,14 @@ public:
                                 d.readsTo.toString(Qt::ISODate)) +
                        QStringLiteral("\n\n");
         }
+        privacy +=
+            (d.retentionDays > 0
+                 ? tr("Retention period: %1 days; older reads are purged whenever the project is opened or "
+                      "data is imported, and every purge is in the audit trail.")
+                       .arg(d.retentionDays)
+                 : tr("No retention period is set: reads are kept until they are purged (stroom-cli "
+                      "purge).")) +
+            QStringLiteral("\n\n");
         privacy += tr("Purpose of this report: %1.").arg(d.purpose.isEmpty() ? tr("not given") : d.purpose) +
                    QStringLiteral("\n");
         privacy += tr("Generated on %1 by Stroom; this report is recorded in the project's audit trail.")

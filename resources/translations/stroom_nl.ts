@@ -610,6 +610,14 @@ Intern verkeer: %10 (%11 %).
         <source>Data layer. This report shows L2 aggregates only. Every cell, count and journey time in it stands for at least k = %1 distinct vehicles; %2 cells under k were suppressed in total (OD %3, counts %4, journey times %5). Every figure is perturbed by the cell key method: each trip and read carries a secret random key, a cell&apos;s key is the sum of its records&apos; keys, and a published table adds noise of -2 to +2 (zero mean, variance 1) chosen by that key. The same cell always reads the same, so comparing overlapping queries does not reveal a suppressed cell; totals are sums of the published figures. Exact figures are released only for a stated purpose and are audited as layer L1.</source>
         <translation>Gegevenslaag. Dit rapport toont enkel L2-aggregaten. Elke cel, telling en reistijd staat voor minstens k = %1 verschillende voertuigen; in totaal zijn %2 cellen onder k weggelaten (HB %3, tellingen %4, reistijden %5). Elk cijfer is verstoord met de celsleutelmethode: elke rit en elke waarneming draagt een geheime willekeurige sleutel, de sleutel van een cel is de som van die van haar records, en een gepubliceerde tabel telt er ruis van -2 tot +2 bij (gemiddeld nul, variantie 1), gekozen door die sleutel. Dezelfde cel geeft altijd hetzelfde getal, dus overlappende vragen vergelijken onthult geen weggelaten cel; totalen zijn sommen van de gepubliceerde cijfers. Exacte cijfers worden enkel voor een opgegeven doel vrijgegeven en als laag L1 gelogd.</translation>
     </message>
+    <message>
+        <source>Retention period: %1 days; older reads are purged whenever the project is opened or data is imported, and every purge is in the audit trail.</source>
+        <translation>Bewaartermijn: %1 dagen; oudere waarnemingen worden gewist telkens het project geopend of data geïmporteerd wordt, en elke wissing staat in het auditlogboek.</translation>
+    </message>
+    <message>
+        <source>No retention period is set: reads are kept until they are purged (stroom-cli purge).</source>
+        <translation>Er is geen bewaartermijn ingesteld: waarnemingen blijven bewaard tot ze gewist worden (stroom-cli purge).</translation>
+    </message>
 </context>
 <context>
     <name>stroom::vehicleclass</name>

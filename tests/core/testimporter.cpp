@@ -356,6 +356,25 @@ private slots:
         QVERIFY(out.reports.last().keyRotation.contains(QLatin1String("04:00 Europe/Brussels")));
     }
 
+    /** A source that keeps its pseudonyms for days is named at import (linkable over time). */
+    void pseudonymsOverSeveralDaysAreNamed() {
+        Store s = newStore();
+        QByteArray content = "timestamp,camera_id,plate_hash,vehicle_class,country\n";
+        content += QByteArray("2026-03-02T07:00:00Z,C1,") + kP1 + ",car,BE\n";
+        content += QByteArray("2026-03-03T07:00:00Z,C1,") + kP1 + ",car,BE\n";
+        content += QByteArray("2026-03-03T07:00:00Z,C1,") + kP2 + ",car,BE\n";
+        const ImportReport r = Importer(s).importFile(write(content), ImportOptions());
+        QVERIFY2(r.warnings.join(QLatin1Char(' '))
+                     .contains(QLatin1String("50.0 % of the pseudonyms are seen on more "
+                                             "than one local day")),
+                 qPrintable(r.warnings.join(QLatin1Char(' '))));
+        QByteArray one = "timestamp,camera_id,plate_hash,vehicle_class,country\n";
+        one += QByteArray("2026-03-05T07:00:00Z,C1,") + kP2 + ",car,BE\n";
+        Store fresh = newStore();
+        const ImportReport r2 = Importer(fresh).importFile(write(one), ImportOptions());
+        QVERIFY(!r2.warnings.join(QLatin1Char(' ')).contains(QLatin1String("local day")));
+    }
+
     void skipModeCountsAndSamples() {
         Store s = newStore();
         ImportOptions o;

@@ -149,8 +149,10 @@ public:
         if (!m_order.contains(kind))
             m_order << kind;
     }
+    /** A warning about the whole file (no line). */
+    void note(const QString& text) { m_notes << text; }
     QStringList list() const {
-        QStringList out;
+        QStringList out = m_notes;
         for (const QString& k : m_order) {
             const auto& w = m_byKind[k];
             out << QStringLiteral("%1: %2 row(s), e.g. %3")
@@ -162,6 +164,7 @@ public:
     }
 
 private:
+    QStringList m_notes;
     struct W {
         qint64 count = 0;
         QStringList places;

@@ -3,6 +3,7 @@
 #include "common/sqlite.h"
 #include "common/timeparse.h"
 #include "flows/journeytimes.h"
+#include "governance/purge.h"
 #include "privacy/privacyguard.h"
 #include "privacy/recordkeys.h"
 #include "store/store.h"
@@ -132,6 +133,7 @@ void collectInventory(ReportData& r, Store& store) {
 }
 
 void collectRetention(ReportData& r, Store& store) {
+    r.retentionDays = Purge::retentionDays(store);
     // Retention: what L0 holds now.
     {
         auto st = store.database().prepare("SELECT count(*), min(t), max(t) FROM l0.reads");

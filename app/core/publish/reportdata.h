@@ -69,6 +69,7 @@ struct ReportData {
     int camerasTotal = 0;
 
     std::int64_t readsStored = 0; ///< pseudonymised reads (L0) the project keeps
+    int retentionDays = 0;        ///< the project's retention period (0: none)
     QDate readsFrom, readsTo;     ///< the UTC days of the first and last of them
 
     /** Suppressed cells in everything the report shows (OD, counts, journey times). */
