@@ -19,6 +19,7 @@
 #include "odtablemodel.h"
 #include "odtablepanel.h"
 #include "publish/resultexport.h"
+#include "purgedialog.h"
 #include "registerlisting.h"
 #include "registerpanel.h"
 #include "reportdialog.h"
@@ -211,6 +212,14 @@ void MainWindow::buildFileMenu() {
         dialog.exec();
     });
     reportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
+    QAction* purgeAction = file->addAction(tr("P&urge reads…"), this, [this] {
+        if (!m_session)
+            return;
+        widgets::PurgeDialog dialog(m_session->store(), this);
+        if (dialog.exec() == QDialog::Accepted)
+            statusBar()->showMessage(dialog.summaryText(), 10000);
+    });
+    purgeAction->setObjectName(QStringLiteral("PurgeAction"));
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
     quit->setShortcut(QKeySequence::Quit);

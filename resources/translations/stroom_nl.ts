@@ -291,6 +291,10 @@
         <source>&amp;Audit log…</source>
         <translation>&amp;Auditlogboek…</translation>
     </message>
+    <message>
+        <source>P&amp;urge reads…</source>
+        <translation>&amp;Waarnemingen wissen…</translation>
+    </message>
 </context>
 <context>
     <name>stroom::maps::LayoutKit</name>
@@ -1473,6 +1477,53 @@ Intern verkeer: %10 (%11 %).
     <message>
         <source>Say what the export is for: the purpose is kept in the audit trail, and nothing was written.</source>
         <translation>Zeg waarvoor de export dient: het doel wordt in het auditlogboek bewaard, en er is niets geschreven.</translation>
+    </message>
+</context>
+<context>
+    <name>stroom::widgets::PurgeDialog</name>
+    <message>
+        <source>Purge reads</source>
+        <translation>Waarnemingen wissen</translation>
+    </message>
+    <message>
+        <source>Pseudonymised reads (L0) are removed for good; every aggregate (the flows, counts and journey times Stroom has computed) stays, so every released figure reads as before.</source>
+        <translation>Gepseudonimiseerde waarnemingen (L0) worden definitief verwijderd; elk aggregaat (de stromen, tellingen en reistijden die Stroom berekende) blijft, zodat elk vrijgegeven cijfer hetzelfde blijft.</translation>
+    </message>
+    <message>
+        <source>Reads before</source>
+        <translation>Waarnemingen vóór</translation>
+    </message>
+    <message>
+        <source>Reads older than (days)</source>
+        <translation>Waarnemingen ouder dan (dagen)</translation>
+    </message>
+    <message>
+        <source>Every read</source>
+        <translation>Alle waarnemingen</translation>
+    </message>
+    <message>
+        <source>Also the trips (L1) of that period</source>
+        <translation>Ook de ritten (L1) van die periode</translation>
+    </message>
+    <message>
+        <source>e.g. retention period of 90 days (council decision)</source>
+        <translation>bv. bewaartermijn van 90 dagen (gemeenteraadsbesluit)</translation>
+    </message>
+    <message>
+        <source>Purpose (required)</source>
+        <translation>Doel (verplicht)</translation>
+    </message>
+    <message>
+        <source>Purge</source>
+        <translation>Wissen</translation>
+    </message>
+    <message>
+        <source>Nothing matches: no read is that old.</source>
+        <translation>Niets komt overeen: geen enkele waarneming is zo oud.</translation>
+    </message>
+    <message>
+        <source>Goes: %1 reads, %2 trips, %3 pseudonyms. Stays: every aggregate, the camera register and the audit trail.</source>
+        <translation>Verdwijnt: %1 waarnemingen, %2 ritten, %3 pseudoniemen. Blijft: elk aggregaat, het cameraregister en het auditlogboek.</translation>
     </message>
 </context>
 <context>
