@@ -519,14 +519,16 @@ public:
                       "k = %1 distinct vehicles; %2 cells under k were suppressed in total (OD %3, counts "
                       "%4, journey times %5).")
                  : tr("Data layer. This report shows L2 aggregates only. Every cell, count and journey "
-                      "time in it stands for at least k = %1 distinct vehicles; %2 cells under k were "
-                      "suppressed in total (OD %3, counts %4, journey times %5). Every figure is "
+                      "time in it stands for at least k = %1 distinct vehicles on one day; %2 cells under k "
+                      "were suppressed in total (OD %3, counts %4, journey times %5). Every figure is "
                       "perturbed by the cell key method: each trip and read carries a secret random key, "
                       "a cell's key is the sum of its records' keys, and a published table adds noise of "
                       "-2 to +2 (zero mean, variance 1) chosen by that key. The same cell always reads "
-                      "the same, so comparing overlapping queries does not reveal a suppressed cell; "
-                      "totals are sums of the published figures. Exact figures are released only for a "
-                      "stated purpose and are audited as layer L1."))
+                      "the same, so the difference of two overlapping queries hits a suppressed value no "
+                      "more often than two equal noises do (about one time in four); many queries combined "
+                      "can do better, and every query is in the audit trail. Totals are sums of the "
+                      "published figures. Exact figures are released only for a stated purpose and are "
+                      "audited as layer L1."))
                 .arg(d.k)
                 .arg(number(d.suppressedTotal(), loc), number(d.odSuppressed, loc),
                      number(d.countsSuppressed, loc), number(d.journeysSuppressed, loc)) +
@@ -552,6 +554,17 @@ public:
                  : tr("No retention period is set: reads are kept until they are purged (stroom-cli "
                       "purge).")) +
             QStringLiteral("\n\n");
+        if (d.readsStored > 0) {
+            const auto pct = [&](double share) { return loc.toString(100.0 * share, 'f', 1); };
+            privacy +=
+                tr("Re-identification risk of the kept reads: %1 %, %2 %, %3 % and %4 % of vehicles are "
+                   "singled out by 1, 2, 3 and 4 of their own (camera, hour) points (unicity, after de "
+                   "Montjoye et al. 2013); %5 % of pseudonyms are seen on more than one day; %6 % of trips "
+                   "fall in groups of fewer than k vehicles, which is why only aggregates leave the store.")
+                    .arg(pct(d.risk.unicity[0]), pct(d.risk.unicity[1]), pct(d.risk.unicity[2]),
+                         pct(d.risk.unicity[3]), pct(d.risk.linkableShare), pct(d.risk.tripsBelowKShare)) +
+                QStringLiteral("\n\n");
+        }
         privacy += tr("Purpose of this report: %1.").arg(d.purpose.isEmpty() ? tr("not given") : d.purpose) +
                    QStringLiteral("\n");
         privacy += tr("Generated on %1 by Stroom; this report is recorded in the project's audit trail.")

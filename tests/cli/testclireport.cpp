@@ -74,6 +74,7 @@ private slots:
         QVERIFY(t.contains(QLatin1String("Method and privacy")));
         QVERIFY(t.contains(QLatin1String("cell key method")));
         QVERIFY(t.simplified().contains(QLatin1String("No retention period is set")));
+        QVERIFY(t.simplified().contains(QLatin1String("Re-identification risk of the kept reads")));
         // The top OD rows are those of stroom-cli flows with the same filters.
         const QString od = m_dir.filePath(QStringLiteral("od.csv"));
         QCOMPARE(cli({QStringLiteral("flows"), QStringLiteral("--purpose"), QStringLiteral("test"), m_project,

@@ -2,6 +2,7 @@
 
 #include "flows/flowcube.h"
 #include "flows/flowengine.h"
+#include "governance/reidentification.h"
 
 #include <QDateTime>
 #include <QString>
@@ -70,6 +71,7 @@ struct ReportData {
 
     std::int64_t readsStored = 0; ///< pseudonymised reads (L0) the project keeps
     int retentionDays = 0;        ///< the project's retention period (0: none)
+    ReidentificationRisk risk;    ///< of the kept reads (when there are any)
     QDate readsFrom, readsTo;     ///< the UTC days of the first and last of them
 
     /** Suppressed cells in everything the report shows (OD, counts, journey times). */
