@@ -17,14 +17,6 @@
 
 namespace stroom::widgets {
 
-namespace {
-std::int64_t localMidnight(Store& store, const QDate& day) {
-    LocalTime zone(store.timeZone().toUtf8());
-    LocalTime::Kind kind;
-    return zone.toUtc(QDateTime(day, QTime(0, 0), Qt::UTC).toSecsSinceEpoch(), &kind);
-}
-} // namespace
-
 PurgeDialog::PurgeDialog(Store& store, QWidget* parent)
     : QDialog(parent)
     , m_store(store) {
@@ -85,7 +77,7 @@ Purge::Range PurgeDialog::range() const {
     } else {
         const QDate day =
             m_olderChoice->isChecked() ? QDate::currentDate().addDays(-m_days->value()) : m_before->date();
-        r.beforeUtc = localMidnight(m_store, day);
+        r.beforeUtc = Purge::localMidnight(m_store, day);
         r.text = QStringLiteral("reads before %1 (local)").arg(day.toString(Qt::ISODate));
     }
     return r;

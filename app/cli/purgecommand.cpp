@@ -14,16 +14,6 @@
 
 namespace stroom::cli {
 
-namespace {
-/** Local midnight of \a day in the project's time zone, as UTC seconds. */
-std::int64_t localMidnight(Store& store, const QDate& day) {
-    LocalTime zone(store.timeZone().toUtf8());
-    const std::int64_t local = QDateTime(day, QTime(0, 0), Qt::UTC).toSecsSinceEpoch();
-    LocalTime::Kind kind;
-    return zone.toUtc(local, &kind);
-}
-} // namespace
-
 int purge(const QStringList& args) {
     QCommandLineParser p;
     p.addPositionalArgument(QStringLiteral("PROJECT.gpkg"), QStringLiteral("The project."));
@@ -79,12 +69,12 @@ int purge(const QStringList& args) {
         const QDate d = QDate::fromString(p.value(QStringLiteral("before")), Qt::ISODate);
         if (!d.isValid())
             throw Error::usage(QStringLiteral("purge: --before is a date yyyy-mm-dd"));
-        range.beforeUtc = localMidnight(store, d);
+        range.beforeUtc = Purge::localMidnight(store, d);
         range.text = QStringLiteral("reads before %1 (local)").arg(d.toString(Qt::ISODate));
     } else if (p.isSet(QStringLiteral("older-than"))) {
         const int days = integerOption(p, QStringLiteral("older-than"), 0, 0, 36500);
         const QDate d = QDate::currentDate().addDays(-days);
-        range.beforeUtc = localMidnight(store, d);
+        range.beforeUtc = Purge::localMidnight(store, d);
         range.text =
             QStringLiteral("reads older than %1 days (before %2)").arg(days).arg(d.toString(Qt::ISODate));
     } else if (p.isSet(QStringLiteral("import"))) {

@@ -346,7 +346,23 @@ RawOd FlowCube::od(const FlowFilter& f, const std::vector<int>& group) const {
 
 RawCounts FlowCube::counts(const FlowFilter& f, CountPeriod per, bool perClass, bool perCamera,
                            std::uint32_t onlyCamera) const {
-    std::map<std::tuple<std::uint32_t, std::int64_t, int>, std::uint32_t> index;
+    // Cells by (camera, period, class): hashed while the per-vehicle cube cells stream in, sorted once at
+    // the end (this runs on every filter change in the app).
+    struct Key {
+        std::uint32_t camera;
+        std::int64_t period;
+        int cls;
+        bool operator==(const Key& o) const {
+            return camera == o.camera && period == o.period && cls == o.cls;
+        }
+    };
+    struct KeyHash {
+        std::size_t operator()(const Key& k) const {
+            return std::hash<std::int64_t>()(k.period * 1000003 + static_cast<std::int64_t>(k.camera) * 131 +
+                                             k.cls);
+        }
+    };
+    std::unordered_map<Key, std::uint32_t, KeyHash> index;
     std::vector<RawCounts::Cell> cells;
     std::vector<Sighting> seen;
     DayDistinct daySeen;
@@ -369,8 +385,8 @@ RawCounts FlowCube::counts(const FlowFilter& f, CountPeriod per, bool perClass, 
                                                                         : 0;
             const int cls = perClass ? c.cls : -1;
             const std::uint32_t camera = perCamera ? c.camera : CameraCount::kAllCameras;
-            const auto [it, added] = index.try_emplace(std::make_tuple(camera, period, cls),
-                                                       static_cast<std::uint32_t>(cells.size()));
+            const auto [it, added] =
+                index.try_emplace(Key{camera, period, cls}, static_cast<std::uint32_t>(cells.size()));
             if (added)
                 cells.push_back(RawCounts::Cell{camera, period, cls, {}, {}});
             RawCounts::Cell& cell = cells[it->second];
@@ -390,11 +406,14 @@ RawCounts FlowCube::counts(const FlowFilter& f, CountPeriod per, bool perClass, 
     largest.resize(cells.size(), 0);
     RawCounts out;
     out.cells.reserve(cells.size());
-    for (const auto& kv : index) {
-        RawCounts::Cell c = cells[kv.second];
-        c.passages.vehicles = c.vehicles.vehicles = largest[kv.second];
+    for (std::size_t i = 0; i < cells.size(); ++i) {
+        RawCounts::Cell c = cells[i];
+        c.passages.vehicles = c.vehicles.vehicles = largest[i];
         out.cells.push_back(c);
     }
+    std::sort(out.cells.begin(), out.cells.end(), [](const RawCounts::Cell& a, const RawCounts::Cell& b) {
+        return std::tie(a.camera, a.period, a.cls) < std::tie(b.camera, b.period, b.cls);
+    });
     return out;
 }
 

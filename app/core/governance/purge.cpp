@@ -152,6 +152,12 @@ Purge::Result Purge::run(Store& store, const Range& range, const QString& purpos
     return res;
 }
 
+std::int64_t Purge::localMidnight(Store& store, const QDate& day) {
+    LocalTime zone(store.timeZone().toUtf8());
+    LocalTime::Kind kind;
+    return zone.toUtc(QDateTime(day, QTime(0, 0), Qt::UTC).toSecsSinceEpoch(), &kind);
+}
+
 int Purge::retentionDays(Store& store) {
     return std::max(0, store.setting(QStringLiteral("retention_days"), QStringLiteral("0")).toInt());
 }
@@ -185,8 +191,7 @@ Purge::Result Purge::applyRetention(Store& store) {
     const std::int64_t today = timefmt::epochDay(now + zone.offsetAt(now));
     Range r;
     r.kind = Range::Kind::Before;
-    const std::int64_t localMidnight = (today - days) * 86400;
-    r.beforeUtc = localMidnight - zone.offsetAt(localMidnight);
+    r.beforeUtc = localMidnight(store, QDate(1970, 1, 1).addDays(today - days));
     r.text = QStringLiteral("retention: reads older than %1 days").arg(days);
     return run(store, r, QStringLiteral("retention period of %1 days").arg(days));
 }

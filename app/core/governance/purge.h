@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QDate>
 #include <QString>
 
 #include <cstdint>
@@ -38,6 +39,8 @@ public:
     /** What \a range would remove, removing nothing. */
     static Result preview(Store& store, const Range& range);
 
+    /** Local midnight starting \a day in the project's time zone, as UTC seconds (a --before boundary). */
+    static std::int64_t localMidnight(Store& store, const QDate& day);
     /** The retention period in days (0: none). */
     static int retentionDays(Store& store);
     /** Sets the retention period (audited) and applies it. */

@@ -2,7 +2,6 @@
 #include "common/timeparse.h"
 #include "common/vehicleclass.h"
 #include "import/importparts.h"
-#include "privacy/privacyguard.h"
 
 #include <QDateTime>
 
@@ -191,13 +190,7 @@ private:
         std::string key(id);
         if (m_seen.count(key))
             return;
-        if (PrivacyGuard::looksLikeIdentifier(id))
-            throw Error::input(
-                QStringLiteral("%1 line %2: a camera id that looks like a number plate or a "
-                               "pseudonym; Stroom stores nothing plate-like outside the pseudonym "
-                               "column, so nothing was stored")
-                    .arg(m_ctx.path)
-                    .arg(line));
+        refusePlateLikeCameraId(id, m_ctx.path, line, QString());
         NewCamera nc;
         nc.id = key;
         m_seen.emplace(key, m_ctx.cameras.resolve(nc));

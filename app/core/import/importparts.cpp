@@ -28,6 +28,18 @@ QString shown(std::string_view s) {
     return QStringLiteral("'%1'").arg(v);
 }
 
+void refusePlateLikeCameraId(std::string_view id, const QString& path, qint64 line, const QString& column) {
+    if (!PrivacyGuard::looksLikeIdentifier(id))
+        return;
+    throw Error::input(
+        QStringLiteral("%1 line %2%3: a camera id that looks like a number plate or a pseudonym; "
+                       "Stroom stores nothing plate-like outside the pseudonym column, so nothing "
+                       "was stored")
+            .arg(path)
+            .arg(line)
+            .arg(column.isEmpty() ? QString() : QStringLiteral(", column '%1'").arg(column)));
+}
+
 bool parseDouble(std::string_view s, double* out) {
     s = CsvReader::trimmed(s);
     if (s.empty())

@@ -32,6 +32,11 @@ QString view(std::string_view s);
 QString shown(std::string_view s);
 bool parseDouble(std::string_view s, double* out);
 bool parseInt(std::string_view s, std::int64_t* out);
+/**
+ * Error::input when a camera id named by a file looks like a number plate or a pseudonym (DESIGN §2:
+ * nothing plate-like outside the pseudonym column); the message names file, line and column, not the value.
+ */
+void refusePlateLikeCameraId(std::string_view id, const QString& path, qint64 line, const QString& column);
 /** The header of the column a role is mapped to. */
 QString header(const FileLayout& L, Role r);
 

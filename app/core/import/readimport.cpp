@@ -364,14 +364,7 @@ private:
         if (ci != m_cameraIndex.end())
             return ci->second;
         // Nothing plate-like outside the pseudonym column (DESIGN §2): such a camera id is not stored.
-        if (PrivacyGuard::looksLikeIdentifier(cam))
-            throw Error::input(
-                QStringLiteral("%1 line %2, column '%3': a camera id that looks like a number plate "
-                               "or a pseudonym; Stroom stores nothing plate-like outside the "
-                               "pseudonym column, so nothing was stored")
-                    .arg(m_ctx.path)
-                    .arg(line)
-                    .arg(header(m_L, Role::Camera)));
+        refusePlateLikeCameraId(cam, m_ctx.path, line, header(m_L, Role::Camera));
         NewCamera nc;
         nc.id = key;
         if (m_L.col(Role::Latitude) >= 0 && m_L.col(Role::Longitude) >= 0) {
