@@ -40,9 +40,11 @@ int purge(const QStringList& args) {
             p, QStringLiteral("purge"), args,
             QStringLiteral(
                 "Removes pseudonymised reads (L0), and trips (L1) with --trips, for a range, keeping every "
-                "aggregate: the cube and the L2 layers stay, so every released figure reads as before. The "
-                "bytes are made unrecoverable (secure_delete, then VACUUM of the reads file); trips are "
-                "never rebuilt before the purged range's end. Every purge is in the audit trail.")))
+                "aggregate: the cube (in PROJECT.gpkg.cube) and the L2 layers stay, so every released figure "
+                "reads as before. The bytes are made unrecoverable (secure_delete, then VACUUM of the reads "
+                "file); trips are never rebuilt before the purged range's end, and the cube's days before it "
+                "are unlinked (a vehicle's days no longer connect; a 'vehicles' figure over several of them "
+                "counts it once per day). Every purge is in the audit trail.")))
         return 0;
     if (p.positionalArguments().size() != 1)
         throw Error::usage(QStringLiteral("purge: give exactly one PROJECT.gpkg"));

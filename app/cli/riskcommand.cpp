@@ -33,6 +33,7 @@ int risk(const QStringList& args) {
         throw Error::usage(QStringLiteral("risk: give exactly one PROJECT.gpkg"));
     const int sample = integerOption(p, QStringLiteral("sample"), 5000, 1, 100000000);
     Store store = Store::open(p.positionalArguments().first(), Store::Access::ReadOnly);
+    store.requireReads(QStringLiteral("risk"));
     const ReidentificationRisk r = ReidentificationRisk::measure(store, sample);
     if (p.isSet(QStringLiteral("json"))) {
         out() << QString::fromUtf8(QJsonDocument(r.toJson()).toJson(QJsonDocument::Indented));

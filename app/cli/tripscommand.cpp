@@ -44,6 +44,7 @@ int trips(const QStringList& args) {
     if (p.positionalArguments().size() != 1)
         throw Error::usage(QStringLiteral("trips: give PROJECT.gpkg"));
     Store store = Store::open(p.positionalArguments().first());
+    store.requireReads(QStringLiteral("trips"));
     FlowEngine engine(store);
     bool given = false;
     const TripParameters stored = engine.storedParameters();

@@ -255,6 +255,82 @@ private slots:
     }
 
     /**
+     * Files follow the layers (issue 11): a purge of every read, then a project whose reads file is gone,
+     * answers every aggregate command as before; the commands that need reads or trips say so (exit 3); a
+     * reads file of another project is refused (exit 4).
+     */
+    void aProjectWithoutItsReads() {
+        const QString sim = m_dir.filePath(QStringLiteral("sim-purge"));
+        QCOMPARE(cli({QStringLiteral("simulate"), QStringLiteral("--out"), sim, QStringLiteral("--vehicles"),
+                      QStringLiteral("1500"), QStringLiteral("--days"), QStringLiteral("2")})
+                     .code,
+                 0);
+        const QString project = m_dir.filePath(QStringLiteral("purged.gpkg"));
+        QCOMPARE(cli({QStringLiteral("init"), project}).code, 0);
+        QCOMPARE(cli({QStringLiteral("cameras"), QStringLiteral("import"), project,
+                      sim + QStringLiteral("/cameras.csv")})
+                     .code,
+                 0);
+        QCOMPARE(cli({QStringLiteral("import"), project, sim + QStringLiteral("/anpr-standard.csv")}).code,
+                 0);
+        const auto released = [&](const QString& name) {
+            const QString out = m_dir.filePath(name);
+            const Result r = cli({QStringLiteral("flows"), project, QStringLiteral("--out"), out,
+                                  QStringLiteral("--purpose"), QStringLiteral("test")});
+            if (r.code != 0)
+                return QByteArray("exit ") + QByteArray::number(r.code) + ' ' + r.err.toUtf8();
+            QFile f(out);
+            f.open(QIODevice::ReadOnly);
+            return f.readAll();
+        };
+        const QByteArray before = released(QStringLiteral("purged-1.csv"));
+        QVERIFY(before.count('\n') > 5);
+        QCOMPARE(cli({QStringLiteral("risk"), project}).code, 0);
+        QCOMPARE(cli({QStringLiteral("purge"), project, QStringLiteral("--all")}).code, 2); // no purpose
+        Result r =
+            cli({QStringLiteral("purge"), project, QStringLiteral("--all"), QStringLiteral("--dry-run")});
+        QCOMPARE(r.code, 0);
+        QVERIFY2(r.out.contains(QLatin1String("would go")), qPrintable(r.out));
+        r = cli({QStringLiteral("purge"), project, QStringLiteral("--all"), QStringLiteral("--purpose"),
+                 QStringLiteral("end of the study")});
+        QCOMPARE(r.code, 0);
+        QCOMPARE(released(QStringLiteral("purged-2.csv")), before);
+        r = cli({QStringLiteral("risk"), project});
+        QCOMPARE(r.code, 3);
+        QVERIFY2(r.err.contains(QLatin1String("needs the reads")), qPrintable(r.err));
+        // The reads file moved away: every aggregate command still answers.
+        QVERIFY(QFile::rename(project + QStringLiteral(".reads"), project + QStringLiteral(".reads.away")));
+        QCOMPARE(released(QStringLiteral("purged-3.csv")), before);
+        QCOMPARE(cli({QStringLiteral("counts"), project, QStringLiteral("--out"),
+                      m_dir.filePath(QStringLiteral("purged-counts.csv")), QStringLiteral("--purpose"),
+                      QStringLiteral("test")})
+                     .code,
+                 0);
+        QCOMPARE(
+            cli({QStringLiteral("cameras"), QStringLiteral("export"), project, QStringLiteral("--public"),
+                 QStringLiteral("--out"), m_dir.filePath(QStringLiteral("purged-register.geojson")),
+                 QStringLiteral("--purpose"), QStringLiteral("test")})
+                .code,
+            0);
+        r = cli({QStringLiteral("journey-times"), project, QStringLiteral("--out"),
+                 m_dir.filePath(QStringLiteral("purged-jt.csv")), QStringLiteral("--purpose"),
+                 QStringLiteral("test")});
+        QCOMPARE(r.code, 3);
+        QVERIFY2(r.err.contains(QLatin1String("needs the trips")), qPrintable(r.err));
+        QCOMPARE(cli({QStringLiteral("trips"), project, QStringLiteral("--rebuild")}).code, 3);
+        QCOMPARE(cli({QStringLiteral("audit"), QStringLiteral("verify"), project}).code, 0);
+        const Result list = cli({QStringLiteral("audit"), QStringLiteral("list"), project});
+        QVERIFY(list.out.contains(QLatin1String("reads file replaced")));
+        QVERIFY(list.out.contains(QLatin1String("end of the study")));
+        // Another project's reads file in its place is refused, and left as it was.
+        const QString other = m_dir.filePath(QStringLiteral("other.gpkg"));
+        QCOMPARE(cli({QStringLiteral("init"), other}).code, 0);
+        QVERIFY(QFile::remove(project + QStringLiteral(".reads")));
+        QVERIFY(QFile::copy(other + QStringLiteral(".reads"), project + QStringLiteral(".reads")));
+        QVERIFY(released(QStringLiteral("purged-4.csv")).startsWith("exit 4 "));
+    }
+
+    /**
      * An --out that names the project, its reads file or its lock changes nothing (exit 2, both files byte
      * for byte as they were); an existing file is replaced only with --overwrite; every written file has its
      * audit record and no refused one has.

@@ -2,8 +2,10 @@
 // pseudonyms' bytes are nowhere in the project's files, and a rebuild never reaches back before the purge.
 #include "common/error.h"
 #include "common/sqlite.h"
+#include "common/timeparse.h"
 #include "flows/flowengine.h"
 #include "governance/purge.h"
+#include "session/session.h"
 #include "simulate/demoproject.h"
 #include "store/auditlog.h"
 #include "store/store.h"
@@ -12,6 +14,10 @@
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <cstring>
+#include <map>
+#include <set>
 
 using namespace stroom;
 
@@ -28,6 +34,41 @@ QByteArray released(Store& s) {
                ',' + QByteArray::number(c.cls) + ',' +
                QByteArray::number(static_cast<qlonglong>(c.passages)) + '\n';
     return out;
+}
+/** Every vehicle number of each cube day before \a beforeDay (OD and counts cells). */
+std::map<std::int64_t, std::set<std::uint32_t>> vehiclesByDay(Store& s, std::int64_t beforeDay) {
+    std::map<std::int64_t, std::set<std::uint32_t>> out;
+    for (const char* table : {"cube_od", "cube_counts"}) {
+        auto st = s.database().prepare(
+            QStringLiteral("SELECT day, cells FROM cube.%1 WHERE day < ?").arg(QLatin1String(table)));
+        st.bind(1, beforeDay);
+        while (st.step()) {
+            FlowCube c;
+            const bool od = table[5] == 'o';
+            od ? c.unpackOd(st.int64(0), st.blob(1)) : c.unpackCounts(st.int64(0), st.blob(1));
+            const QByteArray blob = od ? c.packOd(st.int64(0)) : c.packCounts(st.int64(0));
+            const std::size_t size = od ? sizeof(FlowCube::OdCell) : sizeof(FlowCube::CountCell);
+            for (int i = 0; i + static_cast<int>(size) <= blob.size(); i += static_cast<int>(size)) {
+                std::uint32_t v;
+                // vehicle: the third field of an OD cell, the second of a counts cell
+                std::memcpy(&v, blob.constData() + i + (od ? 8 : 4), sizeof v);
+                out[st.int64(0)].insert(v);
+            }
+        }
+    }
+    return out;
+}
+/** No vehicle number of an unlinked day is a pseudonym's, and none appears on two days. */
+void checkUnlinked(const std::map<std::int64_t, std::set<std::uint32_t>>& days) {
+    QVERIFY(!days.empty());
+    std::set<std::uint32_t> all;
+    std::size_t total = 0;
+    for (const auto& [day, vehicles] : days) {
+        QVERIFY(*vehicles.begin() >= FlowCube::kUnlinkedBase);
+        total += vehicles.size();
+        all.insert(vehicles.begin(), vehicles.end());
+    }
+    QCOMPARE(all.size(), total);
 }
 QByteArray bytesOf(const QString& path) {
     QFile f(path);
@@ -79,6 +120,15 @@ private slots:
         QCOMPARE(released(s), before);
         FlowEngine(s).rebuild(TripParameters());
         QCOMPARE(released(s), before);
+        // The days wholly before the boundary are unlinked: no pseudonym number, none on two days; the days
+        // after it still count by pseudonym number.
+        std::int64_t boundaryDay;
+        int hour;
+        LocalTime zone(s.timeZone().toUtf8());
+        FlowCube::localDayHour(cut, zone, &boundaryDay, &hour);
+        QCOMPARE(hour, 0);
+        checkUnlinked(vehiclesByDay(s, boundaryDay));
+        QVERIFY(*vehiclesByDay(s, INT64_MAX).rbegin()->second.begin() < FlowCube::kUnlinkedBase);
         // The purged pseudonyms' bytes are in neither file.
         s = Store();
         const QByteArray gpkg = bytesOf(p), reads = bytesOf(Store::readsPath(p));
@@ -93,6 +143,95 @@ private slots:
                                     rec.purpose == QLatin1String("retention test"));
         QVERIFY(recorded);
         QVERIFY(AuditLog::verify(again.database()).intact);
+    }
+
+    /**
+     * Files follow the layers (issue 11, item 1): a project whose reads file is gone opens, answers every
+     * aggregate question as before, unlinks the kept days, says so in the audit trail, and never rebuilds
+     * over them; a later import's pseudonyms and rows do not merge with what the cube counted.
+     */
+    void withoutItsReadsFileEveryAggregateStays() {
+        QTemporaryDir dir;
+        const QString p = dir.filePath(QStringLiteral("p.gpkg"));
+        createDemoProject(p, 6, 120, 1500, 2);
+        QByteArray before;
+        {
+            Store s = Store::open(p);
+            before = released(s);
+        }
+        QVERIFY(!before.isEmpty());
+        QVERIFY(QFile::remove(Store::readsPath(p)));
+        {
+            const auto session = Session::open(p);
+            Store& s = session->store();
+            QVERIFY(s.readsWereReplaced());
+            QVERIFY(!s.hasReads());
+            QCOMPARE(released(s), before);
+            checkUnlinked(vehiclesByDay(s, INT64_MAX));
+            QVERIFY_EXCEPTION_THROWN(s.requireReads(QStringLiteral("risk")), stroom::Error);
+            bool recorded = false;
+            for (const AuditLog::Record& rec : AuditLog::list(s.database()))
+                recorded = recorded || rec.action == QLatin1String("reads file replaced");
+            QVERIFY(recorded);
+            QVERIFY(AuditLog::verify(s.database()).intact);
+            // A rebuild has nothing to rebuild from and keeps what there is.
+            FlowEngine(s).rebuild(TripParameters());
+            QCOMPARE(released(s), before);
+        }
+        // Opened again (the reads file is there now, empty): nothing changes, nothing is recorded twice.
+        {
+            const auto session = Session::open(p, Store::Access::ReadWrite);
+            QVERIFY(!session->store().readsWereReplaced());
+            QCOMPARE(released(session->store()), before);
+            int replaced = 0;
+            for (const AuditLog::Record& rec : AuditLog::list(session->store().database()))
+                replaced += rec.action == QLatin1String("reads file replaced") ? 1 : 0;
+            QCOMPARE(replaced, 1);
+        }
+        // Read-only, without any reads file at all, it answers too.
+        QVERIFY(QFile::remove(Store::readsPath(p)));
+        {
+            Store ro = Store::open(p, Store::Access::ReadOnly);
+            QCOMPARE(released(ro), before);
+        }
+        // Another project's aggregates file is refused (exit 4), untouched.
+        const QString other = dir.filePath(QStringLiteral("other.gpkg"));
+        Store::create(other);
+        QVERIFY(QFile::remove(Store::cubePath(p)));
+        QVERIFY(QFile::copy(Store::cubePath(other), Store::cubePath(p)));
+        try {
+            Store::open(p);
+            QFAIL("a foreign aggregates file must be refused");
+        } catch (const stroom::Error& e) {
+            QCOMPARE(e.kind(), stroom::Error::Kind::Store);
+            QVERIFY2(e.message().contains(QLatin1String("belongs to another project")),
+                     qPrintable(e.message()));
+        }
+    }
+
+    /** A purge of the newest import: the next import's rows and pseudonyms get numbers of their own. */
+    void numbersAreNeverGivenTwice() {
+        QTemporaryDir dir;
+        const QString p = dir.filePath(QStringLiteral("p.gpkg"));
+        createDemoProject(p, 7, 120, 600, 1);
+        Store s = Store::open(p);
+        auto scalar = [&](const char* sql) {
+            auto st = s.database().prepare(sql);
+            return st.step() ? st.int64(0) : -1;
+        };
+        const qint64 last = scalar("SELECT max(id) FROM imports WHERE first_rowid IS NOT NULL");
+        const qint64 highestVehicle = scalar("SELECT max(id) FROM l0.pseudonyms");
+        Purge::Range r;
+        r.kind = Purge::Range::Kind::Import;
+        r.importId = last;
+        r.text = QStringLiteral("import %1").arg(last);
+        QVERIFY(Purge::run(s, r, QStringLiteral("test")).reads > 0);
+        QCOMPARE(scalar("SELECT count(*) FROM imports WHERE id = (SELECT max(id) FROM imports) AND "
+                        "first_rowid IS NULL"),
+                 1);
+        QVERIFY(s.meta(Store::Sidecar::Reads, QStringLiteral("next_vehicle")).toLongLong() > highestVehicle);
+        // Purging it again: it holds no reads now.
+        QVERIFY_EXCEPTION_THROWN(Purge::run(s, r, QStringLiteral("test")), stroom::Error);
     }
 
     void anEmptyRangeChangesNothing() {

@@ -170,15 +170,15 @@ void FlowCube::addCounts(const TripSet& set, LocalTime& zone, const RecordKeys& 
     // Kept reads are the trips' paths.
     std::map<std::int64_t, std::vector<CountCell>> fresh;
     for (const Trip& t : set.trips) {
-        const std::uint32_t vehicleKey = keys.vehicle(t.vehicle);
         for (std::uint32_t i = 0; i < t.reads; ++i) {
             const std::uint32_t cam = set.path[t.pathOffset + i];
             const std::int64_t at = t.start + set.pathTimes[t.pathOffset + i];
             std::int64_t day;
             int hour;
             localDayHour(at, zone, &day, &hour);
-            fresh[day].push_back(CountCell{cam, t.vehicle, keys.read(t.vehicle, at, cam), vehicleKey, 1,
-                                           static_cast<std::uint8_t>(hour), t.cls, 0, 0});
+            fresh[day].push_back(CountCell{cam, t.vehicle, keys.read(t.vehicle, at, cam),
+                                           keys.vehicle(t.vehicle, day), 1, static_cast<std::uint8_t>(hour),
+                                           t.cls, 0, 0});
         }
     }
     for (auto& [day, cells] : fresh) {
@@ -236,8 +236,10 @@ struct Sighting {
     std::uint32_t key;
 };
 void countDistinct(std::vector<Sighting>& seen, std::vector<RawFigure*>& figures) {
-    std::sort(seen.begin(), seen.end(),
-              [](const Sighting& a, const Sighting& b) { return a.figureVehicle < b.figureVehicle; });
+    // A vehicle on several days has a key per day: the smallest counts, whatever the order of the days.
+    std::sort(seen.begin(), seen.end(), [](const Sighting& a, const Sighting& b) {
+        return std::tie(a.figureVehicle, a.key) < std::tie(b.figureVehicle, b.key);
+    });
     for (std::size_t i = 0; i < seen.size(); ++i) {
         if (i > 0 && seen[i].figureVehicle == seen[i - 1].figureVehicle)
             continue;
@@ -471,6 +473,42 @@ std::vector<std::int64_t> FlowCube::days() const {
             out.push_back(kv.first);
     std::sort(out.begin(), out.end());
     return out;
+}
+
+bool FlowCube::unlinkDay(std::int64_t localDay, std::uint32_t* next) {
+    std::unordered_map<std::uint32_t, std::uint32_t> number;
+    const auto renumber = [&](std::uint32_t vehicle) {
+        if (vehicle >= kUnlinkedBase)
+            return vehicle;
+        const auto [it, added] = number.try_emplace(vehicle, *next);
+        if (added) {
+            if (*next == UINT32_MAX)
+                throw Error::store(
+                    QStringLiteral("the cube has run out of vehicle numbers for unlinked days"));
+            ++*next;
+        }
+        return it->second;
+    };
+    std::unordered_map<std::uint32_t, std::uint32_t> freshKey;
+    if (const auto it = m_od.find(localDay); it != m_od.end()) {
+        for (OdCell& c : it->second)
+            c.vehicle = renumber(c.vehicle);
+        std::sort(it->second.begin(), it->second.end(), odLess);
+    }
+    if (const auto it = m_counts.find(localDay); it != m_counts.end()) {
+        for (CountCell& c : it->second) {
+            const std::uint32_t was = c.vehicle;
+            c.vehicle = renumber(c.vehicle);
+            if (c.vehicle != was) {
+                const auto [k, added] = freshKey.try_emplace(c.vehicle, 0);
+                if (added)
+                    k->second = RecordKeys::randomKey();
+                c.vehicleKey = k->second;
+            }
+        }
+        std::sort(it->second.begin(), it->second.end(), countLess);
+    }
+    return !number.empty();
 }
 
 std::size_t FlowCube::cellCount() const {

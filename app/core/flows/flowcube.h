@@ -127,7 +127,8 @@ struct RawCounts {
 /**
  * \brief The aggregate cube (issue 4): trips per (local day, start hour, class, kind, origin, destination,
  * vehicle) and passages per (local day, hour, class, camera, vehicle), each with the sum of its record keys.
- * It holds vehicle keys, so it is L1 and lives in the reads file; queries return raw figures (with distinct
+ * It holds vehicle numbers, so it is never shared: it lives in the aggregates file (PROJECT.gpkg.cube), which
+ * a purge keeps (the purged days are unlinked, \ref unlinkDay); queries return raw figures (with distinct
  * vehicles and cell keys) that only the DisclosurePolicy turns into released ones. Any combination of the
  * filters at camera or zone level is answered from it without reading L0; it is stored per day, so an import
  * rebuilds only the days it touches.
@@ -151,6 +152,17 @@ public:
     void addCounts(const TripSet& set, LocalTime& zone, const RecordKeys& keys);
     /** Adds the cells of \a other's day \a localDay with an hour before \a hour (an update keeps them). */
     void mergeHoursBefore(const FlowCube& other, std::int64_t localDay, int hour);
+    /** Vehicle numbers from here on are those of unlinked days; a pseudonym's number never gets this high. */
+    static constexpr std::uint32_t kUnlinkedBase = 0x80000000u;
+    /**
+     * Unlinks a day whose reads are gone (a purge): each vehicle of \a localDay gets a number of its own on
+     * that day (from \a *next on, at least kUnlinkedBase) and a fresh random vehicle key, so the day's cells
+     * no longer link to other days, nor (through the record secret) to the pseudonyms' numbers. Every figure
+     * of the day stays exact (k is tested per day); a vehicle seen on several unlinked days counts once per
+     * day in a `vehicles` figure that spans them. Vehicles already unlinked keep their numbers. Returns
+     * whether anything changed.
+     */
+    bool unlinkDay(std::int64_t localDay, std::uint32_t* next);
     /** Drops every day from \a localDay on. */
     void dropFrom(std::int64_t localDay);
     void clear();

@@ -252,7 +252,8 @@ BuildReport FlowEngine::run(const TripParameters& p, bool full, const std::funct
     BuildReport br;
     std::int64_t from = full ? INT64_MIN : updateStart(p);
     // Nothing before a purge boundary is rebuilt: its reads are gone, its trips and cube cells stay.
-    if (const QString purged = meta(db, "purged_before"); !purged.isEmpty() && from != INT64_MAX)
+    if (const QString purged = m_store.meta(Store::Sidecar::Cube, QStringLiteral("purged_before"));
+        !purged.isEmpty() && from != INT64_MAX)
         from = std::max<std::int64_t>(from, purged.toLongLong());
     if (from == INT64_MAX) { // nothing new
         br.full = false;
@@ -341,7 +342,7 @@ std::int64_t FlowEngine::firstStart(const TripSet& set) {
 void FlowEngine::writeTrips(const TripSet& set, std::int64_t from, const Progress& progress) {
     sql::Database& db = m_store.database();
     if (from == INT64_MIN) {
-        db.exec("DELETE FROM l0.trips; DELETE FROM l0.cube_od; DELETE FROM l0.cube_counts;");
+        db.exec("DELETE FROM l0.trips; DELETE FROM cube.cube_od; DELETE FROM cube.cube_counts;");
     } else {
         auto del = db.prepare("DELETE FROM l0.trips WHERE start >= ?");
         del.bind(1, from);
@@ -376,24 +377,24 @@ void FlowEngine::storeCube(FlowCube& fresh, std::int64_t from, LocalTime& zone) 
         FlowCube::localDayHour(from, zone, &d, &h);
         // The first day is rebuilt from its hour h on: keep its stored cells of the hours before.
         FlowCube stored;
-        auto od = db.prepare("SELECT cells FROM l0.cube_od WHERE day = ?");
+        auto od = db.prepare("SELECT cells FROM cube.cube_od WHERE day = ?");
         od.bind(1, d);
         if (od.step())
             stored.unpackOd(d, od.blob(0));
-        auto cnt = db.prepare("SELECT cells FROM l0.cube_counts WHERE day = ?");
+        auto cnt = db.prepare("SELECT cells FROM cube.cube_counts WHERE day = ?");
         cnt.bind(1, d);
         if (cnt.step())
             stored.unpackCounts(d, cnt.blob(0));
         fresh.mergeHoursBefore(stored, d, h);
         for (const char* sql :
-             {"DELETE FROM l0.cube_od WHERE day >= ?", "DELETE FROM l0.cube_counts WHERE day >= ?"}) {
+             {"DELETE FROM cube.cube_od WHERE day >= ?", "DELETE FROM cube.cube_counts WHERE day >= ?"}) {
             auto del = db.prepare(sql);
             del.bind(1, d);
             del.run();
         }
     }
-    auto insOd = db.prepare("INSERT INTO l0.cube_od (day, cells) VALUES (?, ?)");
-    auto insCounts = db.prepare("INSERT INTO l0.cube_counts (day, cells) VALUES (?, ?)");
+    auto insOd = db.prepare("INSERT INTO cube.cube_od (day, cells) VALUES (?, ?)");
+    auto insCounts = db.prepare("INSERT INTO cube.cube_counts (day, cells) VALUES (?, ?)");
     for (std::int64_t day : fresh.days()) {
         const QByteArray od = fresh.packOd(day), counts = fresh.packCounts(day);
         if (!od.isEmpty()) {
@@ -410,10 +411,10 @@ void FlowEngine::storeCube(FlowCube& fresh, std::int64_t from, LocalTime& zone) 
 FlowCube FlowEngine::loadCube() {
     FlowCube cube;
     sql::Database& db = m_store.database();
-    auto od = db.prepare("SELECT day, cells FROM l0.cube_od");
+    auto od = db.prepare("SELECT day, cells FROM cube.cube_od");
     while (od.step())
         cube.unpackOd(od.int64(0), od.blob(1));
-    auto counts = db.prepare("SELECT day, cells FROM l0.cube_counts");
+    auto counts = db.prepare("SELECT day, cells FROM cube.cube_counts");
     while (counts.step())
         cube.unpackCounts(counts.int64(0), counts.blob(1));
     return cube;

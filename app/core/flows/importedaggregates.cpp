@@ -59,7 +59,7 @@ bool ImportedAggregates::place(const FlowFilter& f, bool known, std::int64_t sta
 RawCounts ImportedAggregates::counts(const FlowFilter& f, CountPeriod per, bool perClass) const {
     std::map<std::tuple<std::uint32_t, std::int64_t, int>, RawCounts::Cell> cells;
     auto st = m_db.prepare("SELECT fid, camera_id, CAST(strftime('%s', period_start) AS INTEGER), "
-                           "period_start IS NOT NULL, vehicle_class, vehicles FROM l0.agg_counts");
+                           "period_start IS NOT NULL, vehicle_class, vehicles FROM cube.agg_counts");
     while (st.step()) {
         const std::uint32_t camera = keyOf(st.text(1));
         const QByteArray label = st.text(4).toUtf8();
@@ -92,7 +92,7 @@ RawOd ImportedAggregates::pairFlows(const FlowFilter& f, const std::vector<int>&
     std::map<std::pair<std::uint32_t, std::uint32_t>, RawFigure> cells;
     auto st =
         m_db.prepare("SELECT fid, from_camera, to_camera, CAST(strftime('%s', period_start) AS INTEGER), "
-                     "period_start IS NOT NULL, vehicles FROM l0.agg_pairflows");
+                     "period_start IS NOT NULL, vehicles FROM cube.agg_pairflows");
     auto groupOf = [&](const QString& id) -> std::int64_t {
         const std::uint32_t k = keyOf(id);
         if (k == UINT32_MAX)

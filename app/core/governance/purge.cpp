@@ -4,11 +4,14 @@
 #include "common/sqlite.h"
 #include "common/timeformat.h"
 #include "common/timeparse.h"
+#include "flows/flowcube.h"
 #include "store/store.h"
 
 #include <QDateTime>
 
 #include <algorithm>
+#include <cstring>
+#include <vector>
 
 namespace stroom {
 
@@ -40,8 +43,10 @@ Where whereOf(Store& store, const Purge::Range& r) {
             throw Error::usage(
                 QStringLiteral("purge: there is no import %1 (see the imports table)").arg(r.importId));
         if (st.isNull(0))
-            throw Error::usage(QStringLiteral("purge: import %1 holds no reads (aggregates are never purged)")
-                                   .arg(r.importId));
+            throw Error::usage(
+                QStringLiteral(
+                    "purge: import %1 holds no reads (purged already, or aggregates, which are never purged)")
+                    .arg(r.importId));
         return Where{QStringLiteral("rowid BETWEEN ?1 AND ?2"), st.int64(0), st.int64(1)};
     }
     case Purge::Range::Kind::All:
@@ -114,6 +119,11 @@ Purge::Result Purge::run(Store& store, const Range& range, const QString& purpos
     db.exec("PRAGMA l0.secure_delete = ON");
     {
         sql::Transaction tx(db);
+        // Numbers are never given twice: the kept trips and cube cells count vehicles by number.
+        const std::int64_t nextVehicle = std::max<std::int64_t>(
+            store.meta(Store::Sidecar::Reads, QStringLiteral("next_vehicle")).toLongLong(),
+            scalar(db, QStringLiteral("SELECT coalesce(max(id), 0) + 1 FROM l0.pseudonyms")));
+        store.setMeta(Store::Sidecar::Reads, QStringLiteral("next_vehicle"), QString::number(nextVehicle));
         // The pseudonyms only the purged reads use go with them.
         auto orphans =
             db.prepare(QStringLiteral("DELETE FROM l0.pseudonyms WHERE id IN (SELECT vehicle FROM l0.reads "
@@ -127,6 +137,14 @@ Purge::Result Purge::run(Store& store, const Range& range, const QString& purpos
                 st->bind(2, w.b);
             st->run();
         }
+        // The imports' row ranges shrink to the rows they still hold (none: no range), so the rows of a
+        // later import never fall in an earlier one's range.
+        db.exec(R"sql(
+UPDATE imports SET
+  first_rowid = (SELECT min(rowid) FROM l0.reads WHERE rowid BETWEEN imports.first_rowid AND imports.last_rowid),
+  last_rowid = (SELECT max(rowid) FROM l0.reads WHERE rowid BETWEEN imports.first_rowid AND imports.last_rowid)
+WHERE first_rowid IS NOT NULL
+)sql");
         if (range.trips) {
             auto trips = db.prepare(range.kind == Range::Kind::All ? "DELETE FROM l0.trips"
                                                                    : "DELETE FROM l0.trips WHERE start < ?");
@@ -136,20 +154,94 @@ Purge::Result Purge::run(Store& store, const Range& range, const QString& purpos
         }
         // Trips and the cube are never rebuilt before the boundary: their reads are gone.
         const std::int64_t earlier =
-            scalar(db, QStringLiteral("SELECT value FROM l0.meta WHERE key = 'purged_before'"));
-        auto mark = db.prepare("INSERT OR REPLACE INTO l0.meta (key, value) VALUES ('purged_before', ?)");
-        mark.bind(1, QString::number(std::max(earlier, res.boundary)));
-        mark.run();
+            store.meta(Store::Sidecar::Cube, QStringLiteral("purged_before")).toLongLong();
+        store.setMeta(Store::Sidecar::Cube, QStringLiteral("purged_before"),
+                      QString::number(std::max(earlier, res.boundary)));
         Store::AuditEntry e;
         e.action = QStringLiteral("purge");
         e.purpose = purpose;
         e.layer = range.trips ? QStringLiteral("L0+L1") : QStringLiteral("L0");
         e.parameters = QStringLiteral("%1; %2").arg(range.text, res.summary());
         store.audit(e);
+        unlinkKept(store);
         tx.commit();
     }
-    db.exec("VACUUM l0"); // the freed pages go too
+    db.exec("VACUUM l0");   // the freed pages go too
+    db.exec("VACUUM cube"); // and the cube's pages from before the unlinking
     return res;
+}
+
+int Purge::unlinkKept(Store& store) {
+    if (store.isReadOnly())
+        return 0;
+    const QString boundary = store.meta(Store::Sidecar::Cube, QStringLiteral("purged_before"));
+    if (boundary.isEmpty())
+        return 0;
+    // Days wholly before the boundary: the boundary day keeps its early hours linked to the rebuilt rest.
+    LocalTime zone(store.timeZone().toUtf8());
+    std::int64_t boundaryDay;
+    int hour;
+    FlowCube::localDayHour(boundary.toLongLong(), zone, &boundaryDay, &hour);
+    const std::int64_t done =
+        store.meta(Store::Sidecar::Cube, QStringLiteral("unlinked_before")).toLongLong();
+    const bool any = !store.meta(Store::Sidecar::Cube, QStringLiteral("unlinked_before")).isEmpty();
+    if (any && done >= boundaryDay)
+        return 0;
+    sql::Database& db = store.database();
+    sql::Transaction tx(db);
+    std::uint32_t next = static_cast<std::uint32_t>(
+        std::max<qint64>(FlowCube::kUnlinkedBase,
+                         store.meta(Store::Sidecar::Cube, QStringLiteral("unlinked_next")).toLongLong()));
+    int days = 0;
+    for (const char* table : {"cube_od", "cube_counts"}) {
+        // One day at a time: memory bounded by the largest day.
+        std::vector<std::int64_t> list;
+        {
+            auto st =
+                db.prepare(QStringLiteral("SELECT day FROM cube.%1 WHERE day < ?1 AND day >= ?2 ORDER BY day")
+                               .arg(QLatin1String(table)));
+            st.bind(1, boundaryDay).bind(2, any ? done : INT64_MIN);
+            while (st.step())
+                list.push_back(st.int64(0));
+        }
+        const bool od = std::strcmp(table, "cube_od") == 0;
+        auto read =
+            db.prepare(QStringLiteral("SELECT cells FROM cube.%1 WHERE day = ?").arg(QLatin1String(table)));
+        auto write = db.prepare(
+            QStringLiteral("UPDATE cube.%1 SET cells = ? WHERE day = ?").arg(QLatin1String(table)));
+        for (const std::int64_t day : list) {
+            read.bind(1, day);
+            if (!read.step())
+                continue;
+            FlowCube cube;
+            if (od)
+                cube.unpackOd(day, read.blob(0));
+            else
+                cube.unpackCounts(day, read.blob(0));
+            read.reset();
+            if (!cube.unlinkDay(day, &next))
+                continue;
+            write.bindBlob(1, od ? cube.packOd(day) : cube.packCounts(day)).bind(2, day);
+            write.run();
+            days += od ? 1 : 0;
+        }
+    }
+    store.setMeta(Store::Sidecar::Cube, QStringLiteral("unlinked_next"), QString::number(next));
+    store.setMeta(Store::Sidecar::Cube, QStringLiteral("unlinked_before"), QString::number(boundaryDay));
+    if (store.readsWereReplaced()) {
+        Store::AuditEntry e;
+        e.action = QStringLiteral("reads file replaced");
+        e.purpose = QStringLiteral("the reads file was missing when the project was opened");
+        e.layer = QStringLiteral("L0");
+        e.parameters =
+            QStringLiteral("a new empty reads file; every aggregate kept, %1 days unlinked, nothing "
+                           "rebuilt before %2")
+                .arg(days)
+                .arg(QDateTime::fromSecsSinceEpoch(boundary.toLongLong(), Qt::UTC).toString(Qt::ISODate));
+        store.audit(e);
+    }
+    tx.commit();
+    return days;
 }
 
 std::int64_t Purge::localMidnight(Store& store, const QDate& day) {

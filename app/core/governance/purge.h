@@ -15,9 +15,12 @@ class Store;
  * released figure of the purged period reads as before.
  *
  * The deletes run with SQLite's `secure_delete` and the reads file is vacuumed afterwards, so the purged
- * pseudonyms' bytes are nowhere in the project's files. The purge boundary is kept in the reads file: trips
- * and the cube are never rebuilt before it (the reads to rebuild them from are gone). Every purge, and every
- * change of the retention period, is in the audit trail.
+ * pseudonyms' bytes are nowhere in the project's files. The purge boundary is kept in the aggregates file:
+ * trips and the cube are never rebuilt before it (the reads to rebuild them from are gone). The cube's days
+ * wholly before it are unlinked (\ref FlowCube::unlinkDay): what stays cannot follow a vehicle from one day
+ * to the next. Pseudonym numbers and read row numbers are never given twice, so new reads never merge with
+ * what the kept trips and cube cells counted. Every purge, and every change of the retention period, is in
+ * the audit trail.
  */
 class Purge {
 public:
@@ -38,6 +41,12 @@ public:
     static Result run(Store& store, const Range& range, const QString& purpose);
     /** What \a range would remove, removing nothing. */
     static Result preview(Store& store, const Range& range);
+
+    /**
+     * Unlinks the cube's days wholly before the purge boundary that are not yet (after a purge, or when the
+     * reads file was found gone: then recorded in the audit trail). Returns the number of days unlinked.
+     */
+    static int unlinkKept(Store& store);
 
     /** Local midnight starting \a day in the project's time zone, as UTC seconds (a --before boundary). */
     static std::int64_t localMidnight(Store& store, const QDate& day);

@@ -204,10 +204,10 @@ private:
     bool m_havePeriod = false;
     std::unordered_map<std::string, std::int64_t> m_seen;
     sql::Statement m_insCount =
-        m_ctx.db.prepare("INSERT INTO l0.agg_counts (import_id, camera_id, period_start, period_minutes, "
+        m_ctx.db.prepare("INSERT INTO cube.agg_counts (import_id, camera_id, period_start, period_minutes, "
                          "vehicle_class, vehicles) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
     sql::Statement m_insFlow =
-        m_ctx.db.prepare("INSERT INTO l0.agg_pairflows (import_id, from_camera, to_camera, period_start, "
+        m_ctx.db.prepare("INSERT INTO cube.agg_pairflows (import_id, from_camera, to_camera, period_start, "
                          "period_minutes, vehicles, mean_seconds) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
 };
 

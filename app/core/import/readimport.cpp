@@ -423,6 +423,10 @@ public:
                 m_nextId = st.int64(0) + 1;
                 m_dictionaryWasEmpty = false;
             }
+            // A purge leaves a floor: numbers of purged pseudonyms are still counted in kept trips and cells.
+            auto floor = m_db.prepare("SELECT value FROM l0.meta WHERE key = 'next_vehicle'");
+            if (floor.step())
+                m_nextId = std::max<std::int64_t>(m_nextId, floor.text(0).toLongLong());
             auto r = m_db.prepare("SELECT coalesce(max(rowid), 0) FROM l0.reads");
             r.step();
             ctx.firstRowid = r.int64(0) + 1;

@@ -17,6 +17,10 @@ RecordKeys::RecordKeys(const QByteArray& secret) {
     std::memcpy(m_secret.data(), secret.constData(), m_secret.size());
 }
 
+std::uint32_t RecordKeys::randomKey() {
+    return randombytes_random();
+}
+
 QByteArray RecordKeys::newSecretHex() {
     if (sodium_init() < 0)
         throw Error::store(QStringLiteral("libsodium could not be initialised"));

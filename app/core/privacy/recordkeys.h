@@ -27,6 +27,8 @@ public:
     explicit RecordKeys(const QByteArray& secret);
     /** The project's secret from its reads file (attached as `l0`); made there when missing. */
     static RecordKeys load(sql::Database& db);
+    /** A fresh random key, tied to nothing (for records whose identity is gone, e.g. unlinked days). */
+    static std::uint32_t randomKey();
     /** 16 fresh random bytes, hex, for a new reads file. */
     static QByteArray newSecretHex();
 
@@ -38,8 +40,11 @@ public:
     std::uint32_t read(std::uint32_t vehicle, std::int64_t t, std::uint32_t camera) const {
         return of(2, vehicle, t, camera);
     }
-    /** The key of a vehicle (for distinct-vehicle figures). */
-    std::uint32_t vehicle(std::uint32_t vehicle) const { return of(3, vehicle, 0, 0); }
+    /**
+     * The key of a vehicle on one local day (for distinct-vehicle figures). Per day, so that the keys kept
+     * in the cube after a purge do not link a vehicle's days (\ref FlowCube::unlinkDaysBefore).
+     */
+    std::uint32_t vehicle(std::uint32_t vehicle, std::int64_t day) const { return of(3, vehicle, day, 0); }
     /** The key of a cell imported from a privacy-proof camera (its row in the reads file). */
     std::uint32_t aggregate(std::int64_t row, bool pairFlow) const { return of(pairFlow ? 6 : 5, 0, row, 0); }
     /** The key of a journey-time observation: the pair's first read. */

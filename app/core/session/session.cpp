@@ -29,6 +29,7 @@ Session::~Session() = default;
 std::unique_ptr<Session> Session::open(const QString& path, Store::Access access) {
     std::unique_ptr<Session> s(new Session(Store::open(path, access)));
     Purge::applyRetention(s->store()); // the project's retention period, at every open for writing
+    Purge::unlinkKept(s->store());     // a reads file found gone: what stays no longer links days
     return s;
 }
 

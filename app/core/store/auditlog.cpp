@@ -56,15 +56,16 @@ AuditLog::Record read(const sql::Statement& st) {
     return r;
 }
 
-bool readsAttached(sql::Database& db) {
-    auto st = db.prepare("SELECT count(*) FROM pragma_database_list WHERE name = 'l0'");
+/** The head is kept in the aggregates file too (a purge never touches it), when it is attached. */
+bool headFileAttached(sql::Database& db) {
+    auto st = db.prepare("SELECT count(*) FROM pragma_database_list WHERE name = 'cube'");
     return st.step() && st.int64(0) > 0;
 }
 
 void storeHead(sql::Database& db, qint64 id, const QString& hash) {
-    if (!readsAttached(db))
+    if (!headFileAttached(db))
         return;
-    auto st = db.prepare("INSERT OR REPLACE INTO l0.meta (key, value) VALUES ('audit_head', ?)");
+    auto st = db.prepare("INSERT OR REPLACE INTO cube.meta (key, value) VALUES ('audit_head', ?)");
     st.bind(1, QStringLiteral("%1 %2").arg(id).arg(hash));
     st.run();
 }
@@ -146,11 +147,11 @@ AuditLog::Verification AuditLog::verify(sql::Database& db) {
                                      "records up to %2 were written")
                           .arg(lastId)
                           .arg(highest));
-    if (readsAttached(db)) {
-        auto head = db.prepare("SELECT value FROM l0.meta WHERE key = 'audit_head'");
+    if (headFileAttached(db)) {
+        auto head = db.prepare("SELECT value FROM cube.meta WHERE key = 'audit_head'");
         if (head.step()) {
             const QStringList parts = head.text(0).split(QLatin1Char(' '));
-            // A head behind the log is a reads file restored from a backup; one beyond it, or another
+            // A head behind the log is an aggregates file restored from a backup; one beyond it, or another
             // hash at its record, means records were deleted or rewritten.
             const qint64 headId = parts.value(0).toLongLong();
             const auto at = std::find_if(records.cbegin(), records.cend(),

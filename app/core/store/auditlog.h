@@ -16,10 +16,10 @@ class Database;
  *
  * A record's hash is SHA-256 over the previous hash and the record's fields (id, time, user, action,
  * purpose, layer, parameters, output, output SHA-256, suppressed cells, k), each as a length-prefixed
- * UTF-8 string. The chain's head (last id and hash) is kept in the reads file too, and SQLite's
- * AUTOINCREMENT counter remembers the highest id ever given, so removing the newest records is seen as
- * well. An attacker who rewrites the whole chain, the head and the counter is not stopped: this detects
- * edits, it does not sign them.
+ * UTF-8 string. The chain's head (last id and hash) is kept in the aggregates file (PROJECT.gpkg.cube) too,
+ * and SQLite's AUTOINCREMENT counter remembers the highest id ever given, so removing the newest records is
+ * seen as well. An attacker who rewrites the whole chain, the head and the counter is not stopped: this
+ * detects edits, it does not sign them.
  */
 class AuditLog {
 public:

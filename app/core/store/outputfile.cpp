@@ -28,11 +28,10 @@ QString resolved(const QString& path) {
 
 void OutputFile::check(const QString& projectPath, const QString& path, bool overwrite) {
     const QString target = resolved(path);
-    for (const QString& own :
-         {projectPath, Store::readsPath(projectPath), projectPath + QStringLiteral(".lock"),
-          projectPath + QStringLiteral("-journal"), projectPath + QStringLiteral("-wal"),
-          Store::readsPath(projectPath) + QStringLiteral("-journal"),
-          Store::readsPath(projectPath) + QStringLiteral("-wal")})
+    QStringList owns{projectPath + QStringLiteral(".lock")};
+    for (const QString& file : {projectPath, Store::readsPath(projectPath), Store::cubePath(projectPath)})
+        owns << file << file + QStringLiteral("-journal") << file + QStringLiteral("-wal");
+    for (const QString& own : owns)
         if (resolved(own) == target)
             throw Error::usage(
                 QStringLiteral("%1 is a file of the project %2: choose another output; nothing was "

@@ -5,6 +5,7 @@
 
 #include "common/error.h"
 #include "common/geometry.h"
+#include "common/timeparse.h"
 #include "store/auditlog.h"
 #include "store/geopackage.h"
 
@@ -13,6 +14,7 @@
 #include <QFileInfo>
 #include <QHash>
 #include <QLockFile>
+#include <QTemporaryDir>
 #include <QUuid>
 
 #include <sqlite3.h>
@@ -192,6 +194,13 @@ CREATE TABLE l0.cube_counts (day INTEGER PRIMARY KEY, cells BLOB NOT NULL);
 }
 
 void readsStep3(sql::Database& db) {
+    // A reads file made anew (for a new project, or beside kept aggregates) has no trips: the project's
+    // layers are not its to drop.
+    bool hadTrips = false;
+    {
+        auto st = db.prepare("SELECT 1 FROM l0.trips LIMIT 1");
+        hadTrips = st.step();
+    }
     // Record keys (Cell Key Method): the project's secret, and the vehicle of each trip, kept here in the
     // sidecar only, for distinct-vehicle counts. Trips and the cube of older files are rebuilt from L0.
     auto secret = db.prepare("INSERT OR REPLACE INTO l0.meta (key, value) VALUES ('record_secret', ?)");
@@ -206,6 +215,8 @@ DELETE FROM l0.meta WHERE key IN ('trips_import', 'roles_signature');
 )sql");
     // The L2 layers were released by the rules before the policy (k on trips, exact): gone until the rebuild
     // (the stored trip parameters stay, so the rebuild uses the project's own).
+    if (!hadTrips)
+        return;
     for (const char* table : {"od_flows", "od_zone_flows", "camera_counts", "journey_times"}) {
         db.exec(QStringLiteral("DROP TABLE IF EXISTS main.%1").arg(QLatin1String(table)));
         auto st = db.prepare("DELETE FROM main.gpkg_contents WHERE table_name = ?");
@@ -250,25 +261,100 @@ void readsStep5(sql::Database& db) {
         "WHERE key = 'project_id'");
 }
 
+void readsStep6(sql::Database& db) {
+    // Files follow the layers (issue 11): what a purge keeps (the cube, imported aggregates, the purge
+    // boundary, the audit head) moves to the aggregates file, attached as "cube"; the reads file keeps
+    // L0 and L1 only, so deleting it loses no aggregate.
+    // Only what there is moves (a read-only open migrates an empty in-memory file beside a read-only one).
+    const auto any = [&](const char* sql) {
+        auto st = db.prepare(sql);
+        return st.step();
+    };
+    if (any("SELECT 1 FROM l0.cube_od") || any("SELECT 1 FROM l0.cube_counts"))
+        db.exec(R"sql(
+INSERT INTO cube.cube_od SELECT * FROM l0.cube_od WHERE day NOT IN (SELECT day FROM cube.cube_od);
+INSERT INTO cube.cube_counts SELECT * FROM l0.cube_counts WHERE day NOT IN (SELECT day FROM cube.cube_counts);
+)sql");
+    if (any("SELECT 1 FROM l0.agg_counts") || any("SELECT 1 FROM l0.agg_pairflows"))
+        db.exec(R"sql(
+INSERT INTO cube.agg_counts SELECT * FROM l0.agg_counts;
+INSERT INTO cube.agg_pairflows SELECT * FROM l0.agg_pairflows;
+)sql");
+    if (any("SELECT 1 FROM l0.meta WHERE key IN ('purged_before', 'audit_head')"))
+        db.exec(R"sql(
+INSERT OR REPLACE INTO cube.meta SELECT key, value FROM l0.meta WHERE key IN ('purged_before', 'audit_head');
+DELETE FROM l0.meta WHERE key IN ('purged_before', 'audit_head');
+)sql");
+    db.exec(R"sql(
+DROP TABLE l0.cube_od;
+DROP TABLE l0.cube_counts;
+DROP TABLE l0.agg_counts;
+DROP TABLE l0.agg_pairflows;
+)sql");
+}
+
+void readsStep7(sql::Database& db) {
+    // Row numbers are part of the record (the imports' row ranges point at them): an explicit INTEGER
+    // PRIMARY KEY keeps them through a purge's VACUUM, which renumbers the rows of a table without one. The
+    // key is the rowid itself, so a read takes no more room.
+    db.exec(R"sql(
+CREATE TABLE l0.reads_keyed (id INTEGER PRIMARY KEY, camera INTEGER NOT NULL, t INTEGER NOT NULL,
+                             vehicle INTEGER NOT NULL, class INTEGER NOT NULL, country INTEGER NOT NULL);
+INSERT INTO l0.reads_keyed SELECT rowid, camera, t, vehicle, class, country FROM l0.reads ORDER BY rowid;
+DROP TABLE l0.reads;
+ALTER TABLE l0.reads_keyed RENAME TO reads;
+)sql");
+}
+
 const std::vector<Migration>& readsMigrations() {
-    static const std::vector<Migration> list = {
-        {1, &readsStep1}, {2, &readsStep2}, {3, &readsStep3}, {4, &readsStep4}, {5, &readsStep5}};
+    static const std::vector<Migration> list = {{1, &readsStep1}, {2, &readsStep2}, {3, &readsStep3},
+                                                {4, &readsStep4}, {5, &readsStep5}, {6, &readsStep6},
+                                                {7, &readsStep7}};
     return list;
 }
-constexpr int kReadsSchemaVersion = 5;
 
-void migrateReads(sql::Database& db, int from) {
-    for (const Migration& m : readsMigrations()) {
+void cubeStep1(sql::Database& db) {
+    // The aggregates file: the cube per local day (cells packed, little-endian; vehicle numbers, never
+    // pseudonyms) and the cells imported from privacy-proof cameras. A purge never touches it.
+    db.exec(R"sql(
+CREATE TABLE cube.meta (key TEXT PRIMARY KEY, value TEXT);
+INSERT INTO cube.meta VALUES ('schema_version', '0');
+INSERT INTO cube.meta SELECT 'project_id', value FROM main.stroom_settings WHERE key = 'project_id';
+CREATE TABLE cube.cube_od (day INTEGER PRIMARY KEY, cells BLOB NOT NULL);
+CREATE TABLE cube.cube_counts (day INTEGER PRIMARY KEY, cells BLOB NOT NULL);
+CREATE TABLE cube.agg_counts (
+  fid INTEGER PRIMARY KEY AUTOINCREMENT, import_id INTEGER NOT NULL,
+  camera_id TEXT NOT NULL, period_start DATETIME, period_minutes INTEGER, vehicle_class TEXT NOT NULL,
+  vehicles INTEGER NOT NULL);
+CREATE TABLE cube.agg_pairflows (
+  fid INTEGER PRIMARY KEY AUTOINCREMENT, import_id INTEGER NOT NULL,
+  from_camera TEXT NOT NULL, to_camera TEXT NOT NULL, period_start DATETIME, period_minutes INTEGER,
+  vehicles INTEGER NOT NULL, mean_seconds REAL);
+)sql");
+}
+
+const std::vector<Migration>& cubeMigrations() {
+    static const std::vector<Migration> list = {{1, &cubeStep1}};
+    return list;
+}
+
+const char* aliasOf(Store::Sidecar file) {
+    return file == Store::Sidecar::Reads ? "l0" : "cube";
+}
+
+const std::vector<Migration>& migrationsOf(Store::Sidecar file) {
+    return file == Store::Sidecar::Reads ? readsMigrations() : cubeMigrations();
+}
+
+void migrateSidecar(sql::Database& db, Store::Sidecar file, int from) {
+    for (const Migration& m : migrationsOf(file)) {
         if (m.version <= from)
             continue;
         m.apply(db);
-        db.exec(
-            QStringLiteral("UPDATE l0.meta SET value = '%1' WHERE key = 'schema_version'").arg(m.version));
+        db.exec(QStringLiteral("UPDATE %1.meta SET value = '%2' WHERE key = 'schema_version'")
+                    .arg(QLatin1String(aliasOf(file)))
+                    .arg(m.version));
     }
-}
-
-void createReadsSchema(sql::Database& db) {
-    migrateReads(db, 0);
 }
 } // namespace
 
@@ -289,14 +375,41 @@ void Store::lock() {
     }
 }
 
-void Store::attachReads(bool create) {
-    const QString sidecar = readsPath(path());
+QString Store::sidecarPath(const QString& projectPath, Sidecar file) {
+    return file == Sidecar::Reads ? readsPath(projectPath) : cubePath(projectPath);
+}
+
+bool Store::attachSidecar(Sidecar file, bool create) {
+    const QString sidecar = sidecarPath(path(), file);
+    const QString alias = QLatin1String(aliasOf(file));
+    const QString what =
+        file == Sidecar::Reads ? QStringLiteral("reads file") : QStringLiteral("aggregates file");
+    const int current = migrationsOf(file).back().version;
     const bool exists = QFileInfo::exists(sidecar);
     if (!exists && m_readOnly) {
-        // Nothing to read (never imported, or purged): an empty in-memory schema keeps queries working.
-        m_db.exec("ATTACH DATABASE ':memory:' AS l0");
-        createReadsSchema(m_db);
-        return;
+        // Nothing to read (never imported, purged, or moved away), and nothing may be written beside the
+        // project: an empty file of the schema in a scratch folder keeps queries working. (A read-only
+        // connection attaches even ':memory:' read-only, so the schema is made on a connection of its own.)
+        if (!m_scratch)
+            m_scratch = std::make_unique<QTemporaryDir>();
+        const QString empty = m_scratch->filePath(QLatin1String(aliasOf(file)));
+        {
+            sql::Database scratch;
+            scratch.open(m_scratch->filePath(QStringLiteral("main")), sql::Database::Mode::Create);
+            scratch.exec("CREATE TABLE stroom_settings (key TEXT PRIMARY KEY, value TEXT)");
+            auto id = scratch.prepare("INSERT INTO stroom_settings VALUES ('project_id', ?)");
+            id.bind(1, setting(QStringLiteral("project_id")));
+            id.run();
+            QFile(empty).open(QIODevice::WriteOnly);
+            auto at = scratch.prepare(QStringLiteral("ATTACH DATABASE ? AS %1").arg(alias));
+            at.bind(1, empty);
+            at.run();
+            migrateSidecar(scratch, file, 0);
+        }
+        auto st = m_db.prepare(QStringLiteral("ATTACH DATABASE ? AS %1").arg(alias));
+        st.bind(1, empty);
+        st.run();
+        return true;
     }
     if (!exists) {
         // The project's connection may not create files (it opens without SQLITE_OPEN_CREATE), and an
@@ -305,77 +418,152 @@ void Store::attachReads(bool create) {
         QFile empty(sidecar);
         if (!empty.open(QIODevice::WriteOnly))
             throw Error::store(
-                QStringLiteral("%1: cannot create the reads file: %2").arg(sidecar, empty.errorString()));
+                QStringLiteral("%1: cannot create the %2: %3").arg(sidecar, what, empty.errorString()));
     }
     // A connection opened read-only attaches read-only too.
-    auto st = m_db.prepare("ATTACH DATABASE ? AS l0");
+    auto st = m_db.prepare(QStringLiteral("ATTACH DATABASE ? AS %1").arg(alias));
     st.bind(1, sidecar);
     st.run();
     if (!exists || create) {
-        // 64 KiB pages: the reads table is appended in bulk and scanned whole. Set before the first write.
         try {
-            m_db.exec("PRAGMA l0.page_size = 65536");
+            // 64 KiB pages: reads are appended in bulk and scanned whole, cube days are large blobs.
+            m_db.exec(QStringLiteral("PRAGMA %1.page_size = 65536").arg(alias));
             sql::Transaction tx(m_db);
-            createReadsSchema(m_db);
+            migrateSidecar(m_db, file, 0);
             tx.commit();
         } catch (...) {
-            // Not half a reads file: the next open starts again from nothing.
-            m_db.exec("DETACH DATABASE l0");
+            // Not half a file: the next open starts again from nothing.
+            m_db.exec(QStringLiteral("DETACH DATABASE %1").arg(alias));
             if (!exists)
                 QFile::remove(sidecar);
             throw;
         }
-        return;
+        return true;
     }
     int version = 0;
     try {
-        auto v = m_db.prepare("SELECT value FROM l0.meta WHERE key = 'schema_version'");
+        auto v =
+            m_db.prepare(QStringLiteral("SELECT value FROM %1.meta WHERE key = 'schema_version'").arg(alias));
         if (v.step())
             version = v.text(0).toInt();
     } catch (const Error&) {
-        throw Error::store(QStringLiteral("%1: the reads file is damaged or not Stroom's").arg(sidecar));
+        m_db.exec(QStringLiteral("DETACH DATABASE %1").arg(alias));
+        throw Error::store(QStringLiteral("%1: the %2 is damaged or not Stroom's").arg(sidecar, what));
     }
-    if (version > kReadsSchemaVersion)
+    checkSidecarBelongs(file);
+    if (version > current)
         throw Error::store(
-            QStringLiteral("%1: written by a newer Stroom (reads schema %2); update Stroom to open it")
-                .arg(sidecar)
+            QStringLiteral("%1: written by a newer Stroom (%2 schema %3); update Stroom to open it")
+                .arg(sidecar, what)
                 .arg(version));
-    if (version < kReadsSchemaVersion) {
+    if (version < current) {
         if (m_readOnly)
             throw Error::store(
                 QStringLiteral("%1: written by an older Stroom; open the project once for writing to "
                                "update it")
                     .arg(sidecar));
         sql::Transaction tx(m_db);
-        migrateReads(m_db, version);
+        migrateSidecar(m_db, file, version);
         tx.commit();
     }
-    checkReadsBelong(sidecar);
+    return false;
 }
 
-void Store::checkReadsBelong(const QString& sidecar) {
+void Store::checkSidecarBelongs(Sidecar file) {
+    const QString sidecar = sidecarPath(path(), file);
+    const QString alias = QLatin1String(aliasOf(file));
     const QString mine = setting(QStringLiteral("project_id"));
-    auto st = m_db.prepare("SELECT value FROM l0.meta WHERE key = 'project_id'");
+    auto st = m_db.prepare(QStringLiteral("SELECT value FROM %1.meta WHERE key = 'project_id'").arg(alias));
     const QString theirs = st.step() ? st.text(0) : QString();
     st.reset();
-    if (!mine.isEmpty() && theirs != mine) {
-        m_db.exec("DETACH DATABASE l0");
-        throw Error::store(
-            QStringLiteral("%1: this reads file belongs to another project (%2, not %3); it was not "
-                           "opened. Put the project's own reads file beside it, or move this one "
-                           "away to open the project without its reads")
-                .arg(sidecar, theirs.isEmpty() ? QStringLiteral("no project id") : theirs, mine));
+    // An older reads file has no id yet (its migration gives it the project's).
+    if (!mine.isEmpty() && theirs != mine && !(theirs.isEmpty() && file == Sidecar::Reads)) {
+        m_db.exec(QStringLiteral("DETACH DATABASE %1").arg(alias));
+        throw Error::store(QStringLiteral("%1: this %2 belongs to another project (%3, not %4); it was not "
+                                          "opened. Put the project's own %2 beside it, or move this one "
+                                          "away to open the project without it")
+                               .arg(sidecar,
+                                    file == Sidecar::Reads ? QStringLiteral("reads file")
+                                                           : QStringLiteral("aggregates file"),
+                                    theirs.isEmpty() ? QStringLiteral("no project id") : theirs, mine));
     }
+}
+
+void Store::attachSidecars(bool create) {
+    // The aggregates file first: the reads file's migration to schema 6 moves the cube into it.
+    attachSidecar(Sidecar::Cube, create);
+    const bool readsCreated = attachSidecar(Sidecar::Reads, create);
+    if (readsCreated && !create && !m_readOnly)
+        m_readsReplaced = replacedReadsKeepAggregates();
+}
+
+bool Store::replacedReadsKeepAggregates() {
+    // A reads file made anew for a project that had one (moved away or deleted): the imports' row ranges
+    // point at nothing now, and nothing before the end of the last kept cube day is ever rebuilt, as after
+    // a purge of everything.
+    m_db.exec("UPDATE imports SET first_rowid = NULL, last_rowid = NULL WHERE first_rowid IS NOT NULL");
+    auto last = m_db.prepare(
+        "SELECT max(day) FROM (SELECT day FROM cube.cube_od UNION ALL SELECT day FROM cube.cube_counts)");
+    if (!last.step() || last.isNull(0))
+        return false;
+    const std::int64_t day = last.int64(0) + 1;
+    last.reset();
+    LocalTime zone(timeZone().toUtf8());
+    LocalTime::Kind kind;
+    const std::int64_t boundary = zone.toUtc(day * 86400, &kind);
+    const qint64 earlier = meta(Sidecar::Cube, QStringLiteral("purged_before")).toLongLong();
+    sql::Transaction tx(m_db);
+    setMeta(Sidecar::Cube, QStringLiteral("purged_before"),
+            QString::number(std::max<qint64>(earlier, boundary)));
+    tx.commit();
+    return true;
+}
+
+QString Store::meta(Sidecar file, const QString& key) {
+    auto st = m_db.prepare(
+        QStringLiteral("SELECT value FROM %1.meta WHERE key = ?").arg(QLatin1String(aliasOf(file))));
+    st.bind(1, key);
+    return st.step() ? st.text(0) : QString();
+}
+
+void Store::setMeta(Sidecar file, const QString& key, const QString& value) {
+    auto st =
+        m_db.prepare(QStringLiteral("INSERT INTO %1.meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO "
+                                    "UPDATE SET value = excluded.value")
+                         .arg(QLatin1String(aliasOf(file))));
+    st.bind(1, key).bind(2, value);
+    st.run();
+}
+
+bool Store::hasReads() {
+    auto st = m_db.prepare("SELECT 1 FROM l0.reads LIMIT 1");
+    return st.step();
+}
+
+void Store::requireReads(const QString& command, bool tripsWillDo) {
+    if (hasReads())
+        return;
+    if (tripsWillDo) {
+        auto st = m_db.prepare("SELECT 1 FROM l0.trips LIMIT 1");
+        if (st.step())
+            return;
+    }
+    throw Error::input(
+        QStringLiteral("%1: %2 needs the %3, and this project keeps none (%4 is empty: never imported, "
+                       "purged, or moved away). Every aggregate command (flows, counts, report, cameras) "
+                       "still works.")
+            .arg(path(), command, tripsWillDo ? QStringLiteral("trips (L1)") : QStringLiteral("reads (L0)"),
+                 QFileInfo(readsPath(path())).fileName()));
 }
 
 Store Store::create(const QString& path) {
     if (QFileInfo::exists(path))
         throw Error::store(
             QStringLiteral("%1: a file of that name exists already; choose another name").arg(path));
-    if (QFileInfo::exists(readsPath(path)))
-        throw Error::store(
-            QStringLiteral("%1: the reads file of an earlier project is in the way; move it first")
-                .arg(readsPath(path)));
+    for (const Sidecar file : {Sidecar::Reads, Sidecar::Cube})
+        if (QFileInfo::exists(sidecarPath(path, file)))
+            throw Error::store(QStringLiteral("%1: a file of an earlier project is in the way; move it first")
+                                   .arg(sidecarPath(path, file)));
     Store s;
     s.m_db.open(path, sql::Database::Mode::Create);
     s.lock();
@@ -387,7 +575,7 @@ Store Store::create(const QString& path) {
         tx.commit();
     }
     s.migrate();
-    s.attachReads(true);
+    s.attachSidecars(true);
     return s;
 }
 
@@ -439,7 +627,7 @@ Store Store::openConnection(const QString& path, Access access, bool takeLock) {
         s.lock();
         s.migrate();
     }
-    s.attachReads(false);
+    s.attachSidecars(false);
     return s;
 }
 

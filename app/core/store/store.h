@@ -12,6 +12,7 @@
 #include <optional>
 
 class QLockFile;
+class QTemporaryDir;
 
 namespace stroom {
 
@@ -53,8 +54,34 @@ public:
     Store anotherConnection() const;
 
     QString path() const { return m_db.path(); }
-    /** The sidecar SQLite file with L0 reads and L1 trips: PROJECT.gpkg.reads, attached as "l0". */
+    /**
+     * The project's two sidecar SQLite files beside the shareable GeoPackage (files follow the layers):
+     * Reads holds L0 reads and L1 trips (pseudonyms, record secret), attached as "l0", and is what a purge
+     * removes; Cube holds what a purge keeps and the GeoPackage must not (the aggregate cube with its
+     * vehicle numbers, cells imported from privacy-proof cameras, the purge boundary, the audit head),
+     * attached as "cube". Neither is shared.
+     */
+    enum class Sidecar { Reads, Cube };
+    /** PROJECT.gpkg.reads */
     static QString readsPath(const QString& projectPath) { return projectPath + QStringLiteral(".reads"); }
+    /** PROJECT.gpkg.cube */
+    static QString cubePath(const QString& projectPath) { return projectPath + QStringLiteral(".cube"); }
+    static QString sidecarPath(const QString& projectPath, Sidecar file);
+    /** A value of a sidecar's own settings table (`meta`). */
+    QString meta(Sidecar file, const QString& key);
+    void setMeta(Sidecar file, const QString& key, const QString& value);
+    /** Whether the reads file holds any read. */
+    bool hasReads();
+    /**
+     * Error::input (exit 3) naming \a command when the project keeps no reads (L0), or, with
+     * \a tripsWillDo, neither reads nor trips (L1).
+     */
+    void requireReads(const QString& command, bool tripsWillDo = false);
+    /**
+     * True when this open found the reads file gone beside kept aggregates and made an empty one: the
+     * session then unlinks the kept days (\ref Purge::unlinkKept) and records it.
+     */
+    bool readsWereReplaced() const { return m_readsReplaced; }
     bool isReadOnly() const { return m_readOnly; }
     int schemaVersion();
     /** The schema version this build of Stroom writes. */
@@ -103,15 +130,21 @@ public:
 private:
     static Store openConnection(const QString& path, Access access, bool takeLock);
     void migrate();
-    void attachReads(bool create);
-    /** Refuses (Error::store) a reads file whose project id is not this project's. */
-    void checkReadsBelong(const QString& sidecar);
+    /** Attaches both sidecars, making them when missing (read-only: empty ones in memory). */
+    void attachSidecars(bool create);
+    /** Attaches one sidecar, migrating it; true when it was made empty now. */
+    bool attachSidecar(Sidecar file, bool create);
+    /** Refuses (Error::store, exit 4) a sidecar whose project id is not this project's. */
+    void checkSidecarBelongs(Sidecar file);
+    bool replacedReadsKeepAggregates();
     void lock();
     void writeCamera(sql::Statement& st, const Camera& c);
 
-    std::unique_ptr<QLockFile> m_lock; // declared first: released after the database is closed
+    std::unique_ptr<QLockFile> m_lock;        // declared first: released after the database is closed
+    std::unique_ptr<QTemporaryDir> m_scratch; // empty sidecars of a read-only project that has none
     sql::Database m_db;
     bool m_readOnly = false;
+    bool m_readsReplaced = false;
 };
 
 } // namespace stroom
