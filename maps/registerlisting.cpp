@@ -65,7 +65,6 @@ class Pages {
     Q_DECLARE_TR_FUNCTIONS(stroom::maps::RegisterListing)
 
 public:
-    /** The map of the cameras, coloured by owner whatever the app shows; the owners in legend order. */
     static QStringList addOwnerMap(QgsLayout* layout, QgsProject* project,
                                    std::unique_ptr<QgsVectorLayer>& byOwnerLayer) {
         QgsVectorLayer* cams = ProjectLayers::layerNamed(project, ProjectLayers::camerasLayerName());
@@ -94,7 +93,6 @@ public:
         return owners;
     }
 
-    /** Cameras per owner and purpose beside the map, each owner with its colour (the map's legend). */
     static void addOwnerTable(QgsLayout* layout, const QVector<Camera>& cameras, const QStringList& owners) {
         // Counts per owner and purpose, each owner with its colour on the map.
         QMap<QString, QMap<QString, int>> byOwner;
@@ -104,6 +102,8 @@ public:
         QgsTableContents counts;
         QMap<QString, int> others;
         int otherOwners = 0;
+        // Purposes in words in one column ("traffic 50 · low-emission zone 14"): fits the page in any
+        // language.
         auto row = [](const QColor& colour, const QString& owner, const QMap<QString, int>& perPurpose) {
             QgsTableRow r;
             QgsTableCell swatch;
@@ -111,12 +111,18 @@ public:
                 swatch.setBackgroundColor(colour);
             r << swatch << QgsTableCell(owner);
             int total = 0;
-            QgsTableRow purposes;
+            QStringList purposes;
             for (const QString& p : Camera::purposes()) {
-                purposes << QgsTableCell(QString::number(perPurpose.value(p)));
+                if (perPurpose.value(p) > 0)
+                    purposes << QStringLiteral("%1 %2").arg(vocabulary::purpose(p)).arg(perPurpose.value(p));
                 total += perPurpose.value(p);
             }
-            r << QgsTableCell(QString::number(total)) << purposes;
+            for (auto it = perPurpose.cbegin(); it != perPurpose.cend(); ++it) // a purpose not in the list
+                if (!Camera::purposes().contains(it.key())) {
+                    purposes << QStringLiteral("%1 %2").arg(vocabulary::purpose(it.key())).arg(it.value());
+                    total += it.value();
+                }
+            r << QgsTableCell(QString::number(total)) << QgsTableCell(purposes.join(QStringLiteral(" · ")));
             return r;
         };
         for (auto it = byOwner.cbegin(); it != byOwner.cend(); ++it) {
@@ -143,12 +149,12 @@ public:
                                                         QgsLayoutMultiFrame::UseExistingFrames);
         summary->setIncludeTableHeader(true);
         summary->setTableContents(counts);
-        QgsLayoutTableColumns headers{QgsLayoutTableColumn(QString()), QgsLayoutTableColumn(tr("Owner")),
-                                      QgsLayoutTableColumn(tr("Cameras"))};
-        for (const QString& p : Camera::purposes())
-            headers << QgsLayoutTableColumn(vocabulary::purpose(p));
-        summary->setHeaders(headers);
-        summary->setColumnWidths({3, 0, 0, 0, 0, 0, 0, 0, 0});
+        summary->setHeaders({QgsLayoutTableColumn(QString()), QgsLayoutTableColumn(tr("Owner")),
+                             QgsLayoutTableColumn(tr("Cameras")), QgsLayoutTableColumn(tr("Purposes"))});
+        // Fixed widths that fit the frame in either language; long owners and purposes wrap.
+        summary->setWrapBehavior(QgsLayoutTable::WrapText);
+        const QList<double> widths{3, 50, 14, 147.0 - 3 - 50 - 14 - 2.0 * 4};
+        summary->setColumnWidths(widths);
     }
 
     /** Every camera's public fields, grouped by owner, on as many pages as it takes. */
@@ -184,6 +190,16 @@ public:
 };
 
 } // namespace
+
+QStringList RegisterListing::addOwnerMap(QgsLayout* layout, QgsProject* project,
+                                         std::unique_ptr<QgsVectorLayer>& byOwnerLayer) {
+    return Pages::addOwnerMap(layout, project, byOwnerLayer);
+}
+
+void RegisterListing::addOwnerTable(QgsLayout* layout, const QVector<Camera>& cameras,
+                                    const QStringList& owners) {
+    Pages::addOwnerTable(layout, cameras, owners);
+}
 
 void RegisterListing::write(Store& store, QgsProject* project, const QString& pdfPath, const QString& purpose,
                             bool overwrite) {

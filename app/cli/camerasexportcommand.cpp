@@ -21,7 +21,7 @@
 
 namespace stroom::cli {
 
-bool camerasExportIsPdf(const QStringList& args) {
+bool outIsPdf(const QStringList& args) {
     // --out FILE, -out FILE, --out=FILE, -out=FILE (the parser takes single-dash words as long options)
     for (int i = 0; i < args.size(); ++i) {
         QString a = args[i];

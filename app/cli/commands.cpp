@@ -61,7 +61,7 @@ void installRenderer(const Renderer& r) {
 }
 
 const Renderer& renderer() {
-    if (!g_renderer.report || !g_renderer.publicRegisterPdf)
+    if (!g_renderer.report || !g_renderer.publicRegisterPdf || !g_renderer.transparencyPdf)
         throw Error::store(QStringLiteral("this needs stroom-cli-render (it draws with QGIS)"));
     return g_renderer;
 }
@@ -77,7 +77,7 @@ const std::vector<Command>& commands() {
          camerasImport},
         {QStringLiteral("cameras export"), QStringLiteral("PROJECT --out FILE"),
          QStringLiteral("the camera register (--public: the public register; .pdf: its listing)"),
-         camerasExport, camerasExportIsPdf},
+         camerasExport, outIsPdf},
         {QStringLiteral("cameras owners"), QStringLiteral("PROJECT"),
          QStringLiteral("cameras per owner; the owner mapping table; near-duplicate suggestions"),
          camerasOwners},
@@ -109,6 +109,9 @@ const std::vector<Command>& commands() {
          purge},
         {QStringLiteral("risk"), QStringLiteral("PROJECT"),
          QStringLiteral("re-identification risk of the reads: unicity, linkability, trips under k"), risk},
+        {QStringLiteral("transparency"), QStringLiteral("PROJECT --out FILE.pdf|FILE.geojson"),
+         QStringLiteral("for citizens: cameras by owner and purpose, data held, protection, uses by purpose"),
+         transparency, outIsPdf},
         {QStringLiteral("bench"), QStringLiteral("import|trips"),
          QStringLiteral("measure the performance budgets against a reference tool"), bench},
     };

@@ -48,9 +48,10 @@ int auditList(const QStringList& args);
 int auditVerify(const QStringList& args);
 int risk(const QStringList& args);
 int purge(const QStringList& args);
+int transparency(const QStringList& args);
 
-/** True when `cameras export` writes the public register's PDF listing (a print layout). */
-bool camerasExportIsPdf(const QStringList& args);
+/** True when the arguments' --out names a PDF (a print layout: cameras export, transparency). */
+bool outIsPdf(const QStringList& args);
 
 /**
  * \brief What only stroom-cli-render can do (it links QGIS): installed by its main. Without it (in
@@ -60,6 +61,8 @@ struct Renderer {
     int (*report)(const QStringList& args) = nullptr;
     void (*publicRegisterPdf)(const QString& project, const QString& pdf, const QString& purpose,
                               bool overwrite) = nullptr;
+    void (*transparencyPdf)(const QString& project, const QString& pdf, const QString& purpose,
+                            bool overwrite) = nullptr;
 };
 void installRenderer(const Renderer& renderer);
 /** The installed renderer; throws Error::store when there is none. */

@@ -20,6 +20,7 @@ int main(int argc, char* argv[]) {
     stroom::cli::Renderer r;
     r.report = stroom::cli::renderReport;
     r.publicRegisterPdf = stroom::cli::renderPublicRegister;
+    r.transparencyPdf = stroom::cli::renderTransparency;
     stroom::cli::installRenderer(r);
     int rc = 1;
     try {

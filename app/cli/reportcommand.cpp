@@ -6,6 +6,7 @@
 #include "common/error.h"
 #include "flowmap.h"
 #include "flows/flowengine.h"
+#include "governance/transparency.h"
 #include "projectlayers.h"
 #include "publish/reportdata.h"
 #include "qgisruntime.h"
@@ -13,6 +14,7 @@
 #include "reportlayout.h"
 #include "session/session.h"
 #include "store/store.h"
+#include "transparencylisting.h"
 
 #include <qgsprintlayout.h>
 #include <qgsproject.h>
@@ -38,6 +40,17 @@ void renderPublicRegister(const QString& projectPath, const QString& pdf, const 
     maps::ProjectLayers layers;
     layers.load(projectPath, &project);
     maps::RegisterListing::write(store, &project, pdf, purpose, overwrite);
+}
+
+void renderTransparency(const QString& projectPath, const QString& pdf, const QString& purpose,
+                        bool overwrite) {
+    maps::QgisRuntime::initialise();
+    const auto session = Session::open(projectPath);
+    QgsProject project;
+    maps::ProjectLayers layers;
+    layers.load(projectPath, &project);
+    maps::TransparencyListing::write(session->store(), &project, Transparency::collect(session->store()), pdf,
+                                     purpose, overwrite);
 }
 
 int renderReport(const QStringList& args) {

@@ -11,4 +11,8 @@ int renderReport(const QStringList& args);
 void renderPublicRegister(const QString& projectPath, const QString& pdf, const QString& purpose,
                           bool overwrite);
 
+/** The transparency report as a PDF (`transparency PROJECT --out x.pdf`), in stroom-cli-render. */
+void renderTransparency(const QString& projectPath, const QString& pdf, const QString& purpose,
+                        bool overwrite);
+
 } // namespace stroom::cli

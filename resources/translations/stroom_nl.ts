@@ -365,6 +365,10 @@
         <source>%1 other owners</source>
         <translation>%1 andere eigenaars</translation>
     </message>
+    <message>
+        <source>Purposes</source>
+        <translation>Doeleinden</translation>
+    </message>
 </context>
 <context>
     <name>stroom::maps::ReportLayout</name>
@@ -625,6 +629,155 @@ Intern verkeer: %10 (%11 %).
     <message>
         <source>Data layer. This report shows L2 aggregates only. Every cell, count and journey time in it stands for at least k = %1 distinct vehicles on one day; %2 cells under k were suppressed in total (OD %3, counts %4, journey times %5). Every figure is perturbed by the cell key method: each trip and read carries a secret random key, a cell&apos;s key is the sum of its records&apos; keys, and a published table adds noise of -2 to +2 (zero mean, variance 1) chosen by that key. The same cell always reads the same, so the difference of two overlapping queries hits a suppressed value no more often than two equal noises do (about one time in four); many queries combined can do better, and every query is in the audit trail. Totals are sums of the published figures. Exact figures are released only for a stated purpose and are audited as layer L1.</source>
         <translation>Gegevenslaag. Dit rapport toont enkel L2-aggregaten. Elke cel, telling en reistijd staat voor minstens k = %1 verschillende voertuigen op één dag; in totaal zijn %2 cellen onder k weggelaten (HB %3, tellingen %4, reistijden %5). Elk cijfer is verstoord met de celsleutelmethode: elke rit en elke waarneming draagt een geheime willekeurige sleutel, de sleutel van een cel is de som van die van haar records, en een gepubliceerde tabel telt er ruis van -2 tot +2 bij (gemiddeld nul, variantie 1), gekozen door die sleutel. Dezelfde cel geeft altijd hetzelfde getal, dus het verschil van twee overlappende vragen treft een weggelaten waarde niet vaker dan twee gelijke ruistermen (ongeveer één keer op vier); veel vragen samen kunnen beter, en elke vraag staat in het auditlogboek. Totalen zijn sommen van de gepubliceerde cijfers. Exacte cijfers worden enkel voor een opgegeven doel vrijgegeven en als laag L1 gelogd.</translation>
+    </message>
+</context>
+<context>
+    <name>stroom::maps::TransparencyListing</name>
+    <message>
+        <source>OD flows exported</source>
+        <translation>HB-stromen geëxporteerd</translation>
+    </message>
+    <message>
+        <source>counts exported</source>
+        <translation>tellingen geëxporteerd</translation>
+    </message>
+    <message>
+        <source>journey times exported</source>
+        <translation>reistijden geëxporteerd</translation>
+    </message>
+    <message>
+        <source>report</source>
+        <translation>rapport</translation>
+    </message>
+    <message>
+        <source>copied to the clipboard</source>
+        <translation>naar het klembord gekopieerd</translation>
+    </message>
+    <message>
+        <source>public register published</source>
+        <translation>publiek register gepubliceerd</translation>
+    </message>
+    <message>
+        <source>camera register exported</source>
+        <translation>cameraregister geëxporteerd</translation>
+    </message>
+    <message>
+        <source>transparency report</source>
+        <translation>transparantierapport</translation>
+    </message>
+    <message>
+        <source>reads purged</source>
+        <translation>waarnemingen verwijderd</translation>
+    </message>
+    <message>
+        <source>retention period changed</source>
+        <translation>bewaartermijn gewijzigd</translation>
+    </message>
+    <message>
+        <source>trip parameters changed</source>
+        <translation>verplaatsingsparameters gewijzigd</translation>
+    </message>
+    <message>
+        <source>reads file found missing</source>
+        <translation>waarnemingenbestand ontbrak</translation>
+    </message>
+    <message>
+        <source>audit trail started</source>
+        <translation>audittrail gestart</translation>
+    </message>
+    <message>
+        <source>Transparency report: ANPR cameras and their data</source>
+        <translation>Transparantierapport: ANPR-camera&apos;s en hun gegevens</translation>
+    </message>
+    <message>
+        <source>%1 · as of %2 · %3 cameras. For citizens: who owns the cameras and what for, what data is kept and for how long, how published figures are protected, and what the data was used for.</source>
+        <translation>%1 · stand van %2 · %3 camera&apos;s. Voor burgers: wie de camera&apos;s beheert en waarvoor, welke gegevens hoe lang bewaard worden, hoe gepubliceerde cijfers beschermd zijn, en waarvoor de gegevens gebruikt zijn.</translation>
+    </message>
+    <message>
+        <source>What data is held</source>
+        <translation>Welke gegevens bewaard worden</translation>
+    </message>
+    <message>
+        <source>Pseudonymised plate reads (no plates): %1 kept, from %2 to %3.</source>
+        <translation>Gepseudonimiseerde nummerplaatwaarnemingen (geen nummerplaten): %1 bewaard, van %2 tot %3.</translation>
+    </message>
+    <message>
+        <source>Pseudonymised plate reads: none kept.</source>
+        <translation>Gepseudonimiseerde nummerplaatwaarnemingen: geen bewaard.</translation>
+    </message>
+    <message>
+        <source>Aggregated figures (trips and counts per hour, never per vehicle in anything published): from %1 to %2.</source>
+        <translation>Geaggregeerde cijfers (verplaatsingen en tellingen per uur, in niets wat gepubliceerd wordt per voertuig): van %1 tot %2.</translation>
+    </message>
+    <message>
+        <source>Aggregated figures: none yet.</source>
+        <translation>Geaggregeerde cijfers: nog geen.</translation>
+    </message>
+    <message>
+        <source>Counts from privacy-proof cameras (aggregated in the camera): %1 cells.</source>
+        <translation>Tellingen van privacyvriendelijke camera&apos;s (in de camera geaggregeerd): %1 cellen.</translation>
+    </message>
+    <message>
+        <source>Retention: reads are deleted after %1 days, automatically.</source>
+        <translation>Bewaartermijn: waarnemingen worden na %1 dagen automatisch verwijderd.</translation>
+    </message>
+    <message>
+        <source>Retention: no automatic deletion period is set; reads are deleted by hand.</source>
+        <translation>Bewaartermijn: er is geen automatische bewaartermijn ingesteld; waarnemingen worden met de hand verwijderd.</translation>
+    </message>
+    <message>
+        <source>Reads before %1 have been deleted; their aggregated figures remain.</source>
+        <translation>Waarnemingen van vóór %1 zijn verwijderd; hun geaggregeerde cijfers blijven.</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Maand</translation>
+    </message>
+    <message>
+        <source>Reads kept</source>
+        <translation>Bewaarde waarnemingen</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>geen</translation>
+    </message>
+    <message>
+        <source>How published figures are protected</source>
+        <translation>Hoe gepubliceerde cijfers beschermd zijn</translation>
+    </message>
+    <message>
+        <source>No plate is ever stored: plates are replaced by pseudonyms before import.
+A figure is published only when at least %1 different vehicles are behind it on one day; smaller figures are suppressed, and the number suppressed is stated.
+Every published figure is perturbed by the cell key method (at most ±%2, zero on average), so that subtracting one table from another no longer reveals a suppressed figure reliably. Exact figures are for authorised staff only, with a stated purpose, and recorded.
+Every export, report and copy is recorded in a tamper-evident audit trail; its uses are summarised below.</source>
+        <translation>Er wordt nooit een nummerplaat bewaard: nummerplaten worden vóór de import door pseudoniemen vervangen.
+Een cijfer wordt alleen gepubliceerd als er op één dag minstens %1 verschillende voertuigen achter zitten; kleinere cijfers worden weggelaten, en hoeveel er weggelaten zijn wordt vermeld.
+Elk gepubliceerd cijfer wordt met de cell key-methode licht verstoord (hoogstens ±%2, gemiddeld nul), zodat het aftrekken van twee tabellen een weggelaten cijfer niet meer betrouwbaar prijsgeeft. Exacte cijfers zijn enkel voor gemachtigd personeel, met een opgegeven doel, en worden vastgelegd.
+Elke export, elk rapport en elke kopie wordt vastgelegd in een audittrail die wijzigingen aantoont; het gebruik staat hieronder samengevat.</translation>
+    </message>
+    <message>
+        <source>What the data was used for</source>
+        <translation>Waarvoor de gegevens gebruikt zijn</translation>
+    </message>
+    <message>
+        <source>From the audit trail, by month, kind of use, purpose (as stated by the user; anything that looks like a plate is masked) and data layer (L0 reads, L1 trips, L2 aggregates, L3 public). No names of users and no file names.</source>
+        <translation>Uit de audittrail, per maand, soort gebruik, doel (zoals de gebruiker het opgaf; wat op een nummerplaat lijkt, is gemaskeerd) en gegevenslaag (L0 waarnemingen, L1 verplaatsingen, L2 aggregaten, L3 publiek). Geen namen van gebruikers en geen bestandsnamen.</translation>
+    </message>
+    <message>
+        <source>Use</source>
+        <translation>Gebruik</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>Doel</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>Laag</translation>
+    </message>
+    <message>
+        <source>Times</source>
+        <translation>Aantal keer</translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,9 @@
 
 #include <QFile>
 #include <QImage>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
@@ -178,10 +181,10 @@ private slots:
         QVERIFY(cameras > 50);
         int total = 0;
         for (const QString& owner : owners) {
-            // The summary row: the owner, then its count and the count per purpose (zone labels of the
-            // map may share the text line).
+            // The summary row: the owner, then its count and the cameras per purpose in words (zone labels
+            // of the map may share the text line).
             const QRegularExpression row(
-                QStringLiteral("\\b%1\\s+(\\d+)\\s+\\d+").arg(QRegularExpression::escape(owner)));
+                QStringLiteral("\\b%1\\s+(\\d+)\\s+[A-Za-z]").arg(QRegularExpression::escape(owner)));
             const auto m = row.match(t);
             QVERIFY2(m.hasMatch(), qPrintable(owner));
             total += m.captured(1).toInt();
@@ -200,6 +203,92 @@ private slots:
                       m_dir.filePath(QStringLiteral("all.pdf"))})
                      .code,
                  2);
+    }
+
+    /**
+     * The transparency report (issue 11, item 7): cameras by owner and purpose, data held, privacy
+     * parameters and uses by month and purpose, in Dutch and English; no user, no path, nothing plate-like.
+     */
+    void transparencyReport() {
+        // A use whose purpose names a plate: the report masks it.
+        QCOMPARE(cli({QStringLiteral("counts"), m_project, QStringLiteral("--out"),
+                      m_dir.filePath(QStringLiteral("tr-counts.csv")), QStringLiteral("--purpose"),
+                      QStringLiteral("question about 1-ABC-234 from the council")})
+                     .code,
+                 0);
+        const QString json = m_dir.filePath(QStringLiteral("transparency.geojson"));
+        Result r = cli({QStringLiteral("transparency"), m_project, QStringLiteral("--out"), json});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QFile f(json);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray bytes = f.readAll();
+        const QJsonObject doc = QJsonDocument::fromJson(bytes).object();
+        QCOMPARE(doc.value(QStringLiteral("type")).toString(), QStringLiteral("FeatureCollection"));
+        const QJsonObject t = doc.value(QStringLiteral("transparency")).toObject();
+        stroom::sql::Database db;
+        db.open(m_project, stroom::sql::Database::Mode::ReadOnly);
+        auto scalar = [&](const char* sql) {
+            auto st = db.prepare(sql);
+            return st.step() ? st.int64(0) : -1;
+        };
+        QCOMPARE(doc.value(QStringLiteral("features")).toArray().size(),
+                 static_cast<int>(scalar("SELECT count(*) FROM cameras")));
+        QCOMPARE(t.value(QStringLiteral("cameras")).toObject().value(QStringLiteral("total")).toInt(),
+                 static_cast<int>(scalar("SELECT count(*) FROM cameras")));
+        int byOwner = 0;
+        for (const QJsonValue& o :
+             t.value(QStringLiteral("cameras")).toObject().value(QStringLiteral("by_owner")).toArray())
+            byOwner += o.toObject().value(QStringLiteral("cameras")).toInt();
+        QCOMPARE(byOwner, static_cast<int>(scalar("SELECT count(*) FROM cameras")));
+        {
+            stroom::sql::Database reads;
+            reads.open(m_project + QStringLiteral(".reads"), stroom::sql::Database::Mode::ReadOnly);
+            auto st = reads.prepare("SELECT count(*) FROM reads");
+            QVERIFY(st.step());
+            const QJsonObject held = t.value(QStringLiteral("data_held")).toObject();
+            QCOMPARE(held.value(QStringLiteral("reads_kept")).toVariant().toLongLong(), st.int64(0));
+            qint64 perMonth = 0;
+            for (const QJsonValue& m : held.value(QStringLiteral("reads_per_month")).toArray())
+                perMonth += m.toObject().value(QStringLiteral("reads")).toVariant().toLongLong();
+            QCOMPARE(perMonth, st.int64(0));
+        }
+        QCOMPARE(t.value(QStringLiteral("privacy")).toObject().value(QStringLiteral("k")).toInt(), 10);
+        bool counted = false;
+        for (const QJsonValue& u : t.value(QStringLiteral("uses")).toArray())
+            counted = counted ||
+                      (u.toObject().value(QStringLiteral("action")).toString() == QLatin1String("counts") &&
+                       u.toObject().value(QStringLiteral("purpose")).toString() ==
+                           QStringLiteral("question about […] from the council"));
+        QVERIFY2(counted, bytes.constData());
+        // No plate, no user, no path, no hash of an output.
+        auto user = db.prepare("SELECT user, output, output_sha256 FROM audit_log WHERE output <> ''");
+        QVERIFY(user.step());
+        for (const QString& secret :
+             {user.text(0), user.text(1), user.text(2), QStringLiteral("1-ABC-234"), m_dir.path()})
+            QVERIFY2(!bytes.contains(secret.toUtf8()), qPrintable(secret));
+        user.reset();
+        // The PDF, in both languages.
+        for (const QString& lang : {QStringLiteral("en"), QStringLiteral("nl")}) {
+            const QString pdf = m_dir.filePath(QStringLiteral("transparency-%1.pdf").arg(lang));
+            r = cli({QStringLiteral("transparency"), m_project, QStringLiteral("--out"), pdf,
+                     QStringLiteral("--lang"), lang});
+            QVERIFY2(r.code == 0, qPrintable(r.err));
+            const QString txt = text(pdf);
+            QVERIFY2(txt.contains(lang == QLatin1String("en") ? QLatin1String("Transparency report")
+                                                              : QLatin1String("Transparantierapport")),
+                     qPrintable(txt));
+            QVERIFY(txt.contains(lang == QLatin1String("en")
+                                     ? QLatin1String("What the data was used for")
+                                     : QLatin1String("Waarvoor de gegevens gebruikt zijn")));
+            QVERIFY(txt.contains(QLatin1String("question about")) &&
+                    txt.contains(QStringLiteral("[…]"))); // may wrap
+            QVERIFY(!txt.contains(QLatin1String("1-ABC-234")));
+            QVERIFY(!txt.contains(user.step() ? user.text(0) : QStringLiteral("\x01")));
+            user.reset();
+        }
+        QCOMPARE(
+            scalar("SELECT count(*) FROM audit_log WHERE action = 'transparency report' AND layer = 'L3'"),
+            3);
     }
 
     /** A project straight after init, and one with cameras but no zones: a report, never an abort. */
