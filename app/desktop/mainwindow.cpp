@@ -12,6 +12,7 @@
 #include "filterpanel.h"
 #include "flowpicktool.h"
 #include "flows/flowengine.h"
+#include "governance/transparency.h"
 #include "importdialog.h"
 #include "inventory/inventory.h"
 #include "layerspanel.h"
@@ -23,9 +24,11 @@
 #include "registerlisting.h"
 #include "registerpanel.h"
 #include "reportdialog.h"
+#include "riskdialog.h"
 #include "session/session.h"
 #include "simulate/demoproject.h"
 #include "store/store.h"
+#include "transparencylisting.h"
 
 #include <qgsexpression.h>
 #include <qgslayertree.h>
@@ -203,6 +206,28 @@ void MainWindow::buildFileMenu() {
             statusBar()->showMessage(tr("The public register was written to %1").arg(f), 10000);
         });
     });
+    file->addAction(
+            tr("Publish the &transparency report…"), this,
+            [this] {
+                if (!m_session)
+                    return;
+                const QString f = QFileDialog::getSaveFileName(this, tr("Transparency report"),
+                                                               QStringLiteral("transparency-report.pdf"),
+                                                               tr("PDF (*.pdf);;GeoJSON (*.geojson)"));
+                if (f.isEmpty())
+                    return;
+                guarded([&] {
+                    const Transparency t = Transparency::collect(m_session->store());
+                    const QString purpose = tr("publication for citizen oversight");
+                    if (f.endsWith(QLatin1String(".pdf"), Qt::CaseInsensitive))
+                        maps::TransparencyListing::write(m_session->store(), QgsProject::instance(), t, f,
+                                                         purpose, true);
+                    else
+                        t.writeGeoJson(m_session->store(), f, purpose, true);
+                    statusBar()->showMessage(tr("The transparency report was written to %1").arg(f), 10000);
+                });
+            })
+        ->setObjectName(QStringLiteral("TransparencyAction"));
     QAction* reportAction = file->addAction(tr("Export &report…"), this, [this] {
         if (!m_session)
             return;
@@ -261,6 +286,15 @@ QMenu* MainWindow::buildViewMenu() {
             dialog->setAttribute(Qt::WA_DeleteOnClose);
             dialog->show();
         });
+    });
+    QAction* risk = view->addAction(tr("&Re-identification risk…"));
+    risk->setObjectName(QStringLiteral("RiskAction"));
+    connect(risk, &QAction::triggered, this, [this] {
+        if (!m_session)
+            return;
+        auto* dialog = new widgets::RiskDialog(m_session->store().path(), this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->show();
     });
     view->addSeparator();
     return view;

@@ -295,6 +295,30 @@
         <source>P&amp;urge reads…</source>
         <translation>&amp;Waarnemingen wissen…</translation>
     </message>
+    <message>
+        <source>Publish the &amp;transparency report…</source>
+        <translation>&amp;Transparantierapport publiceren…</translation>
+    </message>
+    <message>
+        <source>Transparency report</source>
+        <translation>Transparantierapport</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf);;GeoJSON (*.geojson)</source>
+        <translation>PDF (*.pdf);;GeoJSON (*.geojson)</translation>
+    </message>
+    <message>
+        <source>publication for citizen oversight</source>
+        <translation>publicatie voor toezicht door burgers</translation>
+    </message>
+    <message>
+        <source>The transparency report was written to %1</source>
+        <translation>Het transparantierapport is weggeschreven naar %1</translation>
+    </message>
+    <message>
+        <source>&amp;Re-identification risk…</source>
+        <translation>&amp;Heridentificatierisico…</translation>
+    </message>
 </context>
 <context>
     <name>stroom::maps::LayoutKit</name>
@@ -1817,6 +1841,77 @@ Elke export, elk rapport en elke kopie wordt vastgelegd in een audittrail die wi
     <message>
         <source>Written to %1.</source>
         <translation>Geschreven naar %1.</translation>
+    </message>
+</context>
+<context>
+    <name>stroom::widgets::RiskDialog</name>
+    <message>
+        <source>Re-identification risk</source>
+        <translation>Heridentificatierisico</translation>
+    </message>
+    <message>
+        <source>How easily the pseudonymised reads this project keeps could point to one vehicle. Only aggregates of at least k vehicles leave the store; these figures say why that rule matters, and what a purge or a shorter retention period would remove.</source>
+        <translation>Hoe gemakkelijk de gepseudonimiseerde waarnemingen die dit project bewaart naar één voertuig kunnen wijzen. Enkel aggregaten van minstens k voertuigen verlaten de opslag; deze cijfers tonen waarom die regel telt, en wat een wissing of een kortere bewaartermijn zou wegnemen.</translation>
+    </message>
+    <message>
+        <source>Measuring…</source>
+        <translation>Bezig met meten…</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>Maat</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Waarde</translation>
+    </message>
+    <message>
+        <source>What it means</source>
+        <translation>Wat het betekent</translation>
+    </message>
+    <message>
+        <source>This project keeps no pseudonymised reads (never imported, purged, or the reads file moved away): there is nothing to re-identify. Its aggregates carry no pseudonyms.</source>
+        <translation>Dit project bewaart geen gepseudonimiseerde waarnemingen (nooit geïmporteerd, gewist, of het waarnemingenbestand is verplaatst): er valt niets te heridentificeren. De aggregaten bevatten geen pseudoniemen.</translation>
+    </message>
+    <message>
+        <source>The risk could not be measured: %1</source>
+        <translation>Het risico kon niet worden gemeten: %1</translation>
+    </message>
+    <message>
+        <source>%1 reads of %2 vehicles (pseudonyms) kept; unicity drawn from %3 vehicles.</source>
+        <translation>%1 waarnemingen van %2 voertuigen (pseudoniemen) bewaard; uniciteit gemeten op %3 voertuigen.</translation>
+    </message>
+    <message>
+        <source>Unicity, 1 point</source>
+        <translation>Uniciteit, 1 punt</translation>
+    </message>
+    <message>
+        <source>Unicity, %1 points</source>
+        <translation>Uniciteit, %1 punten</translation>
+    </message>
+    <message>
+        <source>Share of vehicles that one random (camera, hour) point of their own reads singles out: someone who saw the vehicle there and then finds its whole trace.</source>
+        <translation>Aandeel voertuigen dat één willekeurig (camera, uur)-punt uit hun eigen waarnemingen uniek aanwijst: wie het voertuig daar en dan zag, vindt zijn hele spoor.</translation>
+    </message>
+    <message>
+        <source>Share of vehicles that %1 random (camera, hour) points of their own reads single out.</source>
+        <translation>Aandeel voertuigen dat %1 willekeurige (camera, uur)-punten uit hun eigen waarnemingen uniek aanwijzen.</translation>
+    </message>
+    <message>
+        <source>Linkable over days</source>
+        <translation>Koppelbaar over dagen</translation>
+    </message>
+    <message>
+        <source>Share of pseudonyms seen on more than one local day: the source does not change its keys daily, so days can be joined into longer traces.</source>
+        <translation>Aandeel pseudoniemen dat op meer dan één lokale dag voorkomt: de bron wisselt haar sleutels niet dagelijks, dus dagen kunnen tot langere sporen worden samengevoegd.</translation>
+    </message>
+    <message>
+        <source>Trips in groups under k = %1</source>
+        <translation>Ritten in groepen onder k = %1</translation>
+    </message>
+    <message>
+        <source>Share of trips whose (day, start hour, origin, destination, class) group has fewer than k vehicles: figures that are never published on their own.</source>
+        <translation>Aandeel ritten waarvan de groep (dag, beginuur, herkomst, bestemming, klasse) minder dan k voertuigen telt: cijfers die nooit op zichzelf gepubliceerd worden.</translation>
     </message>
 </context>
 </TS>
