@@ -16,6 +16,8 @@ PACKAGES=(
   libqgis-dev qgis-providers
   # Qt 6 (the engine's Qt 6 build in CI)
   qt6-base-dev
+  # stroom-edge: MQTT input, and a broker and clients for its tests (on localhost only)
+  libmosquitto-dev mosquitto mosquitto-clients
   # headless runs, screenshots, PDF checks, fonts
   xvfb xauth imagemagick poppler-utils fonts-dejavu-core tzdata qttranslations5-l10n
 )

@@ -80,6 +80,8 @@ QString roleLabel(Role r) {
         return ImportDialog::tr("Mean seconds");
     case Role::Pair:
         return ImportDialog::tr("Camera pair (from_to)");
+    case Role::Passages:
+        return ImportDialog::tr("Passages");
     case Role::Count_:
         break;
     }
@@ -88,7 +90,8 @@ QString roleLabel(Role r) {
 
 std::vector<Role> rolesFor(ImportFormat f) {
     if (f == ImportFormat::Counts)
-        return {Role::Camera, Role::PeriodStart, Role::PeriodMinutes, Role::Class, Role::Vehicles};
+        return {Role::Camera, Role::PeriodStart, Role::PeriodMinutes,
+                Role::Class,  Role::Vehicles,    Role::Passages};
     if (f == ImportFormat::PairFlows)
         return {Role::FromCamera,    Role::ToCamera, Role::Pair,       Role::PeriodStart,
                 Role::PeriodMinutes, Role::Vehicles, Role::MeanSeconds};

@@ -35,7 +35,8 @@ int simulate(const QStringList& args) {
         {QStringLiteral("format"),
          QStringLiteral(
              "Export format(s), comma-separated: standard, nl, anpr-metrics, counts, pairflows, or all "
-             "(default standard)."),
+             "(default standard); plates writes the camera's side for stroom-edge (anpr-plates.csv: "
+             "synthetic clear plates, never part of all)."),
          QStringLiteral("F")},
         {QStringLiteral("threads"), QStringLiteral("Worker threads (default: all cores)."),
          QStringLiteral("T")},

@@ -59,7 +59,8 @@ bool ImportedAggregates::place(const FlowFilter& f, bool known, std::int64_t sta
 RawCounts ImportedAggregates::counts(const FlowFilter& f, CountPeriod per, bool perClass) const {
     std::map<std::tuple<std::uint32_t, std::int64_t, int>, RawCounts::Cell> cells;
     auto st = m_db.prepare("SELECT fid, camera_id, CAST(strftime('%s', period_start) AS INTEGER), "
-                           "period_start IS NOT NULL, vehicle_class, vehicles FROM cube.agg_counts");
+                           "period_start IS NOT NULL, vehicle_class, vehicles, coalesce(passages, vehicles) "
+                           "FROM cube.agg_counts");
     while (st.step()) {
         const std::uint32_t camera = keyOf(st.text(1));
         const QByteArray label = st.text(4).toUtf8();
@@ -79,7 +80,7 @@ RawCounts ImportedAggregates::counts(const FlowFilter& f, CountPeriod per, bool 
             cell.source = CountSource::Aggregate;
         }
         const std::uint32_t key = m_keys.aggregate(st.int64(0), false);
-        addPart(cell.passages, st.int64(5), key);
+        addPart(cell.passages, st.int64(6), key);
         addPart(cell.vehicles, st.int64(5), key);
     }
     RawCounts out;

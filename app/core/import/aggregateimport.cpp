@@ -136,6 +136,19 @@ private:
         else
             m_insCount.bindNull(4);
         m_insCount.bind(5, QString::fromLatin1(vehicleclass::key(cls))).bind(6, vehicles);
+        // Passages beside distinct vehicles (stroom-edge writes both); without them, vehicles stand for both.
+        std::int64_t passages = 0;
+        if (m_L.col(Role::Passages) >= 0 && !field(v, Role::Passages).empty()) {
+            if (!parseInt(field(v, Role::Passages), &passages) || passages < vehicles) {
+                reject(line, Role::Passages,
+                       QStringLiteral("%1 is not a passage count of at least the vehicles")
+                           .arg(shown(field(v, Role::Passages))));
+                return false;
+            }
+            m_insCount.bind(7, passages);
+        } else {
+            m_insCount.bindNull(7);
+        }
         m_insCount.run();
         return true;
     }
@@ -205,7 +218,7 @@ private:
     std::unordered_map<std::string, std::int64_t> m_seen;
     sql::Statement m_insCount =
         m_ctx.db.prepare("INSERT INTO cube.agg_counts (import_id, camera_id, period_start, period_minutes, "
-                         "vehicle_class, vehicles) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+                         "vehicle_class, vehicles, passages) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
     sql::Statement m_insFlow =
         m_ctx.db.prepare("INSERT INTO cube.agg_pairflows (import_id, from_camera, to_camera, period_start, "
                          "period_minutes, vehicles, mean_seconds) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");

@@ -41,9 +41,10 @@ bool isReadFormat(ImportFormat f) {
 }
 
 QString roleKey(Role r) {
-    static const char* keys[] = {"time",     "camera",      "pseudonym", "class",        "country",
-                                 "latitude", "longitude",   "name",      "period_start", "period_minutes",
-                                 "vehicles", "from_camera", "to_camera", "mean_seconds", "pair"};
+    static const char* keys[] = {"time",         "camera",         "pseudonym", "class",
+                                 "country",      "latitude",       "longitude", "name",
+                                 "period_start", "period_minutes", "vehicles",  "from_camera",
+                                 "to_camera",    "mean_seconds",   "pair",      "passages"};
     return QString::fromLatin1(keys[static_cast<int>(r)]);
 }
 
@@ -112,6 +113,8 @@ QStringList aliases(Role r) {
     case Role::Pair:
         return {QStringLiteral("pair"), QStringLiteral("id"), QStringLiteral("od"),
                 QStringLiteral("from_to")};
+    case Role::Passages:
+        return {QStringLiteral("passages"), QStringLiteral("passages_count"), QStringLiteral("doorgangen")};
     case Role::Count_:
         break;
     }

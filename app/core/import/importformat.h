@@ -33,7 +33,8 @@ enum class Role {
     FromCamera,
     ToCamera,
     MeanSeconds,
-    Pair, ///< "from_to" in one column (the Bath survey's ID)
+    Pair,     ///< "from_to" in one column (the Bath survey's ID)
+    Passages, ///< counts: passages beside distinct vehicles (stroom-edge)
     Count_
 };
 constexpr int kRoleCount = static_cast<int>(Role::Count_);

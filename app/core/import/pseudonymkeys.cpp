@@ -46,19 +46,23 @@ QString PseudonymKeys::describe() const {
              QString::fromLatin1(m_zoneId));
 }
 
-std::int64_t PseudonymKeys::periodOf(std::int64_t t) {
-    const std::int64_t local = t + m_zone.offsetAt(t) - kBoundarySeconds;
+std::int64_t PseudonymKeys::periodOf(LocalTime& zone, Rotation rotation, std::int64_t t) {
+    const std::int64_t local = t + zone.offsetAt(t) - kBoundarySeconds;
     const std::int64_t day = timefmt::epochDay(local);
     // 1970-01-01 was a Thursday: Monday-based weeks start 3 days earlier.
-    return m_rotation == Rotation::Daily ? day : timefmt::floorDiv(day + 3, 7);
+    return rotation == Rotation::Daily ? day : timefmt::floorDiv(day + 3, 7);
+}
+
+void PseudonymKeys::normalise(std::string_view plate, std::string& out) {
+    out.clear();
+    for (char c : plate)
+        if (std::isalnum(static_cast<unsigned char>(c)))
+            out.push_back(static_cast<char>(std::toupper(static_cast<unsigned char>(c))));
 }
 
 void PseudonymKeys::pseudonymise(std::string_view plate, std::int64_t t, unsigned char* out) {
-    // Normalise the plate so that "1-abc-234" and "1ABC234" meet.
     std::string norm;
-    for (char c : plate)
-        if (std::isalnum(static_cast<unsigned char>(c)))
-            norm.push_back(static_cast<char>(std::toupper(static_cast<unsigned char>(c))));
+    normalise(plate, norm);
     std::array<unsigned char, 32> key{};
     {
         std::lock_guard<std::mutex> lock(m_mutex);

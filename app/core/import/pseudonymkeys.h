@@ -41,8 +41,16 @@ public:
     QString describe() const;
     static Rotation parse(const QString& text); ///< daily or weekly; Error::usage otherwise
 
+    /**
+     * The key period of UTC second \a t: its local day (or Monday-based week) counted from 04:00 in \a zone.
+     * The one rotation boundary of Stroom, shared with stroom-edge.
+     */
+    static std::int64_t periodOf(LocalTime& zone, Rotation rotation, std::int64_t t);
+    /** A plate as it is keyed: letters and digits only, upper case ("1-abc-234" and "1ABC234" meet). */
+    static void normalise(std::string_view plate, std::string& out);
+
 private:
-    std::int64_t periodOf(std::int64_t t);
+    std::int64_t periodOf(std::int64_t t) { return periodOf(m_zone, m_rotation, t); }
 
     Rotation m_rotation;
     QByteArray m_zoneId;

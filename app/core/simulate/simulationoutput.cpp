@@ -61,7 +61,8 @@ void SimulationRun::prepareLabels() {
         m_metricsAfter.push_back(after);
     }
     for (const QString& f : o.formats)
-        if (f == QLatin1String("standard") || f == QLatin1String("nl") || f == QLatin1String("anpr-metrics"))
+        if (f == QLatin1String("standard") || f == QLatin1String("nl") ||
+            f == QLatin1String("anpr-metrics") || f == QLatin1String("plates"))
             m_readFormats << f;
 }
 
@@ -79,6 +80,25 @@ std::string SimulationRun::nodeLabel(int node) const {
     return m_city.zones()[n.zone].id.toStdString();
 }
 
+/** A synthetic Belgian-style plate ("1-ABC-234"), one per vehicle, different for each seed. */
+std::string SimulationRun::plateOf(int vehicle) const {
+    const std::uint64_t n =
+        (static_cast<std::uint64_t>(vehicle) + o.seed * 7919u) % (9ull * 17576ull * 1000ull);
+    std::string p;
+    p.push_back(static_cast<char>('1' + n / (17576ull * 1000ull)));
+    p.push_back('-');
+    const std::uint64_t letters = (n / 1000ull) % 17576ull;
+    p.push_back(static_cast<char>('A' + letters / 676));
+    p.push_back(static_cast<char>('A' + (letters / 26) % 26));
+    p.push_back(static_cast<char>('A' + letters % 26));
+    p.push_back('-');
+    const std::uint64_t digits = n % 1000ull;
+    p.push_back(static_cast<char>('0' + digits / 100));
+    p.push_back(static_cast<char>('0' + (digits / 10) % 10));
+    p.push_back(static_cast<char>('0' + digits % 10));
+    return p;
+}
+
 /** One day's reads in every read format (text[f] for m_readFormats[f]). */
 void SimulationRun::formatReads(const DayResult& dr, std::vector<std::string>& text) const {
     Pseudonyms pseudonyms(o.vehicles, [this](std::int64_t day) { return keyForDay(day); });
@@ -86,9 +106,25 @@ void SimulationRun::formatReads(const DayResult& dr, std::vector<std::string>& t
         std::string& s = text[static_cast<std::size_t>(f)];
         s.reserve(dr.reads.size() * 110);
         const QString& fmt = m_readFormats[f];
-        const int kind = fmt == QLatin1String("standard") ? 0 : fmt == QLatin1String("nl") ? 1 : 2;
+        const int kind = fmt == QLatin1String("standard") ? 0
+                         : fmt == QLatin1String("nl")     ? 1
+                         : fmt == QLatin1String("plates") ? 3
+                                                          : 2;
         for (const Read& rd : dr.reads) {
             const Vehicle& veh = m_fleet[static_cast<std::size_t>(rd.vehicle)];
+            if (kind == 3) { // the camera's side, for stroom-edge: a clear (synthetic) plate
+                timefmt::appendIsoUtc(s, rd.t);
+                s.push_back(',');
+                s += m_camIds[rd.camera];
+                s.push_back(',');
+                s += plateOf(rd.vehicle);
+                s.push_back(',');
+                s += kClassEn[veh.cls];
+                s.push_back(',');
+                s += kCountries[veh.country];
+                s.push_back('\n');
+                continue;
+            }
             const auto& p = pseudonyms.of(rd.vehicle, rd.t);
             if (kind == 2) {
                 s.append(p.data(), 64);
@@ -158,6 +194,8 @@ void SimulationRun::writeReadsAndTruth() {
             writers.back()->write("timestamp,camera_id,plate_hash,vehicle_class,country\n");
         else if (f == QLatin1String("nl"))
             writers.back()->write("tijdstip;camera;kenteken_hash;voertuigcategorie;land\n");
+        else if (f == QLatin1String("plates"))
+            writers.back()->write("timestamp,camera_id,plate,vehicle_class,country\n");
         else
             writers.back()->write("Plate,Latitude,Longitude,TimeStamp,DeviceId,Name\n");
     }

@@ -170,6 +170,7 @@ private:
     std::vector<DayResult> m_days;
     SimulationSummary m_summary;
     QStringList m_readFormats;
+    std::string plateOf(int vehicle) const;
     std::vector<std::string> m_camIds, m_metricsBefore,
         m_metricsAfter; // ANPR Metrics: "lat,lon," ts ",id,name"
 };

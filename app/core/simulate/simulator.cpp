@@ -32,7 +32,7 @@ SimulationSummary Simulator::run(const std::function<void(double)>& progress,
     if (!o.start.isValid())
         throw Error::usage(QStringLiteral("simulate: --start is not a valid date"));
     for (const QString& f : o.formats)
-        if (!formats().contains(f))
+        if (!formats().contains(f) && f != QLatin1String("plates"))
             throw Error::usage(QStringLiteral("simulate: unknown format '%1' (known: %2, all)")
                                    .arg(f, formats().join(QStringLiteral(", "))));
     if (!QDir().mkpath(o.outDir))

@@ -277,8 +277,12 @@ INSERT INTO cube.cube_counts SELECT * FROM l0.cube_counts WHERE day NOT IN (SELE
 )sql");
     if (any("SELECT 1 FROM l0.agg_counts") || any("SELECT 1 FROM l0.agg_pairflows"))
         db.exec(R"sql(
-INSERT INTO cube.agg_counts SELECT * FROM l0.agg_counts;
-INSERT INTO cube.agg_pairflows SELECT * FROM l0.agg_pairflows;
+INSERT INTO cube.agg_counts (fid, import_id, camera_id, period_start, period_minutes, vehicle_class, vehicles)
+  SELECT fid, import_id, camera_id, period_start, period_minutes, vehicle_class, vehicles FROM l0.agg_counts;
+INSERT INTO cube.agg_pairflows (fid, import_id, from_camera, to_camera, period_start, period_minutes, vehicles,
+                                mean_seconds)
+  SELECT fid, import_id, from_camera, to_camera, period_start, period_minutes, vehicles, mean_seconds
+  FROM l0.agg_pairflows;
 )sql");
     if (any("SELECT 1 FROM l0.meta WHERE key IN ('purged_before', 'audit_head')"))
         db.exec(R"sql(
@@ -333,8 +337,13 @@ CREATE TABLE cube.agg_pairflows (
 )sql");
 }
 
+void cubeStep2(sql::Database& db) {
+    // Counts from stroom-edge carry passages beside distinct vehicles.
+    db.exec("ALTER TABLE cube.agg_counts ADD COLUMN passages INTEGER");
+}
+
 const std::vector<Migration>& cubeMigrations() {
-    static const std::vector<Migration> list = {{1, &cubeStep1}};
+    static const std::vector<Migration> list = {{1, &cubeStep1}, {2, &cubeStep2}};
     return list;
 }
 
