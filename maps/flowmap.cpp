@@ -12,6 +12,8 @@
 
 #include <QCoreApplication>
 
+#include <map>
+
 #include <algorithm>
 #include <cmath>
 
@@ -26,8 +28,10 @@ FlowMap::FlowMap(QObject* parent)
 
 FlowMap::~FlowMap() = default;
 
-void FlowMap::setData(FlowCube cube, CameraIndex cameras, const DisclosurePolicy& policy) {
+void FlowMap::setData(FlowCube cube, CameraIndex cameras, const DisclosurePolicy& policy,
+                      std::function<RawOd(const FlowFilter&, const std::vector<int>&)> imported) {
     m_cube = std::move(cube);
+    m_imported = std::move(imported);
     m_cams = std::move(cameras);
     m_policy = policy;
     const int k = policy.k();
@@ -37,11 +41,11 @@ void FlowMap::setData(FlowCube cube, CameraIndex cameras, const DisclosurePolicy
                        "&field=destination_key:integer"),
         layerName(), QStringLiteral("memory"));
     // Breaks from the unfiltered camera-level matrix: nice numbers from k to the largest flow.
-    const OdMatrix all = m_cube.od(FlowFilter()).publish(m_policy);
+    const OdMatrix all = released(FlowFilter(), false);
     std::int64_t largest = k;
     for (const OdFlow& f : all.flows)
         largest = std::max(largest, f.trips);
-    const OdMatrix allZones = m_cube.od(FlowFilter(), m_cams.zoneOf).publish(m_policy);
+    const OdMatrix allZones = released(FlowFilter(), true);
     for (const OdFlow& f : allZones.flows)
         if (f.origin != f.destination)
             largest = std::max(largest, f.trips);
@@ -60,6 +64,26 @@ void FlowMap::setData(FlowCube cube, CameraIndex cameras, const DisclosurePolicy
             m_breaks.push_back(b);
     }
     buildRenderer();
+}
+
+OdMatrix FlowMap::released(const FlowFilter& filter, bool zones) const {
+    OdMatrix m = (zones ? m_cube.od(filter, m_cams.zoneOf) : m_cube.od(filter)).publish(m_policy);
+    if (!m_imported)
+        return m;
+    const OdMatrix extra = m_imported(filter, zones ? m_cams.zoneOf : std::vector<int>()).publish(m_policy);
+    if (extra.flows.empty() && extra.suppressed == 0)
+        return m;
+    std::map<std::pair<std::uint32_t, std::uint32_t>, std::int64_t> sum;
+    for (const OdFlow& f : m.flows)
+        sum[{f.origin, f.destination}] += f.trips;
+    for (const OdFlow& f : extra.flows)
+        sum[{f.origin, f.destination}] += f.trips;
+    m.flows.clear();
+    for (const auto& [pair, trips] : sum)
+        m.flows.push_back(OdFlow{pair.first, pair.second, trips});
+    m.trips += extra.trips;
+    m.suppressed += extra.suppressed;
+    return m;
 }
 
 void FlowMap::buildRenderer() {
@@ -139,8 +163,7 @@ FlowViewResult FlowMap::apply(const FlowView& view) {
     m_view = view;
     FlowViewResult r;
     r.k = m_policy.k();
-    r.matrix =
-        (view.zones ? m_cube.od(view.filter, m_cams.zoneOf) : m_cube.od(view.filter)).publish(m_policy);
+    r.matrix = released(view.filter, view.zones);
     r.suppressedCells = r.matrix.suppressed;
     const OriginShares shares(r.matrix);
     std::vector<OdFlow> candidates;
@@ -216,7 +239,7 @@ void FlowMap::selectFlows(const QList<Pair>& pairs) {
 
 void FlowMap::zoneTrips(int zone, std::int64_t* out, std::int64_t* in) const {
     *out = *in = 0;
-    for (const OdFlow& f : m_cube.od(m_view.filter, m_cams.zoneOf).publish(m_policy).flows) {
+    for (const OdFlow& f : released(m_view.filter, true).flows) {
         if (static_cast<int>(f.origin) == zone)
             *out += f.trips;
         if (static_cast<int>(f.destination) == zone)

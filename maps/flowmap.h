@@ -3,7 +3,9 @@
 #include <QJsonObject>
 
 #include "flows/flowcube.h"
+
 #include "flows/flowengine.h"
+#include <functional>
 
 #include <QObject>
 #include <QString>
@@ -57,7 +59,14 @@ public:
      * The data: the cube, the cameras and zones, and the release every figure of the map goes through.
      * Creates the layer (not yet in a project).
      */
-    void setData(FlowCube cube, CameraIndex cameras, const DisclosurePolicy& policy);
+    void setData(FlowCube cube, CameraIndex cameras, const DisclosurePolicy& policy,
+                 std::function<RawOd(const FlowFilter&, const std::vector<int>&)> imported = {});
+    /**
+     * The released OD matrix under \a filter (zones: per zone): the cube's flows and, when the project has
+     * them, the pair flows imported from privacy-proof cameras (stroom-edge), each released by the policy
+     * on its own and added per pair.
+     */
+    OdMatrix released(const FlowFilter& filter, bool zones) const;
     bool hasData() const { return m_layer != nullptr; }
     const FlowCube& cube() const { return m_cube; }
     const CameraIndex& cameras() const { return m_cams; }
@@ -100,6 +109,7 @@ private:
     void buildRenderer();
 
     FlowCube m_cube;
+    std::function<RawOd(const FlowFilter&, const std::vector<int>&)> m_imported;
     CameraIndex m_cams;
     DisclosurePolicy m_policy;
     QgsVectorLayer* m_layer = nullptr;

@@ -210,13 +210,14 @@ void FilterPanel::showResult(const maps::FlowViewResult& r) {
         tr("<b>%1</b> trips in the released cells, <b>%2</b> through traffic; %3 flows drawn "
            "(%4 trips).<br>Privacy: cells with fewer than <b>k = %5</b> vehicles are never shown: <b>%6</b> "
            "suppressed; figures are perturbed (±2 at most). %7 single-read trips are left out of the matrix.")
-            .arg(l.toString(static_cast<qlonglong>(r.matrix.trips)),
-                 DisclosurePolicy::shown(r.matrix.throughTrips, r.k, l))
+            .arg(
+                l.toString(static_cast<qlonglong>(r.matrix.trips)),
+                DisclosurePolicy::shown(r.matrix.throughTrips, r.k, l).toHtmlEscaped()) // "< 10" is not a tag
             .arg(r.shown.size())
             .arg(l.toString(static_cast<qlonglong>(r.tripsShown)))
             .arg(r.k)
             .arg(l.toString(static_cast<qlonglong>(r.suppressedCells)),
-                 DisclosurePolicy::shown(r.matrix.singleReadTrips, r.k, l)));
+                 DisclosurePolicy::shown(r.matrix.singleReadTrips, r.k, l).toHtmlEscaped()));
 }
 
 QString FilterPanel::summaryText() const {

@@ -12,6 +12,7 @@
 #include "filterpanel.h"
 #include "flowpicktool.h"
 #include "flows/flowengine.h"
+#include "flows/importedaggregates.h"
 #include "governance/transparency.h"
 #include "importdialog.h"
 #include "inventory/inventory.h"
@@ -19,6 +20,7 @@
 #include "mapstatus.h"
 #include "odtablemodel.h"
 #include "odtablepanel.h"
+#include "privacy/recordkeys.h"
 #include "publish/resultexport.h"
 #include "purgedialog.h"
 #include "registerlisting.h"
@@ -57,6 +59,7 @@
 #include <QMessageBox>
 #include <QSettings>
 #include <QStatusBar>
+#include <QTimeZone>
 
 namespace stroom::desktop {
 
@@ -462,8 +465,23 @@ void MainWindow::loadFlows() {
         FlowCube cube = m_session->flows().loadCube();
         delete m_flowMap; // its layer went with the project's previous layers
         m_flowMap = new maps::FlowMap(this);
+        // Pair flows from privacy-proof cameras (stroom-edge) are drawn beside the cube's, each released
+        // on its own; the query runs on this thread's connection when the filter changes.
+        std::function<RawOd(const FlowFilter&, const std::vector<int>&)> imported;
+        {
+            auto any = m_session->store().database().prepare("SELECT 1 FROM cube.agg_pairflows LIMIT 1");
+            if (any.step()) {
+                Store* store = &m_session->store();
+                auto cams = std::make_shared<CameraIndex>(m_session->flows().cameras());
+                auto zone = std::make_shared<LocalTime>(store->timeZone().toUtf8());
+                auto keys = std::make_shared<RecordKeys>(RecordKeys::load(store->database()));
+                imported = [store, cams, zone, keys](const FlowFilter& f, const std::vector<int>& group) {
+                    return ImportedAggregates(store->database(), *cams, *zone, *keys).pairFlows(f, group);
+                };
+            }
+        }
         m_flowMap->setData(std::move(cube), m_session->flows().cameras(),
-                           m_session->store().disclosurePolicy());
+                           m_session->store().disclosurePolicy(), std::move(imported));
     });
     if (!loaded)
         return;
@@ -474,10 +492,27 @@ void MainWindow::loadFlows() {
     m_pickTool->setLayers(m_layers.cameras(), m_flowMap->layer(), m_layers.zones());
     for (widgets::CameraEditTool* t : {m_placeTool, m_moveTool, m_turnTool})
         t->setCameras(m_layers.cameras());
+    // The dates the data covers: the cube's days and the periods of imported aggregates.
+    QDate first, last;
     const std::vector<std::int64_t> days = m_flowMap->cube().days();
-    if (!days.empty())
-        m_filterPanel->setDataRange(QDate(1970, 1, 1).addDays(days.front()),
-                                    QDate(1970, 1, 1).addDays(days.back()));
+    if (!days.empty()) {
+        first = QDate(1970, 1, 1).addDays(days.front());
+        last = QDate(1970, 1, 1).addDays(days.back());
+    }
+    guarded([&] {
+        auto st = m_session->store().database().prepare(
+            "SELECT min(p), max(p) FROM (SELECT period_start AS p FROM cube.agg_counts UNION ALL "
+            "SELECT period_start FROM cube.agg_pairflows) WHERE p IS NOT NULL");
+        if (st.step() && !st.isNull(0)) {
+            const QTimeZone zone(m_session->store().timeZone().toUtf8());
+            const QDate a = QDateTime::fromString(st.text(0), Qt::ISODate).toTimeZone(zone).date();
+            const QDate b = QDateTime::fromString(st.text(1), Qt::ISODate).toTimeZone(zone).date();
+            first = first.isValid() ? std::min(first, a) : a;
+            last = last.isValid() ? std::max(last, b) : b;
+        }
+    });
+    if (first.isValid())
+        m_filterPanel->setDataRange(first, last);
     m_detailsPanel->clear();
     applyView(m_filterPanel->view());
 }

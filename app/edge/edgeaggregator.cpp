@@ -73,6 +73,8 @@ EdgeAggregator::EdgeAggregator(EdgeOptions options, const QStringList& knownCame
         cameraIndex(id.trimmed().toStdString(), &known);
     }
     m_restrictCameras = !knownCameras.isEmpty();
+    m_vehicles.reserve(1 << 16);
+    m_vehicles.max_load_factor(0.5f);
 }
 
 EdgeAggregator::~EdgeAggregator() {
@@ -82,7 +84,7 @@ EdgeAggregator::~EdgeAggregator() {
 }
 
 std::uint32_t EdgeAggregator::cameraIndex(std::string_view id, bool* known) {
-    const auto it = m_cameraIndex.find(std::string(id));
+    const auto it = m_cameraIndex.find(id);
     if (it != m_cameraIndex.end()) {
         *known = true;
         return it->second;
@@ -93,7 +95,8 @@ std::uint32_t EdgeAggregator::cameraIndex(std::string_view id, bool* known) {
     }
     const auto index = static_cast<std::uint32_t>(m_cameraIds.size());
     m_cameraIds.push_back(QString::fromUtf8(id.data(), static_cast<int>(id.size())));
-    m_cameraIndex.emplace(std::string(id), index);
+    m_cameraNames.emplace_back(id);
+    m_cameraIndex.emplace(std::string_view(m_cameraNames.back()), index);
     *known = true;
     return index;
 }
@@ -127,6 +130,31 @@ std::int64_t EdgeAggregator::intervalStart(std::int64_t t) {
     const std::int64_t length = static_cast<std::int64_t>(m_o.intervalMinutes) * 60;
     const std::int64_t local = t + m_zone.offsetAt(t);
     return t - (((local % length) + length) % length);
+}
+
+EdgeAggregator::Interval& EdgeAggregator::intervalOf(std::int64_t t) {
+    if (m_cached && t >= m_cachedFrom && t < m_cachedTo)
+        return *m_cached;
+    const std::int64_t start = intervalStart(t);
+    m_cached = &m_intervals[start]; // std::map: the reference stays valid until the interval is released
+    m_cachedFrom = start;
+    m_cachedTo = start + static_cast<std::int64_t>(m_o.intervalMinutes) * 60;
+    // A clock change inside the interval shortens it; the next read outside looks it up again.
+    if (intervalStart(m_cachedTo - 1) != start)
+        m_cachedTo = m_cachedFrom + 1;
+    return *m_cached;
+}
+
+std::int64_t EdgeAggregator::periodOf(std::int64_t t) {
+    if (t >= m_periodFrom && t < m_periodTo)
+        return m_period;
+    m_period = PseudonymKeys::periodOf(m_zone, m_o.rotation, t);
+    // The period holds for the rest of this hour at least (boundaries are whole local hours).
+    m_periodFrom = t;
+    m_periodTo = t - (t % 3600) + 3600;
+    if (PseudonymKeys::periodOf(m_zone, m_o.rotation, m_periodTo - 1) != m_period)
+        m_periodTo = t + 1;
+    return m_period;
 }
 
 std::int64_t EdgeAggregator::openIntervalStart() const {
@@ -182,7 +210,7 @@ EdgeAggregator::Line EdgeAggregator::addRead(std::int64_t t, std::string_view ca
         return Line::UnknownCamera;
     }
     ++m_stats.reads;
-    const std::int64_t period = PseudonymKeys::periodOf(m_zone, m_o.rotation, t);
+    const std::int64_t period = periodOf(t);
     const VKey key = keyOf(plate, period);
     auto [it, fresh] = m_vehicles.try_emplace(key);
     Vehicle& v = it->second;
@@ -190,7 +218,6 @@ EdgeAggregator::Line EdgeAggregator::addRead(std::int64_t t, std::string_view ca
         // The same plate in the same key period is the same vehicle, even after its state went (a new trip
         // an hour later is still one vehicle in that hour's distinct count, as in Stroom).
         v.id = key.a;
-        v.keyId = static_cast<std::uint32_t>(key.b);
         v.period = period;
         m_stats.vehicles = m_vehicles.size();
         m_stats.peakVehicles = std::max(m_stats.peakVehicles, m_stats.vehicles);
@@ -222,21 +249,26 @@ EdgeAggregator::Line EdgeAggregator::addRead(std::int64_t t, std::string_view ca
         v.lastCamera = cam;
         ++v.reads;
         // The passage, in the interval of its read, with the trip's class (as Stroom's cube counts it).
-        CountCell& c = m_intervals[intervalStart(t)].counts[{cam, v.cls}];
+        CountCell& c = intervalOf(t).counts[static_cast<std::uint64_t>(cam) << 8 | v.cls];
         ++c.passages;
-        c.readKeys += m_recordKeys->read(v.keyId, t, cam);
-        if (c.vehicles.insert(v.id).second)
-            c.vehicleKeys += m_recordKeys->vehicle(v.keyId, v.period);
+        c.readKeys += m_recordKeys->read(keyIdOf(v.id), t, cam);
+        if (c.vehicles.empty() || c.vehicles.back() != v.id)
+            c.vehicles.push_back(v.id);
     }
-    // Look again when the trip can have ended, and when the duplicate window has passed.
-    if (!duplicate)
-        m_deadlines.push(Deadline{v.last + m_o.trip.gapSeconds, key});
-    m_deadlines.push(Deadline{v.lastAny + m_o.trip.dedupeSeconds, key});
+    if (!v.queued)
+        schedule(key, v);
     if (t > m_maxSeen) {
         m_maxSeen = t;
         advanceTo(t);
     }
     return Line::Read;
+}
+
+void EdgeAggregator::schedule(const VKey& key, Vehicle& v) {
+    // One entry per vehicle: when its trip can have ended, or else when its duplicate window has passed.
+    m_deadlines.push(
+        Deadline{v.open ? v.last + m_o.trip.gapSeconds : v.lastAny + m_o.trip.dedupeSeconds, key});
+    v.queued = true;
 }
 
 void EdgeAggregator::closeTrip(Vehicle& v) {
@@ -253,11 +285,11 @@ void EdgeAggregator::closeTrip(Vehicle& v) {
         ++m_stats.late;
         return;
     }
-    FlowCell& f = m_intervals[interval].flows[{v.origin, v.lastCamera}];
+    FlowCell& f = intervalOf(v.last).flows[static_cast<std::uint64_t>(v.origin) << 32 | v.lastCamera];
     ++f.trips;
     f.seconds += v.last - v.start;
-    f.keys += m_recordKeys->trip(v.keyId, v.start, v.origin);
-    f.vehicles.insert(v.id);
+    f.keys += m_recordKeys->trip(keyIdOf(v.id), v.start, v.origin);
+    f.vehicles.push_back(v.id);
 }
 
 void EdgeAggregator::expire(std::int64_t watermark) {
@@ -268,12 +300,15 @@ void EdgeAggregator::expire(std::int64_t watermark) {
         if (it == m_vehicles.end())
             continue;
         Vehicle& v = it->second;
+        v.queued = false;
         if (v.open && v.last + m_o.trip.gapSeconds < watermark)
             closeTrip(v);
         if (!v.open && v.lastAny + m_o.trip.dedupeSeconds < watermark) {
             m_vehicles.erase(it);
             m_stats.vehicles = m_vehicles.size();
+            continue;
         }
+        schedule(key, v); // still going: look again later
     }
 }
 
@@ -289,6 +324,8 @@ void EdgeAggregator::advanceTo(std::int64_t utc) {
             break;
         Interval iv = std::move(first->second);
         const std::int64_t start = first->first;
+        if (m_cached == &first->second)
+            m_cached = nullptr;
         m_intervals.erase(first);
         m_closedBefore = std::max(m_closedBefore, end);
         release(start, iv);
@@ -301,6 +338,7 @@ void EdgeAggregator::finish() {
     m_vehicles.clear();
     m_deadlines = decltype(m_deadlines)();
     m_stats.vehicles = 0;
+    m_cached = nullptr;
     while (!m_intervals.empty()) {
         auto first = m_intervals.begin();
         Interval iv = std::move(first->second);
@@ -312,24 +350,42 @@ void EdgeAggregator::finish() {
 
 void EdgeAggregator::release(std::int64_t start, Interval& iv) {
     // Through the one policy, as Stroom releases its own counts and flows.
+    // Distinct vehicles per cell (sorted once), each with its record key.
+    const auto distinct = [&](std::vector<std::uint64_t>& vehicles, std::uint32_t* keys) {
+        std::sort(vehicles.begin(), vehicles.end());
+        vehicles.erase(std::unique(vehicles.begin(), vehicles.end()), vehicles.end());
+        if (keys)
+            for (const std::uint64_t id : vehicles)
+                *keys += m_recordKeys->vehicle(keyIdOf(id), 0); // ids are per key period already
+        return static_cast<std::int64_t>(vehicles.size());
+    };
     RawCounts counts;
-    for (const auto& [key, c] : iv.counts) {
+    for (auto& [key, c] : iv.counts) {
         RawCounts::Cell cell;
-        cell.camera = key.first;
-        cell.cls = key.second;
-        const auto vehicles = static_cast<std::int64_t>(c.vehicles.size());
+        cell.camera = static_cast<std::uint32_t>(key >> 8);
+        cell.cls = static_cast<int>(key & 0xff);
+        std::uint32_t vehicleKeys = 0;
+        const std::int64_t vehicles = distinct(c.vehicles, &vehicleKeys);
         cell.passages = RawFigure{c.passages, vehicles, c.readKeys};
-        cell.vehicles = RawFigure{vehicles, vehicles, c.vehicleKeys};
+        cell.vehicles = RawFigure{vehicles, vehicles, vehicleKeys};
         counts.cells.push_back(cell);
     }
+    std::sort(counts.cells.begin(), counts.cells.end(),
+              [](const RawCounts::Cell& a, const RawCounts::Cell& b) {
+                  return std::tie(a.camera, a.cls) < std::tie(b.camera, b.cls);
+              });
     RawOd od;
     std::map<std::pair<std::uint32_t, std::uint32_t>, double> mean;
-    for (const auto& [pair, f] : iv.flows) {
+    for (auto& [key, f] : iv.flows) {
+        const std::pair<std::uint32_t, std::uint32_t> pair{static_cast<std::uint32_t>(key >> 32),
+                                                           static_cast<std::uint32_t>(key & 0xffffffffu)};
         od.cells.push_back(
-            RawOd::Cell{pair.first, pair.second,
-                        RawFigure{f.trips, static_cast<std::int64_t>(f.vehicles.size()), f.keys}});
+            RawOd::Cell{pair.first, pair.second, RawFigure{f.trips, distinct(f.vehicles, nullptr), f.keys}});
         mean[pair] = std::round(static_cast<double>(f.seconds) / static_cast<double>(f.trips) / 10.0) * 10.0;
     }
+    std::sort(od.cells.begin(), od.cells.end(), [](const RawOd::Cell& a, const RawOd::Cell& b) {
+        return std::tie(a.origin, a.destination) < std::tie(b.origin, b.destination);
+    });
     const PublishedCounts pc = counts.publish(m_policy);
     const OdMatrix m = od.publish(m_policy);
     EdgeInterval out;

@@ -12,6 +12,7 @@
 
 #include <array>
 #include <cstdint>
+#include <deque>
 #include <functional>
 #include <map>
 #include <memory>
@@ -119,33 +120,38 @@ private:
         }
     };
     struct Vehicle {
-        std::uint64_t id = 0;    ///< the keyed plate's first 64 bits: the vehicle in distinct counts
-        std::uint32_t keyId = 0; ///< 32 other bits, for record keys
+        std::uint64_t id = 0; ///< the keyed plate's first 64 bits: the vehicle in distinct counts
         std::int64_t period = 0;
         std::vector<std::pair<std::uint32_t, std::int64_t>> recent; ///< reads within the duplicate window
         std::int64_t lastAny = INT64_MIN;
-        bool open = false;
+        bool open = false, queued = false;
         std::int64_t start = 0, last = 0;
         std::uint32_t origin = 0, lastCamera = 0, reads = 0;
         std::uint8_t cls = 0;
     };
+    /** Vehicles are listed per cell and counted distinct (sorted) when the interval is released. */
     struct CountCell {
         std::int64_t passages = 0;
-        std::uint32_t readKeys = 0, vehicleKeys = 0;
-        std::unordered_set<std::uint64_t> vehicles;
+        std::uint32_t readKeys = 0;
+        std::vector<std::uint64_t> vehicles;
     };
     struct FlowCell {
         std::int64_t trips = 0, seconds = 0;
         std::uint32_t keys = 0;
-        std::unordered_set<std::uint64_t> vehicles;
+        std::vector<std::uint64_t> vehicles;
     };
     struct Interval {
-        std::map<std::pair<std::uint32_t, int>, CountCell> counts; ///< (camera, class)
-        std::map<std::pair<std::uint32_t, std::uint32_t>, FlowCell> flows;
+        std::unordered_map<std::uint64_t, CountCell> counts; ///< camera << 8 | class
+        std::unordered_map<std::uint64_t, FlowCell> flows;   ///< origin << 32 | destination
     };
+    /** A 32-bit number of a vehicle for its record keys (the keyed plate, not the plate). */
+    static std::uint32_t keyIdOf(std::uint64_t id) { return static_cast<std::uint32_t>(id ^ (id >> 32)); }
 
     VKey keyOf(std::string_view plate, std::int64_t period);
     std::int64_t intervalStart(std::int64_t t);
+    Interval& intervalOf(std::int64_t t);
+    std::int64_t periodOf(std::int64_t t);
+    void schedule(const VKey& key, Vehicle& v);
     void closeTrip(Vehicle& v);
     void expire(std::int64_t watermark);
     void release(std::int64_t start, Interval& iv);
@@ -165,8 +171,12 @@ private:
     };
     /** When to look at a vehicle again, earliest first: a trip is closed before its interval is released. */
     std::priority_queue<Deadline, std::vector<Deadline>, std::greater<Deadline>> m_deadlines;
-    std::map<std::int64_t, Interval> m_intervals; ///< by UTC start
-    std::unordered_map<std::string, std::uint32_t> m_cameraIndex;
+    std::map<std::int64_t, Interval> m_intervals;  ///< by UTC start
+    std::int64_t m_cachedFrom = 1, m_cachedTo = 0; ///< the interval of the last read, [from, to)
+    Interval* m_cached = nullptr;
+    std::int64_t m_periodFrom = 1, m_periodTo = 0, m_period = 0;       ///< the key period of the last read
+    std::unordered_map<std::string_view, std::uint32_t> m_cameraIndex; ///< views into m_cameraNames
+    std::deque<std::string> m_cameraNames;
     std::vector<QString> m_cameraIds;
     bool m_restrictCameras = false;
     std::int64_t m_maxSeen = INT64_MIN;

@@ -25,6 +25,7 @@
 #include <csignal>
 #include <cstdio>
 #include <iostream>
+#include <sys/prctl.h>
 #include <sys/resource.h>
 #include <unistd.h>
 
@@ -253,6 +254,11 @@ int bench(const EdgeOptions& o, const QString& file) {
 } // namespace
 
 int main(int argc, char* argv[]) {
+    // A crash must not write the keys or plates in memory to disk: no core dump, not even by a debugger
+    // attaching without privileges.
+    const rlimit noCore{0, 0};
+    setrlimit(RLIMIT_CORE, &noCore);
+    prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("stroom-edge"));
     QCoreApplication::setApplicationVersion(QStringLiteral(STROOM_VERSION));

@@ -1579,6 +1579,10 @@ Elke export, elk rapport en elke kopie wordt vastgelegd in een audittrail die wi
         <source>The files hold clear plates: pseudonymise them on import (HMAC-SHA256, one set of random keys for all files, rotating daily at 04:00, never stored)</source>
         <translation>De bestanden bevatten leesbare nummerplaten: pseudonimiseer ze bij het importeren (HMAC-SHA256, één set willekeurige sleutels voor alle bestanden, dagelijks vernieuwd om 04:00, nooit opgeslagen)</translation>
     </message>
+    <message>
+        <source>Passages</source>
+        <translation>Passages</translation>
+    </message>
 </context>
 <context>
     <name>stroom::widgets::LayersPanel</name>

@@ -68,8 +68,9 @@ namespace {
 
 /** "this file was imported before (…); use --force" when a file with that SHA-256 is recorded. */
 QString importedBefore(sql::Database& db, const QString& path, const QString& sha) {
-    auto st =
-        db.prepare("SELECT id, finished, rows_stored FROM imports WHERE sha256 = ? ORDER BY id DESC LIMIT 1");
+    auto st = db.prepare(
+        "SELECT id, finished, rows_stored FROM imports WHERE sha256 = ? AND rows_stored > 0 "
+        "ORDER BY id DESC LIMIT 1"); // a file without rows counted nothing: importing it again is harmless
     st.bind(1, sha);
     if (!st.step())
         return QString();
@@ -122,20 +123,28 @@ void warnWhenLinkable(ImportContext& ctx, const QByteArray& zoneId) {
 
 void finishReport(ImportContext& ctx) {
     ImportReport& report = ctx.report;
+    if (report.rows == 0 &&
+        (ctx.file.layout.format == ImportFormat::Counts || ctx.file.layout.format == ImportFormat::PairFlows))
+        ctx.warnings.note(QStringLiteral("no rows: nothing to import for this period"));
     report.rejected = ctx.rejections.count;
     report.sample = ctx.rejections.sample;
     report.warnings = ctx.warnings.list();
     report.camerasCreated = ctx.cameras.created;
     report.camerasUpdated = ctx.cameras.updated;
     report.sha256 = ctx.file.source->sha256();
-    if (report.rows == 0)
+    // An aggregate file may have no rows: a quiet interval, or one where every cell was under k (stroom-edge
+    // writes those too, so that a missing file means a missing interval). Reads files may not.
+    const bool aggregates =
+        ctx.file.layout.format == ImportFormat::Counts || ctx.file.layout.format == ImportFormat::PairFlows;
+    if (report.rows == 0 && !aggregates)
         throw Error::input(QStringLiteral("%1: has a header but no rows").arg(ctx.path));
-    if (report.stored == 0)
+
+    if (report.stored == 0 && report.rows > 0)
         throw Error::input(QStringLiteral("%1: none of its %2 rows could be imported; the first: %3")
                                .arg(ctx.path)
                                .arg(report.rows)
                                .arg(report.sample.isEmpty() ? QString() : report.sample.first().text()));
-    if (!ctx.options.force) {
+    if (!ctx.options.force && report.rows > 0) { // a file without rows cannot count anything twice
         const QString why = importedBefore(ctx.db, ctx.path, report.sha256);
         if (!why.isEmpty())
             throw Error::input(why);
