@@ -3,6 +3,7 @@
 #include "common/geometry.h"
 
 #include <qgsarrowsymbollayer.h>
+#include <qgsclassificationprettybreaks.h>
 #include <qgsfillsymbol.h>
 #include <qgsfillsymbollayer.h>
 #include <qgsgraduatedsymbolrenderer.h>
@@ -11,6 +12,7 @@
 #include <qgsvectorlayer.h>
 
 #include <QCoreApplication>
+#include <QLocale>
 
 #include <map>
 
@@ -34,35 +36,15 @@ void FlowMap::setData(FlowCube cube, CameraIndex cameras, const DisclosurePolicy
     m_imported = std::move(imported);
     m_cams = std::move(cameras);
     m_policy = policy;
-    const int k = policy.k();
     m_layer = new QgsVectorLayer(
         QStringLiteral("LineString?crs=EPSG:4326&field=origin:string&field=destination:string"
                        "&field=trips:integer&field=share:double&field=origin_key:integer"
                        "&field=destination_key:integer"),
         layerName(), QStringLiteral("memory"));
-    // Breaks from the unfiltered camera-level matrix: nice numbers from k to the largest flow.
-    const OdMatrix all = released(FlowFilter(), false);
-    std::int64_t largest = k;
-    for (const OdFlow& f : all.flows)
-        largest = std::max(largest, f.trips);
-    const OdMatrix allZones = released(FlowFilter(), true);
-    for (const OdFlow& f : allZones.flows)
-        if (f.origin != f.destination)
-            largest = std::max(largest, f.trips);
-    static const double nice[] = {1, 2, 2.5, 5};
-    std::vector<double> candidates;
-    for (double decade = 1; decade <= 1e7; decade *= 10)
-        for (double n : nice)
-            candidates.push_back(n * decade);
-    m_breaks.clear();
-    const double lo = std::max(1, k), hi = static_cast<double>(largest);
-    for (int i = 0; i < 5; ++i) {
-        const double target = lo * std::pow(hi / lo, i / 5.0);
-        const auto it = std::lower_bound(candidates.begin(), candidates.end(), target);
-        const double b = i == 0 ? lo : (it == candidates.end() ? target : *it);
-        if (m_breaks.empty() || b > m_breaks.back())
-            m_breaks.push_back(b);
-    }
+    // Classes for the unfiltered camera-level view until the first apply() draws something.
+    std::vector<OdFlow> all = released(FlowFilter(), false).flows;
+    std::sort(all.begin(), all.end(), [](const OdFlow& x, const OdFlow& y) { return x.trips > y.trips; });
+    classify(all);
     buildRenderer();
 }
 
@@ -86,32 +68,72 @@ OdMatrix FlowMap::released(const FlowFilter& filter, bool zones) const {
     return m;
 }
 
+QColor FlowMap::rampColor(std::size_t i) {
+    // A sequential blue ramp without its palest steps: the smallest class still stands out from the
+    // background and the district outlines; colour-blind safe, and apart from the selection's orange.
+    static const QColor ramp[] = {QColor(0x6b, 0xae, 0xd6), QColor(0x42, 0x92, 0xc6),
+                                  QColor(0x21, 0x71, 0xb5), QColor(0x08, 0x51, 0x9c),
+                                  QColor(0x08, 0x30, 0x6b)};
+    return ramp[std::min<std::size_t>(i, 4)];
+}
+
+double FlowMap::classWidth(std::size_t i) const {
+    // In proportion to the class's middle value against the largest flow drawn, never a hairline.
+    constexpr double kMin = 0.7, kMax = 4.0;
+    if (m_breaks.empty() || m_largestDrawn <= 0)
+        return kMin;
+    const double lower = m_breaks[std::min(i, m_breaks.size() - 1)];
+    const double upper = i + 1 < m_breaks.size() ? m_breaks[i + 1] : m_largestDrawn;
+    const double middle = std::min(m_largestDrawn, (lower + std::max(lower, upper)) / 2.0);
+    return std::max(kMin, kMax * middle / m_largestDrawn);
+}
+
+void FlowMap::classify(const std::vector<OdFlow>& drawn) {
+    const double k = std::max(1, m_policy.k());
+    double lo = k, hi = k;
+    if (!drawn.empty()) {
+        hi = static_cast<double>(drawn.front().trips);
+        lo = static_cast<double>(drawn.back().trips);
+    }
+    m_largestDrawn = hi;
+    // Pretty breaks (QGIS's) over what is drawn: round numbers, and the whole ramp for a narrow filter too.
+    QgsClassificationPrettyBreaks pretty;
+    m_breaks.clear();
+    if (hi > lo) {
+        for (const QgsClassificationRange& r : pretty.classes(lo, hi, 5))
+            if (r.upperBound() > lo && (m_breaks.empty() || r.lowerBound() > m_breaks.back()))
+                m_breaks.push_back(std::max(r.lowerBound(), m_breaks.empty() ? lo : r.lowerBound()));
+    }
+    if (m_breaks.empty())
+        m_breaks.push_back(lo);
+    m_breaks.front() = std::min(m_breaks.front(), lo); // the smallest drawn flow is in the first class
+}
+
 void FlowMap::buildRenderer() {
-    // Light to dark, thin to wide: the largest flows stand out (a sequential ramp, colour-blind safe).
-    static const QColor ramp[] = {QColor(0xc6, 0xdb, 0xef), QColor(0x9e, 0xca, 0xe1),
-                                  QColor(0x6b, 0xae, 0xd6), QColor(0x31, 0x82, 0xbd),
-                                  QColor(0x08, 0x51, 0x9c)};
     QgsRangeList ranges;
+    // With fewer classes than colours, the strongest colours go to the largest flows.
+    const std::size_t shift = m_breaks.size() < 5 ? 5 - m_breaks.size() : 0;
     for (std::size_t i = 0; i < m_breaks.size(); ++i) {
         const double lower = m_breaks[i];
         const double upper = i + 1 < m_breaks.size() ? m_breaks[i + 1] : 1e12;
         auto* arrow = new QgsArrowSymbolLayer();
         arrow->setIsCurved(true);
         arrow->setIsRepeated(false);
-        static const double widths[] = {0.35, 0.8, 1.4, 2.2, 3.2};
-        const double width = widths[std::min<std::size_t>(i, 4)];
+        const double width = classWidth(i);
         arrow->setArrowWidth(width);
         arrow->setArrowStartWidth(width * 0.6);
         arrow->setHeadLength(1.6 + width);
         arrow->setHeadThickness(0.9 + width * 0.7);
-        auto* fill = new QgsSimpleFillSymbolLayer(ramp[std::min<std::size_t>(i, 4)], Qt::SolidPattern,
+        auto* fill = new QgsSimpleFillSymbolLayer(rampColor(i + shift), Qt::SolidPattern,
                                                   QColor(255, 255, 255, 180), Qt::SolidLine, 0.15);
         arrow->setSubSymbol(new QgsFillSymbol(QgsSymbolLayerList() << fill));
         auto* symbol = new QgsLineSymbol(QgsSymbolLayerList() << arrow);
+        const QLocale loc;
         const QString label =
             i + 1 < m_breaks.size()
-                ? QCoreApplication::translate("FlowMap", "%1 – %2 trips").arg(lower).arg(upper - 1)
-                : QCoreApplication::translate("FlowMap", "%1 trips or more").arg(lower);
+                ? QCoreApplication::translate("FlowMap", "%1 – %2 trips")
+                      .arg(loc.toString(lower, 'f', 0), loc.toString(std::ceil(upper) - 1, 'f', 0))
+                : QCoreApplication::translate("FlowMap", "%1 trips or more").arg(loc.toString(lower, 'f', 0));
         ranges << QgsRendererRange(lower, upper, symbol, label);
     }
     auto* renderer = new QgsGraduatedSymbolRenderer(QStringLiteral("trips"), ranges);
@@ -128,7 +150,12 @@ QString FlowMap::label(std::uint32_t key, bool zones) const {
         const QString id = m_cams.zoneIds.value(static_cast<int>(key));
         return name.isEmpty() ? id : QStringLiteral("%1 (%2)").arg(name, id);
     }
-    return key < m_cams.id.size() ? m_cams.id[key] : QString::number(key);
+    if (key >= m_cams.id.size())
+        return QString::number(key);
+    // A council reads names; the id stays beside it for the planner who knows the network by ids.
+    const QString& name = key < m_cams.name.size() ? m_cams.name[key] : QString();
+    return name.isEmpty() || name == m_cams.id[key] ? m_cams.id[key]
+                                                    : QStringLiteral("%1 (%2)").arg(name, m_cams.id[key]);
 }
 
 void FlowView::writeJson(QJsonObject& o) const {
@@ -142,6 +169,7 @@ void FlowView::writeJson(QJsonObject& o) const {
     o.insert(QStringLiteral("zones"), zones);
     o.insert(QStringLiteral("top_n"), topN);
     o.insert(QStringLiteral("min_trips"), minTrips);
+    o.insert(QStringLiteral("lock_legend"), lockLegend);
 }
 
 FlowView FlowView::fromJson(const QJsonObject& o) {
@@ -156,6 +184,7 @@ FlowView FlowView::fromJson(const QJsonObject& o) {
     v.zones = o.value(QStringLiteral("zones")).toBool();
     v.topN = o.value(QStringLiteral("top_n")).toInt(100);
     v.minTrips = o.value(QStringLiteral("min_trips")).toInt(10);
+    v.lockLegend = o.value(QStringLiteral("lock_legend")).toBool();
     return v;
 }
 
@@ -177,6 +206,24 @@ FlowViewResult FlowMap::apply(const FlowView& view) {
     });
     if (static_cast<int>(candidates.size()) > view.topN)
         candidates.resize(static_cast<std::size_t>(std::max(0, view.topN)));
+    // The focus (a selected camera, zone or OD row) is drawn whatever the top N: its released flows join.
+    if (m_focusZones != view.zones) {
+        m_focusKey.reset();
+        m_focusPairs.clear();
+    }
+    if (m_focusKey || !m_focusPairs.isEmpty()) {
+        for (const OdFlow& f : r.matrix.flows) {
+            const bool focused = (m_focusKey && (f.origin == *m_focusKey || f.destination == *m_focusKey)) ||
+                                 m_focusPairs.contains(qMakePair(f.origin, f.destination));
+            if (!focused || f.origin == f.destination)
+                continue;
+            const bool drawn = std::any_of(candidates.begin(), candidates.end(), [&](const OdFlow& c) {
+                return c.origin == f.origin && c.destination == f.destination;
+            });
+            if (!drawn)
+                candidates.push_back(f);
+        }
+    }
     r.shown = candidates;
 
     QgsFeatureList features;
@@ -209,6 +256,14 @@ FlowViewResult FlowMap::apply(const FlowView& view) {
         m_byFeature.insert(feat.id(), OdFlow{static_cast<std::uint32_t>(feat.attribute(4).toLongLong()),
                                              static_cast<std::uint32_t>(feat.attribute(5).toLongLong()),
                                              feat.attribute(2).toLongLong()});
+    if (!view.lockLegend) {
+        std::vector<OdFlow> byTrips = candidates;
+        std::sort(byTrips.begin(), byTrips.end(),
+                  [](const OdFlow& a, const OdFlow& b) { return a.trips > b.trips; });
+        classify(byTrips);
+        buildRenderer(); // the legend is rebuilt from what is drawn
+    }
+    selectFocus();
     m_layer->updateExtents();
     m_layer->triggerRepaint();
     m_result = r;
@@ -216,8 +271,13 @@ FlowViewResult FlowMap::apply(const FlowView& view) {
 }
 
 QList<FlowMap::Pair> FlowMap::selectTouching(std::uint32_t key) {
+    if (!m_layer)
+        return {};
+    m_focusKey = key;
+    m_focusPairs.clear();
+    m_focusZones = m_view.zones;
+    apply(m_view); // draws the focus's flows that were not drawn, and selects them
     const QList<qint64> ids = featuresTouching(key);
-    m_layer->selectByIds(QgsFeatureIds(ids.begin(), ids.end()));
     QList<Pair> pairs;
     for (qint64 id : ids) {
         OdFlow f;
@@ -230,9 +290,32 @@ QList<FlowMap::Pair> FlowMap::selectTouching(std::uint32_t key) {
 void FlowMap::selectFlows(const QList<Pair>& pairs) {
     if (!m_layer)
         return;
+    m_focusKey.reset();
+    m_focusPairs = pairs;
+    m_focusZones = m_view.zones;
+    bool missing = false;
+    for (const Pair& p : pairs)
+        missing = missing || std::none_of(m_byFeature.cbegin(), m_byFeature.cend(), [&](const OdFlow& f) {
+                      return f.origin == p.first && f.destination == p.second;
+                  });
+    if (missing)
+        apply(m_view); // an OD row outside the top N: drawn now
+    else
+        selectFocus();
+}
+
+void FlowMap::clearFocus() {
+    m_focusKey.reset();
+    m_focusPairs.clear();
+    if (m_layer)
+        m_layer->removeSelection();
+}
+
+void FlowMap::selectFocus() {
     QgsFeatureIds ids;
     for (auto it = m_byFeature.cbegin(); it != m_byFeature.cend(); ++it)
-        if (pairs.contains(qMakePair(it->origin, it->destination)))
+        if ((m_focusKey && (it->origin == *m_focusKey || it->destination == *m_focusKey)) ||
+            m_focusPairs.contains(qMakePair(it->origin, it->destination)))
             ids.insert(it.key());
     m_layer->selectByIds(ids);
 }

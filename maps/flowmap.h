@@ -6,6 +6,7 @@
 
 #include "flows/flowengine.h"
 #include <functional>
+#include <optional>
 
 #include <QObject>
 #include <QString>
@@ -23,6 +24,9 @@ struct FlowView {
     bool zones = false; ///< zone level (flows between zone points) instead of camera level
     int topN = 100;     ///< at most this many flows, the largest first
     int minTrips = 10;  ///< and none smaller (never below k)
+    /** Keep the legend's classes as they are while filtering (to compare views); else they follow what is
+     * drawn. */
+    bool lockLegend = false;
 
     /** The view as saved with the project (keys from, to, days, hour_from, hour_to, classes, …). */
     void writeJson(QJsonObject& o) const;
@@ -80,17 +84,29 @@ public:
     const FlowViewResult& result() const { return m_result; }
     const FlowView& view() const { return m_view; }
 
-    /** The class breaks in trips (lower bounds), stable while filtering. */
+    /**
+     * The class breaks in trips (lower bounds): pretty breaks (QgsClassificationPrettyBreaks) over the flows
+     * drawn, so a narrow filter still spans the whole ramp; kept while the view's lockLegend is on.
+     */
     const std::vector<double>& breaks() const { return m_breaks; }
+    /** The colour of class \a i (0: smallest flows), strong enough to read on the map at every class. */
+    static QColor rampColor(std::size_t i);
+    /** The arrow width (mm) of class \a i: in proportion to its flows' trips against the largest drawn. */
+    double classWidth(std::size_t i) const;
     QString label(std::uint32_t key, bool zones) const;
     /** Feature ids of the flows that start or end at \a key (camera or zone index). */
     QList<qint64> featuresTouching(std::uint32_t key) const;
     using Pair = QPair<std::uint32_t, std::uint32_t>; ///< (origin, destination)
-    /** Selects the drawn flows that start or end at \a key (a camera, or a zone at zone level); their pairs.
+    /**
+     * Selects every released flow that starts or ends at \a key (a camera, or a zone at zone level), drawn
+     * on top whatever the top N (they are added to the layer when they were not drawn); their pairs. The
+     * selection is the map's focus: it survives filter changes while it still has flows.
      */
     QList<Pair> selectTouching(std::uint32_t key);
-    /** Selects exactly the drawn flows of these pairs. */
+    /** Selects the flows of these pairs (an OD row), drawn even outside the top N; the focus too. */
     void selectFlows(const QList<Pair>& pairs);
+    /** No focus: nothing selected, the top N alone drawn. */
+    void clearFocus();
     /** Trips leaving and entering zone \a zone (its index) under the current filter: sums of released cells.
      */
     void zoneTrips(int zone, std::int64_t* out, std::int64_t* in) const;
@@ -107,6 +123,10 @@ signals:
 
 private:
     void buildRenderer();
+    /** Breaks from the flows drawn (largest first). */
+    void classify(const std::vector<OdFlow>& drawn);
+    /** Selects the drawn features of the focus. */
+    void selectFocus();
 
     FlowCube m_cube;
     std::function<RawOd(const FlowFilter&, const std::vector<int>&)> m_imported;
@@ -114,9 +134,13 @@ private:
     DisclosurePolicy m_policy;
     QgsVectorLayer* m_layer = nullptr;
     std::vector<double> m_breaks;
+    double m_largestDrawn = 0; ///< trips of the largest flow the classes were made for
     FlowView m_view;
     FlowViewResult m_result;
     QHash<qint64, OdFlow> m_byFeature;
+    std::optional<std::uint32_t> m_focusKey; ///< a selected camera or zone (at the view's level)
+    QList<Pair> m_focusPairs;                ///< selected OD rows
+    bool m_focusZones = false;               ///< the level the focus was made at
 };
 
 } // namespace stroom::maps

@@ -23,4 +23,8 @@ bool Application::notify(QObject* receiver, QEvent* event) {
     }
 }
 
+std::unique_ptr<QSettings> Application::settings() {
+    return std::make_unique<QSettings>(QStringLiteral("Stroom"), QStringLiteral("stroom"));
+}
+
 } // namespace stroom::widgets

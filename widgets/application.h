@@ -2,6 +2,10 @@
 
 #include <qgsapplication.h>
 
+#include <QSettings>
+
+#include <memory>
+
 namespace stroom::widgets {
 
 /**
@@ -14,6 +18,12 @@ class Application : public QgsApplication {
 public:
     Application(int& argc, char** argv);
     bool notify(QObject* receiver, QEvent* event) override;
+    /**
+     * Stroom's own settings (~/.config/Stroom/stroom.conf). Named, not taken from the application's names:
+     * starting QGIS renames the application to QGIS's, and a plain QSettings() would then read and write
+     * QGIS's file (the language chosen in the menu was saved there and never read back).
+     */
+    static std::unique_ptr<QSettings> settings();
 };
 
 } // namespace stroom::widgets

@@ -119,6 +119,11 @@ QGroupBox* FilterPanel::buildShow(QWidget* body) {
     m_minTrips->setValue(10);
     m_minTrips->setSuffix(tr(" trips"));
     sform->addRow(tr("At least"), m_minTrips);
+    m_lockLegend = new QCheckBox(tr("Lock the legend (to compare views)"), show);
+    m_lockLegend->setObjectName(QStringLiteral("LockLegend"));
+    m_lockLegend->setToolTip(tr("Off: the classes follow the flows drawn, so a narrow filter uses the whole "
+                                "colour ramp. On: the classes stay as they are while you filter."));
+    sform->addRow(m_lockLegend);
     return show;
 }
 
@@ -135,7 +140,7 @@ void FilterPanel::connectControls() {
         connect(s, qOverload<int>(&QSpinBox::valueChanged), this, &FilterPanel::emitChange);
     for (QCheckBox* c : m_classes)
         connect(c, &QCheckBox::toggled, this, &FilterPanel::emitChange);
-    for (QAbstractButton* b : std::initializer_list<QAbstractButton*>{m_through, m_zoneLevel})
+    for (QAbstractButton* b : std::initializer_list<QAbstractButton*>{m_through, m_zoneLevel, m_lockLegend})
         connect(b, &QAbstractButton::toggled, this, &FilterPanel::emitChange);
     connect(m_topN, &QSlider::valueChanged, this, [this](int v) {
         m_topNLabel->setText(QString::number(v));
@@ -174,6 +179,7 @@ maps::FlowView FilterPanel::view() const {
     v.zones = m_zoneLevel->isChecked();
     v.topN = m_topN->value();
     v.minTrips = m_minTrips->value();
+    v.lockLegend = m_lockLegend->isChecked();
     return v;
 }
 
@@ -194,6 +200,7 @@ void FilterPanel::setView(const maps::FlowView& v) {
     (v.zones ? m_zoneLevel : m_cameraLevel)->setChecked(true);
     m_topN->setValue(v.topN);
     m_minTrips->setValue(v.minTrips);
+    m_lockLegend->setChecked(v.lockLegend);
     m_updating = false;
     emitChange();
 }
@@ -217,7 +224,14 @@ void FilterPanel::showResult(const maps::FlowViewResult& r) {
             .arg(l.toString(static_cast<qlonglong>(r.tripsShown)))
             .arg(r.k)
             .arg(l.toString(static_cast<qlonglong>(r.suppressedCells)),
-                 DisclosurePolicy::shown(r.matrix.singleReadTrips, r.k, l).toHtmlEscaped()));
+                 DisclosurePolicy::shown(r.matrix.singleReadTrips, r.k, l).toHtmlEscaped()) +
+        (r.shown.empty() && r.suppressedCells > 0
+             ? QStringLiteral("<br><b>") +
+                   tr("No flow has %1 or more vehicles on one day under this filter: widen it (more hours, "
+                      "more classes, zones instead of cameras).")
+                       .arg(r.k) +
+                   QStringLiteral("</b>")
+             : QString()));
 }
 
 QString FilterPanel::summaryText() const {

@@ -56,6 +56,7 @@ private:
     QSlider* m_topN;
     QLabel* m_topNLabel;
     QSpinBox* m_minTrips;
+    QCheckBox* m_lockLegend;
     QLabel* m_summary;
     bool m_updating = false;
 };

@@ -62,6 +62,10 @@ QVariant OdTableModel::data(const QModelIndex& index, int role) const {
             return r.share;
         }
         break;
+    case Qt::ToolTipRole: // a name cut short by its column reads whole here
+        if (index.column() == Origin || index.column() == Destination)
+            return QStringLiteral("%1 → %2").arg(r.origin, r.destination);
+        break;
     case Qt::TextAlignmentRole:
         return index.column() >= Trips ? QVariant(Qt::AlignRight | Qt::AlignVCenter)
                                        : QVariant(Qt::AlignLeft | Qt::AlignVCenter);

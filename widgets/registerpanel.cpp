@@ -279,31 +279,63 @@ void RegisterPanel::ownersDialog() {
     QDialog d(this);
     d.setWindowTitle(tr("Owners"));
     auto* l = new QVBoxLayout(&d);
-    l->addWidget(
-        new QLabel(tr("Names that probably mean the same owner. Pick one and say which spelling to keep; the "
-                      "cameras are renamed and the choice is remembered for later imports."),
-                   &d));
+    auto* intro =
+        new QLabel(tr("Owner names that may mean the same owner. Choose a pair, check which spelling to "
+                      "keep, and press Merge; the cameras are renamed and the choice is remembered for "
+                      "later imports. Nothing changes until you press Merge."),
+                   &d);
+    intro->setWordWrap(true);
+    l->addWidget(intro);
     auto* list = new QComboBox(&d);
-    list->addItems(ownerSuggestions());
+    list->setObjectName(QStringLiteral("OwnerPairs"));
+    const QStringList suggestions = ownerSuggestions();
+    list->addItem(suggestions.isEmpty() ? tr("No similar owner names") : tr("Choose a pair…"));
+    list->addItems(suggestions);
     l->addWidget(list);
     auto* form = new QFormLayout;
     auto* alias = new QLineEdit(&d);
     auto* owner = new QLineEdit(&d);
+    alias->setObjectName(QStringLiteral("OwnerSpelling"));
+    owner->setObjectName(QStringLiteral("OwnerMeans"));
     form->addRow(tr("Spelling"), alias);
     form->addRow(tr("Means owner"), owner);
     l->addLayout(form);
-    auto fill = [list, alias, owner] {
-        const QStringList parts = list->currentText().split(QStringLiteral(" ⟷ "));
+    auto* effect = new QLabel(&d);
+    effect->setWordWrap(true);
+    l->addWidget(effect);
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, &d);
+    QPushButton* merge = buttons->addButton(tr("Merge"), QDialogButtonBox::AcceptRole);
+    merge->setObjectName(QStringLiteral("OwnerMerge"));
+    // Enter never merges: Cancel is the default, Merge needs a click.
+    merge->setAutoDefault(false);
+    merge->setDefault(false);
+    buttons->button(QDialogButtonBox::Cancel)->setDefault(true);
+    const QMap<QString, int> counts =
+        m_session ? m_session->inventory().countsByOwner() : QMap<QString, int>();
+    auto update = [=] {
+        const QString from = alias->text().trimmed(), to = owner->text().trimmed();
+        const bool ready = !from.isEmpty() && !to.isEmpty() && from != to;
+        merge->setEnabled(ready);
+        const int n = counts.value(from);
+        effect->setText(
+            !ready   ? QString()
+            : n == 1 ? tr("Merge renames the owner of 1 camera from “%1” to “%2”.").arg(from, to)
+                     : tr("Merge renames the owner of %1 cameras from “%2” to “%3”.").arg(n).arg(from, to));
+    };
+    connect(list, QOverload<int>::of(&QComboBox::currentIndexChanged), &d, [=](int i) {
+        const QStringList parts =
+            i > 0 ? list->itemText(i).split(QStringLiteral(" ⟷ ")) : QStringList{QString(), QString()};
         alias->setText(parts.value(0));
         owner->setText(parts.value(1));
-    };
-    connect(list, &QComboBox::currentTextChanged, &d, fill);
-    fill();
-    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &d);
+        update();
+    });
+    connect(alias, &QLineEdit::textChanged, &d, update);
+    connect(owner, &QLineEdit::textChanged, &d, update);
+    update();
     connect(buttons, &QDialogButtonBox::accepted, &d, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, &d, &QDialog::reject);
     l->addWidget(buttons);
-    d.resize(640, 220);
+    d.resize(680, 260);
     if (d.exec() != QDialog::Accepted)
         return;
     ErrorBoundary::run(this, tr("Owners"), [&] { setOwnerAlias(alias->text(), owner->text()); });

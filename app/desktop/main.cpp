@@ -44,8 +44,9 @@ QString demoProjectPath(QString* error) {
 
 /** Dutch or English: as the system says, unless chosen in View > Language. */
 void installLanguage(QTranslator& stroomTranslator, QTranslator& qtTranslator) {
-    const QString language =
-        QSettings().value(QStringLiteral("language"), QStringLiteral("system")).toString();
+    const QString language = stroom::widgets::Application::settings()
+                                 ->value(QStringLiteral("language"), QStringLiteral("system"))
+                                 .toString();
     const bool dutch =
         language == QLatin1String("nl") ||
         (language == QLatin1String("system") && QLocale::system().name().startsWith(QLatin1String("nl")));

@@ -1,5 +1,7 @@
 #include "mainwindow.h"
 
+#include "application.h"
+
 #include "osmbasemap.h"
 
 #include "aboutdialog.h"
@@ -96,6 +98,10 @@ MainWindow::MainWindow(QWidget* parent)
     m_registerPanel = new widgets::RegisterPanel(this);
     addDockWidget(Qt::BottomDockWidgetArea, m_registerPanel);
     m_registerPanel->hide(); // View > Camera register
+    connect(m_registerPanel, &QDockWidget::visibilityChanged, this, [this](bool shown) {
+        if (shown)
+            updateSilentCameras();
+    });
     m_placeTool = new widgets::CameraEditTool(m_canvas, widgets::CameraEditTool::Mode::Place);
     m_moveTool = new widgets::CameraEditTool(m_canvas, widgets::CameraEditTool::Mode::Move);
     m_turnTool = new widgets::CameraEditTool(m_canvas, widgets::CameraEditTool::Mode::Turn);
@@ -118,8 +124,9 @@ MainWindow::MainWindow(QWidget* parent)
     m_pickTool = new widgets::FlowPickTool(m_canvas, nullptr, nullptr, nullptr);
     connect(m_pickTool, &widgets::FlowPickTool::picked, this, &MainWindow::onPicked);
     connect(m_pickTool, &widgets::FlowPickTool::pickedNothing, this, [this] {
-        if (m_flowMap->layer())
-            m_flowMap->layer()->removeSelection();
+        m_flowMap->clearFocus();
+        if (m_layers.cameras())
+            m_layers.cameras()->removeSelection();
         m_detailsPanel->clear();
         m_odPanel->selectFlows({});
     });
@@ -305,18 +312,20 @@ QMenu* MainWindow::buildViewMenu() {
 
 void MainWindow::buildLanguageMenu(QMenu* view) {
     QMenu* language = view->addMenu(tr("&Language"));
-    const QString current =
-        QSettings().value(QStringLiteral("language"), QStringLiteral("system")).toString();
+    const QString current = stroom::widgets::Application::settings()
+                                ->value(QStringLiteral("language"), QStringLiteral("system"))
+                                .toString();
     auto* languages = new QActionGroup(this);
     for (const auto& [code, name] : {std::pair<const char*, QString>{"system", tr("As the system")},
                                      std::pair<const char*, QString>{"nl", QStringLiteral("Nederlands")},
                                      std::pair<const char*, QString>{"en", QStringLiteral("English")}}) {
         QAction* a = language->addAction(name);
+        a->setObjectName(QStringLiteral("Language_%1").arg(QLatin1String(code)));
         a->setCheckable(true);
         a->setChecked(current == QLatin1String(code));
         languages->addAction(a);
         connect(a, &QAction::triggered, this, [this, c = QString::fromLatin1(code)] {
-            QSettings().setValue(QStringLiteral("language"), c);
+            stroom::widgets::Application::settings()->setValue(QStringLiteral("language"), c);
             statusBar()->showMessage(tr("The language changes when Stroom starts again."), 10000);
             if (widgets::ErrorBoundary::isInteractive())
                 QMessageBox::information(this, tr("Language"),
@@ -523,10 +532,24 @@ void MainWindow::applyView(const maps::FlowView& view) {
     const maps::FlowViewResult r = m_flowMap->apply(view);
     m_filterPanel->showResult(r);
     m_odPanel->model()->setResult(r, *m_flowMap, view.zones);
-    m_detailsPanel->clear();
+    // The selection survives the filter: a selected camera is picked again (its details and flows under
+    // the new filter); otherwise the details are cleared.
+    QgsFeature selectedCamera;
+    if (m_layers.cameras() && m_layers.cameras()->selectedFeatureCount() == 1 &&
+        m_layers.cameras()->getSelectedFeatures().nextFeature(selectedCamera))
+        onPicked(m_layers.cameras(), selectedCamera);
+    else
+        m_detailsPanel->clear();
+    updateSilentCameras();
+}
+
+void MainWindow::updateSilentCameras() {
+    // Only while the register shows it: it is a counts query over the cube on every filter change.
+    if (!m_flowMap || !m_flowMap->hasData() || !m_registerPanel->isVisible())
+        return;
     // Silent cameras are judged on the selected period (dates, days, hours), whatever the vehicle class. Even
     // "seen or not" says something about a cell, so a camera counts as seen when its count is released.
-    FlowFilter period = view.filter;
+    FlowFilter period = m_flowMap->view().filter;
     period.classMask = 0;
     period.throughOnly = false;
     QSet<QString> seen;
@@ -540,6 +563,13 @@ void MainWindow::applyView(const maps::FlowView& view) {
 
 void MainWindow::onPicked(QgsVectorLayer* layer, const QgsFeature& feature) {
     QList<maps::FlowMap::Pair> selected;
+    // The picked camera itself is highlighted too (in the selection colour, apart from the flow ramp).
+    if (m_layers.cameras()) {
+        if (layer == m_layers.cameras())
+            m_layers.cameras()->selectByIds(QgsFeatureIds{feature.id()});
+        else
+            m_layers.cameras()->removeSelection();
+    }
     if (layer == m_layers.cameras())
         selected = pickCamera(feature.attribute(QStringLiteral("camera_id")).toString());
     else if (layer == m_layers.zones())

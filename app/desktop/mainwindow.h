@@ -75,6 +75,8 @@ public:
 
 public slots:
     void applyView(const stroom::maps::FlowView& view);
+    /** The register's "silent in the selected period" list, when the register is shown. */
+    void updateSilentCameras();
     void newProject();
     void openProjectDialog();
     /** Opens the import dialog, with \a files already chosen if given. */

@@ -1373,6 +1373,18 @@ Elke export, elk rapport en elke kopie wordt vastgelegd in een audittrail die wi
         <source>&lt;b&gt;%1&lt;/b&gt; trips in the released cells, &lt;b&gt;%2&lt;/b&gt; through traffic; %3 flows drawn (%4 trips).&lt;br&gt;Privacy: cells with fewer than &lt;b&gt;k = %5&lt;/b&gt; vehicles are never shown: &lt;b&gt;%6&lt;/b&gt; suppressed; figures are perturbed (±2 at most). %7 single-read trips are left out of the matrix.</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; ritten in de vrijgegeven cellen, &lt;b&gt;%2&lt;/b&gt; doorgaand verkeer; %3 stromen getekend (%4 ritten).&lt;br&gt;Privacy: cellen met minder dan &lt;b&gt;k = %5&lt;/b&gt; voertuigen worden nooit getoond: &lt;b&gt;%6&lt;/b&gt; weggelaten; cijfers zijn verstoord (hoogstens ±2). %7 ritten met één waarneming vallen buiten de matrix.</translation>
     </message>
+    <message>
+        <source>Lock the legend (to compare views)</source>
+        <translation>Legende vastzetten (om weergaven te vergelijken)</translation>
+    </message>
+    <message>
+        <source>Off: the classes follow the flows drawn, so a narrow filter uses the whole colour ramp. On: the classes stay as they are while you filter.</source>
+        <translation>Uit: de klassen volgen de getekende stromen, zodat ook een smalle filter de hele kleurschaal gebruikt. Aan: de klassen blijven zoals ze zijn terwijl u filtert.</translation>
+    </message>
+    <message>
+        <source>No flow has %1 or more vehicles on one day under this filter: widen it (more hours, more classes, zones instead of cameras).</source>
+        <translation>Geen enkele stroom telt onder deze filter %1 of meer voertuigen op één dag: verruim de filter (meer uren, meer klassen, zones in plaats van camera&apos;s).</translation>
+    </message>
 </context>
 <context>
     <name>stroom::widgets::ImportDialog</name>
@@ -1768,10 +1780,6 @@ Elke export, elk rapport en elke kopie wordt vastgelegd in een audittrail die wi
         <translation>Eigenaars</translation>
     </message>
     <message>
-        <source>Names that probably mean the same owner. Pick one and say which spelling to keep; the cameras are renamed and the choice is remembered for later imports.</source>
-        <translation>Namen die waarschijnlijk dezelfde eigenaar aanduiden. Kies welke schrijfwijze u behoudt; de camera&apos;s worden hernoemd en de keuze wordt onthouden voor latere imports.</translation>
-    </message>
-    <message>
         <source>Spelling</source>
         <translation>Schrijfwijze</translation>
     </message>
@@ -1798,6 +1806,30 @@ Elke export, elk rapport en elke kopie wordt vastgelegd in een audittrail die wi
     <message>
         <source>Open or create a project first.</source>
         <translation>Open of maak eerst een project.</translation>
+    </message>
+    <message>
+        <source>Owner names that may mean the same owner. Choose a pair, check which spelling to keep, and press Merge; the cameras are renamed and the choice is remembered for later imports. Nothing changes until you press Merge.</source>
+        <translation>Namen van eigenaars die misschien dezelfde eigenaar betekenen. Kies een paar, controleer welke schrijfwijze u houdt en klik op Samenvoegen; de camera&apos;s worden hernoemd en de keuze wordt onthouden voor latere imports. Er verandert niets voor u op Samenvoegen klikt.</translation>
+    </message>
+    <message>
+        <source>No similar owner names</source>
+        <translation>Geen gelijkaardige namen van eigenaars</translation>
+    </message>
+    <message>
+        <source>Choose a pair…</source>
+        <translation>Kies een paar…</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>Samenvoegen</translation>
+    </message>
+    <message>
+        <source>Merge renames the owner of 1 camera from “%1” to “%2”.</source>
+        <translation>Samenvoegen hernoemt de eigenaar van 1 camera van “%1” naar “%2”.</translation>
+    </message>
+    <message>
+        <source>Merge renames the owner of %1 cameras from “%2” to “%3”.</source>
+        <translation>Samenvoegen hernoemt de eigenaar van %1 camera&apos;s van “%2” naar “%3”.</translation>
     </message>
 </context>
 <context>

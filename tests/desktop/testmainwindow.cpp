@@ -1,5 +1,6 @@
 #include "../craftedproject.h"
 #include "aboutdialog.h"
+#include "application.h"
 #include "common/vehicleclass.h"
 #include "detailspanel.h"
 #include "filterpanel.h"
@@ -25,6 +26,7 @@
 #include <qgsvectorlayer.h>
 
 #include <QMenuBar>
+#include <QProcess>
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTableView>
@@ -46,6 +48,44 @@ private slots:
     void initTestCase() {
         m_demo = m_dir.filePath(QStringLiteral("demo.gpkg"));
         createDemoProject(m_demo);
+    }
+
+    /**
+     * View > Language > Nederlands, then a new start of the app, the way a user does it: the next start
+     * speaks Dutch. (The choice used to be written to QGIS's settings file, once QGIS had renamed the
+     * application, and read from Stroom's at start.)
+     */
+    void languageChoiceHoldsAtTheNextStart() {
+        const QString before = widgets::Application::settings()->value(QStringLiteral("language")).toString();
+        {
+            desktop::MainWindow w;
+            w.setInteractive(false);
+            QAction* dutch = w.findChild<QAction*>(QStringLiteral("Language_nl"));
+            QVERIFY(dutch);
+            dutch->trigger();
+        }
+        const std::unique_ptr<QSettings> settings = widgets::Application::settings();
+        QCOMPARE(settings->value(QStringLiteral("language")).toString(), QStringLiteral("nl"));
+        QVERIFY2(settings->fileName().endsWith(QLatin1String("/Stroom/stroom.conf")),
+                 qPrintable(settings->fileName()));
+        // A new start reads the same file: its command-line help is Dutch.
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"),
+                   QFileInfo(settings->fileName()).dir().absolutePath() + QStringLiteral("/.."));
+        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        auto help = [&] {
+            QProcess p;
+            p.setProcessEnvironment(env);
+            p.start(QStringLiteral(STROOM_DESKTOP), {QStringLiteral("--help")});
+            p.waitForFinished(60000);
+            return QString::fromUtf8(p.readAllStandardOutput());
+        };
+        const QString dutchHelp = help();
+        QVERIFY2(dutchHelp.contains(QLatin1String("Te openen project")), qPrintable(dutchHelp));
+        widgets::Application::settings()->setValue(QStringLiteral("language"), QStringLiteral("en"));
+        QVERIFY(help().contains(QLatin1String("Project to open")));
+        widgets::Application::settings()->setValue(QStringLiteral("language"),
+                                                   before.isEmpty() ? QStringLiteral("system") : before);
     }
 
     void opensWithCameraLayerAndOwnerLegend() {
@@ -111,7 +151,8 @@ private slots:
         QCOMPARE(fm->layer()->featureCount(), 1);
         QgsFeature only;
         QVERIFY(fm->layer()->getFeatures().nextFeature(only));
-        QCOMPARE(only.attribute(QStringLiteral("destination")).toString(), QStringLiteral("C"));
+        // Names first, the id beside it (issue 13).
+        QCOMPARE(only.attribute(QStringLiteral("destination")).toString(), QStringLiteral("Camera C (C)"));
         QCOMPARE(w.odTablePanel()->model()->rowCount(), 1);
         const QString tsv = w.odTablePanel()->model()->toTsv({0});
         QVERIFY2(!tsv.contains(QLatin1String("\tB\t")), qPrintable(tsv));
@@ -164,8 +205,8 @@ private slots:
         QgsFeatureIterator it = fm->layer()->getFeatures();
         QgsFeature f;
         while (it.nextFeature(f))
-            if (f.attribute(QStringLiteral("origin")).toString() == id ||
-                f.attribute(QStringLiteral("destination")).toString() == id)
+            if (f.attribute(QStringLiteral("origin_key")).toLongLong() == best ||
+                f.attribute(QStringLiteral("destination_key")).toLongLong() == best)
                 expected.insert(f.id());
         QVERIFY(!expected.isEmpty());
         QCOMPARE(fm->layer()->selectedFeatureIds(), expected);

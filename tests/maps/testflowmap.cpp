@@ -13,6 +13,9 @@
 #include <QElapsedTimer>
 #include <QImage>
 #include <QTemporaryDir>
+#include <algorithm>
+#include <cmath>
+#include <map>
 
 using namespace stroom;
 
@@ -22,6 +25,7 @@ class TestFlowMap : public QObject {
 private:
     QTemporaryDir m_dir;
     QString m_project;
+    QString m_city;
 
     static int inkPixels(const QImage& img) {
         int n = 0;
@@ -42,8 +46,8 @@ private:
         job.waitForFinished();
         return job.renderedImage().convertToFormat(QImage::Format_RGB32);
     }
-    void load(maps::FlowMap& fm) {
-        Store s = Store::open(m_project, Store::Access::ReadOnly);
+    void load(maps::FlowMap& fm, const QString& project = QString()) {
+        Store s = Store::open(project.isEmpty() ? m_project : project, Store::Access::ReadOnly);
         FlowEngine e(s);
         fm.setData(e.loadCube(), e.cameras(), s.disclosurePolicy());
     }
@@ -52,18 +56,23 @@ private slots:
     void initTestCase() {
         m_project = m_dir.filePath(QStringLiteral("demo.gpkg"));
         createDemoProject(m_project, 1, 120, 4000, 3);
+        // A city the size of the demo's, for what a planner sees at a narrow filter.
+        m_city = m_dir.filePath(QStringLiteral("city.gpkg"));
+        createDemoProject(m_city, 1, 120, 20000, 3);
     }
 
     void layerFollowsTheCube() {
         maps::FlowMap fm;
         load(fm);
         QVERIFY(fm.hasData());
-        const std::vector<double> breaks = fm.breaks();
-        QVERIFY(breaks.size() >= 3);
-        QCOMPARE(breaks.front(), 10.0); // k
         maps::FlowView v;
         v.topN = 50;
         const maps::FlowViewResult r = fm.apply(v);
+        const std::vector<double> breaks = fm.breaks();
+        QVERIFY(breaks.size() >= 3);
+        // The classes are made for what is drawn: the smallest drawn flow opens the first class.
+        QCOMPARE(breaks.front(), static_cast<double>(r.shown.back().trips));
+        QVERIFY(breaks.front() >= 10.0); // never under k
         QCOMPARE(fm.layer()->featureCount(), static_cast<long>(r.shown.size()));
         QVERIFY(r.shown.size() <= 50);
         // Largest first, none under k or the minimum, no loops.
@@ -77,11 +86,22 @@ private slots:
         QgsFeature f;
         QVERIFY(fm.layer()->getFeatures().nextFeature(f));
         QVERIFY(f.geometry().constGet()->nCoordinates() > 2);
-        // Filtering keeps the class breaks (a stable legend).
+        // Filtering: the classes follow what is drawn (the largest drawn flow in the top class, the smallest
+        // in the first); with the legend locked they stay.
         v.filter.hourFrom = 7;
         v.filter.hourTo = 9;
+        const maps::FlowViewResult morning = fm.apply(v);
+        QVERIFY(!morning.shown.empty());
+        QVERIFY(fm.breaks().front() <= static_cast<double>(morning.shown.back().trips));
+        QVERIFY(fm.breaks().back() <= static_cast<double>(morning.shown.front().trips));
+        QVERIFY(fm.breaks().size() >= 3);
+        const std::vector<double> morningBreaks = fm.breaks();
+        v.lockLegend = true;
+        v.filter.classMask = 1u << 3; // trucks
         fm.apply(v);
-        QCOMPARE(fm.breaks(), breaks);
+        QCOMPARE(fm.breaks(), morningBreaks);
+        v.lockLegend = false;
+        v.filter.classMask = 0;
         // Zone level.
         v = maps::FlowView();
         v.zones = true;
@@ -114,13 +134,104 @@ private slots:
         std::size_t cls = 0;
         while (cls + 1 < fm.breaks().size() && largest >= fm.breaks()[cls + 1])
             ++cls;
-        static const QRgb ramp[] = {qRgb(0xc6, 0xdb, 0xef), qRgb(0x9e, 0xca, 0xe1), qRgb(0x6b, 0xae, 0xd6),
-                                    qRgb(0x31, 0x82, 0xbd), qRgb(0x08, 0x51, 0x9c)};
+        const std::size_t shift = fm.breaks().size() < 5 ? 5 - fm.breaks().size() : 0;
         int classPixels = 0;
         for (int y = 0; y < all.height(); ++y)
             for (int x = 0; x < all.width(); ++x)
-                classPixels += all.pixel(x, y) == ramp[cls];
+                classPixels += all.pixel(x, y) == maps::FlowMap::rampColor(cls + shift).rgb();
         QVERIFY2(classPixels > 20, qPrintable(QString::number(classPixels)));
+        QgsProject::instance()->clear();
+    }
+
+    /**
+     * The selection is always visible (issue 13): at top N = 20 (weekday 7–9 h), a camera whose flows are
+     * not among the 20 largest still has all its released flows drawn and selected; the selection survives
+     * a filter change; an OD row outside the top N is drawn when selected; clearing the focus drops them.
+     */
+    void aSelectedCamerasFlowsAreDrawnAtTopTwenty() {
+        maps::FlowMap fm;
+        load(fm, m_city);
+        maps::FlowView v;
+        v.topN = 20;
+        v.filter.days = FlowFilter::Days::Weekday;
+        v.filter.hourFrom = 7;
+        v.filter.hourTo = 9;
+        const maps::FlowViewResult r = fm.apply(v);
+        QCOMPARE(static_cast<int>(r.shown.size()), 20);
+        // A camera with released flows, none of them drawn.
+        std::map<std::uint32_t, int> released;
+        for (const OdFlow& f : r.matrix.flows)
+            if (f.origin != f.destination && f.trips >= v.minTrips) {
+                ++released[f.origin];
+                ++released[f.destination];
+            }
+        std::uint32_t camera = UINT32_MAX;
+        for (const auto& [key, n] : released) {
+            const bool drawn = std::any_of(r.shown.begin(), r.shown.end(), [&](const OdFlow& f) {
+                return f.origin == key || f.destination == key;
+            });
+            if (!drawn && n >= 1) {
+                camera = key;
+                break;
+            }
+        }
+        QVERIFY2(camera != UINT32_MAX, "a camera outside the top 20");
+        const QList<maps::FlowMap::Pair> pairs = fm.selectTouching(camera);
+        QCOMPARE(pairs.size(), released[camera]);
+        QCOMPARE(fm.layer()->selectedFeatureCount(), static_cast<int>(released[camera]));
+        QCOMPARE(fm.layer()->featureCount(), static_cast<long>(20 + released[camera]));
+        // Another filter: still the camera's flows, as the new filter releases them.
+        v.filter.hourTo = 10;
+        const maps::FlowViewResult wider = fm.apply(v);
+        int expected = 0;
+        for (const OdFlow& f : wider.matrix.flows)
+            expected += f.origin != f.destination && f.trips >= v.minTrips &&
+                        (f.origin == camera || f.destination == camera);
+        QCOMPARE(fm.layer()->selectedFeatureCount(), expected);
+        // An OD row outside the top N.
+        fm.clearFocus();
+        fm.apply(v);
+        QCOMPARE(fm.layer()->selectedFeatureCount(), 0);
+        const OdFlow small =
+            *std::min_element(wider.matrix.flows.begin(), wider.matrix.flows.end(),
+                              [](const OdFlow& a, const OdFlow& b) { return a.trips < b.trips; });
+        fm.selectFlows({qMakePair(small.origin, small.destination)});
+        QCOMPARE(fm.layer()->selectedFeatureCount(), small.origin == small.destination ? 0 : 1);
+    }
+
+    /**
+     * What a planner reads (issue 13): trucks only on weekdays, a few small flows. They are drawn in the
+     * ramp's strong colours and at least the minimum width, not as pale hairlines: the largest drawn flow
+     * wears the darkest colour, and every colour drawn contrasts with the white background.
+     */
+    void aNarrowFilterIsDrawnReadably() {
+        maps::FlowMap fm;
+        load(fm, m_city);
+        maps::ProjectLayers layers;
+        layers.load(m_city, QgsProject::instance());
+        const QgsRectangle extent = layers.homeExtent(QgsProject::instance());
+        QgsProject::instance()->addMapLayer(fm.layer());
+        maps::FlowView trucks;
+        trucks.filter.days = FlowFilter::Days::Weekday; // (k = 10 trucks on one day: whole days, not 7–9 h)
+        trucks.filter.classMask = 1u << 3;
+        const maps::FlowViewResult r = fm.apply(trucks);
+        QVERIFY2(!r.shown.empty(), "the test city has truck flows on weekdays");
+        const QImage img = render(fm.layer(), extent);
+        int darkest = 0;
+        for (int y = 0; y < img.height(); ++y)
+            for (int x = 0; x < img.width(); ++x)
+                darkest += img.pixel(x, y) == maps::FlowMap::rampColor(4).rgb();
+        QVERIFY2(darkest > 30, qPrintable(QString::number(darkest)));
+        // Every class is at least 0.7 mm wide, and its colour has a contrast of at least 2.3:1 on white.
+        for (std::size_t i = 0; i < fm.breaks().size(); ++i)
+            QVERIFY(fm.classWidth(i) >= 0.7);
+        auto luminance = [](const QColor& c) {
+            auto lin = [](double v) { return v <= 0.03928 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4); };
+            return 0.2126 * lin(c.redF()) + 0.7152 * lin(c.greenF()) + 0.0722 * lin(c.blueF());
+        };
+        for (std::size_t i = 0; i < 5; ++i)
+            QVERIFY2((1.05) / (luminance(maps::FlowMap::rampColor(i)) + 0.05) >= 2.3,
+                     qPrintable(QString::number(i)));
         QgsProject::instance()->clear();
     }
 

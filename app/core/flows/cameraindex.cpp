@@ -46,14 +46,15 @@ QString CameraIndex::rolesSignature() const {
 
 CameraIndex CameraIndex::load(Store& store) {
     CameraIndex c;
-    auto st =
-        store.database().prepare("SELECT fid, camera_id, zone, role, geom FROM cameras ORDER BY camera_id");
+    auto st = store.database().prepare(
+        "SELECT fid, camera_id, zone, role, geom, name FROM cameras ORDER BY camera_id");
     const double nan = std::nan("");
     std::vector<std::pair<std::uint32_t, QString>> rows;
     while (st.step()) {
         const auto fid = static_cast<std::uint32_t>(st.int64(0));
         if (fid >= c.id.size()) {
             c.id.resize(fid + 1);
+            c.name.resize(fid + 1);
             c.zone.resize(fid + 1);
             c.cordonIn.resize(fid + 1, false);
             c.cordonOut.resize(fid + 1, false);
@@ -66,6 +67,7 @@ CameraIndex CameraIndex::load(Store& store) {
                 c.position[fid] = QPointF(x, y);
         }
         c.id[fid] = st.text(1);
+        c.name[fid] = st.text(5).trimmed();
         c.zone[fid] = st.text(2);
         const QString role = st.text(3);
         c.cordonIn[fid] = role == QLatin1String("cordon-in");

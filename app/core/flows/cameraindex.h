@@ -16,6 +16,7 @@ class Store;
 /** \brief The cameras as the engine needs them: keys, ids, zones, cordon roles. */
 struct CameraIndex {
     std::vector<QString> id;   ///< by camera key (fid); empty where none
+    std::vector<QString> name; ///< the register's name by camera key; empty where none
     std::vector<QString> zone; ///< zone id by camera key
     std::vector<bool> cordonIn, cordonOut;
     std::vector<std::uint32_t> order;  ///< rank by camera id

@@ -118,13 +118,12 @@ double Inventory::similarity(const QString& a, const QString& b) {
 }
 
 QVector<Inventory::Suggestion> Inventory::suggestMerges(double threshold) {
+    // Owners only: an operator (who runs a camera for its owner, e.g. "Federale Politie - Wegpolitie" for
+    // "Federale Politie") is another party, never a spelling of an owner.
     QSet<QString> names;
-    for (const Camera& c : m_store.cameras()) {
+    for (const Camera& c : m_store.cameras())
         if (!c.owner.trimmed().isEmpty())
             names.insert(c.owner.trimmed());
-        if (!c.operatorName.trimmed().isEmpty())
-            names.insert(c.operatorName.trimmed());
-    }
     const QMap<QString, QString> a = aliases();
     QStringList list(names.begin(), names.end());
     list.sort();

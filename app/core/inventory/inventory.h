@@ -33,7 +33,7 @@ public:
         QString a, b;
         double score; ///< 0..1
     };
-    /** Near-duplicate owner/operator names among the stored cameras, best first. */
+    /** Near-duplicate owner names among the stored cameras (never an operator's), best first. */
     QVector<Suggestion> suggestMerges(double threshold = 0.75);
     /** How alike two names are (0..1), ignoring case, accents, punctuation and legal forms. */
     static double similarity(const QString& a, const QString& b);
