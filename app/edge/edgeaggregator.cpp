@@ -73,8 +73,6 @@ EdgeAggregator::EdgeAggregator(EdgeOptions options, const QStringList& knownCame
         cameraIndex(id.trimmed().toStdString(), &known);
     }
     m_restrictCameras = !knownCameras.isEmpty();
-    m_vehicles.reserve(1 << 16);
-    m_vehicles.max_load_factor(0.5f);
 }
 
 EdgeAggregator::~EdgeAggregator() {
@@ -189,9 +187,12 @@ EdgeAggregator::Line EdgeAggregator::addLine(std::string_view line, QString* why
         return bad(QStringLiteral("no plate"));
     int cls = vehicleclass::Unknown;
     if (n >= 4 && !trimmed(f[3]).empty()) {
-        cls = vehicleclass::fromLabel(trimmed(f[3]));
-        if (cls < 0)
-            cls = vehicleclass::Unknown;
+        const std::string_view label = trimmed(f[3]);
+        if (label != m_lastClassLabel) { // a feed repeats a handful of labels
+            m_lastClassLabel.assign(label.data(), label.size());
+            m_lastClass = vehicleclass::fromLabel(label);
+        }
+        cls = m_lastClass < 0 ? static_cast<int>(vehicleclass::Unknown) : m_lastClass;
     }
     return addRead(t, camera, plate, cls);
 }
@@ -212,8 +213,8 @@ EdgeAggregator::Line EdgeAggregator::addRead(std::int64_t t, std::string_view ca
     ++m_stats.reads;
     const std::int64_t period = periodOf(t);
     const VKey key = keyOf(plate, period);
-    auto [it, fresh] = m_vehicles.try_emplace(key);
-    Vehicle& v = it->second;
+    auto [slot, fresh] = m_vehicles.emplace(key);
+    Vehicle& v = *slot;
     if (fresh) {
         // The same plate in the same key period is the same vehicle, even after its state went (a new trip
         // an hour later is still one vehicle in that hour's distinct count, as in Stroom).
@@ -224,13 +225,30 @@ EdgeAggregator::Line EdgeAggregator::addRead(std::int64_t t, std::string_view ca
     }
     // §5.1: a read at the same camera within the window of any earlier read (kept or not) is a duplicate.
     bool duplicate = false;
-    v.recent.erase(std::remove_if(v.recent.begin(), v.recent.end(),
-                                  [&](const auto& r) { return t - r.second > m_o.trip.dedupeSeconds; }),
-                   v.recent.end());
-    for (const auto& r : v.recent)
-        if (r.first == cam && r.second <= t)
-            duplicate = true;
-    v.recent.emplace_back(cam, t);
+    {
+        const auto t32 = static_cast<std::uint32_t>(t);
+        std::uint8_t kept = 0, at = UINT8_MAX;
+        for (std::uint8_t i = 0; i < v.recentCount; ++i) {
+            const Vehicle::Recent r = v.recent[i];
+            if (t - static_cast<std::int64_t>(r.t) > m_o.trip.dedupeSeconds)
+                continue; // out of the window: dropped
+            if (r.camera == cam) {
+                duplicate = duplicate || r.t <= t32;
+                at = kept;
+            }
+            v.recent[kept++] = r;
+        }
+        if (at < kept) {
+            v.recent[at].t = std::max(v.recent[at].t, t32);
+        } else {
+            if (kept == v.recent.size()) { // four other cameras within the window: the oldest goes
+                std::move(v.recent.begin() + 1, v.recent.end(), v.recent.begin());
+                --kept;
+            }
+            v.recent[kept++] = Vehicle::Recent{cam, t32};
+        }
+        v.recentCount = kept;
+    }
     v.lastAny = std::max(v.lastAny, t);
     if (duplicate) {
         ++m_stats.duplicates;
@@ -262,6 +280,73 @@ EdgeAggregator::Line EdgeAggregator::addRead(std::int64_t t, std::string_view ca
         advanceTo(t);
     }
     return Line::Read;
+}
+
+EdgeAggregator::VehicleTable::VehicleTable() {
+    clear();
+}
+
+void EdgeAggregator::VehicleTable::clear() {
+    m_slots.assign(1 << 12, Slot()); // grows by doubling: a small town keeps a small, cache-friendly table
+    m_mask = m_slots.size() - 1;
+    m_size = 0;
+}
+
+void EdgeAggregator::VehicleTable::grow() {
+    std::vector<Slot> old(m_slots.size() * 2);
+    old.swap(m_slots);
+    m_mask = m_slots.size() - 1;
+    for (Slot& s : old) {
+        if (!s.used)
+            continue;
+        std::size_t i = slotOf(s.key);
+        while (m_slots[i].used)
+            i = (i + 1) & m_mask;
+        m_slots[i] = std::move(s);
+    }
+}
+
+EdgeAggregator::Vehicle* EdgeAggregator::VehicleTable::find(const VKey& key) {
+    for (std::size_t i = slotOf(key);; i = (i + 1) & m_mask) {
+        Slot& s = m_slots[i];
+        if (!s.used)
+            return nullptr;
+        if (s.key == key)
+            return &s.v;
+    }
+}
+
+std::pair<EdgeAggregator::Vehicle*, bool> EdgeAggregator::VehicleTable::emplace(const VKey& key) {
+    if ((m_size + 1) * 2 > m_slots.size()) // at most half full: probes stay short
+        grow();
+    std::size_t i = slotOf(key);
+    for (; m_slots[i].used; i = (i + 1) & m_mask)
+        if (m_slots[i].key == key)
+            return {&m_slots[i].v, false};
+    m_slots[i].used = true;
+    m_slots[i].key = key;
+    m_slots[i].v = Vehicle();
+    ++m_size;
+    return {&m_slots[i].v, true};
+}
+
+void EdgeAggregator::VehicleTable::erase(const VKey& key) {
+    std::size_t i = slotOf(key);
+    while (m_slots[i].used && !(m_slots[i].key == key))
+        i = (i + 1) & m_mask;
+    if (!m_slots[i].used)
+        return;
+    // Backward shift: later slots of the run move up when their home lies at or before the hole.
+    for (std::size_t j = (i + 1) & m_mask; m_slots[j].used; j = (j + 1) & m_mask) {
+        const std::size_t home = slotOf(m_slots[j].key);
+        const bool movable = i <= j ? (home <= i || home > j) : (home <= i && home > j);
+        if (movable) {
+            m_slots[i] = std::move(m_slots[j]);
+            i = j;
+        }
+    }
+    m_slots[i].used = false;
+    --m_size;
 }
 
 void EdgeAggregator::schedule(const VKey& key, Vehicle& v) {
@@ -296,15 +381,15 @@ void EdgeAggregator::expire(std::int64_t watermark) {
     while (!m_deadlines.empty() && m_deadlines.top().at < watermark) {
         const VKey key = m_deadlines.top().vehicle;
         m_deadlines.pop();
-        const auto it = m_vehicles.find(key);
-        if (it == m_vehicles.end())
+        Vehicle* found = m_vehicles.find(key);
+        if (!found)
             continue;
-        Vehicle& v = it->second;
+        Vehicle& v = *found;
         v.queued = false;
         if (v.open && v.last + m_o.trip.gapSeconds < watermark)
             closeTrip(v);
         if (!v.open && v.lastAny + m_o.trip.dedupeSeconds < watermark) {
-            m_vehicles.erase(it);
+            m_vehicles.erase(key);
             m_stats.vehicles = m_vehicles.size();
             continue;
         }
@@ -333,8 +418,7 @@ void EdgeAggregator::advanceTo(std::int64_t utc) {
 }
 
 void EdgeAggregator::finish() {
-    for (auto& kv : m_vehicles)
-        closeTrip(kv.second);
+    m_vehicles.forEach([this](Vehicle& v) { closeTrip(v); });
     m_vehicles.clear();
     m_deadlines = decltype(m_deadlines)();
     m_stats.vehicles = 0;

@@ -122,7 +122,16 @@ private:
     struct Vehicle {
         std::uint64_t id = 0; ///< the keyed plate's first 64 bits: the vehicle in distinct counts
         std::int64_t period = 0;
-        std::vector<std::pair<std::uint32_t, std::int64_t>> recent; ///< reads within the duplicate window
+        /**
+         * The latest read per camera within the duplicate window (a read is a duplicate of the latest one at
+         * its camera; older ones there add nothing). Inline and small (times as unsigned 32-bit seconds,
+         * good until 2106): a vehicle passes few cameras in a minute, and the table stays in cache.
+         */
+        struct Recent {
+            std::uint32_t camera, t;
+        };
+        std::array<Recent, 4> recent{};
+        std::uint8_t recentCount = 0;
         std::int64_t lastAny = INT64_MIN;
         bool open = false, queued = false;
         std::int64_t start = 0, last = 0;
@@ -163,7 +172,37 @@ private:
     std::unique_ptr<RecordKeys> m_recordKeys;
     LocalTime m_zone;
     std::map<std::int64_t, std::array<unsigned char, 16>> m_keys; ///< per key period, wiped when it passes
-    std::unordered_map<VKey, Vehicle, VKeyHash> m_vehicles;
+    /**
+     * Vehicle states in one flat table (open addressing, linear probing, deletion by backward shift): a
+     * lookup touches one slot, not a bucket and a node. Pointers stay valid until the next insert or erase.
+     */
+    class VehicleTable {
+    public:
+        VehicleTable();
+        Vehicle* find(const VKey& key);
+        /** The state of \a key, made when missing (second: made now). */
+        std::pair<Vehicle*, bool> emplace(const VKey& key);
+        void erase(const VKey& key);
+        std::size_t size() const { return m_size; }
+        template <class F> void forEach(F f) {
+            for (Slot& s : m_slots)
+                if (s.used)
+                    f(s.v);
+        }
+        void clear();
+
+    private:
+        struct Slot {
+            VKey key;
+            bool used = false;
+            Vehicle v;
+        };
+        std::size_t slotOf(const VKey& key) const { return static_cast<std::size_t>(key.a) & m_mask; }
+        void grow();
+        std::vector<Slot> m_slots;
+        std::size_t m_mask = 0, m_size = 0;
+    };
+    VehicleTable m_vehicles;
     struct Deadline {
         std::int64_t at;
         VKey vehicle;
@@ -182,6 +221,8 @@ private:
     std::int64_t m_maxSeen = INT64_MIN;
     std::int64_t m_closedBefore = INT64_MIN; ///< intervals before this are released
     std::string m_plate;                     ///< scratch: the normalised plate, wiped after each read
+    std::string m_lastClassLabel;            ///< the last class label read, and its code (-1: unknown)
+    int m_lastClass = -1;
     Stats m_stats;
 };
 

@@ -54,10 +54,14 @@ std::int64_t PseudonymKeys::periodOf(LocalTime& zone, Rotation rotation, std::in
 }
 
 void PseudonymKeys::normalise(std::string_view plate, std::string& out) {
+    // ASCII letters and digits only, whatever the process's locale (the same plate, the same key).
     out.clear();
-    for (char c : plate)
-        if (std::isalnum(static_cast<unsigned char>(c)))
-            out.push_back(static_cast<char>(std::toupper(static_cast<unsigned char>(c))));
+    for (char c : plate) {
+        if (c >= 'a' && c <= 'z')
+            out.push_back(static_cast<char>(c - 'a' + 'A'));
+        else if ((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))
+            out.push_back(c);
+    }
 }
 
 void PseudonymKeys::pseudonymise(std::string_view plate, std::int64_t t, unsigned char* out) {
