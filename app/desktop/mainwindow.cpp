@@ -20,6 +20,7 @@
 #include "inventory/inventory.h"
 #include "layerspanel.h"
 #include "mapstatus.h"
+#include "maptoolbar.h"
 #include "odtablemodel.h"
 #include "odtablepanel.h"
 #include "privacy/recordkeys.h"
@@ -78,8 +79,6 @@ MainWindow::MainWindow(QWidget* parent)
     m_canvas->setParallelRenderingEnabled(true);
     m_canvas->setSelectionColor(QColor(0xd6, 0x27, 0x28)); // a selected camera's flows stand out in red
     setCentralWidget(m_canvas);
-    m_panTool = new QgsMapToolPan(m_canvas);
-    m_canvas->setMapTool(m_panTool);
 
     QgsProject* project = QgsProject::instance();
     auto* bridge = new QgsLayerTreeMapCanvasBridge(project->layerTreeRoot(), m_canvas, this);
@@ -123,6 +122,20 @@ MainWindow::MainWindow(QWidget* parent)
     m_flowMap = new maps::FlowMap(this);
     m_pickTool = new widgets::FlowPickTool(m_canvas, nullptr, nullptr, nullptr);
     connect(m_pickTool, &widgets::FlowPickTool::picked, this, &MainWindow::onPicked);
+    m_mapToolBar = new widgets::MapToolBar(
+        m_canvas, m_pickTool,
+        [this] {
+            const QgsRectangle e = m_layers.homeExtent(QgsProject::instance());
+            if (!e.isEmpty()) {
+                m_canvas->setExtent(e);
+                m_canvas->refresh();
+            }
+        },
+        [this] { zoomToSelection(); }, this);
+    addToolBar(Qt::TopToolBarArea, m_mapToolBar);
+    m_canvas->setMapTool(m_mapToolBar->panTool());
+    connect(m_mapToolBar->measureTool(), &widgets::MeasureTool::measured, this,
+            [this](const QString& text) { statusBar()->showMessage(text); });
     connect(m_pickTool, &widgets::FlowPickTool::pickedNothing, this, [this] {
         m_flowMap->clearFocus();
         if (m_layers.cameras())
@@ -147,7 +160,8 @@ MainWindow::~MainWindow() {
         saveViewState();
     m_registerPanel->setSession(nullptr);
     m_canvas->setMapTool(nullptr);
-    delete m_panTool;
+    delete m_mapToolBar; // its tools go with it, before the canvas
+    m_mapToolBar = nullptr;
     delete m_pickTool;
     delete m_placeTool;
     delete m_moveTool;
@@ -345,10 +359,7 @@ void MainWindow::buildMapMenu(QMenu* view) {
     });
     home->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_H));
     QMenu* tools = menuBar()->addMenu(tr("&Map"));
-    QAction* pan = tools->addAction(tr("&Pan"), this, [this] { m_canvas->setMapTool(m_panTool); });
-    QAction* pick = tools->addAction(tr("&Select camera, zone or flow"), this,
-                                     [this] { m_canvas->setMapTool(m_pickTool); });
-    pan->setShortcut(QKeySequence(Qt::Key_P));
+    tools->addActions(m_mapToolBar->actions()); // the toolbar's tools, one set of actions and shortcuts
     tools->addSeparator();
     tools->addAction(tr("P&lace a camera"), this, [this] {
         m_registerPanel->show();
@@ -357,7 +368,32 @@ void MainWindow::buildMapMenu(QMenu* view) {
     tools->addAction(tr("&Move a camera"), this, [this] { m_canvas->setMapTool(m_moveTool); });
     tools->addAction(tr("&Turn a camera (Shift adds a direction)"), this,
                      [this] { m_canvas->setMapTool(m_turnTool); });
-    pick->setShortcut(QKeySequence(Qt::Key_S));
+}
+
+void MainWindow::zoomToSelection() {
+    // The selected flows and camera together; nothing selected: nothing moves.
+    QgsRectangle box;
+    bool any = false;
+    for (QgsVectorLayer* layer : {m_flowMap ? m_flowMap->layer() : nullptr, m_layers.cameras()}) {
+        if (!layer || layer->selectedFeatureCount() == 0)
+            continue;
+        const QgsRectangle e =
+            m_canvas->mapSettings().layerExtentToOutputExtent(layer, layer->boundingBoxOfSelected());
+        if (!any)
+            box = e;
+        else
+            box.combineExtentWith(e);
+        any = true;
+    }
+    if (!any)
+        return;
+    // A single camera: its neighbourhood (metres, Lambert 72); else the selection and a margin.
+    box = box.width() < 1000 && box.height() < 1000
+              ? QgsRectangle(box.center().x() - 800, box.center().y() - 800, box.center().x() + 800,
+                             box.center().y() + 800)
+              : box.buffered(std::max(box.width(), box.height()) * 0.08);
+    m_canvas->setExtent(box);
+    m_canvas->refresh();
 }
 
 bool MainWindow::openProject(const QString& path) {

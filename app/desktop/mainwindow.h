@@ -26,6 +26,7 @@ namespace stroom::widgets {
 class DetailsPanel;
 class FilterPanel;
 class FlowPickTool;
+class MapToolBar;
 class LayersPanel;
 class CameraEditTool;
 class OdTablePanel;
@@ -77,6 +78,8 @@ public slots:
     void applyView(const stroom::maps::FlowView& view);
     /** The register's "silent in the selected period" list, when the register is shown. */
     void updateSilentCameras();
+    /** Zooms to the selected flows and camera. */
+    void zoomToSelection();
     void newProject();
     void openProjectDialog();
     /** Opens the import dialog, with \a files already chosen if given. */
@@ -112,7 +115,7 @@ private:
     bool auditCopy(const QString& text, int rows);
 
     QgsMapCanvas* m_canvas = nullptr;
-    QgsMapToolPan* m_panTool = nullptr;
+    stroom::widgets::MapToolBar* m_mapToolBar = nullptr;
     widgets::LayersPanel* m_layersPanel = nullptr;
     widgets::FilterPanel* m_filterPanel = nullptr;
     widgets::OdTablePanel* m_odPanel = nullptr;

@@ -157,14 +157,6 @@
         <translation>&amp;Kaart</translation>
     </message>
     <message>
-        <source>&amp;Pan</source>
-        <translation>&amp;Verschuiven</translation>
-    </message>
-    <message>
-        <source>&amp;Select camera, zone or flow</source>
-        <translation>Camera, zone of stroom &amp;selecteren</translation>
-    </message>
-    <message>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
@@ -1612,6 +1604,60 @@ Elke export, elk rapport en elke kopie wordt vastgelegd in een audittrail die wi
     <message>
         <source>x %1  y %2</source>
         <translation>x %1  y %2</translation>
+    </message>
+</context>
+<context>
+    <name>stroom::widgets::MapToolBar</name>
+    <message>
+        <source>Map tools</source>
+        <translation>Kaartgereedschap</translation>
+    </message>
+    <message>
+        <source>Pan</source>
+        <translation>Verschuiven</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>Inzoomen</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>Uitzoomen</translation>
+    </message>
+    <message>
+        <source>The whole project</source>
+        <translation>Het hele project</translation>
+    </message>
+    <message>
+        <source>Zoom to the selection</source>
+        <translation>Zoomen naar de selectie</translation>
+    </message>
+    <message>
+        <source>Select and identify a camera, zone or flow</source>
+        <translation>Een camera, zone of stroom selecteren en bekijken</translation>
+    </message>
+    <message>
+        <source>Measure a distance</source>
+        <translation>Een afstand meten</translation>
+    </message>
+</context>
+<context>
+    <name>stroom::widgets::MeasureTool</name>
+    <message>
+        <source>%1 m</source>
+        <translation>%1 m</translation>
+    </message>
+    <message>
+        <source>%1 km</source>
+        <translation>%1 km</translation>
+    </message>
+    <message>
+        <source>Distance: %1</source>
+        <translation>Afstand: %1</translation>
+    </message>
+    <message>
+        <source>Distance: %1 (click to start again)</source>
+        <translation>Afstand: %1 (klik om opnieuw te beginnen)</translation>
     </message>
 </context>
 <context>

@@ -8,6 +8,7 @@
 #include "importdialog.h"
 #include "layerspanel.h"
 #include "mainwindow.h"
+#include "maptoolbar.h"
 #include "odtablemodel.h"
 #include "odtablepanel.h"
 #include "qgistestmain.h"
@@ -86,6 +87,36 @@ private slots:
         QVERIFY(help().contains(QLatin1String("Project to open")));
         widgets::Application::settings()->setValue(QStringLiteral("language"),
                                                    before.isEmpty() ? QStringLiteral("system") : before);
+    }
+
+    /** The map toolbar (issue 13): its tools take the canvas, the measure reads metres, zoom to selection. */
+    void mapToolbar() {
+        desktop::MainWindow w;
+        w.setInteractive(false);
+        w.setPersistView(false); // the zoom below is not the next test's start
+        w.resize(1200, 800);
+        w.show();
+        QVERIFY(w.openProject(m_demo));
+        for (const char* name : {"MapPan", "MapZoomIn", "MapZoomOut", "MapFullExtent", "MapZoomSelection",
+                                 "MapIdentify", "MapMeasure"})
+            QVERIFY2(w.findChild<QAction*>(QLatin1String(name)), name);
+        QAction* zoomIn = w.findChild<QAction*>(QStringLiteral("MapZoomIn"));
+        zoomIn->trigger();
+        QVERIFY(zoomIn->isChecked());
+        QVERIFY(w.canvas()->mapTool() && w.canvas()->mapTool()->action() == zoomIn);
+        w.findChild<QAction*>(QStringLiteral("MapMeasure"))->trigger();
+        auto* measure = qobject_cast<widgets::MeasureTool*>(w.canvas()->mapTool());
+        QVERIFY(measure);
+        // Two points 3 km apart in Belgian Lambert 72 (metres): about 3 km on the ellipsoid.
+        measure->addPoint(QgsPointXY(104000, 194000));
+        const double metres = measure->addPoint(QgsPointXY(104000, 197000));
+        QVERIFY2(std::abs(metres - 3000) < 30, qPrintable(QString::number(metres)));
+        QCOMPARE(widgets::MeasureTool::lengthText(metres).right(2), QStringLiteral("km"));
+        // Zoom to the selection: a selected camera's neighbourhood.
+        QVERIFY(w.selectCamera(QStringLiteral("C005")));
+        const QgsRectangle before = w.canvas()->extent();
+        w.findChild<QAction*>(QStringLiteral("MapZoomSelection"))->trigger();
+        QVERIFY(w.canvas()->extent().width() < before.width());
     }
 
     void opensWithCameraLayerAndOwnerLegend() {
