@@ -39,6 +39,8 @@ public:
     };
     void showFlow(const FlowDetails& d, int k);
     void clear();
+    /** A project with no cameras yet: what to do next. */
+    void showEmptyProject();
 
     QString text() const;
     QtCharts::QChart* chart() const;

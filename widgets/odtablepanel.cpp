@@ -98,6 +98,10 @@ void OdTablePanel::selectFlows(const QList<QPair<std::uint32_t, std::uint32_t>>&
     m_syncing = false;
 }
 
+void OdTablePanel::clearSearch() {
+    m_search->clear();
+}
+
 void OdTablePanel::copy() {
     QList<int> rows;
     for (const QModelIndex& i : m_view->selectionModel()->selectedRows())

@@ -37,6 +37,8 @@ public:
     void selectFlows(const QList<QPair<std::uint32_t, std::uint32_t>>& flows);
     /** Copies the selected rows (or all) as tab-separated text, once the gate (if any) lets it. */
     void copy();
+    /** Empties the search box (a newly opened project starts with no search). */
+    void clearSearch();
     /**
      * What must happen before rows leave for the clipboard (the window records the copy in the audit trail);
      * false keeps them here.

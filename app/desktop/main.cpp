@@ -188,7 +188,14 @@ int main(int argc, char* argv[]) {
     const QStringList wh = parser.value(opt.size).split(QLatin1Char('x'));
     window.resize(wh.value(0).toInt() > 0 ? wh.value(0).toInt() : 1400,
                   wh.value(1).toInt() > 0 ? wh.value(1).toInt() : 900);
-    window.show();
+    const QByteArray geometry =
+        stroom::widgets::Application::settings()->value(QStringLiteral("window/geometry")).toByteArray();
+    if (batch || parser.isSet(opt.size))
+        window.show();
+    else if (!geometry.isEmpty() && window.restoreGeometry(geometry))
+        window.show(); // as it was left
+    else
+        window.showMaximized(); // the first start: the whole screen for the map
     if (!qgisProblem.isEmpty() && !batch)
         QMessageBox::warning(&window, QStringLiteral("Stroom"), qgisProblem);
     if (!error.isEmpty()) {

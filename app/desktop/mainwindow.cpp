@@ -20,6 +20,7 @@
 #include "inventory/inventory.h"
 #include "layerspanel.h"
 #include "mapstatus.h"
+#include "maptips.h"
 #include "maptoolbar.h"
 #include "odtablemodel.h"
 #include "odtablepanel.h"
@@ -136,6 +137,9 @@ MainWindow::MainWindow(QWidget* parent)
     m_canvas->setMapTool(m_mapToolBar->panTool());
     connect(m_mapToolBar->measureTool(), &widgets::MeasureTool::measured, this,
             [this](const QString& text) { statusBar()->showMessage(text); });
+    m_mapTips = new widgets::MapTips(
+        m_canvas, [this] { return m_layers.cameras(); },
+        [this] { return m_flowMap ? m_flowMap->layer() : nullptr; });
     connect(m_pickTool, &widgets::FlowPickTool::pickedNothing, this, [this] {
         m_flowMap->clearFocus();
         if (m_layers.cameras())
@@ -170,6 +174,8 @@ MainWindow::~MainWindow() {
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
+    if (m_persistView) // the window's size and place, for the next start
+        widgets::Application::settings()->setValue(QStringLiteral("window/geometry"), saveGeometry());
     saveViewState();
     m_viewSaved = true;
     QMainWindow::closeEvent(event);
@@ -426,8 +432,15 @@ bool MainWindow::openProject(const QString& path) {
         m_canvas->setExtent(e);
     loadFlows();
     m_registerPanel->setSession(m_session.get());
-    if (!state.isEmpty() && m_persistView)
+    if (!state.isEmpty() && m_persistView) {
         restoreViewState(state);
+    } else {
+        // A project without a saved view starts from the defaults, not from the last project's filters.
+        m_filterPanel->setView(maps::FlowView());
+    }
+    m_odPanel->clearSearch();
+    if (m_layers.cameras() && m_layers.cameras()->featureCount() == 0)
+        m_detailsPanel->showEmptyProject();
     m_canvas->setMapTool(m_pickTool);
     m_canvas->refresh();
     m_layersPanel->view()->expandAll();

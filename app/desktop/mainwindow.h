@@ -27,6 +27,7 @@ class DetailsPanel;
 class FilterPanel;
 class FlowPickTool;
 class MapToolBar;
+class MapTips;
 class LayersPanel;
 class CameraEditTool;
 class OdTablePanel;
@@ -116,6 +117,7 @@ private:
 
     QgsMapCanvas* m_canvas = nullptr;
     stroom::widgets::MapToolBar* m_mapToolBar = nullptr;
+    stroom::widgets::MapTips* m_mapTips = nullptr;
     widgets::LayersPanel* m_layersPanel = nullptr;
     widgets::FilterPanel* m_filterPanel = nullptr;
     widgets::OdTablePanel* m_odPanel = nullptr;

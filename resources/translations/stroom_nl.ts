@@ -1282,6 +1282,10 @@ Elke export, elk rapport en elke kopie wordt vastgelegd in een audittrail die wi
         <source>%1: fewer than %2 vehicles each</source>
         <translation>%1: elk minder dan %2 voertuigen</translation>
     </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;A new project.&lt;/b&gt; Next:&lt;/p&gt;&lt;ol&gt;&lt;li&gt;File &amp;gt; Import cameras… (the register: CSV, GeoJSON, GeoPackage, OpenStreetMap)&lt;/li&gt;&lt;li&gt;zones, for flows between districts: &lt;tt&gt;stroom-cli zones import&lt;/tt&gt;&lt;/li&gt;&lt;li&gt;File &amp;gt; Import ANPR data… (pseudonymised exports, or counts from privacy-proof cameras)&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;The flow map, the OD matrix and the counts follow each import.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Een nieuw project.&lt;/b&gt; Volgende stappen:&lt;/p&gt;&lt;ol&gt;&lt;li&gt;Bestand &amp;gt; Camera&apos;s importeren… (het register: CSV, GeoJSON, GeoPackage, OpenStreetMap)&lt;/li&gt;&lt;li&gt;zones, voor stromen tussen wijken: &lt;tt&gt;stroom-cli zones import&lt;/tt&gt;&lt;/li&gt;&lt;li&gt;Bestand &amp;gt; ANPR-gegevens importeren… (gepseudonimiseerde exports, of tellingen van privacyvriendelijke camera&apos;s)&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;De stromenkaart, de HB-matrix en de tellingen volgen elke import.&lt;/p&gt;</translation>
+    </message>
 </context>
 <context>
     <name>stroom::widgets::FilterPanel</name>
@@ -1604,6 +1608,21 @@ Elke export, elk rapport en elke kopie wordt vastgelegd in een audittrail die wi
     <message>
         <source>x %1  y %2</source>
         <translation>x %1  y %2</translation>
+    </message>
+</context>
+<context>
+    <name>stroom::widgets::MapTips</name>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; (%2)&lt;br&gt;Owner: %3&lt;br&gt;Purpose: %4</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; (%2)&lt;br&gt;Eigenaar: %3&lt;br&gt;Doel: %4</translation>
+    </message>
+    <message>
+        <source>not known</source>
+        <translation>niet gekend</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1 → %2&lt;/b&gt;&lt;br&gt;%3 trips, %4 % of the origin&apos;s</source>
+        <translation>&lt;b&gt;%1 → %2&lt;/b&gt;&lt;br&gt;%3 verplaatsingen, %4 % van die uit de herkomst</translation>
     </message>
 </context>
 <context>

@@ -8,6 +8,7 @@
 #include "importdialog.h"
 #include "layerspanel.h"
 #include "mainwindow.h"
+#include "maptips.h"
 #include "maptoolbar.h"
 #include "odtablemodel.h"
 #include "odtablepanel.h"
@@ -117,6 +118,40 @@ private slots:
         const QgsRectangle before = w.canvas()->extent();
         w.findChild<QAction*>(QStringLiteral("MapZoomSelection"))->trigger();
         QVERIFY(w.canvas()->extent().width() < before.width());
+    }
+
+    /** Map tips name what lies under the pointer; a new project starts with defaults and says what next. */
+    void mapTipsAndANewProject() {
+        desktop::MainWindow w;
+        w.setInteractive(false);
+        w.setPersistView(false);
+        w.resize(1200, 800);
+        w.show();
+        QVERIFY(w.openProject(m_demo));
+        QgsFeature cam;
+        QgsFeatureRequest r;
+        r.setFilterExpression(QStringLiteral("camera_id = 'C005'"));
+        QVERIFY(w.layers().cameras()->getFeatures(r).nextFeature(cam));
+        const QgsPointXY at =
+            w.canvas()->mapSettings().layerToMapCoordinates(w.layers().cameras(), cam.geometry().asPoint());
+        const QgsPointXY px = w.canvas()->mapSettings().mapToPixel().transform(at);
+        auto* tips = w.findChild<widgets::MapTips*>();
+        QVERIFY(tips);
+        const QString tip = tips->tipAt(QPoint(qRound(px.x()), qRound(px.y())));
+        QVERIFY2(tip.contains(QLatin1String("(C005)")) && tip.contains(QLatin1String("Owner")),
+                 qPrintable(tip));
+        // A narrowed filter here, then a new project: it opens with the defaults and what to do next.
+        maps::FlowView v = w.filterPanel()->view();
+        v.filter.hourFrom = 7;
+        v.filter.hourTo = 9;
+        w.filterPanel()->setView(v);
+        const QString fresh = m_dir.filePath(QStringLiteral("just-made.gpkg"));
+        Store::create(fresh);
+        QVERIFY(w.openProject(fresh));
+        QCOMPARE(w.filterPanel()->view().filter.hourFrom, 0);
+        QCOMPARE(w.filterPanel()->view().filter.hourTo, 24);
+        QVERIFY2(w.detailsPanel()->text().contains(QLatin1String("A new project")),
+                 qPrintable(w.detailsPanel()->text()));
     }
 
     void opensWithCameraLayerAndOwnerLegend() {
