@@ -243,6 +243,26 @@ bool RegisterPanel::replay(QVector<qint64>& from, QVector<qint64>& to, bool forw
     return true;
 }
 
+QString RegisterPanel::importZones(const QString& file, const QString& idField, const QString& nameField) {
+    Store& s = session().store();
+    const QVector<Zone> zones = zonesFromFeatures(readVectorFile(file), file, idField, nameField);
+    const Store::UpsertResult r = s.upsertZones(zones); // assigns the cameras too
+    session().notifyChanged(Session::Zones | Session::Cameras);
+    return tr("%1: %2 new zones, %3 updated, %4 unchanged; %5 zones in the project.")
+        .arg(QFileInfo(file).fileName())
+        .arg(r.inserted)
+        .arg(r.updated)
+        .arg(r.unchanged)
+        .arg(s.zoneCount());
+}
+
+QStringList RegisterPanel::fieldsOf(const QString& file) {
+    const QVector<VectorFeature> features = readVectorFile(file);
+    QStringList names = features.isEmpty() ? QStringList() : features.first().attributes.keys();
+    names.sort(Qt::CaseInsensitive);
+    return names;
+}
+
 QString RegisterPanel::importCameras(const QString& file) {
     Store& s = session().store();
     QStringList warnings;

@@ -60,6 +60,13 @@ public:
     QString historyText(const QString& cameraId) const;
     /** Imports cameras from a file (CSV, GeoJSON, GeoPackage, Shapefile, OpenStreetMap); a summary. */
     QString importCameras(const QString& file);
+    /**
+     * Adds or updates zones from \a file (polygons) by id, assigns the cameras to them, and refreshes the
+     * views; \a idField and \a nameField as `stroom-cli zones import` takes them (empty: its defaults).
+     */
+    QString importZones(const QString& file, const QString& idField, const QString& nameField);
+    /** The attribute names of a vector file's features (for choosing the id and name fields). */
+    static QStringList fieldsOf(const QString& file);
     /** Records that \a alias means \a owner and renames the cameras. */
     void setOwnerAlias(const QString& alias, const QString& owner);
     QStringList ownerSuggestions() const;

@@ -214,6 +214,45 @@ void MainWindow::buildFileMenu() {
             statusBar()->showMessage(summary, 10000);
         });
     });
+    file->addAction(
+            tr("Import &zones…"), this,
+            [this] {
+                if (!m_session)
+                    return;
+                const QString f = QFileDialog::getOpenFileName(
+                    this, tr("Zones"), QString(), tr("Zones (*.geojson *.json *.gpkg *.shp);;All files (*)"));
+                if (f.isEmpty())
+                    return;
+                guarded([&] {
+                    const QStringList fields = widgets::RegisterPanel::fieldsOf(f);
+                    if (fields.isEmpty())
+                        throw Error::input(tr("%1: no features with attributes in it").arg(f));
+                    // The fields as stroom-cli zones import guesses them, offered first.
+                    auto guess = [&](const QStringList& names) {
+                        for (const QString& n : names)
+                            for (int i = 0; i < fields.size(); ++i)
+                                if (fields[i].compare(n, Qt::CaseInsensitive) == 0)
+                                    return i;
+                        return 0;
+                    };
+                    bool ok = false;
+                    const QString id = QInputDialog::getItem(
+                        this, tr("Zones"), tr("Which field holds each zone's id?"), fields,
+                        guess({QStringLiteral("zone_id"), QStringLiteral("id"), QStringLiteral("code"),
+                               QStringLiteral("wijknr")}),
+                        false, &ok);
+                    if (!ok)
+                        return;
+                    const QString name = QInputDialog::getItem(
+                        this, tr("Zones"), tr("Which field holds its name?"), fields,
+                        guess({QStringLiteral("name"), QStringLiteral("naam"), QStringLiteral("wijk")}),
+                        false, &ok);
+                    if (!ok)
+                        return;
+                    statusBar()->showMessage(m_registerPanel->importZones(f, id, name), 10000);
+                });
+            })
+        ->setObjectName(QStringLiteral("ImportZonesAction"));
     file->addAction(tr("&Publish the camera register…"), this, [this] {
         if (!m_session)
             return;

@@ -311,6 +311,30 @@
         <source>&amp;Re-identification risk…</source>
         <translation>&amp;Heridentificatierisico…</translation>
     </message>
+    <message>
+        <source>Import &amp;zones…</source>
+        <translation>&amp;Zones importeren…</translation>
+    </message>
+    <message>
+        <source>Zones</source>
+        <translation>Zones</translation>
+    </message>
+    <message>
+        <source>Zones (*.geojson *.json *.gpkg *.shp);;All files (*)</source>
+        <translation>Zones (*.geojson *.json *.gpkg *.shp);;Alle bestanden (*)</translation>
+    </message>
+    <message>
+        <source>%1: no features with attributes in it</source>
+        <translation>%1: bevat geen objecten met attributen</translation>
+    </message>
+    <message>
+        <source>Which field holds each zone&apos;s id?</source>
+        <translation>Welk veld bevat de id van elke zone?</translation>
+    </message>
+    <message>
+        <source>Which field holds its name?</source>
+        <translation>Welk veld bevat haar naam?</translation>
+    </message>
 </context>
 <context>
     <name>stroom::maps::LayoutKit</name>
@@ -1895,6 +1919,10 @@ Elke export, elk rapport en elke kopie wordt vastgelegd in een audittrail die wi
     <message>
         <source>Merge renames the owner of %1 cameras from “%2” to “%3”.</source>
         <translation>Samenvoegen hernoemt de eigenaar van %1 camera&apos;s van “%2” naar “%3”.</translation>
+    </message>
+    <message>
+        <source>%1: %2 new zones, %3 updated, %4 unchanged; %5 zones in the project.</source>
+        <translation>%1: %2 nieuwe zones, %3 bijgewerkt, %4 ongewijzigd; %5 zones in het project.</translation>
     </message>
 </context>
 <context>

@@ -23,6 +23,37 @@ class TestRegisterPanel : public QObject {
     Q_OBJECT
 
 private slots:
+    /** File > Import zones…: the districts go in by the chosen fields, cameras are assigned, views refresh.
+     */
+    void importZones() {
+        QTemporaryDir dir;
+        const QString p = dir.filePath(QStringLiteral("demo.gpkg"));
+        createDemoProject(p);
+        const QString districts = QStringLiteral(STROOM_TEST_DATA_DIR) +
+                                  QStringLiteral("/../../resources/data/ghent-districts.geojson");
+        const QStringList fields = widgets::RegisterPanel::fieldsOf(districts);
+        QVERIFY2(fields.contains(QStringLiteral("wijknr")) && fields.contains(QStringLiteral("wijk")),
+                 qPrintable(fields.join(QLatin1Char(','))));
+        {
+            // A project with cameras and no zones yet.
+            Store s = Store::open(p);
+            s.database().exec("DELETE FROM zones; UPDATE cameras SET zone = NULL");
+        }
+        widgets::RegisterPanel panel;
+        const auto session = Session::open(p);
+        panel.setSession(session.get());
+        QSignalSpy changed(session.get(), &Session::changed);
+        const QString summary =
+            panel.importZones(districts, QStringLiteral("wijknr"), QStringLiteral("wijk"));
+        QVERIFY2(summary.contains(QLatin1String("25 new zones")) &&
+                     summary.contains(QLatin1String("25 zones in the project")),
+                 qPrintable(summary));
+        QVERIFY(changed.count() >= 1);
+        auto st = session->store().database().prepare("SELECT count(*) FROM cameras WHERE zone <> ''");
+        QVERIFY(st.step());
+        QVERIFY(st.int64(0) > 50);
+    }
+
     void editValidateUndo() {
         QTemporaryDir dir;
         const QString p = dir.filePath(QStringLiteral("demo.gpkg"));
