@@ -31,6 +31,10 @@ int flows(const QStringList& args) {
     addFilterOptions(p);
     p.addOption(
         {QStringLiteral("by"), QStringLiteral("camera (default) or zone."), QStringLiteral("camera|zone")});
+    p.addOption(
+        {QStringLiteral("names"),
+         QStringLiteral("Add origin_name and destination_name after the usual columns (the register's "
+                        "camera names, or the zones').")});
     if (!parse(p, QStringLiteral("flows"), args,
                QStringLiteral(
                    "Writes the origin-destination matrix: origin,destination,trips sorted by origin then "
@@ -65,6 +69,7 @@ int flows(const QStringList& args) {
         OutputFile::check(q.store().path(), aggregatesPath, q.overwrite);
     const ExportResult r =
         ResultExport(q.store(), cams, q.policy, q.overwrite)
+            .withNames(p.isSet(QStringLiteral("names")))
             .flows(m, zones, p.value(QStringLiteral("out")),
                    describeQuery(q.filter, q.params,
                                  zones ? QStringLiteral("by zone") : QStringLiteral("by camera")),
@@ -73,6 +78,7 @@ int flows(const QStringList& args) {
     if (!imported.cells.empty()) {
         const ExportResult a =
             ResultExport(q.store(), cams, q.policy, q.overwrite)
+                .withNames(p.isSet(QStringLiteral("names")))
                 .flows(imported.publish(q.policy), zones, aggregatesPath,
                        describeQuery(q.filter, q.params, QStringLiteral("imported pair flows")),
                        p.value(QStringLiteral("purpose")), true);

@@ -120,6 +120,20 @@ private slots:
         QCOMPARE(lines.takeFirst(), QByteArray("origin,destination,trips"));
         QCOMPARE(lines.takeLast(), QByteArray()); // ends with a line end
         QVERIFY(lines.size() > 50);
+        // --names: the names of the register after the contract's columns.
+        const QString named = m_dir.filePath(QStringLiteral("od-names.csv"));
+        QCOMPARE(cli({QStringLiteral("flows"), project, QStringLiteral("--out"), named,
+                      QStringLiteral("--names"), QStringLiteral("--purpose"), QStringLiteral("test")})
+                     .code,
+                 0);
+        {
+            QFile n(named);
+            QVERIFY(n.open(QIODevice::ReadOnly));
+            const QList<QByteArray> namedLines = n.readAll().split('\n');
+            QCOMPARE(namedLines.first(), QByteArray("origin,destination,trips,origin_name,destination_name"));
+            QVERIFY2(namedLines.value(1).split(',').size() >= 5 && namedLines.value(1).contains("Poort"),
+                     namedLines.value(1).constData());
+        }
         QList<QPair<QByteArray, QByteArray>> keys;
         for (const QByteArray& l : lines) {
             const QList<QByteArray> c = l.split(',');
@@ -219,8 +233,8 @@ private slots:
             db.prepare("SELECT count(*), sum(purpose = 'test'), min(k), sum(layer = 'L1'), "
                        "sum(layer = 'L1' AND purpose = 'test') FROM audit_log WHERE action <> 'genesis'");
         QVERIFY(st.step());
-        QCOMPARE(st.int64(0), 8);
-        QCOMPARE(st.int64(1), 8); // every export has its purpose (required)
+        QCOMPARE(st.int64(0), 9);
+        QCOMPARE(st.int64(1), 9); // every export has its purpose (required)
         QCOMPARE(st.int64(2), 1);
         QCOMPARE(st.int64(3), 3); // the exact ones, each with its purpose
         QCOMPARE(st.int64(4), 3);

@@ -38,6 +38,12 @@ QString ResultExport::label(std::uint32_t key, bool zones) const {
     return key < m_cams.id.size() ? m_cams.id[key] : QString::number(key);
 }
 
+QString ResultExport::name(std::uint32_t key, bool zones) const {
+    if (zones)
+        return m_cams.zoneNames.value(static_cast<int>(key));
+    return key < m_cams.name.size() ? m_cams.name[key] : QString();
+}
+
 std::vector<OdFlow> ResultExport::sortedById(const OdMatrix& m, bool zones) const {
     std::vector<OdFlow> rows = m.flows;
     std::sort(rows.begin(), rows.end(), [&](const OdFlow& a, const OdFlow& b) {
@@ -113,6 +119,11 @@ ExportResult ResultExport::flows(const OdMatrix& m, bool zones, const QString& p
         out.field("filters", OFTString);
         if (imported)
             out.field("source", OFTString);
+        const int nameField = imported ? 5 : 4;
+        if (m_names) {
+            out.field("origin_name", OFTString);
+            out.field("destination_name", OFTString);
+        }
         for (const OdFlow& f : rows) {
             OGRFeatureH feat = out.feature();
             OGR_F_SetFieldString(feat, 0, label(f.origin, zones).toUtf8().constData());
@@ -121,6 +132,10 @@ ExportResult ResultExport::flows(const OdMatrix& m, bool zones, const QString& p
             OGR_F_SetFieldString(feat, 3, parameters.toUtf8().constData());
             if (imported)
                 OGR_F_SetFieldString(feat, 4, "aggregate");
+            if (m_names) {
+                OGR_F_SetFieldString(feat, nameField, name(f.origin, zones).toUtf8().constData());
+                OGR_F_SetFieldString(feat, nameField + 1, name(f.destination, zones).toUtf8().constData());
+            }
             const std::vector<QPointF> arc = m_cams.flowLine(f, zones);
             if (!arc.empty()) {
                 OGRGeometryH line = OGR_G_CreateGeometry(wkbLineString);
@@ -133,10 +148,14 @@ ExportResult ResultExport::flows(const OdMatrix& m, bool zones, const QString& p
         }
         out.close();
     } else {
-        QByteArray text = imported ? "origin,destination,vehicles,source\n" : "origin,destination,trips\n";
+        QByteArray text = imported ? "origin,destination,vehicles,source" : "origin,destination,trips";
+        text += m_names ? ",origin_name,destination_name\n" : "\n";
         for (const OdFlow& f : rows) {
             text += csvField(label(f.origin, zones)) + ',' + csvField(label(f.destination, zones)) + ',' +
-                    QByteArray::number(static_cast<qlonglong>(f.trips)) + (imported ? ",aggregate\n" : "\n");
+                    QByteArray::number(static_cast<qlonglong>(f.trips)) + (imported ? ",aggregate" : "");
+            if (m_names)
+                text += ',' + csvField(name(f.origin, zones)) + ',' + csvField(name(f.destination, zones));
+            text += '\n';
             ++r.rows;
         }
         writeText(file.temporaryPath(), text);

@@ -55,6 +55,16 @@ public:
     /** The ids of the rows of \a m, sorted as the CSV is (by origin id, then destination id). */
     std::vector<OdFlow> sortedById(const OdMatrix& m, bool zones) const;
     QString label(std::uint32_t key, bool zones) const;
+    /** The camera's or zone's name (empty where the register has none). */
+    QString name(std::uint32_t key, bool zones) const;
+    /**
+     * With names: flows add origin_name and destination_name after the DESIGN §11 columns (`flows
+     * --names`), so a council reads names while scripts keep their columns.
+     */
+    ResultExport& withNames(bool on) {
+        m_names = on;
+        return *this;
+    }
 
 private:
     void commit(OutputFile& file, const QString& action, ExportResult& r, const QString& parameters,
@@ -63,6 +73,7 @@ private:
     const CameraIndex& m_cams;
     DisclosurePolicy m_policy;
     bool m_overwrite;
+    bool m_names = false;
 };
 
 } // namespace stroom
