@@ -329,17 +329,39 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT((log += edge.readAllStandardError()).contains("subscribed"), 10000);
         // The first day, one message per line.
         const QByteArray day = m_feed.left(m_feed.indexOf("T00:", m_feed.indexOf("2026-03-03")));
-        const Result pub = run(QStringLiteral("mosquitto_pub"),
-                               {QStringLiteral("-h"), QStringLiteral("127.0.0.1"), QStringLiteral("-p"),
-                                QString::number(port), QStringLiteral("-t"), QStringLiteral("city/anpr"),
-                                QStringLiteral("-q"), QStringLiteral("1"), QStringLiteral("-l")},
-                               day.mid(day.indexOf('\n') + 1));
-        QCOMPARE(pub.code, 0);
+        // Messages of 500 lines (a camera gateway batches its reads), sent one after the other: the edge
+        // splits each payload into lines. (One message per line, `mosquitto_pub -l`, lost messages now and
+        // then on a loaded CI machine; what the broker delivers is checked below, line by line.)
+        const QList<QByteArray> lines = day.mid(day.indexOf('\n') + 1).split('\n');
+        qint64 sent = 0;
+        for (int from = 0; from < lines.size(); from += 500) {
+            QByteArray chunk;
+            for (int i = from; i < std::min<int>(from + 500, lines.size()); ++i)
+                if (!lines[i].isEmpty()) {
+                    chunk += lines[i] + '\n';
+                    ++sent;
+                }
+            if (chunk.isEmpty())
+                continue;
+            const QString file = m_dir.filePath(QStringLiteral("mqtt-chunk.csv"));
+            QFile cf(file);
+            QVERIFY(cf.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            cf.write(chunk);
+            cf.close();
+            const Result pub = run(QStringLiteral("mosquitto_pub"),
+                                   {QStringLiteral("-h"), QStringLiteral("127.0.0.1"), QStringLiteral("-p"),
+                                    QString::number(port), QStringLiteral("-t"), QStringLiteral("city/anpr"),
+                                    QStringLiteral("-q"), QStringLiteral("1"), QStringLiteral("-f"), file});
+            QCOMPARE(pub.code, 0);
+        }
         QTRY_VERIFY_WITH_TIMEOUT(QDir(out).entryList({QStringLiteral("counts-*.csv")}).size() >= 20, 30000);
         edge.terminate(); // SIGTERM: what is complete is written, the open interval is dropped and said so
         QVERIFY(edge.waitForFinished(10000));
         log += edge.readAllStandardError();
         QVERIFY2(log.contains("stopped;") && log.contains(" 0 late"), log.constData());
+        // Every line the broker was given reached the edge.
+        QVERIFY2(log.contains(QByteArray("stroom-edge: ") + QByteArray::number(sent) + " lines"),
+                 log.constData());
         // The passages of the hours written equal the reads the same lines give on stdin.
         const QString ref = m_dir.filePath(QStringLiteral("mqtt-ref"));
         QCOMPARE(run(QStringLiteral(STROOM_EDGE),
