@@ -273,10 +273,14 @@ FlowViewResult FlowMap::apply(const FlowView& view) {
 QList<FlowMap::Pair> FlowMap::selectTouching(std::uint32_t key) {
     if (!m_layer)
         return {};
+    const bool same = m_focusKey == key && m_focusPairs.isEmpty() && m_focusZones == m_view.zones;
     m_focusKey = key;
     m_focusPairs.clear();
     m_focusZones = m_view.zones;
-    apply(m_view); // draws the focus's flows that were not drawn, and selects them
+    if (same)
+        selectFocus(); // apply() drew this focus already (a filter change re-picks the camera)
+    else
+        apply(m_view); // draws the focus's flows that were not drawn, and selects them
     const QList<qint64> ids = featuresTouching(key);
     QList<Pair> pairs;
     for (qint64 id : ids) {

@@ -182,15 +182,7 @@ void TransparencyListing::write(Store& store, QgsProject* project, const Transpa
     uses->setHeaderMode(QgsLayoutTable::AllFrames);
 
     LayoutKit::writePdf(&layout, file.temporaryPath(), 300);
-    Store::AuditEntry a;
-    a.action = QStringLiteral("transparency report");
-    a.purpose = purpose;
-    a.layer = QStringLiteral("L3");
-    a.parameters =
-        QStringLiteral("PDF; cameras by owner and purpose, data held, privacy parameters, uses by month "
-                       "and purpose");
-    a.k = t.k;
-    file.commit(a);
+    file.commit(t.auditEntry(QStringLiteral("PDF"), purpose));
 }
 
 } // namespace stroom::maps

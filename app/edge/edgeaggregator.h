@@ -20,7 +20,6 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 namespace stroom::edge {
@@ -113,11 +112,6 @@ private:
     struct VKey {
         std::uint64_t a = 0, b = 0;
         bool operator==(const VKey& o) const { return a == o.a && b == o.b; }
-    };
-    struct VKeyHash {
-        std::size_t operator()(const VKey& k) const {
-            return static_cast<std::size_t>(k.a ^ (k.b * 0x9e3779b97f4a7c15ull));
-        }
     };
     struct Vehicle {
         std::uint64_t id = 0; ///< the keyed plate's first 64 bits: the vehicle in distinct counts

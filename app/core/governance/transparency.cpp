@@ -219,16 +219,20 @@ int Transparency::writeGeoJson(Store& store, const QString& path, const QString&
     if (!out.open(QIODevice::WriteOnly) || out.write(QJsonDocument(doc).toJson(QJsonDocument::Indented)) < 0)
         throw Error::input(QStringLiteral("%1: cannot write: %2").arg(path, out.errorString()));
     out.close();
+    file.commit(auditEntry(QStringLiteral("GeoJSON"), purpose));
+    return n;
+}
+
+Store::AuditEntry Transparency::auditEntry(const QString& format, const QString& purpose) const {
     Store::AuditEntry a;
     a.action = QStringLiteral("transparency report");
     a.purpose = purpose;
     a.layer = QStringLiteral("L3");
-    a.parameters =
-        QStringLiteral("GeoJSON; cameras by owner and purpose, data held, privacy parameters, uses "
-                       "by month and purpose");
+    a.parameters = QStringLiteral("%1; cameras by owner and purpose, data held, privacy parameters, uses by "
+                                  "month and purpose")
+                       .arg(format);
     a.k = k;
-    file.commit(a);
-    return n;
+    return a;
 }
 
 } // namespace stroom

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "store/store.h"
+
 #include <QDate>
 #include <QJsonObject>
 #include <QMap>
@@ -7,8 +9,6 @@
 #include <QVector>
 
 namespace stroom {
-
-class Store;
 
 /**
  * \brief The transparency report (layer L3, citizen oversight; issue 11): what a citizen may know about a
@@ -61,6 +61,8 @@ struct Transparency {
      * Recorded in the audit trail (layer L3). Returns the cameras written.
      */
     int writeGeoJson(Store& store, const QString& path, const QString& purpose, bool overwrite) const;
+    /** The audit record of a transparency report in \a format ("PDF", "GeoJSON"): layer L3. */
+    Store::AuditEntry auditEntry(const QString& format, const QString& purpose) const;
 };
 
 } // namespace stroom
