@@ -145,17 +145,7 @@ void FlowMap::buildRenderer() {
 }
 
 QString FlowMap::label(std::uint32_t key, bool zones) const {
-    if (zones) {
-        const QString name = m_cams.zoneNames.value(static_cast<int>(key));
-        const QString id = m_cams.zoneIds.value(static_cast<int>(key));
-        return name.isEmpty() ? id : QStringLiteral("%1 (%2)").arg(name, id);
-    }
-    if (key >= m_cams.id.size())
-        return QString::number(key);
-    // A council reads names; the id stays beside it for the planner who knows the network by ids.
-    const QString& name = key < m_cams.name.size() ? m_cams.name[key] : QString();
-    return name.isEmpty() || name == m_cams.id[key] ? m_cams.id[key]
-                                                    : QStringLiteral("%1 (%2)").arg(name, m_cams.id[key]);
+    return m_cams.label(key, zones);
 }
 
 void FlowView::writeJson(QJsonObject& o) const {

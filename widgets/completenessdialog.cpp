@@ -1,10 +1,12 @@
 #include "completenessdialog.h"
 
+#include "flows/cameraindex.h"
 #include "store/vocabulary.h"
 
 #include <QDialogButtonBox>
 #include <QHeaderView>
 #include <QLabel>
+#include <QPushButton>
 #include <QSet>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -40,6 +42,18 @@ CompletenessDialog::CompletenessDialog(const Inventory::Completeness& c, const Q
     });
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    m_locate = buttons->addButton(tr("Show on map"), QDialogButtonBox::ActionRole);
+    m_locate->setObjectName(QStringLiteral("ShowOnMap"));
+    m_locate->setEnabled(false);
+    m_locate->setAutoDefault(false);
+    connect(m_tree, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem* item) {
+        m_locate->setEnabled(item && !item->data(0, CameraRole).toString().isEmpty());
+    });
+    connect(m_locate, &QPushButton::clicked, this, [this] {
+        const QTreeWidgetItem* item = m_tree->currentItem();
+        if (item && !item->data(0, CameraRole).toString().isEmpty())
+            emit cameraLocated(item->data(0, CameraRole).toString());
+    });
     layout->addWidget(buttons);
     resize(520, 560);
 }
@@ -55,12 +69,14 @@ void CompletenessDialog::setCompleteness(const Inventory::Completeness& c, const
     const bool first = m_tree->topLevelItemCount() == 0;
     m_tree->clear();
     // First what needs doing, then the picture.
-    auto gaps = [this](const QString& title, const QStringList& ids, const QString& why) {
+    auto gaps = [this, &c](const QString& title, const QStringList& ids, const QString& why) {
         QTreeWidgetItem* top = group(title, ids.size(), why);
         for (const QString& id : ids) {
-            auto* item = new QTreeWidgetItem(top, {id});
+            // Names are what a council reads; the id stays beside them (and whole in the tooltip).
+            const QString label = CameraIndex::label(c.names.value(id), id);
+            auto* item = new QTreeWidgetItem(top, {label});
             item->setData(0, CameraRole, id);
-            item->setToolTip(0, why);
+            item->setToolTip(0, QStringLiteral("%1\n%2").arg(label, why));
         }
     };
     gaps(tr("Without owner"), c.noOwner, tr("Every camera needs an owner: who answers for it."));

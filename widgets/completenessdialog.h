@@ -5,6 +5,7 @@
 #include <QDialog>
 
 class QLabel;
+class QPushButton;
 class QTreeWidget;
 class QTreeWidgetItem;
 
@@ -13,7 +14,8 @@ namespace stroom::widgets {
 /**
  * \brief The completeness dashboard of the camera register: cameras by owner, purpose and status, and the
  * gaps to fill (no owner, no legal basis, not in the official register, seen in the data but not
- * registered, silent in the selected period). Double-clicking a camera asks to open it.
+ * registered, silent in the selected period), by name and id. Double-clicking a camera asks to open it; "Show
+ * on map" asks to zoom to it.
  */
 class CompletenessDialog : public QDialog {
     Q_OBJECT
@@ -25,11 +27,14 @@ public:
 
 signals:
     void cameraActivated(const QString& cameraId);
+    /** The planner asked to see the camera on the map. */
+    void cameraLocated(const QString& cameraId);
 
 private:
     QTreeWidgetItem* group(const QString& title, int count, const QString& why);
     QLabel* m_intro;
     QTreeWidget* m_tree;
+    QPushButton* m_locate;
 };
 
 } // namespace stroom::widgets

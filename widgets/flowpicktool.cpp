@@ -20,7 +20,8 @@ void FlowPickTool::setLayers(QgsVectorLayer* cameras, QgsVectorLayer* flows, Qgs
 }
 
 void FlowPickTool::canvasReleaseEvent(QgsMapMouseEvent* e) {
-    pickAt(e->mapPoint());
+    if (e->button() == Qt::LeftButton) // the right button opens the context menu
+        pickAt(e->mapPoint());
 }
 
 void FlowPickTool::pickAt(const QgsPointXY& p) {
@@ -36,6 +37,21 @@ void FlowPickTool::pickAt(const QgsPointXY& p) {
         }
     }
     emit pickedNothing();
+}
+
+} // namespace stroom::widgets
+
+namespace stroom::widgets {
+
+bool FlowPickTool::cameraAt(const QgsPointXY& p, QgsFeature* camera) {
+    if (!m_cameras)
+        return false;
+    const QList<IdentifyResult> hits = identify(QgsGeometry::fromPointXY(p), IdentifyMode::TopDownStopAtFirst,
+                                                QList<QgsMapLayer*>() << m_cameras, VectorLayer);
+    if (hits.isEmpty())
+        return false;
+    *camera = hits.first().mFeature;
+    return true;
 }
 
 } // namespace stroom::widgets

@@ -18,6 +18,10 @@ public:
     void canvasReleaseEvent(QgsMapMouseEvent* e) override;
     /** The same pick at a map point (for tests and keyboard use). */
     void pickAt(const QgsPointXY& mapPoint);
+    /** The camera drawn at a map point (the top-most), if any. */
+    bool cameraAt(const QgsPointXY& mapPoint, QgsFeature* camera);
+    /** A right-click opens the map's context menu (the canvas asks the main window to fill it). */
+    Flags flags() const override { return QgsMapToolIdentify::flags() | QgsMapTool::ShowContextMenu; }
 
 signals:
     void picked(QgsVectorLayer* layer, const QgsFeature& feature);

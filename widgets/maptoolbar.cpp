@@ -103,11 +103,20 @@ void MeasureTool::deactivate() {
     QgsMapTool::deactivate();
 }
 
+namespace {
+/** Panning, with the map's context menu on a right-click (a camera's actions, as the pick tool has). */
+class ContextPanTool : public QgsMapToolPan {
+public:
+    using QgsMapToolPan::QgsMapToolPan;
+    Flags flags() const override { return QgsMapToolPan::flags() | QgsMapTool::ShowContextMenu; }
+};
+} // namespace
+
 MapToolBar::MapToolBar(QgsMapCanvas* canvas, QgsMapTool* pick, std::function<void()> fullExtent,
                        std::function<void()> zoomToSelection, QWidget* parent)
     : QToolBar(tr("Map tools"), parent)
     , m_canvas(canvas)
-    , m_pan(new QgsMapToolPan(canvas))
+    , m_pan(new ContextPanTool(canvas))
     , m_zoomIn(new QgsMapToolZoom(canvas, false))
     , m_zoomOut(new QgsMapToolZoom(canvas, true))
     , m_measure(new MeasureTool(canvas)) {

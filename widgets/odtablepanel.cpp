@@ -68,6 +68,7 @@ OdTablePanel::OdTablePanel(QWidget* parent)
     connect(copyButton, &QPushButton::clicked, this, &OdTablePanel::copy);
     connect(exportButton, &QPushButton::clicked, this, &OdTablePanel::exportRequested);
     connect(m_search, &QLineEdit::textChanged, m_proxy, &QSortFilterProxyModel::setFilterFixedString);
+    connect(m_view, &QTableView::doubleClicked, this, &OdTablePanel::flowsLocated);
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
         if (m_syncing)
             return;

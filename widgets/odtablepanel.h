@@ -51,6 +51,8 @@ signals:
     /** The user selected rows: their (origin, destination) keys. */
     void flowsSelected(const QList<QPair<std::uint32_t, std::uint32_t>>& flows);
     void exportRequested();
+    /** The user double-clicked a row: zoom the map to its flow. */
+    void flowsLocated();
 
 private:
     std::function<bool(const QString&, int)> m_copyGate;

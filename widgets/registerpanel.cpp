@@ -25,6 +25,7 @@
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QScopedValueRollback>
 #include <QSortFilterProxyModel>
 #include <QTableView>
 #include <QTextBrowser>
@@ -90,6 +91,11 @@ RegisterPanel::RegisterPanel(QWidget* parent)
         d.resize(640, 400);
         d.exec();
     });
+    button(tr("Show on map"), [this] {
+        const Camera c = selected();
+        if (!c.id.isEmpty())
+            emit cameraLocated(c.id);
+    })->setObjectName(QStringLiteral("ShowOnMap"));
     button(tr("Completeness…"), [this] { completenessDialog(); });
     button(tr("Owners…"), [this] { ownersDialog(); });
     button(tr("Undo"), [this] { ErrorBoundary::run(this, tr("Camera register"), [this] { undo(); }); });
@@ -103,6 +109,11 @@ RegisterPanel::RegisterPanel(QWidget* parent)
     setWidget(body);
     connect(m_search, &QLineEdit::textChanged, m_proxy, &QSortFilterProxyModel::setFilterFixedString);
     connect(m_view, &QTableView::doubleClicked, this, [this] { editSelected(false); });
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
+        const Camera c = selected();
+        if (!c.id.isEmpty() && !m_selecting)
+            emit cameraChosen(c.id);
+    });
 }
 
 void RegisterPanel::setSession(Session* session) {
@@ -156,6 +167,8 @@ void RegisterPanel::setPeriodActivity(const QSet<QString>& seen, const QString& 
 }
 
 bool RegisterPanel::selectCamera(const QString& id) {
+    // Selecting from elsewhere (the map) is not the planner choosing a row here.
+    const QScopedValueRollback<bool> quiet(m_selecting, true);
     for (int pass = 0; pass < 2; ++pass) {
         for (int row = 0; row < m_proxy->rowCount(); ++row) {
             const QModelIndex index = m_proxy->index(row, CameraTableModel::Id);
@@ -170,6 +183,12 @@ bool RegisterPanel::selectCamera(const QString& id) {
     return false;
 }
 
+void RegisterPanel::editCamera(const QString& id) {
+    show();
+    if (selectCamera(id))
+        editSelected(false);
+}
+
 void RegisterPanel::completenessDialog() {
     CompletenessDialog d(m_lastCompleteness, m_period, this);
     connect(&d, &CompletenessDialog::cameraActivated, this, [this, &d](const QString& id) {
@@ -177,6 +196,10 @@ void RegisterPanel::completenessDialog() {
             editSelected(false);
             d.setCompleteness(m_lastCompleteness, m_period);
         }
+    });
+    connect(&d, &CompletenessDialog::cameraLocated, this, [this](const QString& id) {
+        selectCamera(id);
+        emit cameraLocated(id);
     });
     d.exec();
 }

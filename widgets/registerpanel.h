@@ -47,6 +47,8 @@ public:
     void completenessDialog();
     /** Selects the camera \a id in the table (clearing the search if it hides it); false if unknown. */
     bool selectCamera(const QString& id);
+    /** Selects the camera \a id and opens it in the form. */
+    void editCamera(const QString& id);
 
     // The register's changes. Each throws stroom::Error when refused (the register's rules, an unknown
     // camera); the panel's own buttons show that through ErrorBoundary.
@@ -75,6 +77,12 @@ public:
     void moveCamera(const QString& id, double lon, double lat);
     void turnCamera(const QString& id, int bearing, bool addDirection);
 
+signals:
+    /** A camera was chosen in the register (its row selected): the map shows it. */
+    void cameraChosen(const QString& id);
+    /** The planner asked to zoom to a camera (Show on map, here or in the completeness list). */
+    void cameraLocated(const QString& id);
+
 private:
     void reload();
     Session& session() const;
@@ -97,6 +105,7 @@ private:
     std::optional<QSet<QString>> m_seenInPeriod;
     QString m_period;
     QVector<qint64> m_undo, m_redo;
+    bool m_selecting = false; ///< selectCamera() at work: no cameraChosen
 };
 
 } // namespace stroom::widgets

@@ -2,8 +2,6 @@
 
 #include "application.h"
 
-#include "osmbasemap.h"
-
 #include "aboutdialog.h"
 #include "auditlogdialog.h"
 #include "cameraedittool.h"
@@ -18,6 +16,7 @@
 #include "governance/transparency.h"
 #include "importdialog.h"
 #include "inventory/inventory.h"
+#include "layermanager.h"
 #include "layerspanel.h"
 #include "mapstatus.h"
 #include "maptips.h"
@@ -41,6 +40,7 @@
 #include <qgslayertreemapcanvasbridge.h>
 #include <qgslayertreeview.h>
 #include <qgsmapcanvas.h>
+#include <qgsmapmouseevent.h>
 #include <qgsmaptoolpan.h>
 #include <qgsproject.h>
 #include <qgsrasterlayer.h>
@@ -49,10 +49,12 @@
 #include <QAction>
 #include <QActionGroup>
 #include <QApplication>
+#include <QClipboard>
 #include <QCloseEvent>
 #include <QCryptographicHash>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QGuiApplication>
 #include <QInputDialog>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -147,9 +149,19 @@ MainWindow::MainWindow(QWidget* parent)
         m_detailsPanel->clear();
         m_odPanel->selectFlows({});
     });
+    m_layerManager = new widgets::LayerManager(QgsProject::instance(), m_canvas, this);
+    m_layerManager->setCurrentLayer([this] { return m_layersPanel->view()->currentLayer(); });
+    connect(m_layerManager, &widgets::LayerManager::failed, this, &MainWindow::showError);
     connect(m_filterPanel, &widgets::FilterPanel::viewChanged, this, &MainWindow::applyView);
     connect(m_odPanel, &widgets::OdTablePanel::flowsSelected, this, &MainWindow::selectFlowsOnMap);
     connect(m_odPanel, &widgets::OdTablePanel::exportRequested, this, &MainWindow::exportOdTable);
+    connect(m_odPanel, &widgets::OdTablePanel::flowsLocated, this, &MainWindow::zoomToSelection);
+    connect(m_registerPanel, &widgets::RegisterPanel::cameraChosen, this,
+            [this](const QString& id) { showCamera(id, false); });
+    connect(m_registerPanel, &widgets::RegisterPanel::cameraLocated, this,
+            [this](const QString& id) { showCamera(id, true); });
+    connect(m_canvas, &QgsMapCanvas::contextMenuAboutToShow, this,
+            [this](QMenu* menu, QgsMapMouseEvent* event) { fillMapMenu(menu, event->mapPoint()); });
     m_odPanel->setCopyGate([this](const QString& text, int rows) { return auditCopy(text, rows); });
 
     buildMenus();
@@ -186,6 +198,7 @@ void MainWindow::buildMenus() {
     QMenu* view = buildViewMenu();
     buildLanguageMenu(view);
     buildMapMenu(view);
+    menuBar()->insertMenu(m_mapMenu->menuAction(), m_layerManager->menu());
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Stroom"), this, &MainWindow::about)->setMenuRole(QAction::AboutRole);
 }
@@ -340,10 +353,6 @@ QMenu* MainWindow::buildViewMenu() {
             maps::CameraSymbology::applyOwnerStyle(m_layers.cameras());
         m_layersPanel->view()->refreshLayerSymbology(m_layers.cameras()->id());
     });
-    m_basemapAction = view->addAction(tr("OpenStreetMap &basemap"));
-    m_basemapAction->setCheckable(true);
-    m_basemapAction->setObjectName(QStringLiteral("BasemapAction"));
-    connect(m_basemapAction, &QAction::toggled, this, [this](bool on) { setBasemap(on); });
     view->addSeparator();
     QAction* audit = view->addAction(tr("&Audit log…"));
     audit->setObjectName(QStringLiteral("AuditLogAction"));
@@ -404,6 +413,7 @@ void MainWindow::buildMapMenu(QMenu* view) {
     });
     home->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_H));
     QMenu* tools = menuBar()->addMenu(tr("&Map"));
+    m_mapMenu = tools;
     tools->addActions(m_mapToolBar->actions()); // the toolbar's tools, one set of actions and shortcuts
     tools->addSeparator();
     tools->addAction(tr("P&lace a camera"), this, [this] {
@@ -471,12 +481,15 @@ bool MainWindow::openProject(const QString& path) {
         m_canvas->setExtent(e);
     loadFlows();
     m_registerPanel->setSession(m_session.get());
-    if (!state.isEmpty() && m_persistView) {
+    m_layerManager->setProjectPath(path);
+    const QJsonObject saved = m_persistView ? QJsonDocument::fromJson(state).object() : QJsonObject();
+    if (!saved.isEmpty()) {
         restoreViewState(state);
     } else {
         // A project without a saved view starts from the defaults, not from the last project's filters.
         m_filterPanel->setView(maps::FlowView());
     }
+    m_layerManager->fromJson(saved); // its basemap (the project's roads by default) and added layers
     m_odPanel->clearSearch();
     if (m_layers.cameras() && m_layers.cameras()->featureCount() == 0)
         m_detailsPanel->showEmptyProject();
@@ -544,6 +557,7 @@ void MainWindow::reloadLayers() {
     if (!m_session || !guarded([&] { m_layers.load(m_session->path(), QgsProject::instance()); }))
         return;
     loadFlows();
+    m_layerManager->restore(); // the basemap and the added layers went with the project's layers
     if (m_byPurposeAction->isChecked())
         maps::CameraSymbology::applyPurposeStyle(m_layers.cameras());
     m_filterPanel->setView(view);
@@ -553,11 +567,6 @@ void MainWindow::reloadLayers() {
 }
 
 void MainWindow::loadFlows() {
-    m_basemap = nullptr; // the project was cleared
-    if (m_basemapAction) {
-        const QSignalBlocker block(m_basemapAction);
-        m_basemapAction->setChecked(false);
-    }
     const bool loaded = guarded([&] {
         FlowCube cube = m_session->flows().loadCube();
         delete m_flowMap; // its layer went with the project's previous layers
@@ -669,6 +678,8 @@ void MainWindow::onPicked(QgsVectorLayer* layer, const QgsFeature& feature) {
 }
 
 QList<maps::FlowMap::Pair> MainWindow::pickCamera(const QString& id) {
+    if (m_registerPanel->isVisible()) // the register follows the map
+        m_registerPanel->selectCamera(id);
     const std::uint32_t key = m_flowMap->cameras().keyOf(id);
     if (const std::optional<Camera> c = m_session->store().camera(id))
         m_detailsPanel->showCamera(*c, m_flowMap->cameraProfile(key), m_flowMap->k());
@@ -727,6 +738,70 @@ bool MainWindow::selectCamera(const QString& cameraId) {
     return true;
 }
 
+bool MainWindow::showCamera(const QString& cameraId, bool zoom) {
+    if (!selectCamera(cameraId))
+        return false;
+    if (zoom) {
+        zoomToSelectedCamera();
+        return true;
+    }
+    QgsFeature f;
+    if (m_layers.cameras()->getSelectedFeatures().nextFeature(f) && f.hasGeometry()) {
+        const QgsPointXY at =
+            m_canvas->mapSettings().layerToMapCoordinates(m_layers.cameras(), f.geometry().asPoint());
+        if (!m_canvas->extent().contains(at)) { // out of view: brought to the middle, the scale kept
+            m_canvas->setCenter(at);
+            m_canvas->refresh();
+        }
+    }
+    return true;
+}
+
+void MainWindow::zoomToSelectedCamera() {
+    QgsVectorLayer* cameras = m_layers.cameras();
+    if (!cameras || cameras->selectedFeatureCount() == 0)
+        return;
+    const QgsPointXY c =
+        m_canvas->mapSettings().layerExtentToOutputExtent(cameras, cameras->boundingBoxOfSelected()).center();
+    m_canvas->setExtent(
+        QgsRectangle(c.x() - 800, c.y() - 800, c.x() + 800, c.y() + 800)); // metres, EPSG:31370
+    m_canvas->refresh();
+}
+
+void MainWindow::fillMapMenu(QMenu* menu, const QgsPointXY& mapPoint) {
+    QgsFeature camera;
+    if (m_session && m_pickTool->cameraAt(mapPoint, &camera)) {
+        const QString id = camera.attribute(QStringLiteral("camera_id")).toString();
+        QAction* title =
+            menu->addAction(CameraIndex::label(camera.attribute(QStringLiteral("name")).toString(), id));
+        title->setEnabled(false);
+        menu->addSeparator();
+        menu->addAction(tr("Show its flows"), this, [this, id] { showCamera(id, false); })
+            ->setObjectName(QStringLiteral("CameraFlows"));
+        menu->addAction(tr("Zoom to the camera"), this, [this, id] { showCamera(id, true); })
+            ->setObjectName(QStringLiteral("CameraZoom"));
+        menu->addAction(tr("Show in the register"), this,
+                        [this, id] {
+                            m_registerPanel->show();
+                            m_registerPanel->selectCamera(id);
+                        })
+            ->setObjectName(QStringLiteral("CameraInRegister"));
+        menu->addAction(tr("Edit the camera…"), this, [this, id] { m_registerPanel->editCamera(id); })
+            ->setObjectName(QStringLiteral("CameraEdit"));
+        menu->addAction(tr("Copy the camera id"), this, [id] { QGuiApplication::clipboard()->setText(id); })
+            ->setObjectName(QStringLiteral("CameraCopyId"));
+        menu->addSeparator();
+    }
+    menu->addAction(tr("Zoom to project"), this, [this] {
+        const QgsRectangle e = m_layers.homeExtent(QgsProject::instance());
+        if (!e.isEmpty()) {
+            m_canvas->setExtent(e);
+            m_canvas->refresh();
+        }
+    });
+    menu->addAction(tr("Zoom to selection"), this, &MainWindow::zoomToSelection);
+}
+
 void MainWindow::selectFlowsOnMap(const QList<QPair<std::uint32_t, std::uint32_t>>& flows) {
     m_flowMap->selectFlows(flows);
 }
@@ -770,7 +845,9 @@ QByteArray MainWindow::viewState() const {
         if (l->layer())
             visible.insert(l->layer()->name(), l->isVisible());
     o.insert(QStringLiteral("visible"), visible);
-    o.insert(QStringLiteral("basemap"), m_basemap != nullptr);
+    const QJsonObject layers = m_layerManager->toJson(); // the basemap and the layers the planner added
+    for (auto it = layers.begin(); it != layers.end(); ++it)
+        o.insert(it.key(), it.value());
     o.insert(QStringLiteral("cameras_by_purpose"), m_byPurposeAction->isChecked());
     o.insert(QStringLiteral("window"), QString::fromLatin1(saveState().toBase64()));
     return QJsonDocument(o).toJson(QJsonDocument::Compact);
@@ -789,8 +866,6 @@ void MainWindow::restoreViewState(const QByteArray& json) {
     const QJsonArray e = o.value(QStringLiteral("extent")).toArray();
     if (e.size() == 4)
         m_canvas->setExtent(QgsRectangle(e[0].toDouble(), e[1].toDouble(), e[2].toDouble(), e[3].toDouble()));
-    if (o.value(QStringLiteral("basemap")).toBool())
-        m_basemapAction->setChecked(true);
     m_byPurposeAction->setChecked(o.value(QStringLiteral("cameras_by_purpose")).toBool());
 }
 
@@ -802,33 +877,6 @@ void MainWindow::saveViewState() {
     } catch (const Error& e) {
         statusBar()->showMessage(tr("The view was not saved: %1").arg(e.message()), 10000);
     }
-}
-
-bool MainWindow::setBasemap(bool on) {
-    QgsProject* project = QgsProject::instance();
-    if (!on) {
-        if (m_basemap)
-            project->removeMapLayer(m_basemap);
-        m_basemap = nullptr;
-        m_canvas->refresh();
-        return true;
-    }
-    if (m_basemap)
-        return true;
-    // Ask the tile server once, briefly: without a network the map says so instead of showing grey tiles.
-    QString why;
-    if (!maps::OsmBasemap::reachable(&why)) {
-        const QSignalBlocker block(m_basemapAction);
-        m_basemapAction->setChecked(false);
-        showError(tr("No network: the OpenStreetMap basemap stays off (%1). Everything else works offline.")
-                      .arg(why));
-        return false;
-    }
-    m_basemap = maps::OsmBasemap::layer(tr("OpenStreetMap"));
-    project->addMapLayer(m_basemap, false);
-    project->layerTreeRoot()->addLayer(m_basemap); // at the bottom
-    m_canvas->refresh();
-    return true;
 }
 
 void MainWindow::about() {

@@ -10,6 +10,7 @@
 #include <memory>
 
 class QgsMapCanvas;
+class QgsPointXY;
 class QgsMapToolPan;
 class QLabel;
 class QMenu;
@@ -28,6 +29,7 @@ class FilterPanel;
 class FlowPickTool;
 class MapToolBar;
 class MapTips;
+class LayerManager;
 class LayersPanel;
 class CameraEditTool;
 class OdTablePanel;
@@ -72,8 +74,15 @@ public:
     void restoreViewState(const QByteArray& json);
     /** Selects a camera as a click on it would: its flows highlighted, its details shown. */
     bool selectCamera(const QString& cameraId);
-    /** Switches the OpenStreetMap basemap; returns false (and says why) when there is no network. */
-    bool setBasemap(bool on);
+    /**
+     * Shows a camera chosen elsewhere (the register, the completeness list, a context menu): selected as a
+     * click would, the map centred on it when it is out of view, or zoomed to it with \a zoom.
+     */
+    bool showCamera(const QString& cameraId, bool zoom);
+    /** Fills the map's context menu for a right-click at \a mapPoint (a camera there: its actions). */
+    void fillMapMenu(QMenu* menu, const QgsPointXY& mapPoint);
+    /** The basemap and the layers the planner added (Layer menu). */
+    widgets::LayerManager* layerManager() const { return m_layerManager; }
 
 public slots:
     void applyView(const stroom::maps::FlowView& view);
@@ -111,6 +120,8 @@ private:
     QList<maps::FlowMap::Pair> pickCamera(const QString& id);
     QList<maps::FlowMap::Pair> pickZone(const QString& id, const QString& name);
     QList<maps::FlowMap::Pair> pickFlow(const QgsFeature& feature);
+    /** Zooms to the neighbourhood of the camera selected on the map. */
+    void zoomToSelectedCamera();
     void selectFlowsOnMap(const QList<QPair<std::uint32_t, std::uint32_t>>& flows);
     void exportOdTable();
     bool auditCopy(const QString& text, int rows);
@@ -129,8 +140,8 @@ private:
     widgets::CameraEditTool* m_turnTool = nullptr;
     maps::FlowMap* m_flowMap = nullptr;
     std::unique_ptr<Session> m_session; ///< the open project
-    QgsRasterLayer* m_basemap = nullptr;
-    QAction* m_basemapAction = nullptr;
+    widgets::LayerManager* m_layerManager = nullptr;
+    QMenu* m_mapMenu = nullptr;
     QAction* m_byPurposeAction = nullptr;
     maps::ProjectLayers m_layers;
     QString m_lastError;

@@ -1,22 +1,28 @@
 #include "../craftedproject.h"
 #include "aboutdialog.h"
+#include "addlayerdialog.h"
 #include "application.h"
+#include "basemap.h"
 #include "common/vehicleclass.h"
 #include "detailspanel.h"
 #include "filterpanel.h"
 #include "flowmap.h"
 #include "importdialog.h"
+#include "layermanager.h"
 #include "layerspanel.h"
 #include "mainwindow.h"
 #include "maptips.h"
 #include "maptoolbar.h"
 #include "odtablemodel.h"
 #include "odtablepanel.h"
+#include "projectlayers.h"
 #include "qgistestmain.h"
+#include "registerpanel.h"
 #include "simulate/demoproject.h"
 #include "simulate/simulator.h"
 #include "store/store.h"
 
+#include <qgsabstractdatasourcewidget.h>
 #include <qgscategorizedsymbolrenderer.h>
 #include <qgslayertree.h>
 #include <qgslayertreemodel.h>
@@ -27,8 +33,15 @@
 #include <qgssymbol.h>
 #include <qgsvectorlayer.h>
 
+#include <QClipboard>
+#include <QFile>
+#include <QGuiApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QMenuBar>
 #include <QProcess>
+#include <QPushButton>
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTableView>
@@ -161,8 +174,8 @@ private slots:
         w.show();
         QVERIFY(w.openProject(m_demo));
         QCOMPARE(w.canvas()->mapSettings().destinationCrs().authid(), QStringLiteral("EPSG:31370"));
-        // Zones, flows and cameras; the layer tree bridge updates the canvas deferred.
-        QTRY_COMPARE(w.canvas()->layers().size(), 3);
+        // Roads, zones, flows and cameras; the layer tree bridge updates the canvas deferred.
+        QTRY_COMPARE(w.canvas()->layers().size(), 4); // and the demo's roads under them
 
         QgsLayerTreeModel* model = w.layersPanel()->model();
         QgsLayerTreeLayer* node = QgsProject::instance()->layerTreeRoot()->findLayer(w.layers().cameras());
@@ -345,10 +358,170 @@ private slots:
         desktop::MainWindow w;
         w.setInteractive(false);
         QVERIFY(w.openProject(m_demo));
-        if (w.setBasemap(true)) {
+        maps::Basemap::Choice osm;
+        osm.kind = maps::Basemap::Kind::Osm;
+        if (w.layerManager()->setBasemap(osm))
             QSKIP("this machine reaches the OpenStreetMap tile server; the offline path is not exercised");
+        QVERIFY2(w.lastError().contains(QLatin1String("no network")), qPrintable(w.lastError()));
+        QCOMPARE(w.layerManager()->basemap().kind, maps::Basemap::Kind::None);
+    }
+
+    void theDemoHasItsRoadsUnderTheFlowsAndAddedLayersStay() {
+        const QString p = m_dir.filePath(QStringLiteral("basemap.gpkg"));
+        createDemoProject(p, 5, 120, 1000, 1);
+        QString parking = m_dir.filePath(QStringLiteral("parkings.geojson"));
+        {
+            QFile f(parking);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(
+                R"({"type":"FeatureCollection","features":[{"type":"Feature","properties":{"naam":"Vrijdagmarkt"},)"
+                R"("geometry":{"type":"Point","coordinates":[3.7258,51.0573]}}]})");
         }
-        QVERIFY(w.lastError().contains(QLatin1String("No network")));
+        auto order = [] {
+            QStringList names;
+            for (QgsLayerTreeLayer* l : QgsProject::instance()->layerTreeRoot()->findLayers())
+                names << l->name();
+            return names;
+        };
+        QByteArray saved;
+        {
+            desktop::MainWindow w;
+            w.setInteractive(false);
+            QVERIFY(w.openProject(p));
+            // A project with its own roads draws them under everything, without being asked, offline.
+            QCOMPARE(w.layerManager()->basemap().kind, maps::Basemap::Kind::ProjectRoads);
+            QVERIFY(w.layerManager()->basemapLayer());
+            QCOMPARE(order().last(), w.layerManager()->basemapLayer()->name());
+            QVERIFY(order().indexOf(maps::FlowMap::layerName()) <
+                    order().indexOf(maps::ProjectLayers::zonesLayerName()));
+            // A layer of the planner's: under the flows, above the zones; it stays through a reload (import).
+            QVERIFY(w.layerManager()->addLayer(parking, QStringLiteral("Parkings"), QStringLiteral("ogr"),
+                                               false));
+            const QStringList before = order();
+            QVERIFY(before.indexOf(QStringLiteral("Parkings")) > before.indexOf(maps::FlowMap::layerName()));
+            QVERIFY(before.indexOf(QStringLiteral("Parkings")) <
+                    before.indexOf(maps::ProjectLayers::zonesLayerName()));
+            w.reloadLayers();
+            QCOMPARE(order(), before);
+            // A road file that is not there: said by name, and the map goes on without a basemap.
+            maps::Basemap::Choice gone;
+            gone.kind = maps::Basemap::Kind::RoadFile;
+            gone.file = m_dir.filePath(QStringLiteral("wegen.gpkg"));
+            QVERIFY(!w.layerManager()->setBasemap(gone));
+            QVERIFY2(w.lastError().contains(QLatin1String("wegen.gpkg")), qPrintable(w.lastError()));
+            maps::Basemap::Choice roads;
+            roads.kind = maps::Basemap::Kind::ProjectRoads;
+            QVERIFY(w.layerManager()->setBasemap(roads));
+            saved = w.viewState();
+            // The Layer menu: add, remove, and the basemaps (the project's roads enabled here).
+            auto* add = w.findChild<QAction*>(QStringLiteral("AddLayerAction"));
+            QVERIFY(add && add->isEnabled());
+            auto* projectRoads = w.findChild<QAction*>(QStringLiteral("Basemap_roads"));
+            QVERIFY(projectRoads && projectRoads->isEnabled() && projectRoads->isChecked());
+        }
+        const QJsonObject o = QJsonDocument::fromJson(saved).object();
+        QCOMPARE(o.value(QStringLiteral("basemap")).toString(), QStringLiteral("roads"));
+        QCOMPARE(o.value(QStringLiteral("added_layers")).toArray().size(), 1);
+        // Opened again, the view has its layers back, in their places.
+        desktop::MainWindow w2;
+        w2.setInteractive(false);
+        QVERIFY(w2.openProject(p));
+        QVERIFY(order().contains(QStringLiteral("Parkings")));
+        QCOMPARE(w2.layerManager()->basemap().kind, maps::Basemap::Kind::ProjectRoads);
+        // A project without roads: the entry is off, and there is no basemap.
+        const QString fresh = m_dir.filePath(QStringLiteral("no-roads.gpkg"));
+        Store::create(fresh);
+        QVERIFY(w2.openProject(fresh));
+        QCOMPARE(w2.layerManager()->basemap().kind, maps::Basemap::Kind::None);
+        QVERIFY(!w2.findChild<QAction*>(QStringLiteral("Basemap_roads"))->isEnabled());
+    }
+
+    void theAddLayerDialogHasQgisSourcePages() {
+        desktop::MainWindow w;
+        w.setInteractive(false);
+        QVERIFY(w.openProject(m_demo));
+        widgets::AddLayerDialog dialog(nullptr, w.canvas());
+        // Vector files, rasters and web maps (WMS/WMTS) at least.
+        for (const QString& key : {QStringLiteral("ogr"), QStringLiteral("gdal"), QStringLiteral("wms")})
+            QVERIFY2(dialog.pages().contains(key), qPrintable(dialog.pages().join(QLatin1Char(','))));
+        QVERIFY(dialog.openPage(QStringLiteral("ogr")));
+        QSignalSpy added(&dialog, &widgets::AddLayerDialog::addVectorLayers);
+        emit dialog.openPage(QStringLiteral("ogr"))
+            ->addVectorLayers({m_demo + QStringLiteral("|layername=zones")}, QStringLiteral("UTF-8"),
+                              QStringLiteral("file"));
+        QCOMPARE(added.size(), 1);
+    }
+
+    void aCamerasContextMenuAndTheRegisterShowItOnTheMap() {
+        const QString p = m_dir.filePath(QStringLiteral("context.gpkg"));
+        createDemoProject(p, 6, 120, 2000, 1);
+        desktop::MainWindow w;
+        w.setInteractive(false);
+        w.setPersistView(false);
+        w.resize(1200, 800);
+        w.show();
+        QVERIFY(w.openProject(p));
+        QgsFeature cam;
+        QgsFeatureRequest r;
+        r.setFilterExpression(QStringLiteral("camera_id = 'C005'"));
+        QVERIFY(w.layers().cameras()->getFeatures(r).nextFeature(cam));
+        const QgsPointXY at =
+            w.canvas()->mapSettings().layerToMapCoordinates(w.layers().cameras(), cam.geometry().asPoint());
+        QMenu menu;
+        w.fillMapMenu(&menu, at);
+        QStringList names;
+        for (QAction* a : menu.actions())
+            names << a->objectName();
+        for (const char* n : {"CameraFlows", "CameraZoom", "CameraInRegister", "CameraEdit", "CameraCopyId"})
+            QVERIFY2(names.contains(QLatin1String(n)), n);
+        // Its title is the camera's name and id.
+        QVERIFY2(menu.actions().first()->text().endsWith(QLatin1String("(C005)")),
+                 qPrintable(menu.actions().first()->text()));
+        menu.findChild<QAction*>(QStringLiteral("CameraZoom"))->trigger();
+        auto shortSide = [&] {
+            return std::min(w.canvas()->extent().width(), w.canvas()->extent().height());
+        };
+        QVERIFY2(shortSide() < 2000, qPrintable(QString::number(shortSide())));
+        QVERIFY(w.canvas()->extent().contains(at));
+        QCOMPARE(w.layers().cameras()->selectedFeatureIds(), QgsFeatureIds{cam.id()});
+        menu.findChild<QAction*>(QStringLiteral("CameraCopyId"))->trigger();
+        QCOMPARE(QGuiApplication::clipboard()->text(), QStringLiteral("C005"));
+        // Elsewhere on the map: no camera entries, still the zooms.
+        QMenu empty;
+        w.fillMapMenu(&empty, QgsPointXY(at.x() + 30000, at.y() + 30000));
+        QVERIFY(!empty.findChild<QAction*>(QStringLiteral("CameraZoom")));
+        QVERIFY(!empty.actions().isEmpty());
+
+        // The register: choosing a row selects the camera on the map; Show on map zooms to it.
+        w.registerPanel()->show();
+        QVERIFY(w.registerPanel()->selectCamera(QStringLiteral("C010")));
+        QCOMPARE(w.layers().cameras()->selectedFeatureIds(), QgsFeatureIds{cam.id()}); // not by selectCamera
+        QTableView* table = w.registerPanel()->view();
+        table->clearSelection();
+        for (int row = 0; row < table->model()->rowCount(); ++row)
+            if (table->model()->index(row, 0).data().toString() == QLatin1String("C010")) {
+                table->selectRow(row);
+                break;
+            }
+        QgsFeature c10;
+        r.setFilterExpression(QStringLiteral("camera_id = 'C010'"));
+        QVERIFY(w.layers().cameras()->getFeatures(r).nextFeature(c10));
+        QCOMPARE(w.layers().cameras()->selectedFeatureIds(), QgsFeatureIds{c10.id()});
+        w.canvas()->setExtent(w.layers().homeExtent(QgsProject::instance()));
+        auto* show = w.registerPanel()->findChild<QPushButton*>(QStringLiteral("ShowOnMap"));
+        QVERIFY(show);
+        show->click();
+        const QgsPointXY at10 =
+            w.canvas()->mapSettings().layerToMapCoordinates(w.layers().cameras(), c10.geometry().asPoint());
+        QVERIFY(shortSide() < 2000);
+        QVERIFY(w.canvas()->extent().contains(at10));
+        // The OD table: a double-clicked row's flow fills the view.
+        w.canvas()->setExtent(QgsRectangle(at10.x() - 100, at10.y() - 100, at10.x() + 100, at10.y() + 100));
+        QTableView* od = w.odTablePanel()->findChild<QTableView*>();
+        QVERIFY(od && od->model()->rowCount() > 0);
+        od->selectRow(0);
+        emit w.odTablePanel()->flowsLocated();
+        QVERIFY(shortSide() > 1000);
     }
 
     void camerasByPurposeWithDirections() {

@@ -32,6 +32,28 @@ std::uint32_t CameraIndex::keyOf(const QString& cameraId) const {
     return UINT32_MAX;
 }
 
+QString CameraIndex::idOf(std::uint32_t key, bool zones) const {
+    if (zones)
+        return key < static_cast<std::uint32_t>(zoneIds.size()) ? zoneIds[static_cast<int>(key)]
+                                                                : QString::number(key);
+    return key < id.size() && !id[key].isEmpty() ? id[key] : QString::number(key);
+}
+
+QString CameraIndex::nameOf(std::uint32_t key, bool zones) const {
+    if (zones)
+        return zoneNames.value(static_cast<int>(key)).trimmed();
+    return key < name.size() ? name[key] : QString();
+}
+
+QString CameraIndex::label(std::uint32_t key, bool zones) const {
+    return label(nameOf(key, zones), idOf(key, zones));
+}
+
+QString CameraIndex::label(const QString& name, const QString& id) {
+    const QString n = name.trimmed();
+    return n.isEmpty() || n == id ? id : QStringLiteral("%1 (%2)").arg(n, id);
+}
+
 QString CameraIndex::rolesSignature() const {
     QCryptographicHash h(QCryptographicHash::Sha256);
     for (std::size_t i = 0; i < id.size(); ++i)

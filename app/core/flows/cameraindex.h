@@ -33,6 +33,17 @@ struct CameraIndex {
      */
     std::vector<QPointF> flowLine(const OdFlow& flow, bool zones) const;
     std::uint32_t keyOf(const QString& cameraId) const;
+    /** The id of a flow end: the camera id, or the zone id (the key as a number when unknown). */
+    QString idOf(std::uint32_t key, bool zones) const;
+    /** The register's name of a flow end (the camera's or the zone's); empty when it has none. */
+    QString nameOf(std::uint32_t key, bool zones) const;
+    /**
+     * How people read a flow end: "Name (id)", or the id alone when there is no name (or the name is the
+     * id). The one labelling rule of the map, the OD table, the details, the report and the register lists.
+     */
+    QString label(std::uint32_t key, bool zones) const;
+    /** The same rule for a name and id already at hand. */
+    static QString label(const QString& name, const QString& id);
     QString rolesSignature() const;
     /** The project's cameras and zones, indexed by camera key (the cameras table's fid). */
     static CameraIndex load(Store& store);

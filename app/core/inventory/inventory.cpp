@@ -322,6 +322,7 @@ Inventory::Completeness Inventory::completeness(const QSet<QString>* seenInPerio
         fidOf.insert(fids.text(1), fids.int64(0));
     for (const Camera& c : m_store.cameras()) {
         ++r.cameras;
+        r.names.insert(c.id, c.name);
         r.byOwner[c.owner] += 1;
         r.byPurpose[c.purpose] += 1;
         r.byStatus[c.status] += 1;

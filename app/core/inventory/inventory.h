@@ -2,6 +2,7 @@
 
 #include "store/camera.h"
 
+#include <QHash>
 #include <QMap>
 #include <QSet>
 #include <QString>
@@ -70,6 +71,7 @@ public:
         QStringList unregistered;      ///< not in the official register (from OSM, or seen in the data)
         QStringList seenNotRegistered; ///< of those, the ones with reads in the ANPR data
         QStringList silent;            ///< registered and active, yet no reads (in the period, if given)
+        QHash<QString, QString> names; ///< every camera's name by id (for lists people read)
     };
     /**
      * The gaps of the register. \a seenInPeriod: the cameras with reads in the period the planner selected;

@@ -50,7 +50,8 @@ void collectOd(ReportData& r, const FlowCube& cube, const FlowFilter& filter, co
         r.byKind[i] = m.byKind[i];
     for (std::size_t i = 0; i < kept.size() && static_cast<int>(i) < topRows; ++i) {
         const OdFlow& f = kept[i];
-        r.topOd.append(OdRow{cams.id[f.origin], cams.id[f.destination], f.trips, shares.of(f)});
+        r.topOd.append(
+            OdRow{cams.label(f.origin, false), cams.label(f.destination, false), f.trips, shares.of(f)});
     }
 }
 
@@ -108,7 +109,8 @@ void collectJourneys(ReportData& r, Store& store, FlowEngine& engine, const Flow
               [](const PairTimes& a, const PairTimes& b) { return a.n > b.n; });
     for (const PairTimes& t : times.rows)
         if (r.journeys.size() < topRows)
-            r.journeys.append(JourneyRow{cams.id[t.from], cams.id[t.to], t.n, t.median, t.p15, t.p85});
+            r.journeys.append(
+                JourneyRow{cams.label(t.from, false), cams.label(t.to, false), t.n, t.median, t.p15, t.p85});
 }
 
 void collectInventory(ReportData& r, Store& store) {

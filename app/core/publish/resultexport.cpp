@@ -33,15 +33,11 @@ ResultExport::ResultExport(Store& store, const CameraIndex& cameras, const Discl
     , m_overwrite(overwrite) {}
 
 QString ResultExport::label(std::uint32_t key, bool zones) const {
-    if (zones)
-        return m_cams.zoneIds.value(static_cast<int>(key));
-    return key < m_cams.id.size() ? m_cams.id[key] : QString::number(key);
+    return m_cams.idOf(key, zones);
 }
 
 QString ResultExport::name(std::uint32_t key, bool zones) const {
-    if (zones)
-        return m_cams.zoneNames.value(static_cast<int>(key));
-    return key < m_cams.name.size() ? m_cams.name[key] : QString();
+    return m_cams.nameOf(key, zones);
 }
 
 std::vector<OdFlow> ResultExport::sortedById(const OdMatrix& m, bool zones) const {

@@ -162,6 +162,44 @@ double DemoCity::metresBetween(int a, int b) const {
     return geo::distanceMeters(na.lon, na.lat, nb.lon, nb.lat);
 }
 
+std::vector<DemoCity::Road> DemoCity::roads() const {
+    std::vector<Road> out;
+    auto kind = [this](int n) { return m_nodes[static_cast<std::size_t>(n)].kind; };
+    for (std::size_t a = 0; a < m_adj.size(); ++a)
+        for (const Edge& e : m_adj[a]) {
+            const int b = e.to;
+            if (static_cast<int>(a) > b)
+                continue; // each edge once
+            const Node& na = m_nodes[a];
+            const Node& nb = m_nodes[static_cast<std::size_t>(b)];
+            const bool gate = kind(static_cast<int>(a)) == NodeKind::Gate || kind(b) == NodeKind::Gate;
+            const bool centre = kind(static_cast<int>(a)) == NodeKind::Centre || kind(b) == NodeKind::Centre;
+            out.push_back(Road{{QPointF(na.lon, na.lat), QPointF(nb.lon, nb.lat)},
+                               gate     ? QStringLiteral("primary")
+                               : centre ? QStringLiteral("residential")
+                                        : QStringLiteral("secondary")});
+        }
+    // The roads beyond the gates lead away from the city's middle.
+    double cx = 0, cy = 0;
+    for (const QPointF& c : m_zoneCentre) {
+        cx += c.x() / static_cast<double>(m_zoneCentre.size());
+        cy += c.y() / static_cast<double>(m_zoneCentre.size());
+    }
+    const double mPerDegLat = 111320.0, mPerDegLon = 111320.0 * std::cos(cy * M_PI / 180.0);
+    for (const Node& n : m_nodes) {
+        if (n.kind != NodeKind::Gate)
+            continue;
+        const double dx = (n.lon - cx) * mPerDegLon, dy = (n.lat - cy) * mPerDegLat;
+        const double len = std::hypot(dx, dy);
+        if (len <= 0)
+            continue;
+        out.push_back(Road{{QPointF(n.lon, n.lat), QPointF(n.lon + 3000.0 * dx / len / mPerDegLon,
+                                                           n.lat + 3000.0 * dy / len / mPerDegLat)},
+                           QStringLiteral("primary")});
+    }
+    return out;
+}
+
 void DemoCity::buildGraph() {
     const int n = static_cast<int>(m_nodes.size());
     m_adj.assign(static_cast<std::size_t>(n), {});

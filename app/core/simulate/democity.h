@@ -51,6 +51,18 @@ public:
     void path(int from, int to, std::vector<int>* nodes, std::vector<double>* secondsAtNode) const;
     double metresBetween(int nodeA, int nodeB) const;
 
+    /** \brief A road of the graph, for the basemap: its line (WGS84) and an OpenStreetMap road class. */
+    struct Road {
+        std::vector<QPointF> line;
+        QString
+            highway; ///< primary (to and beyond the gates), secondary (between sites), residential (centres)
+    };
+    /**
+     * The road graph as lines: every edge once, and an approach road beyond each gate (3 km outwards from
+     * the city), so a basemap shows the roads the flows follow.
+     */
+    std::vector<Road> roads() const;
+
 private:
     void buildZones();
     void buildNodes(int cameraCount, std::uint64_t seed);
