@@ -222,7 +222,7 @@ void Basemap::applyRoadStyle(QgsVectorLayer* roads) {
         }
     }
     // Greys only: the flows' blue ramp and the selection's orange keep the colour.
-    const QColor majorColour(0x9e, 0x9e, 0x9e), mediumColour(0xb8, 0xb8, 0xb8), minorColour(0xd2, 0xd2, 0xd2);
+    const QColor majorColour(0xbd, 0xbd, 0xbd), mediumColour(0xcc, 0xcc, 0xcc), minorColour(0xda, 0xda, 0xda);
     if (!scheme) {
         roads->setRenderer(new QgsSingleSymbolRenderer(roadSymbol(mediumColour, 0.35)));
         return;
@@ -242,10 +242,10 @@ void Basemap::applyRoadStyle(QgsVectorLayer* roads) {
                                            .arg(column, list(scheme->major), list(scheme->medium)),
                                        QCoreApplication::translate("Basemap", "Minor roads")));
     root->appendChild(new QgsRuleBasedRenderer::Rule(
-        roadSymbol(mediumColour, 0.6), 0, 0, QStringLiteral("%1 IN (%2)").arg(column, list(scheme->medium)),
+        roadSymbol(mediumColour, 0.55), 0, 0, QStringLiteral("%1 IN (%2)").arg(column, list(scheme->medium)),
         QCoreApplication::translate("Basemap", "Secondary roads")));
     root->appendChild(new QgsRuleBasedRenderer::Rule(
-        roadSymbol(majorColour, 1.0), 0, 0, QStringLiteral("%1 IN (%2)").arg(column, list(scheme->major)),
+        roadSymbol(majorColour, 0.9), 0, 0, QStringLiteral("%1 IN (%2)").arg(column, list(scheme->major)),
         QCoreApplication::translate("Basemap", "Main roads")));
     roads->setRenderer(new QgsRuleBasedRenderer(root));
 }

@@ -1,5 +1,9 @@
 #include "camerasymbology.h"
 
+#include <qgsexpressioncontextutils.h>
+
+#include <memory>
+
 #include "store/vocabulary.h"
 
 #include <qgscategorizedsymbolrenderer.h>
@@ -44,6 +48,13 @@ QgsMarkerSymbol* cameraSymbol(const QColor& fill) {
         arrow->setColor(fill.darker(140));
         arrow->setStrokeStyle(Qt::NoPen);
         arrow->setOffset(QPointF(0, -2.6));
+        // Smaller with the flows drawn (the layer's compact variable), so the cameras do not hide them.
+        arrow->setDataDefinedProperty(QgsSymbolLayer::PropertyOffset,
+                                      QgsProperty::fromExpression(QStringLiteral(
+                                          "if(coalesce(@stroom_compact, 0), '0,-1.9', '0,-2.6')")));
+        arrow->setDataDefinedProperty(
+            QgsSymbolLayer::PropertySize,
+            QgsProperty::fromExpression(QStringLiteral("if(coalesce(@stroom_compact, 0), 1.3, 1.8)")));
         const QString list = QStringLiteral("string_to_array(coalesce(\"directions\", ''), ';')");
         arrow->setDataDefinedProperty(
             QgsSymbolLayer::PropertyAngle,
@@ -57,6 +68,9 @@ QgsMarkerSymbol* cameraSymbol(const QColor& fill) {
     dot->setColor(fill);
     dot->setStrokeColor(QColor(255, 255, 255));
     dot->setStrokeWidth(0.3);
+    dot->setDataDefinedProperty(
+        QgsSymbolLayer::PropertySize,
+        QgsProperty::fromExpression(QStringLiteral("if(coalesce(@stroom_compact, 0), 2.2, 3.2)")));
     layers << dot;
     return new QgsMarkerSymbol(layers);
 }
@@ -74,6 +88,16 @@ void labelOnZoom(QgsVectorLayer* cameras) {
     cameras->setLabelsEnabled(true);
 }
 } // namespace
+
+void CameraSymbology::setCompact(QgsVectorLayer* cameras, bool compact) {
+    QgsExpressionContextUtils::setLayerVariable(cameras, QStringLiteral("stroom_compact"), compact ? 1 : 0);
+    cameras->triggerRepaint();
+}
+
+bool CameraSymbology::isCompact(const QgsVectorLayer* cameras) {
+    const std::unique_ptr<QgsExpressionContextScope> scope(QgsExpressionContextUtils::layerScope(cameras));
+    return scope->variable(QStringLiteral("stroom_compact")).toInt() != 0;
+}
 
 QColor CameraSymbology::ownerColor(int index) {
     static const QColor palette[] = {QColor(0x00, 0x72, 0xB2), QColor(0xE6, 0x9F, 0x00),

@@ -25,6 +25,12 @@ public:
     /** The colour of a vehicle class in charts (Okabe–Ito; unknown grey). */
     static QColor classColor(int code);
     /** "Police", "Low-emission zone", … in the user's language; "Purpose unknown" for anything else. */
+    /**
+     * Draws the cameras smaller (2.2 mm instead of 3.2 mm, and their direction pointers) while flows are
+     * drawn, so they do not hide the flows' ends; a layer variable, so it holds for either style.
+     */
+    static void setCompact(QgsVectorLayer* cameras, bool compact);
+    static bool isCompact(const QgsVectorLayer* cameras);
     /** Applies the outline style (and district labels) to a zone layer. */
     static void applyZoneStyle(QgsVectorLayer* zones);
 };

@@ -4,10 +4,16 @@
 
 #include <qgsarrowsymbollayer.h>
 #include <qgsclassificationprettybreaks.h>
+#include <qgsdatadefinedsizelegend.h>
 #include <qgsfillsymbol.h>
 #include <qgsfillsymbollayer.h>
 #include <qgsgraduatedsymbolrenderer.h>
 #include <qgslinesymbol.h>
+#include <qgsmarkersymbol.h>
+#include <qgsmarkersymbollayer.h>
+#include <qgspropertytransformer.h>
+#include <qgssinglesymbolrenderer.h>
+#include <qgssymbollayerutils.h>
 #include <qgsvectordataprovider.h>
 #include <qgsvectorlayer.h>
 
@@ -23,6 +29,10 @@ namespace stroom::maps {
 
 QString FlowMap::layerName() {
     return QCoreApplication::translate("FlowMap", "Flows (trips)");
+}
+
+QString FlowMap::withinLayerName() {
+    return QCoreApplication::translate("FlowMap", "Trips within a zone");
 }
 
 FlowMap::FlowMap(QObject* parent)
@@ -41,6 +51,10 @@ void FlowMap::setData(FlowCube cube, CameraIndex cameras, const DisclosurePolicy
                        "&field=trips:integer&field=share:double&field=origin_key:integer"
                        "&field=destination_key:integer"),
         layerName(), QStringLiteral("memory"));
+    m_within = new QgsVectorLayer(QStringLiteral("Point?crs=EPSG:4326&field=zone:string&field=trips:integer"
+                                                 "&field=zone_key:integer"),
+                                  withinLayerName(), QStringLiteral("memory"));
+    buildWithinRenderer(1);
     // Classes for the unfiltered camera-level view until the first apply() draws something.
     std::vector<OdFlow> all = released(FlowFilter(), false).flows;
     std::sort(all.begin(), all.end(), [](const OdFlow& x, const OdFlow& y) { return x.trips > y.trips; });
@@ -144,6 +158,39 @@ void FlowMap::buildRenderer() {
     m_layer->setRenderer(renderer);
 }
 
+void FlowMap::buildWithinRenderer(double largest) {
+    // Area in proportion to trips (QGIS's area scaling from 0), so two circles compare as their trips do.
+    constexpr double kLargestMm = 12.0;
+    auto* circle = new QgsSimpleMarkerSymbolLayer(QgsSimpleMarkerSymbolLayerBase::Circle, kLargestMm);
+    QColor fill = rampColor(2);
+    fill.setAlpha(110);
+    circle->setColor(fill);
+    circle->setStrokeColor(rampColor(4));
+    circle->setStrokeWidth(0.35);
+    auto* symbol = new QgsMarkerSymbol(QgsSymbolLayerList() << circle);
+    QgsProperty size = QgsProperty::fromField(QStringLiteral("trips"));
+    size.setTransformer(new QgsSizeScaleTransformer(QgsSizeScaleTransformer::Area, 0, std::max(1.0, largest),
+                                                    0, kLargestMm, 0, 0.5));
+    symbol->setDataDefinedSize(size);
+    auto* renderer = new QgsSingleSymbolRenderer(symbol);
+    auto* legend = new QgsDataDefinedSizeLegend();
+    legend->setLegendType(QgsDataDefinedSizeLegend::LegendCollapsed);
+    legend->setTitle(QCoreApplication::translate("FlowMap", "Trips within the zone"));
+    // Pretty values up to the largest circle drawn, in the user's number format.
+    QList<QgsDataDefinedSizeLegend::SizeClass> classes;
+    const QLocale loc;
+    for (double v : QgsSymbolLayerUtils::prettyBreaks(0, std::max(1.0, largest), 3))
+        if (v > 0 && v <= largest)
+            classes << QgsDataDefinedSizeLegend::SizeClass(v, loc.toString(v, 'f', 0));
+    legend->setClasses(classes);
+    renderer->setDataDefinedSizeLegend(legend);
+    // The largest circles first, so the small ones stay visible on top.
+    renderer->setOrderByEnabled(true);
+    renderer->setOrderBy(
+        QgsFeatureRequest::OrderBy({QgsFeatureRequest::OrderByClause(QStringLiteral("trips"), false)}));
+    m_within->setRenderer(renderer);
+}
+
 QString FlowMap::label(std::uint32_t key, bool zones) const {
     return m_cams.label(key, zones);
 }
@@ -189,6 +236,10 @@ FlowViewResult FlowMap::apply(const FlowView& view) {
     for (const OdFlow& f : r.matrix.flows)
         if (f.trips >= view.minTrips && f.origin != f.destination)
             candidates.push_back(f);
+        else if (f.trips >= view.minTrips && view.zones)
+            r.within.push_back(f); // drawn as a circle at the zone's point
+    std::sort(r.within.begin(), r.within.end(),
+              [](const OdFlow& a, const OdFlow& b) { return a.trips > b.trips; });
     std::sort(candidates.begin(), candidates.end(), [](const OdFlow& a, const OdFlow& b) {
         if (a.trips != b.trips)
             return a.trips > b.trips;
@@ -253,6 +304,26 @@ FlowViewResult FlowMap::apply(const FlowView& view) {
         classify(byTrips);
         buildRenderer(); // the legend is rebuilt from what is drawn
     }
+    QgsFeatureList circles;
+    for (const OdFlow& f : r.within) {
+        const QPointF at = m_cams.at(f.origin, true);
+        if (std::isnan(at.x()))
+            continue;
+        QgsFeature circle(m_within->fields());
+        circle.setGeometry(QgsGeometry::fromPointXY(QgsPointXY(at.x(), at.y())));
+        circle.setAttributes(QgsAttributes() << label(f.origin, true) << static_cast<qlonglong>(f.trips)
+                                             << static_cast<qlonglong>(f.origin));
+        circles << circle;
+    }
+    m_within->dataProvider()->truncate();
+    m_within->dataProvider()->addFeatures(circles);
+    // Circle sizes follow the largest drawn, unless the legend is locked (then the first sizes hold).
+    if (!r.within.empty() && (!view.lockLegend || m_withinLargest <= 0)) {
+        m_withinLargest = static_cast<double>(r.within.front().trips);
+        buildWithinRenderer(m_withinLargest);
+    }
+    m_within->updateExtents();
+    m_within->triggerRepaint();
     selectFocus();
     m_layer->updateExtents();
     m_layer->triggerRepaint();

@@ -35,8 +35,9 @@ struct FlowView {
 
 /** \brief What the map shows after apply(). */
 struct FlowViewResult {
-    OdMatrix matrix;           ///< the released cells under the filter (before top N and minimum)
-    std::vector<OdFlow> shown; ///< the flows drawn, largest first
+    OdMatrix matrix;            ///< the released cells under the filter (before top N and minimum)
+    std::vector<OdFlow> shown;  ///< the flows drawn, largest first
+    std::vector<OdFlow> within; ///< zone level: the trips within a zone drawn as circles, largest first
     std::int64_t tripsShown = 0;
     std::int64_t suppressedCells = 0; ///< cells under k (never drawn, never listed)
     int k = 10;
@@ -79,6 +80,13 @@ public:
 
     /** The memory layer (owned by the project once added). */
     QgsVectorLayer* layer() const { return m_layer; }
+    /**
+     * Trips that start and end in the same zone, at zone level: proportional circles (area in proportion to
+     * trips, the largest drawn 12 mm across) at the zone's point; empty at camera level. Owned by the project
+     * once added; drawn under the flows.
+     */
+    QgsVectorLayer* withinLayer() const { return m_within; }
+    static QString withinLayerName();
     /** Recomputes the flows for \a view and replaces the layer's features. */
     FlowViewResult apply(const FlowView& view);
     const FlowViewResult& result() const { return m_result; }
@@ -123,6 +131,8 @@ signals:
 
 private:
     void buildRenderer();
+    /** The circles' renderer: sizes against the largest drawn (\a largest trips), its legend classes. */
+    void buildWithinRenderer(double largest);
     /** Breaks from the flows drawn (largest first). */
     void classify(const std::vector<OdFlow>& drawn);
     /** Selects the drawn features of the focus. */
@@ -133,6 +143,8 @@ private:
     CameraIndex m_cams;
     DisclosurePolicy m_policy;
     QgsVectorLayer* m_layer = nullptr;
+    QgsVectorLayer* m_within = nullptr;
+    double m_withinLargest = 0; ///< trips of the largest circle the sizes were made for
     std::vector<double> m_breaks;
     double m_largestDrawn = 0; ///< trips of the largest flow the classes were made for
     FlowView m_view;

@@ -119,7 +119,8 @@ QGroupBox* FilterPanel::buildShow(QWidget* body) {
     m_minTrips->setValue(10);
     m_minTrips->setSuffix(tr(" trips"));
     sform->addRow(tr("At least"), m_minTrips);
-    m_lockLegend = new QCheckBox(tr("Lock the legend (to compare views)"), show);
+    m_lockLegend = new QCheckBox(tr("Lock the legend"), show);
+    m_lockLegend->setToolTip(tr("Keeps the legend's classes while you filter, to compare views"));
     m_lockLegend->setObjectName(QStringLiteral("LockLegend"));
     m_lockLegend->setToolTip(tr("Off: the classes follow the flows drawn, so a narrow filter uses the whole "
                                 "colour ramp. On: the classes stay as they are while you filter."));

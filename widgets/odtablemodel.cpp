@@ -80,6 +80,16 @@ QVariant OdTableModel::data(const QModelIndex& index, int role) const {
 }
 
 QVariant OdTableModel::headerData(int section, Qt::Orientation orientation, int role) const {
+    if (orientation == Qt::Horizontal && role == Qt::ToolTipRole) {
+        switch (section) {
+        case Trips:
+            return tr("Trips between the two, as released (cells under k are not listed)");
+        case Share:
+            return tr("Share of the origin's trips that go to this destination");
+        default:
+            return headerData(section, orientation, Qt::DisplayRole);
+        }
+    }
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
@@ -90,7 +100,7 @@ QVariant OdTableModel::headerData(int section, Qt::Orientation orientation, int 
     case Trips:
         return tr("Trips");
     case Share:
-        return tr("Share of origin");
+        return tr("Share"); // short, for a side panel; the tooltip says of what
     }
     return QVariant();
 }

@@ -29,17 +29,19 @@ OdTablePanel::OdTablePanel(QWidget* parent)
     setObjectName(QStringLiteral("OdTablePanel"));
     auto* body = new QWidget(this);
     auto* layout = new QVBoxLayout(body);
-    auto* bar = new QHBoxLayout;
+    // The search on a row of its own, so its hint reads whole in a narrow side panel, in Dutch too.
     m_search = new QLineEdit(body);
     m_search->setObjectName(QStringLiteral("OdSearch"));
-    m_search->setPlaceholderText(tr("Find an origin or destination…"));
+    m_search->setPlaceholderText(tr("Find a place…"));
+    m_search->setToolTip(tr("Shows the rows whose origin or destination (name or id) contains this text"));
     m_search->setClearButtonEnabled(true);
-    bar->addWidget(m_search, 1);
+    layout->addWidget(m_search);
+    auto* bar = new QHBoxLayout;
     auto* copyButton = new QPushButton(tr("Copy"), body);
     auto* exportButton = new QPushButton(tr("Export CSV…"), body);
+    bar->addStretch(1);
     bar->addWidget(copyButton);
     bar->addWidget(exportButton);
-    layout->addLayout(bar);
 
     m_model = new OdTableModel(this);
     m_proxy = new QSortFilterProxyModel(this);
@@ -54,10 +56,17 @@ OdTablePanel::OdTablePanel(QWidget* parent)
     m_view->sortByColumn(OdTableModel::Trips, Qt::DescendingOrder);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    // Names share what the figures leave; cut names keep both ends ("Sint-Amands… (C005)") and read whole
+    // in their tooltip.
     m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    m_view->horizontalHeader()->setSectionResizeMode(OdTableModel::Trips, QHeaderView::ResizeToContents);
+    m_view->horizontalHeader()->setSectionResizeMode(OdTableModel::Share, QHeaderView::ResizeToContents);
+    m_view->setTextElideMode(Qt::ElideMiddle);
+    m_view->setWordWrap(false); // one line per row: a wrapped name would be cut twice
     m_view->verticalHeader()->setDefaultSectionSize(20);
     m_view->verticalHeader()->hide();
     layout->addWidget(m_view);
+    layout->addLayout(bar);
     setWidget(body);
 
     auto* copyAction = new QAction(tr("Copy"), m_view);

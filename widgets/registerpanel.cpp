@@ -29,6 +29,7 @@
 #include <QSortFilterProxyModel>
 #include <QTableView>
 #include <QTextBrowser>
+#include <QToolBar>
 #include <QVBoxLayout>
 
 #include <cmath>
@@ -60,16 +61,22 @@ RegisterPanel::RegisterPanel(QWidget* parent)
     m_view->sortByColumn(CameraTableModel::Id, Qt::AscendingOrder);
     // Room for what planners read first (name, owner, legal basis); the last column takes the rest.
     const int widths[CameraTableModel::ColumnCount] = {60, 260, 210, 190, 110, 280, 80, 80, 80, 60};
+    // …and never narrower than the column's header in the user's language (with the sort arrow).
+    const QFontMetrics fm(m_view->horizontalHeader()->font());
     for (int c = 0; c < CameraTableModel::ColumnCount; ++c)
-        m_view->setColumnWidth(c, widths[c]);
+        m_view->setColumnWidth(
+            c, std::max(widths[c],
+                        fm.horizontalAdvance(m_model->headerData(c, Qt::Horizontal).toString()) + 32));
     m_view->horizontalHeader()->setStretchLastSection(true);
     layout->addWidget(m_view, 1);
-    auto* bar = new QHBoxLayout;
+    // A tool bar: what does not fit a narrow window goes behind its » button instead of squeezing the map.
+    auto* bar = new QToolBar(body);
+    bar->setObjectName(QStringLiteral("RegisterActions"));
+    bar->setToolButtonStyle(Qt::ToolButtonTextOnly);
     auto button = [&](const QString& text, auto slot) {
-        auto* b = new QPushButton(text, body);
-        connect(b, &QPushButton::clicked, this, slot);
-        bar->addWidget(b);
-        return b;
+        QAction* a = bar->addAction(text);
+        connect(a, &QAction::triggered, this, slot);
+        return a;
     };
     button(tr("Add…"), [this] { editSelected(true); });
     button(tr("Edit…"), [this] { editSelected(false); });
@@ -96,11 +103,13 @@ RegisterPanel::RegisterPanel(QWidget* parent)
         if (!c.id.isEmpty())
             emit cameraLocated(c.id);
     })->setObjectName(QStringLiteral("ShowOnMap"));
+    bar->addSeparator();
     button(tr("Completeness…"), [this] { completenessDialog(); });
     button(tr("Owners…"), [this] { ownersDialog(); });
+    bar->addSeparator();
     button(tr("Undo"), [this] { ErrorBoundary::run(this, tr("Camera register"), [this] { undo(); }); });
     button(tr("Redo"), [this] { ErrorBoundary::run(this, tr("Camera register"), [this] { redo(); }); });
-    layout->addLayout(bar);
+    layout->addWidget(bar);
     m_completeness = new QLabel(body);
     m_completeness->setObjectName(QStringLiteral("Completeness"));
     m_completeness->setWordWrap(true);

@@ -29,7 +29,8 @@ namespace {
 QString demoProjectPath(QString* error) {
     const QString dir =
         QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/demo");
-    const QString path = dir + QStringLiteral("/gent-demo-v2.gpkg"); // v2: with traffic
+    const QString path =
+        dir + QStringLiteral("/gent-demo-v3.gpkg"); // v2: with traffic; v3: with its road graph (the basemap)
     if (!QFileInfo::exists(path)) {
         try {
             std::fprintf(stderr,

@@ -117,7 +117,7 @@ MainWindow::MainWindow(QWidget* parent)
             [this](const QString& id, int bearing, bool add) {
                 guarded([&] { m_registerPanel->turnCamera(id, bearing, add); });
             });
-    resizeDocks({m_layersPanel, m_detailsPanel}, {300, 360}, Qt::Horizontal);
+    resizeDocks({m_layersPanel, m_detailsPanel}, {300, 420}, Qt::Horizontal);
     // The side panels keep the full height; the register opens under the map only.
     setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
     setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
@@ -593,8 +593,12 @@ void MainWindow::loadFlows() {
         return;
     QgsProject* project = QgsProject::instance();
     project->addMapLayer(m_flowMap->layer(), false);
-    // Flows between the zones (below) and the cameras (on top).
+    project->addMapLayer(m_flowMap->withinLayer(), false);
+    // Flows between the zones (below) and the cameras (on top); the trips within a zone under the flows.
     project->layerTreeRoot()->insertLayer(1, m_flowMap->layer());
+    project->layerTreeRoot()->insertLayer(2, m_flowMap->withinLayer());
+    if (QgsLayerTreeLayer* node = project->layerTreeRoot()->findLayer(m_flowMap->layer()))
+        connect(node, &QgsLayerTreeNode::visibilityChanged, this, &MainWindow::updateCompactCameras);
     m_pickTool->setLayers(m_layers.cameras(), m_flowMap->layer(), m_layers.zones());
     for (widgets::CameraEditTool* t : {m_placeTool, m_moveTool, m_turnTool})
         t->setCameras(m_layers.cameras());
@@ -627,6 +631,7 @@ void MainWindow::applyView(const maps::FlowView& view) {
     if (!m_flowMap || !m_flowMap->hasData())
         return;
     const maps::FlowViewResult r = m_flowMap->apply(view);
+    updateCompactCameras();
     m_filterPanel->showResult(r);
     m_odPanel->model()->setResult(r, *m_flowMap, view.zones);
     // The selection survives the filter: a selected camera is picked again (its details and flows under
@@ -638,6 +643,16 @@ void MainWindow::applyView(const maps::FlowView& view) {
     else
         m_detailsPanel->clear();
     updateSilentCameras();
+}
+
+void MainWindow::updateCompactCameras() {
+    if (!m_layers.cameras() || !m_flowMap || !m_flowMap->layer())
+        return;
+    // Smaller cameras while flows are drawn; full size when the flows are off or there are none.
+    const QgsLayerTreeLayer* node = QgsProject::instance()->layerTreeRoot()->findLayer(m_flowMap->layer());
+    const bool flows = node && node->isVisible() && !m_flowMap->result().shown.empty();
+    if (flows != maps::CameraSymbology::isCompact(m_layers.cameras()))
+        maps::CameraSymbology::setCompact(m_layers.cameras(), flows);
 }
 
 void MainWindow::updateSilentCameras() {

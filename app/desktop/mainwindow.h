@@ -88,6 +88,8 @@ public slots:
     void applyView(const stroom::maps::FlowView& view);
     /** The register's "silent in the selected period" list, when the register is shown. */
     void updateSilentCameras();
+    /** Cameras drawn smaller while flows are drawn (CameraSymbology::setCompact). */
+    void updateCompactCameras();
     /** Zooms to the selected flows and camera. */
     void zoomToSelection();
     void newProject();

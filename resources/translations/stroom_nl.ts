@@ -2,6 +2,85 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="nl_BE">
 <context>
+    <name>Basemap</name>
+    <message>
+        <source>No basemap</source>
+        <translation>Geen achtergrondkaart</translation>
+    </message>
+    <message>
+        <source>Roads of the project</source>
+        <translation>Wegen van het project</translation>
+    </message>
+    <message>
+        <source>Roads from a file</source>
+        <translation>Wegen uit een bestand</translation>
+    </message>
+    <message>
+        <source>OpenStreetMap (online)</source>
+        <translation>OpenStreetMap (online)</translation>
+    </message>
+    <message>
+        <source>GRB base map, Flanders (online)</source>
+        <translation>GRB-basiskaart Vlaanderen (online)</translation>
+    </message>
+    <message>
+        <source>Orthophoto, Flanders (online)</source>
+        <translation>Orthofoto Vlaanderen (online)</translation>
+    </message>
+    <message>
+        <source>© OpenStreetMap contributors, ODbL</source>
+        <translation>© OpenStreetMap-bijdragers, ODbL</translation>
+    </message>
+    <message>
+        <source>© Digitaal Vlaanderen, Flemish model licence for free reuse</source>
+        <translation>© Digitaal Vlaanderen, Modellicentie Gratis Hergebruik</translation>
+    </message>
+    <message>
+        <source>Roads: the project&apos;s road layer</source>
+        <translation>Wegen: de weglaag van het project</translation>
+    </message>
+    <message>
+        <source>no basemap chosen</source>
+        <translation>geen achtergrondkaart gekozen</translation>
+    </message>
+    <message>
+        <source>no network: %1</source>
+        <translation>geen netwerk: %1</translation>
+    </message>
+    <message>
+        <source>the server did not give the layer</source>
+        <translation>de server gaf de laag niet</translation>
+    </message>
+    <message>
+        <source>%1: no such file</source>
+        <translation>%1: dat bestand bestaat niet</translation>
+    </message>
+    <message>
+        <source>Roads (%1)</source>
+        <translation>Wegen (%1)</translation>
+    </message>
+    <message>
+        <source>the project has no road layer</source>
+        <translation>het project heeft geen weglaag</translation>
+    </message>
+    <message>
+        <source>%1: no road lines in it</source>
+        <translation>%1: bevat geen weglijnen</translation>
+    </message>
+    <message>
+        <source>Minor roads</source>
+        <translation>Lokale wegen</translation>
+    </message>
+    <message>
+        <source>Secondary roads</source>
+        <translation>Secundaire wegen</translation>
+    </message>
+    <message>
+        <source>Main roads</source>
+        <translation>Hoofdwegen</translation>
+    </message>
+</context>
+<context>
     <name>CameraSymbology</name>
     <message>
         <source>Owner unknown</source>
@@ -40,6 +119,14 @@
     <message>
         <source>%1 trips or more</source>
         <translation>%1 verplaatsingen of meer</translation>
+    </message>
+    <message>
+        <source>Trips within a zone</source>
+        <translation>Verplaatsingen binnen een zone</translation>
+    </message>
+    <message>
+        <source>Trips within the zone</source>
+        <translation>Verplaatsingen binnen de zone</translation>
     </message>
 </context>
 <context>
@@ -145,10 +232,6 @@
         <translation>Be&amp;eld</translation>
     </message>
     <message>
-        <source>OpenStreetMap &amp;basemap</source>
-        <translation>OpenStreetMap-&amp;achtergrondkaart</translation>
-    </message>
-    <message>
         <source>Zoom to &amp;project</source>
         <translation>Zoomen naar &amp;project</translation>
     </message>
@@ -198,14 +281,6 @@
     <message>
         <source>The view was not saved: %1</source>
         <translation>De weergave is niet bewaard: %1</translation>
-    </message>
-    <message>
-        <source>No network: the OpenStreetMap basemap stays off (%1). Everything else works offline.</source>
-        <translation>Geen netwerk: de OpenStreetMap-achtergrondkaart blijft uit (%1). Al de rest werkt zonder netwerk.</translation>
-    </message>
-    <message>
-        <source>OpenStreetMap</source>
-        <translation>OpenStreetMap</translation>
     </message>
     <message>
         <source>&amp;Language</source>
@@ -334,6 +409,34 @@
     <message>
         <source>Which field holds its name?</source>
         <translation>Welk veld bevat haar naam?</translation>
+    </message>
+    <message>
+        <source>Show its flows</source>
+        <translation>Haar stromen tonen</translation>
+    </message>
+    <message>
+        <source>Zoom to the camera</source>
+        <translation>Inzoomen op de camera</translation>
+    </message>
+    <message>
+        <source>Show in the register</source>
+        <translation>Tonen in het register</translation>
+    </message>
+    <message>
+        <source>Edit the camera…</source>
+        <translation>De camera bewerken…</translation>
+    </message>
+    <message>
+        <source>Copy the camera id</source>
+        <translation>De id van de camera kopiëren</translation>
+    </message>
+    <message>
+        <source>Zoom to project</source>
+        <translation>Zoomen naar het project</translation>
+    </message>
+    <message>
+        <source>Zoom to selection</source>
+        <translation>Zoomen naar de selectie</translation>
     </message>
 </context>
 <context>
@@ -918,6 +1021,13 @@ Elke export, elk rapport en elke kopie wordt vastgelegd in een audittrail die wi
     </message>
 </context>
 <context>
+    <name>stroom::widgets::AddLayerDialog</name>
+    <message>
+        <source>Add a layer</source>
+        <translation>Een laag toevoegen</translation>
+    </message>
+</context>
+<context>
     <name>stroom::widgets::AuditLogDialog</name>
     <message>
         <source>Audit log</source>
@@ -1195,6 +1305,10 @@ Elke export, elk rapport en elke kopie wordt vastgelegd in een audittrail die wi
         <source>Registered and active, yet no reads (or fewer than k vehicles, which are never shown): possibly out of service.</source>
         <translation>Geregistreerd en actief, maar geen waarnemingen (of minder dan k voertuigen, die nooit getoond worden): mogelijk buiten dienst.</translation>
     </message>
+    <message>
+        <source>Show on map</source>
+        <translation>Tonen op de kaart</translation>
+    </message>
 </context>
 <context>
     <name>stroom::widgets::DetailsPanel</name>
@@ -1394,16 +1508,20 @@ Elke export, elk rapport en elke kopie wordt vastgelegd in een audittrail die wi
         <translation>&lt;b&gt;%1&lt;/b&gt; ritten in de vrijgegeven cellen, &lt;b&gt;%2&lt;/b&gt; doorgaand verkeer; %3 stromen getekend (%4 ritten).&lt;br&gt;Privacy: cellen met minder dan &lt;b&gt;k = %5&lt;/b&gt; voertuigen worden nooit getoond: &lt;b&gt;%6&lt;/b&gt; weggelaten; cijfers zijn verstoord (hoogstens ±2). %7 ritten met één waarneming vallen buiten de matrix.</translation>
     </message>
     <message>
-        <source>Lock the legend (to compare views)</source>
-        <translation>Legende vastzetten (om weergaven te vergelijken)</translation>
-    </message>
-    <message>
         <source>Off: the classes follow the flows drawn, so a narrow filter uses the whole colour ramp. On: the classes stay as they are while you filter.</source>
         <translation>Uit: de klassen volgen de getekende stromen, zodat ook een smalle filter de hele kleurschaal gebruikt. Aan: de klassen blijven zoals ze zijn terwijl u filtert.</translation>
     </message>
     <message>
         <source>No flow has %1 or more vehicles on one day under this filter: widen it (more hours, more classes, zones instead of cameras).</source>
         <translation>Geen enkele stroom telt onder deze filter %1 of meer voertuigen op één dag: verruim de filter (meer uren, meer klassen, zones in plaats van camera&apos;s).</translation>
+    </message>
+    <message>
+        <source>Lock the legend</source>
+        <translation>Legende vastzetten</translation>
+    </message>
+    <message>
+        <source>Keeps the legend&apos;s classes while you filter, to compare views</source>
+        <translation>Houdt de klassen van de legende vast terwijl u filtert, om weergaven te vergelijken</translation>
     </message>
 </context>
 <context>
@@ -1617,6 +1735,45 @@ Elke export, elk rapport en elke kopie wordt vastgelegd in een audittrail die wi
     </message>
 </context>
 <context>
+    <name>stroom::widgets::LayerManager</name>
+    <message>
+        <source>&amp;Layer</source>
+        <translation>&amp;Laag</translation>
+    </message>
+    <message>
+        <source>&amp;Add layer…</source>
+        <translation>Laag &amp;toevoegen…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove the added layer</source>
+        <translation>De toegevoegde laag &amp;verwijderen</translation>
+    </message>
+    <message>
+        <source>Select a layer you added in the layer panel first; the project&apos;s own layers stay.</source>
+        <translation>Selecteer eerst een laag die u toevoegde in het lagenpaneel; de eigen lagen van het project blijven.</translation>
+    </message>
+    <message>
+        <source>&amp;Basemap</source>
+        <translation>&amp;Achtergrondkaart</translation>
+    </message>
+    <message>
+        <source>Road file</source>
+        <translation>Wegenbestand</translation>
+    </message>
+    <message>
+        <source>Roads (*.gpkg *.shp *.geojson *.json *.osm *.pbf);;All files (*)</source>
+        <translation>Wegen (*.gpkg *.shp *.geojson *.json *.osm *.pbf);;Alle bestanden (*)</translation>
+    </message>
+    <message>
+        <source>The basemap “%1” cannot be shown: %2. The map works without it.</source>
+        <translation>De achtergrondkaart “%1” kan niet getoond worden: %2. De kaart werkt zonder.</translation>
+    </message>
+    <message>
+        <source>%1: not a layer QGIS can read (%2)</source>
+        <translation>%1: geen laag die QGIS kan lezen (%2)</translation>
+    </message>
+</context>
+<context>
     <name>stroom::widgets::LayersPanel</name>
     <message>
         <source>Layers</source>
@@ -1715,11 +1872,19 @@ Elke export, elk rapport en elke kopie wordt vastgelegd in een audittrail die wi
     </message>
     <message>
         <source>Trips</source>
-        <translation>Verplaatsingen</translation>
+        <translation>Ritten</translation>
     </message>
     <message>
-        <source>Share of origin</source>
-        <translation>Aandeel van de herkomst</translation>
+        <source>Trips between the two, as released (cells under k are not listed)</source>
+        <translation>Verplaatsingen tussen beide, zoals vrijgegeven (cellen onder k staan er niet in)</translation>
+    </message>
+    <message>
+        <source>Share of the origin&apos;s trips that go to this destination</source>
+        <translation>Aandeel van de verplaatsingen uit de herkomst dat naar deze bestemming gaat</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>Aandeel</translation>
     </message>
 </context>
 <context>
@@ -1727,10 +1892,6 @@ Elke export, elk rapport en elke kopie wordt vastgelegd in een audittrail die wi
     <message>
         <source>OD matrix</source>
         <translation>HB-matrix</translation>
-    </message>
-    <message>
-        <source>Find an origin or destination…</source>
-        <translation>Zoek een herkomst of bestemming…</translation>
     </message>
     <message>
         <source>Copy</source>
@@ -1763,6 +1924,14 @@ Elke export, elk rapport en elke kopie wordt vastgelegd in een audittrail die wi
     <message>
         <source>Say what the export is for: the purpose is kept in the audit trail, and nothing was written.</source>
         <translation>Zeg waarvoor de export dient: het doel wordt in het auditlogboek bewaard, en er is niets geschreven.</translation>
+    </message>
+    <message>
+        <source>Find a place…</source>
+        <translation>Zoek een plaats…</translation>
+    </message>
+    <message>
+        <source>Shows the rows whose origin or destination (name or id) contains this text</source>
+        <translation>Toont de rijen waarvan de herkomst of bestemming (naam of id) deze tekst bevat</translation>
     </message>
 </context>
 <context>
@@ -1923,6 +2092,10 @@ Elke export, elk rapport en elke kopie wordt vastgelegd in een audittrail die wi
     <message>
         <source>%1: %2 new zones, %3 updated, %4 unchanged; %5 zones in the project.</source>
         <translation>%1: %2 nieuwe zones, %3 bijgewerkt, %4 ongewijzigd; %5 zones in het project.</translation>
+    </message>
+    <message>
+        <source>Show on map</source>
+        <translation>Tonen op de kaart</translation>
     </message>
 </context>
 <context>

@@ -36,9 +36,12 @@
 #include <QClipboard>
 #include <QFile>
 #include <QGuiApplication>
+#include <QHeaderView>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
 #include <QMenuBar>
 #include <QProcess>
 #include <QPushButton>
@@ -46,6 +49,7 @@
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTemporaryDir>
+#include <QTranslator>
 #include <QtCharts/QAbstractBarSeries>
 #include <QtCharts/QBarSet>
 #include <QtCharts/QChart>
@@ -174,8 +178,10 @@ private slots:
         w.show();
         QVERIFY(w.openProject(m_demo));
         QCOMPARE(w.canvas()->mapSettings().destinationCrs().authid(), QStringLiteral("EPSG:31370"));
-        // Roads, zones, flows and cameras; the layer tree bridge updates the canvas deferred.
-        QTRY_COMPARE(w.canvas()->layers().size(), 4); // and the demo's roads under them
+        // Roads, zones, trips within zones, flows and cameras; the layer tree bridge updates the canvas
+        // deferred.
+        QTRY_COMPARE(w.canvas()->layers().size(),
+                     5); // the trips within zones, and the demo's roads under them
 
         QgsLayerTreeModel* model = w.layersPanel()->model();
         QgsLayerTreeLayer* node = QgsProject::instance()->layerTreeRoot()->findLayer(w.layers().cameras());
@@ -508,9 +514,9 @@ private slots:
         QVERIFY(w.layers().cameras()->getFeatures(r).nextFeature(c10));
         QCOMPARE(w.layers().cameras()->selectedFeatureIds(), QgsFeatureIds{c10.id()});
         w.canvas()->setExtent(w.layers().homeExtent(QgsProject::instance()));
-        auto* show = w.registerPanel()->findChild<QPushButton*>(QStringLiteral("ShowOnMap"));
+        auto* show = w.registerPanel()->findChild<QAction*>(QStringLiteral("ShowOnMap"));
         QVERIFY(show);
-        show->click();
+        show->trigger();
         const QgsPointXY at10 =
             w.canvas()->mapSettings().layerToMapCoordinates(w.layers().cameras(), c10.geometry().asPoint());
         QVERIFY(shortSide() < 2000);
@@ -542,6 +548,98 @@ private slots:
         QCOMPARE(
             dynamic_cast<QgsCategorizedSymbolRenderer*>(w.layers().cameras()->renderer())->classAttribute(),
             QStringLiteral("owner"));
+    }
+
+    /**
+     * What a planner reads is not cut off, in English and in Dutch, at 1600×1000: table headers, labels,
+     * buttons and check boxes, the search boxes' hints. (Cut cell text has a tooltip; headers do not.)
+     */
+    void everyHeaderAndLabelFitsInBothLanguages_data() {
+        QTest::addColumn<QString>("language");
+        QTest::newRow("en") << QStringLiteral("en");
+        QTest::newRow("nl") << QStringLiteral("nl");
+    }
+    void everyHeaderAndLabelFitsInBothLanguages() {
+        QFETCH(QString, language);
+        // A Debian desktop's usual UI font (the offscreen platform would use 12 pt, Xvfb without a theme 9
+        // pt).
+        const QFont appFont = QApplication::font();
+        QApplication::setFont(QFont(QStringLiteral("DejaVu Sans"), 10));
+        QTranslator dutch;
+        if (language == QLatin1String("nl")) {
+            QVERIFY(dutch.load(QStringLiteral(":/stroom/translations/stroom_nl.qm")));
+            QCoreApplication::installTranslator(&dutch);
+            QLocale::setDefault(QLocale(QLocale::Dutch, QLocale::Belgium));
+        }
+        const QString p = m_dir.filePath(QStringLiteral("fit.gpkg"));
+        if (!QFile::exists(p))
+            createDemoProject(p, 7, 120, 2000, 1);
+        QStringList cut;
+        {
+            desktop::MainWindow w;
+            w.setInteractive(false);
+            w.setPersistView(false);
+            w.resize(1600, 1000);
+            w.show();
+            QVERIFY(w.openProject(p));
+            w.registerPanel()->show();
+            QTest::qWait(50);
+            QCoreApplication::processEvents();
+            // No panel pushes another out of the window: the map keeps its room.
+            for (QDockWidget* d : w.findChildren<QDockWidget*>())
+                if (d->isVisible() && d->minimumSizeHint().width() > 480)
+                    cut << QStringLiteral("panel %1 needs %2 px")
+                               .arg(d->objectName())
+                               .arg(d->minimumSizeHint().width());
+            for (QHeaderView* h : w.findChildren<QHeaderView*>()) {
+                if (!h->isVisible() || h->orientation() != Qt::Horizontal || !h->model())
+                    continue;
+                const QFontMetrics fm(h->font());
+                for (int i = 0; i < h->count(); ++i) {
+                    if (h->isSectionHidden(i))
+                        continue;
+                    const QString text = h->model()->headerData(i, Qt::Horizontal).toString();
+                    // The text, the style's margins, and a sort arrow where the table sorts.
+                    const int need = fm.horizontalAdvance(text) + 12 +
+                                     (h->isSortIndicatorShown() && h->sortIndicatorSection() == i ? 14 : 0);
+                    if (h->sectionSize(i) < need)
+                        cut << QStringLiteral("header \"%1\" (%2, %5 px wide): %3 of %4 px")
+                                   .arg(text, h->parentWidget()->objectName())
+                                   .arg(h->sectionSize(i))
+                                   .arg(need)
+                                   .arg(h->width());
+                }
+            }
+            for (QWidget* dock :
+                 {static_cast<QWidget*>(w.filterPanel()), static_cast<QWidget*>(w.odTablePanel()),
+                  static_cast<QWidget*>(w.registerPanel()), static_cast<QWidget*>(w.detailsPanel())}) {
+                for (QLabel* l : dock->findChildren<QLabel*>())
+                    if (l->isVisible() && !l->wordWrap() && !l->text().isEmpty() &&
+                        l->sizeHint().width() > l->width() + 1)
+                        cut << QStringLiteral("label \"%1\": %2 of %3 px")
+                                   .arg(l->text())
+                                   .arg(l->width())
+                                   .arg(l->sizeHint().width());
+                for (QAbstractButton* b : dock->findChildren<QAbstractButton*>())
+                    if (b->isVisible() && !b->text().isEmpty() && b->sizeHint().width() > b->width() + 1)
+                        cut << QStringLiteral("button \"%1\": %2 of %3 px")
+                                   .arg(b->text())
+                                   .arg(b->width())
+                                   .arg(b->sizeHint().width());
+                for (QLineEdit* e : dock->findChildren<QLineEdit*>()) {
+                    const int need = e->fontMetrics().horizontalAdvance(e->placeholderText()) + 30;
+                    if (e->isVisible() && !e->placeholderText().isEmpty() && e->width() < need)
+                        cut << QStringLiteral("search hint \"%1\": %2 of %3 px")
+                                   .arg(e->placeholderText())
+                                   .arg(e->width())
+                                   .arg(need);
+                }
+            }
+        }
+        QCoreApplication::removeTranslator(&dutch);
+        QLocale::setDefault(QLocale::c());
+        QApplication::setFont(appFont);
+        QVERIFY2(cut.isEmpty(), qPrintable(cut.join(QLatin1Char('\n'))));
     }
 
     void menusAreThere() {

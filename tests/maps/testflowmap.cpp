@@ -7,7 +7,10 @@
 
 #include <qgsmaprenderersequentialjob.h>
 #include <qgsmapsettings.h>
+#include <qgsmarkersymbol.h>
 #include <qgsproject.h>
+#include <qgspropertytransformer.h>
+#include <qgssinglesymbolrenderer.h>
 #include <qgsvectorlayer.h>
 
 #include <QElapsedTimer>
@@ -232,6 +235,58 @@ private slots:
         for (std::size_t i = 0; i < 5; ++i)
             QVERIFY2((1.05) / (luminance(maps::FlowMap::rampColor(i)) + 0.05) >= 2.3,
                      qPrintable(QString::number(i)));
+        QgsProject::instance()->clear();
+    }
+
+    void tripsWithinAZoneAreProportionalCircles() {
+        maps::FlowMap fm;
+        load(fm, m_city);
+        maps::FlowView v;
+        v.zones = true;
+        const maps::FlowViewResult r = fm.apply(v);
+        // Trips that start and end in one zone are not lost: each released one (≥ the minimum) is a circle.
+        QVERIFY(r.within.size() >= 10);
+        QCOMPARE(fm.withinLayer()->featureCount(), static_cast<long>(r.within.size()));
+        std::size_t loops = 0;
+        for (const OdFlow& f : r.matrix.flows)
+            loops += f.origin == f.destination && f.trips >= v.minTrips;
+        QCOMPARE(r.within.size(), loops);
+        for (std::size_t i = 0; i < r.within.size(); ++i) {
+            QCOMPARE(r.within[i].origin, r.within[i].destination);
+            QVERIFY(r.within[i].trips >= fm.k());
+            if (i)
+                QVERIFY(r.within[i].trips <= r.within[i - 1].trips);
+        }
+        QgsFeature first;
+        QgsFeatureRequest largest;
+        largest.setFilterExpression(QStringLiteral("trips = %1").arg(r.within.front().trips));
+        QVERIFY(fm.withinLayer()->getFeatures(largest).nextFeature(first));
+        QCOMPARE(first.attribute(QStringLiteral("zone")).toString(), fm.label(r.within.front().origin, true));
+        // Area in proportion to trips: the largest 12 mm across, a quarter of its trips half as wide.
+        auto* renderer = dynamic_cast<QgsSingleSymbolRenderer*>(fm.withinLayer()->renderer());
+        QVERIFY(renderer);
+        const QgsProperty size = static_cast<QgsMarkerSymbol*>(renderer->symbol())->dataDefinedSize();
+        const auto* scale = dynamic_cast<const QgsSizeScaleTransformer*>(size.transformer());
+        QVERIFY(scale);
+        const double top = static_cast<double>(r.within.front().trips);
+        QCOMPARE(scale->size(top), 12.0);
+        QVERIFY(std::abs(scale->size(top / 4) - 6.0) < 0.01);
+        QVERIFY(renderer->dataDefinedSizeLegend());
+        // Drawn: the circles are there, in the flows' blue.
+        maps::ProjectLayers layers;
+        layers.load(m_city, QgsProject::instance());
+        const QImage img = render(fm.withinLayer(), layers.homeExtent(QgsProject::instance()));
+        int blue = 0;
+        for (int y = 0; y < img.height(); ++y)
+            for (int x = 0; x < img.width(); ++x) {
+                const QColor c = img.pixelColor(x, y);
+                blue += c.blue() > c.red() + 40;
+            }
+        QVERIFY2(blue > 2000, qPrintable(QString::number(blue)));
+        // At camera level there are none.
+        v.zones = false;
+        QVERIFY(fm.apply(v).within.empty());
+        QCOMPARE(fm.withinLayer()->featureCount(), 0L);
         QgsProject::instance()->clear();
     }
 
