@@ -85,13 +85,24 @@ void setText(QgsLayout* l, const QString& id, const QString& text) {
         label->setText(text);
 }
 
-void setTable(QgsLayout* l, const QString& id, const QStringList& headers, const QVector<QStringList>& rows) {
+/**
+ * Fills a table; with \a widths (mm per column) the columns keep those widths and long text (names) wraps
+ * inside its cell, so a table never grows over the text beside it.
+ */
+void setTable(QgsLayout* l, const QString& id, const QStringList& headers, const QVector<QStringList>& rows,
+              const QVector<double>& widths = {}) {
     QgsLayoutItemTextTable* t = findTable(l, id);
     if (!t)
         return;
     QgsLayoutTableColumns cols;
-    for (const QString& h : headers)
-        cols << QgsLayoutTableColumn(h);
+    for (int i = 0; i < headers.size(); ++i) {
+        QgsLayoutTableColumn c(headers[i]);
+        if (i < widths.size())
+            c.setWidth(widths[i]);
+        cols << c;
+    }
+    if (!widths.isEmpty())
+        t->setWrapBehavior(QgsLayoutTable::WrapText);
     t->setColumns(cols);
     t->setContents(rows);
 }
@@ -385,8 +396,10 @@ public:
         for (const ReportData::OdRow& r : d.topOd)
             od << QStringList{r.origin, r.destination, number(r.trips, loc),
                               loc.toString(r.share, 'f', 1) + QStringLiteral(" %")};
-        setTable(l, QStringLiteral("od_table"),
-                 {tr("Origin"), tr("Destination"), tr("Trips"), tr("Share of origin")}, od);
+        setTable(
+            l, QStringLiteral("od_table"),
+            {tr("Origin"), tr("Destination"), tr("Trips"), tr("Share of origin")}, od,
+            {62, 62, 18, 26}); // 168 mm and the cell margins: beside it, from 190 mm, the through traffic
         setText(l, QStringLiteral("h_through"), tr("Through traffic"));
         // Shares of the released kind figures (each a figure of its own: k and noise).
         std::int64_t kinds = 0;
@@ -461,7 +474,8 @@ public:
         setTable(l, QStringLiteral("journey_table"),
                  {tr("From"), tr("To"), tr("Trips"), tr("Median (min)"), tr("15th pct (min)"),
                   tr("85th pct (min)")},
-                 jt);
+                 jt,
+                 {50, 50, 17, 19, 19, 19}); // 174 mm and the cell margins: the method text starts at 205 mm
         setText(l, QStringLiteral("journey_text"),
                 tr("The camera pairs with the most observations. Outliers further than three median absolute "
                    "deviations from "

@@ -1,6 +1,7 @@
 #include "common/sqlite.h"
 #include "common/timeparse.h"
 #include "common/vectorsource.h"
+#include "flows/cameraindex.h"
 #include "flows/flowengine.h"
 #include "import/importer.h"
 #include "inventory/inventoryimport.h"
@@ -63,6 +64,29 @@ private:
     }
 
 private slots:
+    /** One rule for the map, the OD table, the report and the register's lists. */
+    void labelsSayNameAndIdOnce() {
+        QCOMPARE(CameraIndex::label(QStringLiteral("Kouter"), QStringLiteral("C005")),
+                 QStringLiteral("Kouter (C005)"));
+        QCOMPARE(CameraIndex::label(QString(), QStringLiteral("C005")), QStringLiteral("C005"));
+        QCOMPARE(CameraIndex::label(QStringLiteral("  "), QStringLiteral("C005")), QStringLiteral("C005"));
+        QCOMPARE(CameraIndex::label(QStringLiteral("C005"), QStringLiteral("C005")), QStringLiteral("C005"));
+        QCOMPARE(CameraIndex::label(QStringLiteral("Drongen C071"), QStringLiteral("C071")),
+                 QStringLiteral("Drongen C071"));
+        // Only the whole id: "C0710" is another camera's number.
+        QCOMPARE(CameraIndex::label(QStringLiteral("Drongen C0710"), QStringLiteral("C071")),
+                 QStringLiteral("Drongen C0710 (C071)"));
+        CameraIndex c;
+        c.id = {QStringLiteral("A1"), QStringLiteral("B2")};
+        c.name = {QStringLiteral("Dampoort"), QString()};
+        c.zoneIds = QStringList{QStringLiteral("7")};
+        c.zoneNames = QStringList{QStringLiteral("Binnenstad")};
+        QCOMPARE(c.label(0, false), QStringLiteral("Dampoort (A1)"));
+        QCOMPARE(c.label(1, false), QStringLiteral("B2"));
+        QCOMPARE(c.label(0, true), QStringLiteral("Binnenstad (7)"));
+        QCOMPARE(c.label(9, false), QStringLiteral("9")); // unknown: the key, never an empty label
+    }
+
     void initTestCase() {
         m_sim = m_dir.filePath(QStringLiteral("sim"));
         SimulationOptions o;

@@ -1,4 +1,5 @@
 #include "flowmap.h"
+#include "flows/cameraindex.h"
 #include "flows/flowengine.h"
 #include "projectlayers.h"
 #include "publish/reportdata.h"
@@ -7,7 +8,11 @@
 #include "simulate/demoproject.h"
 #include "store/store.h"
 
+#include <qgslayoutframe.h>
+#include <qgslayoutitemlabel.h>
 #include <qgslayoutitemmap.h>
+#include <qgslayoutitemtexttable.h>
+#include <qgslayoutpagecollection.h>
 #include <qgsprintlayout.h>
 #include <qgsproject.h>
 #include <qgsvectorlayer.h>
@@ -63,6 +68,55 @@ private slots:
             for (int x = int(20 * px); x < int(200 * px); ++x)
                 ink += page.pixel(x, y) != qRgb(255, 255, 255);
         QVERIFY2(ink > 2000, qPrintable(QString::number(ink)));
+    }
+
+    /** Names in the tables (a council reads them), long ones wrapped: no table runs over the text beside it.
+     */
+    void tablesWithLongNamesStayInTheirColumn() {
+        Store s = Store::open(m_project);
+        ReportData data = ReportData::collect(s, FlowFilter(), QStringLiteral("en"), QStringLiteral("test"),
+                                              s.disclosurePolicy());
+        QVERIFY(!data.topOd.isEmpty() && !data.journeys.isEmpty());
+        // Names beside ids, as CameraIndex::label says them.
+        const CameraIndex cams = FlowEngine(s).cameras();
+        bool named = false;
+        for (std::size_t i = 0; i < cams.id.size(); ++i)
+            named = named || (!cams.id[i].isEmpty() &&
+                              data.topOd.front().origin == cams.label(static_cast<std::uint32_t>(i), false));
+        QVERIFY2(named, qPrintable(data.topOd.front().origin));
+        const QString longName = QStringLiteral("Elisabethbegijnhof - Prinsenhof - Papegaai - Sint-Michiels, "
+                                                "Rooigemlaan ter hoogte van de Brugse Poort (C070)");
+        data.topOd.front().origin = longName;
+        data.journeys.front().from = longName;
+        QgsProject project;
+        auto layout = maps::ReportLayout::build(data, &project, QString());
+        QVERIFY(layout);
+        auto rightEdge = [&](const QString& id) {
+            for (QgsLayoutMultiFrame* m : layout->multiFrames())
+                if (auto* t = dynamic_cast<QgsLayoutItemTextTable*>(m))
+                    for (QgsLayoutFrame* f : t->frames())
+                        if (f->id() == id)
+                            return f->pos().x() + f->rect().width();
+            return -1.0;
+        };
+        auto left = [&](const QString& id) {
+            const QgsLayoutItem* item = layout->itemById(id);
+            return item ? item->pos().x() : -1.0;
+        };
+        const double od = rightEdge(QStringLiteral("od_table")), through = left(QStringLiteral("h_through"));
+        QVERIFY2(od > 0 && through > 0 && od < through,
+                 qPrintable(QStringLiteral("%1 / %2").arg(od).arg(through)));
+        // The long name wraps: the table is taller than one line per row.
+        QVERIFY(rightEdge(QStringLiteral("journey_table")) > 0);
+        int beside = 0;
+        for (QgsLayoutItem* item : layout->pageCollection()->itemsOnPage(4)) // journey times page
+            if (auto* label = dynamic_cast<QgsLayoutItemLabel*>(item))
+                if (label->pos().x() > 100) { // the method text beside the table
+                    ++beside;
+                    QVERIFY2(rightEdge(QStringLiteral("journey_table")) < label->pos().x(),
+                             qPrintable(label->text().left(40)));
+                }
+        QVERIFY(beside > 0);
     }
 };
 

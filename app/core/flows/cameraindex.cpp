@@ -6,6 +6,7 @@
 #include "store/store.h"
 
 #include <QCryptographicHash>
+#include <QRegularExpression>
 
 #include <algorithm>
 #include <cmath>
@@ -51,7 +52,14 @@ QString CameraIndex::label(std::uint32_t key, bool zones) const {
 
 QString CameraIndex::label(const QString& name, const QString& id) {
     const QString n = name.trimmed();
-    return n.isEmpty() || n == id ? id : QStringLiteral("%1 (%2)").arg(n, id);
+    if (n.isEmpty())
+        return id;
+    // A name that already says the id ("Drongen C071") is not followed by it a second time.
+    if (!id.isEmpty() &&
+        n.contains(QRegularExpression(QStringLiteral("\\b%1\\b").arg(QRegularExpression::escape(id)),
+                                      QRegularExpression::CaseInsensitiveOption)))
+        return n;
+    return QStringLiteral("%1 (%2)").arg(n, id);
 }
 
 QString CameraIndex::rolesSignature() const {

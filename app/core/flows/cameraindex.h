@@ -38,8 +38,9 @@ struct CameraIndex {
     /** The register's name of a flow end (the camera's or the zone's); empty when it has none. */
     QString nameOf(std::uint32_t key, bool zones) const;
     /**
-     * How people read a flow end: "Name (id)", or the id alone when there is no name (or the name is the
-     * id). The one labelling rule of the map, the OD table, the details, the report and the register lists.
+     * How people read a flow end: "Name (id)"; the id alone when there is no name; the name alone when it
+     * already says the id ("Drongen C071"). The one labelling rule of the map, the OD table, the details, the
+     * report and the register lists.
      */
     QString label(std::uint32_t key, bool zones) const;
     /** The same rule for a name and id already at hand. */
