@@ -94,14 +94,17 @@ private slots:
         }
         std::sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
         for (int i = 0; i < 5; ++i) {
-            const QRegularExpression line(QStringLiteral("%1\\s+%2\\s+%3\\b")
+            // Names beside the ids now ("Oud Gentbrugge C103  Dampoort C078  1,727"): the two ids in order, then
+            // the trips.
+            const QRegularExpression line(QStringLiteral("\\b%1\\b\\)?[^\\n]*\\b%2\\b\\)?\\s+%3\\b")
                                               .arg(rows[i].second.section(QLatin1Char(' '), 0, 0),
                                                    rows[i].second.section(QLatin1Char(' '), 1, 1))
                                               .arg(QLocale(QLocale::English).toString(rows[i].first)));
             QVERIFY2(t.contains(line), qPrintable(rows[i].second));
         }
         // No OD figure below k: every "C… C… n" row of the table has n ≥ 10.
-        const QRegularExpression odRow(QStringLiteral("\\b(C\\d{3})\\s+(C\\d{3})\\s+([\\d,]+)\\s+[\\d.]+ %"));
+        const QRegularExpression odRow(
+            QStringLiteral("\\b(C\\d{3})\\b\\)?[^\\n]*?\\b(C\\d{3})\\b\\)?\\s+([\\d,]+)\\s+[\\d.]+ %"));
         int seen = 0;
         for (auto it = odRow.globalMatch(t); it.hasNext();) {
             const auto m = it.next();

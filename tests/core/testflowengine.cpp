@@ -73,6 +73,7 @@ private slots:
         QCOMPARE(CameraIndex::label(QStringLiteral("C005"), QStringLiteral("C005")), QStringLiteral("C005"));
         QCOMPARE(CameraIndex::label(QStringLiteral("Drongen C071"), QStringLiteral("C071")),
                  QStringLiteral("Drongen C071"));
+        QCOMPARE(CameraIndex::label(QStringLiteral("Camera C"), QStringLiteral("C")), QStringLiteral("Camera C (C)"));
         // Only the whole id: "C0710" is another camera's number.
         QCOMPARE(CameraIndex::label(QStringLiteral("Drongen C0710"), QStringLiteral("C071")),
                  QStringLiteral("Drongen C0710 (C071)"));

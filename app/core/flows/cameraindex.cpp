@@ -54,8 +54,9 @@ QString CameraIndex::label(const QString& name, const QString& id) {
     const QString n = name.trimmed();
     if (n.isEmpty())
         return id;
-    // A name that already says the id ("Drongen C071") is not followed by it a second time.
-    if (!id.isEmpty() &&
+    // A name that already says the id ("Drongen C071") is not followed by it a second time; a short id ("C",
+    // "1") in a name may be a house number or a letter, and stays.
+    if (id.size() >= 3 &&
         n.contains(QRegularExpression(QStringLiteral("\\b%1\\b").arg(QRegularExpression::escape(id)),
                                       QRegularExpression::CaseInsensitiveOption)))
         return n;
