@@ -318,7 +318,8 @@ public:
         meta +=
             tr("Period: %1").arg(d.periodText.isEmpty() ? tr("no data") : d.periodText) + QLatin1Char('\n');
         meta += tr("Filters: %1")
-                    .arg(d.filterText == QLatin1String("all") ? tr("none (all trips)") : d.filterText) +
+                    .arg(d.filter.describeForPeople().isEmpty() ? tr("none (all trips)")
+                                                                : d.filter.describeForPeople()) +
                 QLatin1Char('\n');
         meta +=
             tr("Parameters: duplicate window %1 s, trip gap %2 s, through traffic %3–%4 min, minimum cell "

@@ -48,7 +48,10 @@ ReportDialog::ReportDialog(Session* session, const FlowFilter& filter, QgsProjec
     file->addWidget(browse);
     form->addRow(tr("File"), file);
     left->addLayout(form);
-    auto* filters = new QLabel(tr("Filters: %1").arg(filter.describe()), this);
+    auto* filters = new QLabel(
+        tr("Filters: %1")
+            .arg(filter.describeForPeople().isEmpty() ? tr("none (all trips)") : filter.describeForPeople()),
+        this);
     filters->setWordWrap(true);
     left->addWidget(filters);
     m_status = new QLabel(this);

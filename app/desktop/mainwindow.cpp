@@ -669,8 +669,7 @@ void MainWindow::updateSilentCameras() {
          m_flowMap->cube().counts(period, CountPeriod::All, false).publish(m_flowMap->policy()).rows)
         if (c.camera < m_flowMap->cameras().id.size())
             seen.insert(m_flowMap->cameras().id[c.camera]);
-    const QString described = period.describe();
-    m_registerPanel->setPeriodActivity(seen, described == QLatin1String("all") ? QString() : described);
+    m_registerPanel->setPeriodActivity(seen, period.describeForPeople());
 }
 
 void MainWindow::onPicked(QgsVectorLayer* layer, const QgsFeature& feature) {

@@ -202,6 +202,37 @@
     </message>
 </context>
 <context>
+    <name>stroom::FlowFilter</name>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 tot %2</translation>
+    </message>
+    <message>
+        <source>from %1</source>
+        <translation>vanaf %1</translation>
+    </message>
+    <message>
+        <source>until %1</source>
+        <translation>tot %1</translation>
+    </message>
+    <message>
+        <source>weekdays</source>
+        <translation>weekdagen</translation>
+    </message>
+    <message>
+        <source>weekends</source>
+        <translation>weekends</translation>
+    </message>
+    <message>
+        <source>%1–%2 h</source>
+        <translation>%1–%2 u</translation>
+    </message>
+    <message>
+        <source>through traffic only</source>
+        <translation>enkel doorgaand verkeer</translation>
+    </message>
+</context>
+<context>
     <name>stroom::desktop::MainWindow</name>
     <message>
         <source>Stroom</source>
@@ -537,7 +568,7 @@
     </message>
     <message>
         <source>Parameters: duplicate window %1 s, trip gap %2 s, through traffic %3–%4 min, minimum cell count k = %5</source>
-        <translation>Parameters: dubbelvenster %1 s, verplaatsingsonderbreking %2 s, doorgaand verkeer %3–%4 min, minimale celwaarde k = %5</translation>
+        <translation>Parameters: venster voor dubbele waarnemingen %1 s, maximale pauze binnen een verplaatsing %2 s, doorgaand verkeer %3–%4 min, minimale celwaarde k = %5</translation>
     </message>
     <message>
         <source>Purpose: %1</source>
@@ -594,9 +625,9 @@ Internal traffic: %10 (%11 %).
 %12 trips were seen by one camera only and are left out of the matrix. %13 OD cells under k = %14 are not shown.</source>
         <translation>%1 verplaatsingen langs twee of meer camera&apos;s.
 
-Doorgaand verkeer (binnen aan de cordon, buiten aan de cordon binnen %2–%3 min): %4 verplaatsingen (%5 %).
-Bestemmingsverkeer (binnen aan de cordon, eindigt binnen): %6 (%7 %).
-Herkomstverkeer (begint binnen, buiten aan de cordon): %8 (%9 %).
+Doorgaand verkeer (rijdt de cordon binnen en verlaat hem binnen %2–%3 min): %4 verplaatsingen (%5 %).
+Bestemmingsverkeer (rijdt de cordon binnen en eindigt binnen): %6 (%7 %).
+Herkomstverkeer (begint binnen en verlaat de cordon): %8 (%9 %).
 Intern verkeer: %10 (%11 %).
 
 %12 verplaatsingen werden door één camera gezien en blijven buiten de matrix. %13 HB-cellen onder k = %14 worden niet getoond.</translation>
@@ -2143,6 +2174,10 @@ Elke export, elk rapport en elke kopie wordt vastgelegd in een audittrail die wi
     <message>
         <source>Written to %1.</source>
         <translation>Geschreven naar %1.</translation>
+    </message>
+    <message>
+        <source>none (all trips)</source>
+        <translation>geen (alle verplaatsingen)</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
 #include "common/sqlite.h"
 #include "common/timeparse.h"
 #include "common/vectorsource.h"
+#include "common/vehicleclass.h"
 #include "flows/cameraindex.h"
 #include "flows/flowengine.h"
 #include "import/importer.h"
@@ -64,6 +65,21 @@ private:
     }
 
 private slots:
+    /** Filters as people read them (the register, the report dialog, the report), apart from the audit's. */
+    void filtersAreDescribedForPeople() {
+        FlowFilter f;
+        QCOMPARE(f.describeForPeople(), QString());
+        QCOMPARE(f.describe(), QStringLiteral("all"));
+        f.days = FlowFilter::Days::Weekday;
+        f.hourFrom = 7;
+        f.hourTo = 9;
+        f.classMask = 1u << vehicleclass::Truck;
+        f.throughOnly = true;
+        QCOMPARE(f.describeForPeople(), QStringLiteral("weekdays; 7–9 h; trucks; through traffic only"));
+        QCOMPARE(f.describe(),
+                 QStringLiteral("weekday, 7-9 h, truck, through")); // the audit trail's, unchanged
+    }
+
     /** One rule for the map, the OD table, the report and the register's lists. */
     void labelsSayNameAndIdOnce() {
         QCOMPARE(CameraIndex::label(QStringLiteral("Kouter"), QStringLiteral("C005")),
@@ -73,7 +89,8 @@ private slots:
         QCOMPARE(CameraIndex::label(QStringLiteral("C005"), QStringLiteral("C005")), QStringLiteral("C005"));
         QCOMPARE(CameraIndex::label(QStringLiteral("Drongen C071"), QStringLiteral("C071")),
                  QStringLiteral("Drongen C071"));
-        QCOMPARE(CameraIndex::label(QStringLiteral("Camera C"), QStringLiteral("C")), QStringLiteral("Camera C (C)"));
+        QCOMPARE(CameraIndex::label(QStringLiteral("Camera C"), QStringLiteral("C")),
+                 QStringLiteral("Camera C (C)"));
         // Only the whole id: "C0710" is another camera's number.
         QCOMPARE(CameraIndex::label(QStringLiteral("Drongen C0710"), QStringLiteral("C071")),
                  QStringLiteral("Drongen C0710 (C071)"));

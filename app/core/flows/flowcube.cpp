@@ -1,5 +1,8 @@
 #include "flows/flowcube.h"
 
+#include <QCoreApplication>
+#include <QLocale>
+
 #include "common/error.h"
 #include "common/timeformat.h"
 #include "common/timeparse.h"
@@ -125,6 +128,33 @@ QString FlowFilter::describe() const {
     if (throughOnly)
         parts << QStringLiteral("through");
     return parts.isEmpty() ? QStringLiteral("all") : parts.join(QStringLiteral(", "));
+}
+
+QString FlowFilter::describeForPeople() const {
+    auto tr = [](const char* text) { return QCoreApplication::translate("FlowFilter", text); };
+    QStringList parts;
+    const QLocale loc;
+    if (from.isValid() && to.isValid())
+        parts << tr("%1 to %2")
+                     .arg(loc.toString(from, QLocale::ShortFormat), loc.toString(to, QLocale::ShortFormat));
+    else if (from.isValid())
+        parts << tr("from %1").arg(loc.toString(from, QLocale::ShortFormat));
+    else if (to.isValid())
+        parts << tr("until %1").arg(loc.toString(to, QLocale::ShortFormat));
+    if (days != Days::All)
+        parts << (days == Days::Weekday ? tr("weekdays") : tr("weekends"));
+    if (hourFrom != 0 || hourTo != 24)
+        parts << tr("%1–%2 h").arg(hourFrom).arg(hourTo);
+    if (classMask != 0) {
+        QStringList c;
+        for (int i = 0; i < vehicleclass::kCount; ++i)
+            if (classMask >> i & 1u)
+                c << vehicleclass::label(i).toLower();
+        parts << c.join(QStringLiteral(", "));
+    }
+    if (throughOnly)
+        parts << tr("through traffic only");
+    return parts.join(QStringLiteral("; "));
 }
 
 void FlowCube::localDayHour(std::int64_t utc, LocalTime& zone, std::int64_t* day, int* hour) {

@@ -29,6 +29,11 @@ struct FlowFilter {
     /** "2026-03-02..2026-03-08, weekday, 7-9 h, truck, through" for records and legends. */
     QString describe() const;
     /**
+     * The same for people, in the user's language ("weekdays, 7–9 h, trucks"; "weekdagen, 7–9 u,
+     * vrachtwagens"); empty for no filter. describe() stays the audit trail's fixed English.
+     */
+    QString describeForPeople() const;
+    /**
      * Sets one filter from its text, as `stroom-cli --KEY VALUE` and the desktop's `--filter KEY=VALUE`
      * say it: from, to (yyyy-mm-dd), days (all, weekday, weekend), hours (H1-H2), class (labels separated
      * by commas; adds to the classes), through (no value). Throws Error::usage naming the key and the
