@@ -20,6 +20,8 @@ PACKAGES=(
   libmosquitto-dev mosquitto mosquitto-clients
   # headless runs, screenshots, PDF checks, fonts
   xvfb xauth imagemagick poppler-utils fonts-dejavu-core tzdata qttranslations5-l10n
+  # the package and its checks (packaging/install-test.sh): lintian, AppStream, .desktop, manual pages
+  lintian appstream desktop-file-utils man-db
 )
 
 missing=()

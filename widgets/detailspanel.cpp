@@ -48,12 +48,12 @@ DetailsPanel::DetailsPanel(QWidget* parent)
 
 void DetailsPanel::showEmptyProject() {
     clear();
-    m_text->setHtml(
-        tr("<p><b>A new project.</b> Next:</p><ol>"
-           "<li>File &gt; Import cameras… (the register: CSV, GeoJSON, GeoPackage, OpenStreetMap)</li>"
-           "<li>zones, for flows between districts: <tt>stroom-cli zones import</tt></li>"
-           "<li>File &gt; Import ANPR data… (pseudonymised exports, or counts from privacy-proof "
-           "cameras)</li></ol><p>The flow map, the OD matrix and the counts follow each import.</p>"));
+    m_text->setHtml(tr(
+        "<p><b>A new project.</b> Next:</p><ol>"
+        "<li>File &gt; Import cameras… (the register: CSV, GeoJSON, GeoPackage, OpenStreetMap)</li>"
+        "<li>File &gt; Import zones… (districts, for flows between them: GeoJSON, GeoPackage, Shapefile)</li>"
+        "<li>File &gt; Import ANPR data… (pseudonymised exports, or counts from privacy-proof "
+        "cameras)</li></ol><p>The flow map, the OD matrix and the counts follow each import.</p>"));
 }
 
 void DetailsPanel::clear() {

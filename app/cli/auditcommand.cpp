@@ -1,4 +1,5 @@
 #include "commands.h"
+#include "common/helptext.h"
 
 #include "cliio.h"
 #include "common/error.h"
@@ -13,7 +14,7 @@ namespace stroom::cli {
 namespace {
 QString openProject(QCommandLineParser& p, const QString& command, const QStringList& args,
                     const QString& description, bool* help) {
-    p.addPositionalArgument(QStringLiteral("PROJECT.gpkg"), QStringLiteral("The project."));
+    helptext::addArgument(p, QStringLiteral("PROJECT.gpkg"), QStringLiteral("The project."));
     *help = !parse(p, command, args, description);
     if (*help)
         return QString();

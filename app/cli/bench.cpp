@@ -1,5 +1,6 @@
 #include "cliio.h"
 #include "commands.h"
+#include "common/helptext.h"
 
 #include "common/error.h"
 #include "common/random.h"
@@ -187,21 +188,22 @@ bool parseBench(const QStringList& args, BenchOptions* o, QTemporaryDir& tmp) {
                        "the scaling between sizes. 'trips' measures trip building and cube "
                        "queries beside the trip definition as sqlite3 window-function SQL. "
                        "Prints a table on stdout."));
-    p.addPositionalArgument(QStringLiteral("what"), QStringLiteral("import or trips."));
-    p.addOptions({
-        {QStringLiteral("reads"),
-         QStringLiteral("Comma-separated sizes in reads (default 1000000,10000000)."),
-         QStringLiteral("N,...")},
-        {QStringLiteral("dir"),
-         QStringLiteral("Working folder (default: a temporary one, removed afterwards)."),
-         QStringLiteral("DIR")},
-        {QStringLiteral("no-reference"), QStringLiteral("Skip the sqlite3 reference run.")},
-        {QStringLiteral("reference-max"),
-         QStringLiteral(
-             "trips: run the sqlite3 window-function reference only up to this many reads (default "
-             "1000000; at 10 million it takes minutes)."),
-         QStringLiteral("N")},
-    });
+    helptext::addArgument(p, QStringLiteral("what"), QStringLiteral("import or trips."));
+    helptext::addOptions(
+        p, {
+               {QStringLiteral("reads"),
+                QStringLiteral("Comma-separated sizes in reads (default 1000000,10000000)."),
+                QStringLiteral("N,...")},
+               {QStringLiteral("dir"),
+                QStringLiteral("Working folder (default: a temporary one, removed afterwards)."),
+                QStringLiteral("DIR")},
+               {QStringLiteral("no-reference"), QStringLiteral("Skip the sqlite3 reference run.")},
+               {QStringLiteral("reference-max"),
+                QStringLiteral(
+                    "trips: run the sqlite3 window-function reference only up to this many reads (default "
+                    "1000000; at 10 million it takes minutes)."),
+                QStringLiteral("N")},
+           });
     if (!parse(p, QStringLiteral("bench"), args, description))
         return false;
     const QString what = p.positionalArguments().value(0);

@@ -1,4 +1,5 @@
 #include "commands.h"
+#include "common/helptext.h"
 
 #include "cliio.h"
 #include "common/error.h"
@@ -40,18 +41,20 @@ bool outIsPdf(const QStringList& args) {
 
 int camerasExport(const QStringList& args) {
     QCommandLineParser p;
-    p.addPositionalArgument(QStringLiteral("PROJECT.gpkg"), QStringLiteral("The project."));
-    p.addOptions({
-        {QStringLiteral("out"),
-         QStringLiteral("GeoJSON, CSV, GeoPackage or (with --public) a PDF listing, by the file name."),
-         QStringLiteral("FILE")},
-        {QStringLiteral("public"),
-         QStringLiteral("The public register (L3): only the fields citizens may see.")},
-        {QStringLiteral("purpose"), QStringLiteral("Why (required; kept in the audit trail)."),
-         QStringLiteral("TEXT")},
-        {QStringLiteral("overwrite"),
-         QStringLiteral("Replace FILE if it exists (never a file of the project).")},
-    });
+    helptext::addArgument(p, QStringLiteral("PROJECT.gpkg"), QStringLiteral("The project."));
+    helptext::addOptions(
+        p,
+        {
+            {QStringLiteral("out"),
+             QStringLiteral("GeoJSON, CSV, GeoPackage or (with --public) a PDF listing, by the file name."),
+             QStringLiteral("FILE")},
+            {QStringLiteral("public"),
+             QStringLiteral("The public register (L3): only the fields citizens may see.")},
+            {QStringLiteral("purpose"), QStringLiteral("Why (required; kept in the audit trail)."),
+             QStringLiteral("TEXT")},
+            {QStringLiteral("overwrite"),
+             QStringLiteral("Replace FILE if it exists (never a file of the project).")},
+        });
     if (!parse(p, QStringLiteral("cameras export"), args,
                QStringLiteral(
                    "Writes the camera register; with --public only its public fields (id, name, site, "

@@ -1,4 +1,5 @@
 #include "commands.h"
+#include "common/helptext.h"
 
 #include "cliio.h"
 #include "common/error.h"
@@ -23,16 +24,18 @@ namespace stroom::cli {
 
 int camerasImport(const QStringList& args) {
     QCommandLineParser p;
-    p.addPositionalArgument(QStringLiteral("PROJECT.gpkg"), QStringLiteral("The project."));
-    p.addPositionalArgument(QStringLiteral("FILE"),
-                            QStringLiteral("CSV (lon/lat or x/y), GeoJSON, GeoPackage, Shapefile."));
-    p.addOptions({
-        {QStringLiteral("layer"), QStringLiteral("Layer to read (default: the first)."),
-         QStringLiteral("NAME")},
-        {QStringLiteral("crs"),
-         QStringLiteral("CRS of x/y columns in a CSV, e.g. EPSG:31370 (default WGS84 lon/lat)."),
-         QStringLiteral("CRS")},
-    });
+    helptext::addArgument(p, QStringLiteral("PROJECT.gpkg"), QStringLiteral("The project."));
+    helptext::addArgument(
+        p, QStringLiteral("FILE"),
+        QStringLiteral("CSV (lon/lat or x/y), GeoJSON, GeoPackage, Shapefile, OpenStreetMap (.osm)."));
+    helptext::addOptions(
+        p, {
+               {QStringLiteral("layer"), QStringLiteral("Layer to read (default: the first)."),
+                QStringLiteral("NAME")},
+               {QStringLiteral("crs"),
+                QStringLiteral("CRS of x/y columns in a CSV, e.g. EPSG:31370 (default WGS84 lon/lat)."),
+                QStringLiteral("CRS")},
+           });
     if (!parse(p, QStringLiteral("cameras import"), args,
                QStringLiteral("Adds cameras to the project's inventory, or updates them by id.")))
         return 0;

@@ -1,4 +1,5 @@
 #include "commands.h"
+#include "common/helptext.h"
 
 #include "cliio.h"
 #include "common/error.h"
@@ -23,13 +24,15 @@ namespace stroom::cli {
 
 int camerasOwners(const QStringList& args) {
     QCommandLineParser p;
-    p.addPositionalArgument(QStringLiteral("PROJECT.gpkg"), QStringLiteral("The project."));
-    p.addOptions({
-        {QStringLiteral("alias"),
-         QStringLiteral("Record that ALIAS (an owner or operator as written) means OWNER."),
-         QStringLiteral("ALIAS=OWNER")},
-        {QStringLiteral("suggest"), QStringLiteral("List spellings that probably mean the same owner.")},
-    });
+    helptext::addArgument(p, QStringLiteral("PROJECT.gpkg"), QStringLiteral("The project."));
+    helptext::addOptions(
+        p,
+        {
+            {QStringLiteral("alias"),
+             QStringLiteral("Record that ALIAS (an owner or operator as written) means OWNER."),
+             QStringLiteral("ALIAS=OWNER")},
+            {QStringLiteral("suggest"), QStringLiteral("List spellings that probably mean the same owner.")},
+        });
     if (!parse(
             p, QStringLiteral("cameras owners"), args,
             QStringLiteral("Cameras per owner, the owner mapping table (one owner however it is spelled) and "

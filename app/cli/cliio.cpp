@@ -1,4 +1,5 @@
 #include "cliio.h"
+#include "common/helptext.h"
 
 #include "commands.h"
 
@@ -55,7 +56,7 @@ std::function<void(double)> progressPrinter(const QString& what) {
 /** Parses the command's options; returns false (after printing help) when --help was asked. */
 bool parse(QCommandLineParser& p, const QString& command, const QStringList& args,
            const QString& description) {
-    p.setApplicationDescription(description);
+    p.setApplicationDescription(helptext::tr(description));
     p.addHelpOption();
     p.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     QStringList withProgram = args;
@@ -69,8 +70,13 @@ bool parse(QCommandLineParser& p, const QString& command, const QStringList& arg
         for (const Command& c : commands())
             if (c.name == command)
                 synopsis = c.synopsis;
+        // "Usage: " (in the user's language, as Qt writes it) stays; what follows is the command's own.
         const int end = help.indexOf(QLatin1Char('\n'));
-        help.replace(0, end, QStringLiteral("Usage: stroom-cli %1 [options] %2").arg(command, synopsis));
+        const int colon = help.indexOf(QStringLiteral(": "));
+        const int from = colon >= 0 && colon < end ? colon + 2 : 0;
+        help.replace(from, end - from,
+                     QStringLiteral("stroom-cli %1 %2 %3")
+                         .arg(command, helptext::tr(QStringLiteral("[options]")), synopsis));
         out() << help;
         return false;
     }
@@ -92,17 +98,20 @@ int integerOption(const QCommandLineParser& p, const QString& name, int fallback
 }
 
 void addTripOptions(QCommandLineParser& p) {
-    p.addOptions({
-        {QStringLiteral("gap"), QStringLiteral("Trip gap in seconds (default: the stored one, 1800)."),
-         QStringLiteral("SECONDS")},
-        {QStringLiteral("dedupe"),
-         QStringLiteral("Duplicate window in seconds (default: the stored one, 60)."),
-         QStringLiteral("SECONDS")},
-        {QStringLiteral("through-min"),
-         QStringLiteral("Through traffic: at least this many minutes (default 1)."), QStringLiteral("MIN")},
-        {QStringLiteral("through-max"),
-         QStringLiteral("Through traffic: at most this many minutes (default 20)."), QStringLiteral("MIN")},
-    });
+    helptext::addOptions(
+        p, {
+               {QStringLiteral("gap"), QStringLiteral("Trip gap in seconds (default: the stored one, 1800)."),
+                QStringLiteral("SECONDS")},
+               {QStringLiteral("dedupe"),
+                QStringLiteral("Duplicate window in seconds (default: the stored one, 60)."),
+                QStringLiteral("SECONDS")},
+               {QStringLiteral("through-min"),
+                QStringLiteral("Through traffic: at least this many minutes (default 1)."),
+                QStringLiteral("MIN")},
+               {QStringLiteral("through-max"),
+                QStringLiteral("Through traffic: at most this many minutes (default 20)."),
+                QStringLiteral("MIN")},
+           });
 }
 
 TripParameters tripParameters(const QCommandLineParser& p, const TripParameters& stored, bool* given) {
@@ -130,34 +139,38 @@ TripParameters tripParameters(const QCommandLineParser& p, const TripParameters&
 }
 
 void addFilterOptions(QCommandLineParser& p) {
-    p.addOptions({
-        {QStringLiteral("out"),
-         QStringLiteral("Output file (.csv; flows and counts also .gpkg or .geojson)."),
-         QStringLiteral("FILE")},
-        {QStringLiteral("from"), QStringLiteral("First day (local date, yyyy-mm-dd)."),
-         QStringLiteral("DATE")},
-        {QStringLiteral("to"), QStringLiteral("Last day (local date, inclusive)."), QStringLiteral("DATE")},
-        {QStringLiteral("days"), QStringLiteral("all (default), weekday or weekend."),
-         QStringLiteral("all|weekday|weekend")},
-        {QStringLiteral("hours"), QStringLiteral("Start hours H1-H2, local: 7-9 is 07:00 to 08:59."),
-         QStringLiteral("H1-H2")},
-        {QStringLiteral("class"), QStringLiteral("Vehicle classes, e.g. car,van (default all)."),
-         QStringLiteral("C,...")},
-        {QStringLiteral("through"), QStringLiteral("Through traffic only.")},
-        {QStringLiteral("k"),
-         QStringLiteral("Minimum distinct vehicles per cell (default: the project's, at least 10); cells "
-                        "under it are left out. Another k than the project's only with --exact."),
-         QStringLiteral("N")},
-        {QStringLiteral("exact"),
-         QStringLiteral("Exact figures instead of perturbed ones (cell key method off); needs --purpose and "
-                        "is audited as layer L1. Also needed for --gap/--dedupe/--through-min/--through-max "
-                        "other than the project's.")},
-        {QStringLiteral("purpose"),
-         QStringLiteral("Why this export is made (required; kept in the audit trail)."),
-         QStringLiteral("TEXT")},
-        {QStringLiteral("overwrite"),
-         QStringLiteral("Replace FILE if it exists (never a file of the project).")},
-    });
+    helptext::addOptions(
+        p,
+        {
+            {QStringLiteral("out"),
+             QStringLiteral("Output file (.csv; flows and counts also .gpkg or .geojson)."),
+             QStringLiteral("FILE")},
+            {QStringLiteral("from"), QStringLiteral("First day (local date, yyyy-mm-dd)."),
+             QStringLiteral("DATE")},
+            {QStringLiteral("to"), QStringLiteral("Last day (local date, inclusive)."),
+             QStringLiteral("DATE")},
+            {QStringLiteral("days"), QStringLiteral("all (default), weekday or weekend."),
+             QStringLiteral("all|weekday|weekend")},
+            {QStringLiteral("hours"), QStringLiteral("Start hours H1-H2, local: 7-9 is 07:00 to 08:59."),
+             QStringLiteral("H1-H2")},
+            {QStringLiteral("class"), QStringLiteral("Vehicle classes, e.g. car,van (default all)."),
+             QStringLiteral("C,...")},
+            {QStringLiteral("through"), QStringLiteral("Through traffic only.")},
+            {QStringLiteral("k"),
+             QStringLiteral("Minimum distinct vehicles per cell (default: the project's, at least 10); cells "
+                            "under it are left out. Another k than the project's only with --exact."),
+             QStringLiteral("N")},
+            {QStringLiteral("exact"),
+             QStringLiteral(
+                 "Exact figures instead of perturbed ones (cell key method off); needs --purpose and "
+                 "is audited as layer L1. Also needed for --gap/--dedupe/--through-min/--through-max "
+                 "other than the project's.")},
+            {QStringLiteral("purpose"),
+             QStringLiteral("Why this export is made (required; kept in the audit trail)."),
+             QStringLiteral("TEXT")},
+            {QStringLiteral("overwrite"),
+             QStringLiteral("Replace FILE if it exists (never a file of the project).")},
+        });
     addTripOptions(p);
 }
 

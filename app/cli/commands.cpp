@@ -2,10 +2,12 @@
 
 #include "cliio.h"
 #include "common/error.h"
+#include "common/helptext.h"
 
 #include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
+#include <QProcess>
 #include <QTextStream>
 
 #include <cerrno>
@@ -119,14 +121,49 @@ const std::vector<Command>& commands() {
 }
 
 QString usage() {
-    QString text = QStringLiteral("Usage: stroom-cli COMMAND [options] …\n\nCommands:\n");
+    QString text = helptext::tr(QStringLiteral("Usage: stroom-cli COMMAND [options] …\n\nCommands:\n"));
     for (const Command& c : commands())
         text += QStringLiteral("  %1 %2\n      %3\n")
-                    .arg(c.name, c.synopsis.isEmpty() ? QString() : QStringLiteral("[options] ") + c.synopsis,
-                         c.summary);
-    text += QStringLiteral("\nRun 'stroom-cli COMMAND --help' for a command's options.\n"
-                           "Exit codes: 0 done, 2 bad usage, 3 input rejected, 4 store problem.\n");
+                    .arg(c.name,
+                         c.synopsis.isEmpty()
+                             ? QString()
+                             : helptext::tr(QStringLiteral("[options]")) + QLatin1Char(' ') + c.synopsis,
+                         helptext::tr(c.summary));
+    text += QLatin1Char('\n') + exitCodes() + QLatin1Char('\n');
     return text;
+}
+
+QString exitCodes() {
+    return helptext::tr(
+        QStringLiteral("Run 'stroom-cli COMMAND --help' for a command's options.\n"
+                       "Exit codes: 0 done, 2 bad usage, 3 input rejected, 4 store problem."));
+}
+
+QString manPage() {
+    // Each command's page section is its --help, as that command prints it (report's comes from
+    // stroom-cli-render): the page cannot say other things than --help does.
+    QList<helptext::Help> helps;
+    for (const Command& c : commands()) {
+        QProcess run;
+        run.setProcessChannelMode(QProcess::SeparateChannels);
+        run.start(QCoreApplication::applicationFilePath(), c.name.split(QLatin1Char(' '))
+                                                               << QStringLiteral("--help"));
+        if (!run.waitForFinished(60000) || run.exitCode() != 0)
+            throw Error::store(QStringLiteral("--man: 'stroom-cli %1 --help' failed: %2")
+                                   .arg(c.name, QString::fromLocal8Bit(run.readAllStandardError())));
+        helps << helptext::Help{QStringLiteral("stroom-cli ") + c.name,
+                                QString::fromUtf8(run.readAllStandardOutput())};
+    }
+    const bool nl = helptext::dutch();
+    return helptext::manPage(
+        QStringLiteral("stroom-cli"),
+        helptext::tr(
+            QStringLiteral("origin-destination flows, counts and the camera register from pseudonymised "
+                           "ANPR data, on the command line")),
+        QStringLiteral(STROOM_VERSION), helps, nl,
+        {{nl ? QStringLiteral("AFSLUITSTATUS") : QStringLiteral("EXIT STATUS"), exitCodes()},
+         {nl ? QStringLiteral("ZIE OOK") : QStringLiteral("SEE ALSO"),
+          QStringLiteral("stroom(1), stroom-edge(1)")}});
 }
 
 int dispatch(const QStringList& arguments) {
@@ -139,6 +176,10 @@ int dispatch(const QStringList& arguments) {
         if (first == QLatin1String("--help") || first == QLatin1String("-h") ||
             first == QLatin1String("help")) {
             out() << usage();
+            return 0;
+        }
+        if (first == QLatin1String("--man")) { // the manual page, made from every command's --help
+            out() << manPage();
             return 0;
         }
         if (first == QLatin1String("--version")) {

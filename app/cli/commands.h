@@ -28,6 +28,10 @@ struct Command {
 const std::vector<Command>& commands();
 /** `stroom-cli --help`: made from the table. */
 QString usage();
+/** The exit codes, as --help and the man page say them. */
+QString exitCodes();
+/** `stroom-cli --man`: the manual page (roff), made from every command's --help in the user's language. */
+QString manPage();
 /** Runs one invocation (the arguments after the program name): the exit code. */
 int dispatch(const QStringList& arguments);
 

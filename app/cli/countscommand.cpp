@@ -1,4 +1,5 @@
 #include "commands.h"
+#include "common/helptext.h"
 
 #include "cliio.h"
 #include "common/error.h"
@@ -25,10 +26,10 @@ namespace stroom::cli {
 
 int counts(const QStringList& args) {
     QCommandLineParser p;
-    p.addPositionalArgument(QStringLiteral("PROJECT.gpkg"), QStringLiteral("The project."));
+    helptext::addArgument(p, QStringLiteral("PROJECT.gpkg"), QStringLiteral("The project."));
     addFilterOptions(p);
-    p.addOption(
-        {QStringLiteral("per"), QStringLiteral("hour (default) or day."), QStringLiteral("hour|day")});
+    helptext::addOption(
+        p, {QStringLiteral("per"), QStringLiteral("hour (default) or day."), QStringLiteral("hour|day")});
     if (!parse(
             p, QStringLiteral("counts"), args,
             QStringLiteral(

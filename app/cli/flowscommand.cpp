@@ -1,4 +1,5 @@
 #include "commands.h"
+#include "common/helptext.h"
 
 #include "cliio.h"
 #include "common/error.h"
@@ -27,14 +28,14 @@ namespace stroom::cli {
 
 int flows(const QStringList& args) {
     QCommandLineParser p;
-    p.addPositionalArgument(QStringLiteral("PROJECT.gpkg"), QStringLiteral("The project."));
+    helptext::addArgument(p, QStringLiteral("PROJECT.gpkg"), QStringLiteral("The project."));
     addFilterOptions(p);
-    p.addOption(
-        {QStringLiteral("by"), QStringLiteral("camera (default) or zone."), QStringLiteral("camera|zone")});
-    p.addOption(
-        {QStringLiteral("names"),
-         QStringLiteral("Add origin_name and destination_name after the usual columns (the register's "
-                        "camera names, or the zones').")});
+    helptext::addOption(p, {QStringLiteral("by"), QStringLiteral("camera (default) or zone."),
+                            QStringLiteral("camera|zone")});
+    helptext::addOption(
+        p, {QStringLiteral("names"),
+            QStringLiteral("Add origin_name and destination_name after the usual columns (the register's "
+                           "camera names, or the zones').")});
     if (!parse(p, QStringLiteral("flows"), args,
                QStringLiteral(
                    "Writes the origin-destination matrix: origin,destination,trips sorted by origin then "

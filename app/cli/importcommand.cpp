@@ -1,4 +1,5 @@
 #include "commands.h"
+#include "common/helptext.h"
 
 #include "cliio.h"
 #include "common/error.h"
@@ -27,42 +28,48 @@ namespace stroom::cli {
 namespace {
 
 void addImportOptions(QCommandLineParser& p) {
-    p.addPositionalArgument(QStringLiteral("PROJECT.gpkg"), QStringLiteral("The project."));
-    p.addPositionalArgument(QStringLiteral("FILE"),
-                            QStringLiteral("ANPR exports (.csv or .csv.gz), one or more."),
-                            QStringLiteral("FILE..."));
-    p.addOptions({
-        {QStringLiteral("format"),
-         QStringLiteral("auto (default), standard, nl, anpr-metrics, counts or pairflows."),
-         QStringLiteral("F")},
-        {QStringLiteral("timezone"),
-         QStringLiteral("Time zone of local times (default Europe/Brussels for nl, UTC otherwise)."),
-         QStringLiteral("TZ")},
-        {QStringLiteral("on-error"),
-         QStringLiteral(
-             "abort (default): a bad row stops the file; skip: bad rows are counted and left out."),
-         QStringLiteral("abort|skip")},
-        {QStringLiteral("pseudonymise"),
-         QStringLiteral("The files hold clear plates: hash them (HMAC-SHA256; one set of random keys for all "
-                        "files of this command, rotating daily at 04:00 local time, kept in memory only).")},
-        {QStringLiteral("key-rotation"),
-         QStringLiteral("With --pseudonymise: keys rotate daily (default) or weekly (Monday 04:00); a trip "
-                        "across a rotation is cut in two, and the summary says how many were."),
-         QStringLiteral("daily|weekly")},
-        {QStringLiteral("force"), QStringLiteral("Import a file even if it was imported before.")},
-        {QStringLiteral("mapping"),
-         QStringLiteral(
-             "Columns by role, e.g. time=tijdstip,camera=cam,pseudonym=hash (roles: time, camera, pseudonym, "
-             "class, country, latitude, longitude, name, period_start, period_minutes, vehicles, "
-             "from_camera, "
-             "to_camera, mean_seconds, pair)."),
-         QStringLiteral("ROLE=COLUMN,...")},
-        {QStringLiteral("period"),
-         QStringLiteral("For aggregate files without period columns: START/END, e.g. 2017-10-01/2017-11-30."),
-         QStringLiteral("START/END")},
-        {QStringLiteral("no-trips"),
-         QStringLiteral("Do not update trips and the cube afterwards (run 'stroom-cli trips' later).")},
-    });
+    helptext::addArgument(p, QStringLiteral("PROJECT.gpkg"), QStringLiteral("The project."));
+    helptext::addArgument(p, QStringLiteral("FILE"),
+                          QStringLiteral("ANPR exports (.csv or .csv.gz), one or more."),
+                          QStringLiteral("FILE..."));
+    helptext::addOptions(
+        p,
+        {
+            {QStringLiteral("format"),
+             QStringLiteral("auto (default), standard, nl, anpr-metrics, counts or pairflows."),
+             QStringLiteral("F")},
+            {QStringLiteral("timezone"),
+             QStringLiteral("Time zone of local times (default Europe/Brussels for nl, UTC otherwise)."),
+             QStringLiteral("TZ")},
+            {QStringLiteral("on-error"),
+             QStringLiteral(
+                 "abort (default): a bad row stops the file; skip: bad rows are counted and left out."),
+             QStringLiteral("abort|skip")},
+            {QStringLiteral("pseudonymise"),
+             QStringLiteral(
+                 "The files hold clear plates: hash them (HMAC-SHA256; one set of random keys for all "
+                 "files of this command, rotating daily at 04:00 local time, kept in memory only).")},
+            {QStringLiteral("key-rotation"),
+             QStringLiteral(
+                 "With --pseudonymise: keys rotate daily (default) or weekly (Monday 04:00); a trip "
+                 "across a rotation is cut in two, and the summary says how many were."),
+             QStringLiteral("daily|weekly")},
+            {QStringLiteral("force"), QStringLiteral("Import a file even if it was imported before.")},
+            {QStringLiteral("mapping"),
+             QStringLiteral(
+                 "Columns by role, e.g. time=tijdstip,camera=cam,pseudonym=hash (roles: time, camera, "
+                 "pseudonym, "
+                 "class, country, latitude, longitude, name, period_start, period_minutes, vehicles, "
+                 "from_camera, "
+                 "to_camera, mean_seconds, pair)."),
+             QStringLiteral("ROLE=COLUMN,...")},
+            {QStringLiteral("period"),
+             QStringLiteral(
+                 "For aggregate files without period columns: START/END, e.g. 2017-10-01/2017-11-30."),
+             QStringLiteral("START/END")},
+            {QStringLiteral("no-trips"),
+             QStringLiteral("Do not update trips and the cube afterwards (run 'stroom-cli trips' later).")},
+        });
 }
 
 /** The options as the importer takes them; Error::usage for a value it cannot take. */

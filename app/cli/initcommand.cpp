@@ -1,4 +1,5 @@
 #include "commands.h"
+#include "common/helptext.h"
 
 #include "cliio.h"
 #include "common/error.h"
@@ -23,7 +24,7 @@ namespace stroom::cli {
 
 int init(const QStringList& args) {
     QCommandLineParser p;
-    p.addPositionalArgument(QStringLiteral("PROJECT.gpkg"), QStringLiteral("The project file to create."));
+    helptext::addArgument(p, QStringLiteral("PROJECT.gpkg"), QStringLiteral("The project file to create."));
     if (!parse(p, QStringLiteral("init"), args,
                QStringLiteral("Creates a new, empty Stroom project (a GeoPackage).")))
         return 0;

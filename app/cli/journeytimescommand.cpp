@@ -1,4 +1,5 @@
 #include "commands.h"
+#include "common/helptext.h"
 
 #include "cliio.h"
 #include "common/error.h"
@@ -24,7 +25,7 @@ namespace stroom::cli {
 
 int journeyTimesCommand(const QStringList& args) {
     QCommandLineParser p;
-    p.addPositionalArgument(QStringLiteral("PROJECT.gpkg"), QStringLiteral("The project."));
+    helptext::addArgument(p, QStringLiteral("PROJECT.gpkg"), QStringLiteral("The project."));
     addFilterOptions(p);
     if (!parse(p, QStringLiteral("journey-times"), args,
                QStringLiteral(

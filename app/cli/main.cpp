@@ -1,4 +1,5 @@
 #include "commands.h"
+#include "common/helptext.h"
 
 #include <QCoreApplication>
 
@@ -7,5 +8,6 @@ int main(int argc, char* argv[]) {
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("stroom-cli"));
     QCoreApplication::setOrganizationName(QStringLiteral("Stroom"));
+    stroom::helptext::installTranslator(); // the help in Dutch for a Dutch-speaking user
     return stroom::cli::dispatch(QCoreApplication::arguments().mid(1));
 }

@@ -1,4 +1,5 @@
 #include "commands.h"
+#include "common/helptext.h"
 
 #include "cliio.h"
 #include "common/error.h"
@@ -16,26 +17,27 @@ namespace stroom::cli {
 
 int purge(const QStringList& args) {
     QCommandLineParser p;
-    p.addPositionalArgument(QStringLiteral("PROJECT.gpkg"), QStringLiteral("The project."));
-    p.addOptions({
-        {QStringLiteral("before"), QStringLiteral("Purge reads before this local date."),
-         QStringLiteral("DATE")},
-        {QStringLiteral("older-than"), QStringLiteral("Purge reads older than this many days."),
-         QStringLiteral("DAYS")},
-        {QStringLiteral("import"), QStringLiteral("Purge the reads of import N (see the imports table)."),
-         QStringLiteral("N")},
-        {QStringLiteral("all"), QStringLiteral("Purge every read.")},
-        {QStringLiteral("trips"),
-         QStringLiteral("Purge the trips (L1) of the range too (not with --import).")},
-        {QStringLiteral("retention"),
-         QStringLiteral(
-             "Set the project's retention period in days (0: none); it is applied now and at every "
-             "open and import."),
-         QStringLiteral("DAYS")},
-        {QStringLiteral("dry-run"), QStringLiteral("Say what would go, removing nothing.")},
-        {QStringLiteral("purpose"), QStringLiteral("Why (required; kept in the audit trail)."),
-         QStringLiteral("TEXT")},
-    });
+    helptext::addArgument(p, QStringLiteral("PROJECT.gpkg"), QStringLiteral("The project."));
+    helptext::addOptions(
+        p, {
+               {QStringLiteral("before"), QStringLiteral("Purge reads before this local date."),
+                QStringLiteral("DATE")},
+               {QStringLiteral("older-than"), QStringLiteral("Purge reads older than this many days."),
+                QStringLiteral("DAYS")},
+               {QStringLiteral("import"),
+                QStringLiteral("Purge the reads of import N (see the imports table)."), QStringLiteral("N")},
+               {QStringLiteral("all"), QStringLiteral("Purge every read.")},
+               {QStringLiteral("trips"),
+                QStringLiteral("Purge the trips (L1) of the range too (not with --import).")},
+               {QStringLiteral("retention"),
+                QStringLiteral(
+                    "Set the project's retention period in days (0: none); it is applied now and at every "
+                    "open and import."),
+                QStringLiteral("DAYS")},
+               {QStringLiteral("dry-run"), QStringLiteral("Say what would go, removing nothing.")},
+               {QStringLiteral("purpose"), QStringLiteral("Why (required; kept in the audit trail)."),
+                QStringLiteral("TEXT")},
+           });
     if (!parse(
             p, QStringLiteral("purge"), args,
             QStringLiteral(

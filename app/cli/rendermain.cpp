@@ -1,5 +1,6 @@
 #include "cliio.h"
 #include "commands.h"
+#include "common/helptext.h"
 #include "reportcommand.h"
 
 #include <qgsapplication.h>
@@ -17,6 +18,7 @@ int main(int argc, char* argv[]) {
     QgsApplication app(argc, argv, true);
     QCoreApplication::setApplicationName(QStringLiteral("stroom-cli"));
     QCoreApplication::setOrganizationName(QStringLiteral("Stroom"));
+    stroom::helptext::installTranslator(); // the help in Dutch for a Dutch-speaking user
     stroom::cli::Renderer r;
     r.report = stroom::cli::renderReport;
     r.publicRegisterPdf = stroom::cli::renderPublicRegister;

@@ -1,4 +1,5 @@
 #include "reportcommand.h"
+#include "common/helptext.h"
 
 #include "cliio.h"
 
@@ -63,16 +64,18 @@ int renderReport(const QStringList& args) {
                                              "least k distinct vehicles behind it and is perturbed by the "
                                              "cell key method (--exact: exact, audited as L1); the report "
                                              "is recorded in the audit trail."));
-    p.addPositionalArgument(QStringLiteral("PROJECT.gpkg"), QStringLiteral("The project."));
+    helptext::addArgument(p, QStringLiteral("PROJECT.gpkg"), QStringLiteral("The project."));
     addFilterOptions(p);
-    p.addOptions({
-        {QStringLiteral("lang"), QStringLiteral("nl or en (default en)."), QStringLiteral("nl|en")},
-        {QStringLiteral("template"),
-         QStringLiteral("A QGIS layout template (.qpt) to use instead of Stroom's."), QStringLiteral("FILE")},
-        {QStringLiteral("write-template"),
-         QStringLiteral("Write Stroom's default template to FILE (to restyle in QGIS) and stop."),
-         QStringLiteral("FILE")},
-    });
+    helptext::addOptions(
+        p, {
+               {QStringLiteral("lang"), QStringLiteral("nl or en (default en)."), QStringLiteral("nl|en")},
+               {QStringLiteral("template"),
+                QStringLiteral("A QGIS layout template (.qpt) to use instead of Stroom's."),
+                QStringLiteral("FILE")},
+               {QStringLiteral("write-template"),
+                QStringLiteral("Write Stroom's default template to FILE (to restyle in QGIS) and stop."),
+                QStringLiteral("FILE")},
+           });
     if (!parse(p, QStringLiteral("report"), args, description))
         return 0;
     maps::QgisRuntime::initialise();

@@ -1,4 +1,5 @@
 #include "commands.h"
+#include "common/helptext.h"
 
 #include "cliio.h"
 #include "common/error.h"
@@ -13,13 +14,15 @@ namespace stroom::cli {
 
 int risk(const QStringList& args) {
     QCommandLineParser p;
-    p.addPositionalArgument(QStringLiteral("PROJECT.gpkg"), QStringLiteral("The project."));
-    p.addOptions({
-        {QStringLiteral("json"), QStringLiteral("Print JSON (unicity {\"1\"..\"4\"}, linkable_share, "
-                                                "trips_below_k_share, vehicles, reads) instead of text.")},
-        {QStringLiteral("sample"), QStringLiteral("Vehicles drawn for unicity (default 5000)."),
-         QStringLiteral("N")},
-    });
+    helptext::addArgument(p, QStringLiteral("PROJECT.gpkg"), QStringLiteral("The project."));
+    helptext::addOptions(
+        p, {
+               {QStringLiteral("json"),
+                QStringLiteral("Print JSON (unicity {\"1\"..\"4\"}, linkable_share, "
+                               "trips_below_k_share, vehicles, reads) instead of text.")},
+               {QStringLiteral("sample"), QStringLiteral("Vehicles drawn for unicity (default 5000)."),
+                QStringLiteral("N")},
+           });
     if (!parse(
             p, QStringLiteral("risk"), args,
             QStringLiteral(

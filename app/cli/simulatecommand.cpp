@@ -1,4 +1,5 @@
 #include "commands.h"
+#include "common/helptext.h"
 
 #include "cliio.h"
 #include "common/error.h"
@@ -23,24 +24,27 @@ namespace stroom::cli {
 
 int simulate(const QStringList& args) {
     QCommandLineParser p;
-    p.addOptions({
-        {QStringLiteral("out"), QStringLiteral("Output folder."), QStringLiteral("DIR")},
-        {QStringLiteral("cameras"), QStringLiteral("Number of cameras (default 120)."), QStringLiteral("N")},
-        {QStringLiteral("vehicles"), QStringLiteral("Vehicles in the fleet (default 20000)."),
-         QStringLiteral("V")},
-        {QStringLiteral("days"), QStringLiteral("Days to simulate (default 7)."), QStringLiteral("D")},
-        {QStringLiteral("start"), QStringLiteral("First day, yyyy-mm-dd (default 2026-03-02)."),
-         QStringLiteral("DATE")},
-        {QStringLiteral("seed"), QStringLiteral("Random seed (default 1)."), QStringLiteral("S")},
-        {QStringLiteral("format"),
-         QStringLiteral(
-             "Export format(s), comma-separated: standard, nl, anpr-metrics, counts, pairflows, or all "
-             "(default standard); plates writes the camera's side for stroom-edge (anpr-plates.csv: "
-             "synthetic clear plates, never part of all)."),
-         QStringLiteral("F")},
-        {QStringLiteral("threads"), QStringLiteral("Worker threads (default: all cores)."),
-         QStringLiteral("T")},
-    });
+    helptext::addOptions(
+        p,
+        {
+            {QStringLiteral("out"), QStringLiteral("Output folder."), QStringLiteral("DIR")},
+            {QStringLiteral("cameras"), QStringLiteral("Number of cameras (default 120)."),
+             QStringLiteral("N")},
+            {QStringLiteral("vehicles"), QStringLiteral("Vehicles in the fleet (default 20000)."),
+             QStringLiteral("V")},
+            {QStringLiteral("days"), QStringLiteral("Days to simulate (default 7)."), QStringLiteral("D")},
+            {QStringLiteral("start"), QStringLiteral("First day, yyyy-mm-dd (default 2026-03-02)."),
+             QStringLiteral("DATE")},
+            {QStringLiteral("seed"), QStringLiteral("Random seed (default 1)."), QStringLiteral("S")},
+            {QStringLiteral("format"),
+             QStringLiteral(
+                 "Export format(s), comma-separated: standard, nl, anpr-metrics, counts, pairflows, or all "
+                 "(default standard); plates writes the camera's side for stroom-edge (anpr-plates.csv: "
+                 "synthetic clear plates, never part of all)."),
+             QStringLiteral("F")},
+            {QStringLiteral("threads"), QStringLiteral("Worker threads (default: all cores)."),
+             QStringLiteral("T")},
+        });
     if (!parse(p, QStringLiteral("simulate"), args,
                QStringLiteral(
                    "Generates the demo city around Ghent: cameras.csv, zones.geojson, ANPR exports, the "

@@ -1,5 +1,6 @@
 #include "cliio.h"
 #include "commands.h"
+#include "common/helptext.h"
 
 #include "common/error.h"
 #include "governance/transparency.h"
@@ -16,20 +17,21 @@ namespace stroom::cli {
 
 int transparency(const QStringList& args) {
     QCommandLineParser p;
-    p.addPositionalArgument(QStringLiteral("PROJECT.gpkg"), QStringLiteral("The project."));
-    p.addOptions({
-        {QStringLiteral("out"),
-         QStringLiteral("A PDF (laid out for reading) or GeoJSON (the cameras, with the "
-                        "report as the collection's 'transparency' member)."),
-         QStringLiteral("FILE")},
-        {QStringLiteral("lang"), QStringLiteral("nl or en (default en), for the PDF."),
-         QStringLiteral("nl|en")},
-        {QStringLiteral("purpose"),
-         QStringLiteral("Why (kept in the audit trail; default: publication for citizen oversight)."),
-         QStringLiteral("TEXT")},
-        {QStringLiteral("overwrite"),
-         QStringLiteral("Replace FILE if it exists (never a file of the project).")},
-    });
+    helptext::addArgument(p, QStringLiteral("PROJECT.gpkg"), QStringLiteral("The project."));
+    helptext::addOptions(
+        p, {
+               {QStringLiteral("out"),
+                QStringLiteral("A PDF (laid out for reading) or GeoJSON (the cameras, with the "
+                               "report as the collection's 'transparency' member)."),
+                QStringLiteral("FILE")},
+               {QStringLiteral("lang"), QStringLiteral("nl or en (default en), for the PDF."),
+                QStringLiteral("nl|en")},
+               {QStringLiteral("purpose"),
+                QStringLiteral("Why (kept in the audit trail; default: publication for citizen oversight)."),
+                QStringLiteral("TEXT")},
+               {QStringLiteral("overwrite"),
+                QStringLiteral("Replace FILE if it exists (never a file of the project).")},
+           });
     if (!parse(
             p, QStringLiteral("transparency"), args,
             QStringLiteral(

@@ -1,4 +1,5 @@
 #include "commands.h"
+#include "common/helptext.h"
 
 #include "cliio.h"
 #include "common/error.h"
@@ -24,14 +25,15 @@ namespace stroom::cli {
 
 int trips(const QStringList& args) {
     QCommandLineParser p;
-    p.addPositionalArgument(QStringLiteral("PROJECT.gpkg"), QStringLiteral("The project."));
-    p.addOption({QStringLiteral("rebuild"),
-                 QStringLiteral("Rebuild everything instead of updating what new imports change.")});
-    p.addOption(
-        {QStringLiteral("purpose"),
-         QStringLiteral("Why the trip parameters change (needed for --gap, --dedupe, --through-min or "
-                        "--through-max other than the stored ones; kept in the audit trail)."),
-         QStringLiteral("TEXT")});
+    helptext::addArgument(p, QStringLiteral("PROJECT.gpkg"), QStringLiteral("The project."));
+    helptext::addOption(p,
+                        {QStringLiteral("rebuild"),
+                         QStringLiteral("Rebuild everything instead of updating what new imports change.")});
+    helptext::addOption(
+        p, {QStringLiteral("purpose"),
+            QStringLiteral("Why the trip parameters change (needed for --gap, --dedupe, --through-min or "
+                           "--through-max other than the stored ones; kept in the audit trail)."),
+            QStringLiteral("TEXT")});
     addTripOptions(p);
     if (!parse(p, QStringLiteral("trips"), args,
                QStringLiteral(

@@ -1,4 +1,5 @@
 #include "commands.h"
+#include "common/helptext.h"
 
 #include "cliio.h"
 #include "common/error.h"
@@ -23,18 +24,20 @@ namespace stroom::cli {
 
 int zonesImport(const QStringList& args) {
     QCommandLineParser p;
-    p.addPositionalArgument(QStringLiteral("PROJECT.gpkg"), QStringLiteral("The project."));
-    p.addPositionalArgument(QStringLiteral("FILE"),
-                            QStringLiteral("GeoJSON, GeoPackage or Shapefile with polygons."));
-    p.addOptions({
-        {QStringLiteral("id-field"),
-         QStringLiteral("Field with the zone id (default: zone_id, id, code or wijknr)."),
-         QStringLiteral("F")},
-        {QStringLiteral("name-field"),
-         QStringLiteral("Field with the zone name (default: name, naam or wijk)."), QStringLiteral("F")},
-        {QStringLiteral("layer"), QStringLiteral("Layer to read (default: the first)."),
-         QStringLiteral("NAME")},
-    });
+    helptext::addArgument(p, QStringLiteral("PROJECT.gpkg"), QStringLiteral("The project."));
+    helptext::addArgument(p, QStringLiteral("FILE"),
+                          QStringLiteral("GeoJSON, GeoPackage or Shapefile with polygons."));
+    helptext::addOptions(
+        p,
+        {
+            {QStringLiteral("id-field"),
+             QStringLiteral("Field with the zone id (default: zone_id, id, code or wijknr)."),
+             QStringLiteral("F")},
+            {QStringLiteral("name-field"),
+             QStringLiteral("Field with the zone name (default: name, naam or wijk)."), QStringLiteral("F")},
+            {QStringLiteral("layer"), QStringLiteral("Layer to read (default: the first)."),
+             QStringLiteral("NAME")},
+        });
     if (!parse(
             p, QStringLiteral("zones import"), args,
             QStringLiteral("Adds zones to the project, or updates them by id, and assigns cameras to them.")))

@@ -1,5 +1,6 @@
 #include "application.h"
 #include "common/error.h"
+#include "common/helptext.h"
 #include "filterpanel.h"
 #include "mainwindow.h"
 #include "qgisruntime.h"
@@ -43,11 +44,15 @@ QString demoProjectPath(QString* error) {
     return path;
 }
 
-/** Dutch or English: as the system says, unless chosen in View > Language. */
-void installLanguage(QTranslator& stroomTranslator, QTranslator& qtTranslator) {
-    const QString language = stroom::widgets::Application::settings()
-                                 ->value(QStringLiteral("language"), QStringLiteral("system"))
-                                 .toString();
+/**
+ * Dutch or English: as the system says, unless chosen in View > Language (not for --man: the manual page is
+ * made for the language asked, whatever this user chose). True for Dutch.
+ */
+bool installLanguage(QTranslator& stroomTranslator, QTranslator& qtTranslator, bool systemOnly) {
+    const QString language = systemOnly ? QStringLiteral("system")
+                                        : stroom::widgets::Application::settings()
+                                              ->value(QStringLiteral("language"), QStringLiteral("system"))
+                                              .toString();
     const bool dutch =
         language == QLatin1String("nl") ||
         (language == QLatin1String("system") && QLocale::system().name().startsWith(QLatin1String("nl")));
@@ -59,6 +64,7 @@ void installLanguage(QTranslator& stroomTranslator, QTranslator& qtTranslator) {
                               QLibraryInfo::location(QLibraryInfo::TranslationsPath)))
             QCoreApplication::installTranslator(&qtTranslator);
     }
+    return dutch;
 }
 
 /** --filter hours=7-10,class=truck,through,zones,days=weekday,top=N: the start view; an exit code. */
@@ -135,6 +141,7 @@ struct Options {
     QCommandLineOption showRegister{
         QStringLiteral("register"),
         QCoreApplication::translate("main", "Open with the camera register shown.")};
+    QCommandLineOption man{QStringLiteral("man"), QStringLiteral("Print the manual page (roff) and quit.")};
 
     static Options add(QCommandLineParser& parser) {
         Options o;
@@ -149,6 +156,8 @@ struct Options {
         for (const QCommandLineOption& option :
              {o.importFiles, o.select, o.filter, o.showRegister, o.screenshot, o.size})
             parser.addOption(option);
+        o.man.setFlags(QCommandLineOption::HiddenFromHelp); // for the package's build
+        parser.addOption(o.man);
         return o;
     }
 };
@@ -165,11 +174,24 @@ int main(int argc, char* argv[]) {
     QGuiApplication::setWindowIcon(QIcon(QStringLiteral(":/stroom/icons/stroom.svg")));
 
     QTranslator stroomTranslator, qtTranslator;
-    installLanguage(stroomTranslator, qtTranslator);
+    const bool manPage = QCoreApplication::arguments().contains(QStringLiteral("--man"));
+    const bool dutch = installLanguage(stroomTranslator, qtTranslator, manPage);
 
     QCommandLineParser parser;
     const Options opt = Options::add(parser);
     parser.process(app);
+    if (parser.isSet(opt.man)) { // made from --help: the page cannot say other things
+        const QString page = stroom::helptext::manPage(
+            QStringLiteral("stroom"),
+            QCoreApplication::translate("main",
+                                        "origin-destination flows, counts and the camera register from "
+                                        "pseudonymised ANPR data, on a map"),
+            stroom::stroomVersion(), {{QStringLiteral("stroom"), parser.helpText()}}, dutch,
+            {{dutch ? QStringLiteral("ZIE OOK") : QStringLiteral("SEE ALSO"),
+              QStringLiteral("stroom-cli(1), stroom-edge(1)")}});
+        std::fputs(page.toUtf8().constData(), stdout);
+        return 0;
+    }
 
     QString qgisProblem;
     try {

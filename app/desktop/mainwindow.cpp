@@ -14,6 +14,7 @@
 #include "flows/flowengine.h"
 #include "flows/importedaggregates.h"
 #include "governance/transparency.h"
+#include "helpbrowser.h"
 #include "importdialog.h"
 #include "inventory/inventory.h"
 #include "layermanager.h"
@@ -61,6 +62,7 @@
 #include <QJsonObject>
 #include <QKeySequence>
 #include <QLabel>
+#include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSettings>
@@ -200,6 +202,15 @@ void MainWindow::buildMenus() {
     buildMapMenu(view);
     menuBar()->insertMenu(m_mapMenu->menuAction(), m_layerManager->menu());
     QMenu* help = menuBar()->addMenu(tr("&Help"));
+    QAction* manual = help->addAction(tr("&Manual"), this, [this] {
+        // In the language the app speaks (the Dutch translation sets the default locale).
+        auto* browser = new widgets::HelpBrowser(
+            QLocale().language() == QLocale::Dutch ? QStringLiteral("nl") : QStringLiteral("en"), this);
+        browser->setAttribute(Qt::WA_DeleteOnClose);
+        browser->show();
+    });
+    manual->setShortcut(QKeySequence::HelpContents); // F1
+    manual->setObjectName(QStringLiteral("ManualAction"));
     help->addAction(tr("&About Stroom"), this, &MainWindow::about)->setMenuRole(QAction::AboutRole);
 }
 

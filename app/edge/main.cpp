@@ -1,5 +1,6 @@
 // stroom-edge: the privacy-proof camera's side (issue 16). Clear plates come in on stdin, TCP or MQTT; only
 // released aggregates, per interval, go out as files that `stroom-cli import` takes as they are.
+#include "common/helptext.h"
 #include "edgeaggregator.h"
 #include "edgewriter.h"
 
@@ -262,8 +263,9 @@ int main(int argc, char* argv[]) {
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("stroom-edge"));
     QCoreApplication::setApplicationVersion(QStringLiteral(STROOM_VERSION));
+    helptext::installTranslator(); // the help in Dutch for a Dutch-speaking user
     QCommandLineParser p;
-    p.setApplicationDescription(QStringLiteral(
+    p.setApplicationDescription(helptext::tr(QStringLiteral(
         "The privacy-proof camera's side: reads clear plates (CSV lines 'timestamp,camera_id,plate,"
         "vehicle_class,country') from stdin, TCP or MQTT, keys each plate at once with a keyed hash "
         "(SipHash-2-4, a random key per day from 04:00 local, in memory only), rebuilds trips by Stroom's "
@@ -271,42 +273,65 @@ int main(int argc, char* argv[]) {
         "and writes, per interval, counts per camera and class (passages, distinct vehicles) and pair flows "
         "(trips that ended in the interval, mean travel time) after the privacy policy (k in distinct "
         "vehicles, cell key perturbation). Nothing per vehicle, no plate, hash or key is ever written or "
-        "logged. Its files are imported with 'stroom-cli import PROJECT DIR/*.csv'."));
+        "logged. Its files are imported with 'stroom-cli import PROJECT DIR/*.csv'.")));
     p.addHelpOption();
     p.addVersionOption();
-    p.addOptions({
-        {QStringLiteral("out"), QStringLiteral("Folder for the interval files."), QStringLiteral("DIR")},
-        {QStringLiteral("interval"), QStringLiteral("Minutes per file (divides a day; default 15)."),
-         QStringLiteral("MINUTES")},
-        {QStringLiteral("cameras"),
-         QStringLiteral("The register's CSV (camera_id column): reads of other cameras are counted apart."),
-         QStringLiteral("FILE")},
-        {QStringLiteral("k"),
-         QStringLiteral("Minimum distinct vehicles per released cell (default 10; lower "
-                        "only with --exact)."),
-         QStringLiteral("N")},
-        {QStringLiteral("exact"), QStringLiteral("No perturbation (validation runs; every file says so).")},
-        {QStringLiteral("gap"), QStringLiteral("Trip gap in seconds (default 1800)."), QStringLiteral("S")},
-        {QStringLiteral("dedupe"), QStringLiteral("Duplicate window in seconds (default 60)."),
-         QStringLiteral("S")},
-        {QStringLiteral("lateness"), QStringLiteral("Seconds a read may arrive out of order (default 60)."),
-         QStringLiteral("S")},
-        {QStringLiteral("time-zone"),
-         QStringLiteral("Local time for intervals and key rotation (default "
-                        "Europe/Brussels)."),
-         QStringLiteral("TZ")},
-        {QStringLiteral("key-rotation"), QStringLiteral("daily (default) or weekly, at 04:00 local."),
-         QStringLiteral("daily|weekly")},
-        {QStringLiteral("listen"), QStringLiteral("Take lines over TCP (one client or several)."),
-         QStringLiteral("HOST:PORT")},
-        {QStringLiteral("mqtt"), QStringLiteral("Take lines from an MQTT broker (with --topic)."),
-         QStringLiteral("HOST:PORT")},
-        {QStringLiteral("topic"), QStringLiteral("The MQTT topic."), QStringLiteral("TOPIC")},
-        {QStringLiteral("bench"),
-         QStringLiteral("Measure the aggregator on FILE (read into memory first) and stop."),
-         QStringLiteral("FILE")},
-    });
+    helptext::addOptions(
+        p,
+        {
+            {QStringLiteral("out"), QStringLiteral("Folder for the interval files."), QStringLiteral("DIR")},
+            {QStringLiteral("interval"), QStringLiteral("Minutes per file (divides a day; default 15)."),
+             QStringLiteral("MINUTES")},
+            {QStringLiteral("cameras"),
+             QStringLiteral(
+                 "The register's CSV (camera_id column): reads of other cameras are counted apart."),
+             QStringLiteral("FILE")},
+            {QStringLiteral("k"),
+             QStringLiteral("Minimum distinct vehicles per released cell (default 10; lower "
+                            "only with --exact)."),
+             QStringLiteral("N")},
+            {QStringLiteral("exact"),
+             QStringLiteral("No perturbation (validation runs; every file says so).")},
+            {QStringLiteral("gap"), QStringLiteral("Trip gap in seconds (default 1800)."),
+             QStringLiteral("S")},
+            {QStringLiteral("dedupe"), QStringLiteral("Duplicate window in seconds (default 60)."),
+             QStringLiteral("S")},
+            {QStringLiteral("lateness"),
+             QStringLiteral("Seconds a read may arrive out of order (default 60)."), QStringLiteral("S")},
+            {QStringLiteral("time-zone"),
+             QStringLiteral("Local time for intervals and key rotation (default "
+                            "Europe/Brussels)."),
+             QStringLiteral("TZ")},
+            {QStringLiteral("key-rotation"), QStringLiteral("daily (default) or weekly, at 04:00 local."),
+             QStringLiteral("daily|weekly")},
+            {QStringLiteral("listen"), QStringLiteral("Take lines over TCP (one client or several)."),
+             QStringLiteral("HOST:PORT")},
+            {QStringLiteral("mqtt"), QStringLiteral("Take lines from an MQTT broker (with --topic)."),
+             QStringLiteral("HOST:PORT")},
+            {QStringLiteral("topic"), QStringLiteral("The MQTT topic."), QStringLiteral("TOPIC")},
+            {QStringLiteral("bench"),
+             QStringLiteral("Measure the aggregator on FILE (read into memory first) and stop."),
+             QStringLiteral("FILE")},
+        });
+    QCommandLineOption man(QStringLiteral("man"), QStringLiteral("Print the manual page (roff) and quit."));
+    man.setFlags(QCommandLineOption::HiddenFromHelp); // for the package's build
+    p.addOption(man);
     p.process(app);
+    if (p.isSet(man)) { // made from --help: the page cannot say other things
+        const bool nl = helptext::dutch();
+        std::fputs(helptext::manPage(QStringLiteral("stroom-edge"),
+                                     helptext::tr(QStringLiteral(
+                                         "counts and pair flows from clear plates at the camera, for Stroom; "
+                                         "nothing per vehicle leaves it")),
+                                     QStringLiteral(STROOM_VERSION),
+                                     {{QStringLiteral("stroom-edge"), p.helpText()}}, nl,
+                                     {{nl ? QStringLiteral("ZIE OOK") : QStringLiteral("SEE ALSO"),
+                                       QStringLiteral("stroom-cli(1), stroom(1)")}})
+                       .toUtf8()
+                       .constData(),
+                   stdout);
+        return 0;
+    }
     try {
         EdgeOptions o;
         auto integer = [&](const char* name, int fallback, int min, int max) {

@@ -49,7 +49,7 @@
     </message>
     <message>
         <source>the server did not give the layer</source>
-        <translation>de server gaf de laag niet</translation>
+        <translation>de server leverde de laag niet</translation>
     </message>
     <message>
         <source>%1: no such file</source>
@@ -200,6 +200,10 @@
         <source>Open with the camera register shown.</source>
         <translation>Openen met het cameraregister zichtbaar.</translation>
     </message>
+    <message>
+        <source>origin-destination flows, counts and the camera register from pseudonymised ANPR data, on a map</source>
+        <translation>herkomst-bestemmingsstromen, tellingen en het cameraregister uit gepseudonimiseerde ANPR-gegevens, op een kaart</translation>
+    </message>
 </context>
 <context>
     <name>stroom::FlowFilter</name>
@@ -303,7 +307,7 @@
     </message>
     <message>
         <source>Open or create a project first.</source>
-        <translation>Open of maak eerst een project.</translation>
+        <translation>Open eerst een project of maak er een aan.</translation>
     </message>
     <message>
         <source>Purpose</source>
@@ -319,7 +323,7 @@
     </message>
     <message>
         <source>As the system</source>
-        <translation>Zoals het systeem</translation>
+        <translation>Systeemtaal</translation>
     </message>
     <message>
         <source>The language changes when Stroom starts again.</source>
@@ -439,11 +443,11 @@
     </message>
     <message>
         <source>Which field holds its name?</source>
-        <translation>Welk veld bevat haar naam?</translation>
+        <translation>Welk veld bevat de naam van elke zone?</translation>
     </message>
     <message>
         <source>Show its flows</source>
-        <translation>Haar stromen tonen</translation>
+        <translation>Stromen van deze camera tonen</translation>
     </message>
     <message>
         <source>Zoom to the camera</source>
@@ -469,6 +473,10 @@
         <source>Zoom to selection</source>
         <translation>Zoomen naar de selectie</translation>
     </message>
+    <message>
+        <source>&amp;Manual</source>
+        <translation>&amp;Handleiding</translation>
+    </message>
 </context>
 <context>
     <name>stroom::maps::LayoutKit</name>
@@ -485,7 +493,7 @@
     </message>
     <message>
         <source>%1 · %2 cameras · as of %3. Public fields only: who owns each camera, what it is for and on what legal basis.</source>
-        <translation>%1 · %2 camera&apos;s · stand van %3. Enkel publieke velden: wie elke camera beheert, waarvoor ze dient en op welke rechtsgrond.</translation>
+        <translation>%1 · %2 camera&apos;s · stand van %3. Enkel publieke velden: van wie elke camera is, waarvoor ze dient en op welke rechtsgrond.</translation>
     </message>
     <message>
         <source>owner unknown</source>
@@ -529,7 +537,7 @@
     </message>
     <message>
         <source>Registered</source>
-        <translation>Aangemeld</translation>
+        <translation>Geregistreerd</translation>
     </message>
     <message>
         <source>Status</source>
@@ -625,12 +633,12 @@ Internal traffic: %10 (%11 %).
 %12 trips were seen by one camera only and are left out of the matrix. %13 OD cells under k = %14 are not shown.</source>
         <translation>%1 verplaatsingen langs twee of meer camera&apos;s.
 
-Doorgaand verkeer (rijdt de cordon binnen en verlaat hem binnen %2–%3 min): %4 verplaatsingen (%5 %).
-Bestemmingsverkeer (rijdt de cordon binnen en eindigt binnen): %6 (%7 %).
-Herkomstverkeer (begint binnen en verlaat de cordon): %8 (%9 %).
+Doorgaand verkeer (rijdt het cordon in en verlaat het %2–%3 min later): %4 verplaatsingen (%5 %).
+Bestemmingsverkeer (rijdt het cordon in en eindigt erbinnen): %6 (%7 %).
+Herkomstverkeer (begint binnen het cordon en verlaat het): %8 (%9 %).
 Intern verkeer: %10 (%11 %).
 
-%12 verplaatsingen werden door één camera gezien en blijven buiten de matrix. %13 HB-cellen onder k = %14 worden niet getoond.</translation>
+%12 verplaatsingen werden door slechts één camera gezien en blijven buiten de matrix. %13 HB-cellen onder k = %14 worden niet getoond.</translation>
     </message>
     <message>
         <source>Passages per camera</source>
@@ -730,15 +738,15 @@ Intern verkeer: %10 (%11 %).
     </message>
     <message>
         <source>Method. Number-plate reads arrive pseudonymised: clear plates never enter Stroom. Reads of one pseudonym are taken in time order; a read at the same camera within %1 s of an earlier one is a duplicate; reads form one trip while the gap between them is at most %2 s. Origin and destination are the first and last camera of a trip. Trips seen by one camera only are counted apart. Journey times are taken between consecutive cameras of a trip.</source>
-        <translation>Methode. Nummerplaatregistraties komen gepseudonimiseerd binnen: leesbare nummerplaten komen nooit in Stroom. De registraties van één pseudoniem worden in tijdsvolgorde genomen; een registratie aan dezelfde camera binnen %1 s na een eerdere is een dubbel; registraties vormen één verplaatsing zolang de tussentijd hoogstens %2 s is. Herkomst en bestemming zijn de eerste en de laatste camera van een verplaatsing. Verplaatsingen die maar één camera zag, worden apart geteld. Reistijden worden gemeten tussen opeenvolgende camera&apos;s van een verplaatsing.</translation>
+        <translation>Methode. Nummerplaatwaarnemingen komen gepseudonimiseerd binnen: leesbare nummerplaten komen nooit in Stroom. De waarnemingen van één pseudoniem worden in tijdsvolgorde gezet; een waarneming bij dezelfde camera binnen %1 s na een eerdere geldt als dubbel; waarnemingen vormen één verplaatsing zolang de tussentijd hoogstens %2 s is. Herkomst en bestemming zijn de eerste en de laatste camera van een verplaatsing. Verplaatsingen die door slechts één camera gezien zijn, worden apart geteld. Reistijden worden gemeten tussen opeenvolgende camera&apos;s van een verplaatsing.</translation>
     </message>
     <message>
         <source>Retention. No pseudonymised reads (L0) are kept in this project.</source>
-        <translation>Bewaring. Dit project bewaart geen gepseudonimiseerde registraties (L0).</translation>
+        <translation>Bewaring. Dit project bewaart geen gepseudonimiseerde waarnemingen (L0).</translation>
     </message>
     <message>
         <source>Retention. The project keeps %1 pseudonymised reads (L0) from %2 to %3, in a separate file that is never shared with the project; they can be purged once aggregated, and the aggregates stay.</source>
-        <translation>Bewaring. Het project bewaart %1 gepseudonimiseerde registraties (L0) van %2 tot %3, in een apart bestand dat nooit met het project wordt gedeeld; ze kunnen worden gewist zodra ze geaggregeerd zijn, de aggregaten blijven.</translation>
+        <translation>Bewaring. Het project bewaart %1 gepseudonimiseerde waarnemingen (L0) van %2 tot %3, in een apart bestand dat nooit met het project wordt gedeeld; ze kunnen worden gewist zodra ze geaggregeerd zijn; de aggregaten blijven bestaan.</translation>
     </message>
     <message>
         <source>Purpose of this report: %1.</source>
@@ -774,7 +782,7 @@ Intern verkeer: %10 (%11 %).
     </message>
     <message>
         <source>Arrows: the largest flows between cameras (at least k = %1 vehicles each), width and colour by trips. Dots: cameras by owner. Outlines: districts. Belgian Lambert 72.</source>
-        <translation>Pijlen: de grootste stromen tussen camera&apos;s (elk minstens k = %1 voertuigen), breedte en kleur volgens het aantal ritten. Punten: camera&apos;s per eigenaar. Omtrekken: wijken. Belgian Lambert 72.</translation>
+        <translation>Pijlen: de grootste stromen tussen camera&apos;s (elk minstens k = %1 voertuigen), breedte en kleur volgens het aantal verplaatsingen. Punten: camera&apos;s per eigenaar. Omtrekken: wijken. Belgische Lambert 72.</translation>
     </message>
     <message>
         <source>Passages per hour of the day (local time), all cameras, by vehicle class. Each bar is a published figure; hours with fewer than k = %1 vehicles of a class are left out.</source>
@@ -790,7 +798,7 @@ Intern verkeer: %10 (%11 %).
     </message>
     <message>
         <source>Retention period: %1 days; older reads are purged whenever the project is opened or data is imported, and every purge is in the audit trail.</source>
-        <translation>Bewaartermijn: %1 dagen; oudere waarnemingen worden gewist telkens het project geopend of data geïmporteerd wordt, en elke wissing staat in het auditlogboek.</translation>
+        <translation>Bewaartermijn: %1 dagen; oudere waarnemingen worden gewist telkens het project geopend of gegevens geïmporteerd worden, en elke wissing staat in het auditlogboek.</translation>
     </message>
     <message>
         <source>No retention period is set: reads are kept until they are purged (stroom-cli purge).</source>
@@ -798,11 +806,11 @@ Intern verkeer: %10 (%11 %).
     </message>
     <message>
         <source>Re-identification risk of the kept reads: %1 %, %2 %, %3 % and %4 % of vehicles are singled out by 1, 2, 3 and 4 of their own (camera, hour) points (unicity, after de Montjoye et al. 2013); %5 % of pseudonyms are seen on more than one day; %6 % of trips fall in groups of fewer than k vehicles, which is why only aggregates leave the store.</source>
-        <translation>Heridentificatierisico van de bewaarde waarnemingen: %1 %, %2 %, %3 % en %4 % van de voertuigen worden uniek aangewezen door 1, 2, 3 en 4 van hun eigen (camera, uur)-punten (uniciteit, naar de Montjoye e.a. 2013); %5 % van de pseudoniemen komt op meer dan één dag voor; %6 % van de ritten valt in groepen van minder dan k voertuigen, en daarom verlaten enkel aggregaten de opslag.</translation>
+        <translation>Heridentificatierisico van de bewaarde waarnemingen: %1 %, %2 %, %3 % en %4 % van de voertuigen zijn uniek herkenbaar aan 1, 2, 3 en 4 van hun eigen (camera, uur)-punten (uniciteit, naar de Montjoye e.a. 2013); %5 % van de pseudoniemen komt op meer dan één dag voor; %6 % van de verplaatsingen valt in groepen van minder dan k voertuigen, en daarom verlaten enkel aggregaten de opslag.</translation>
     </message>
     <message>
         <source>Data layer. This report shows L2 aggregates only. Every cell, count and journey time in it stands for at least k = %1 distinct vehicles on one day; %2 cells under k were suppressed in total (OD %3, counts %4, journey times %5). Every figure is perturbed by the cell key method: each trip and read carries a secret random key, a cell&apos;s key is the sum of its records&apos; keys, and a published table adds noise of -2 to +2 (zero mean, variance 1) chosen by that key. The same cell always reads the same, so the difference of two overlapping queries hits a suppressed value no more often than two equal noises do (about one time in four); many queries combined can do better, and every query is in the audit trail. Totals are sums of the published figures. Exact figures are released only for a stated purpose and are audited as layer L1.</source>
-        <translation>Gegevenslaag. Dit rapport toont enkel L2-aggregaten. Elke cel, telling en reistijd staat voor minstens k = %1 verschillende voertuigen op één dag; in totaal zijn %2 cellen onder k weggelaten (HB %3, tellingen %4, reistijden %5). Elk cijfer is verstoord met de celsleutelmethode: elke rit en elke waarneming draagt een geheime willekeurige sleutel, de sleutel van een cel is de som van die van haar records, en een gepubliceerde tabel telt er ruis van -2 tot +2 bij (gemiddeld nul, variantie 1), gekozen door die sleutel. Dezelfde cel geeft altijd hetzelfde getal, dus het verschil van twee overlappende vragen treft een weggelaten waarde niet vaker dan twee gelijke ruistermen (ongeveer één keer op vier); veel vragen samen kunnen beter, en elke vraag staat in het auditlogboek. Totalen zijn sommen van de gepubliceerde cijfers. Exacte cijfers worden enkel voor een opgegeven doel vrijgegeven en als laag L1 gelogd.</translation>
+        <translation>Gegevenslaag. Dit rapport toont enkel L2-aggregaten. Elke cel, telling en reistijd staat voor minstens k = %1 verschillende voertuigen op één dag; in totaal zijn %2 cellen onder k weggelaten (HB %3, tellingen %4, reistijden %5). Elk cijfer is verstoord met de celsleutelmethode: elke verplaatsing en elke waarneming draagt een geheime willekeurige sleutel, de sleutel van een cel is de som van de sleutels van haar records, en een gepubliceerde tabel telt er ruis van -2 tot +2 bij (gemiddeld nul, variantie 1), bepaald door die sleutel. Dezelfde cel geeft altijd hetzelfde getal, dus het verschil tussen twee overlappende bevragingen onthult een weggelaten waarde niet vaker dan twee ruistermen gelijk zijn (ongeveer één keer op vier); met veel bevragingen samen lukt dat vaker, en elke bevraging staat in het auditlogboek. Totalen zijn sommen van de gepubliceerde cijfers. Exacte cijfers worden enkel voor een opgegeven doel vrijgegeven en als laag L1 gelogd.</translation>
     </message>
 </context>
 <context>
@@ -841,7 +849,7 @@ Intern verkeer: %10 (%11 %).
     </message>
     <message>
         <source>reads purged</source>
-        <translation>waarnemingen verwijderd</translation>
+        <translation>waarnemingen gewist</translation>
     </message>
     <message>
         <source>retention period changed</source>
@@ -853,11 +861,11 @@ Intern verkeer: %10 (%11 %).
     </message>
     <message>
         <source>reads file found missing</source>
-        <translation>waarnemingenbestand ontbrak</translation>
+        <translation>waarnemingenbestand niet gevonden</translation>
     </message>
     <message>
         <source>audit trail started</source>
-        <translation>audittrail gestart</translation>
+        <translation>auditlogboek gestart</translation>
     </message>
     <message>
         <source>Transparency report: ANPR cameras and their data</source>
@@ -865,7 +873,7 @@ Intern verkeer: %10 (%11 %).
     </message>
     <message>
         <source>%1 · as of %2 · %3 cameras. For citizens: who owns the cameras and what for, what data is kept and for how long, how published figures are protected, and what the data was used for.</source>
-        <translation>%1 · stand van %2 · %3 camera&apos;s. Voor burgers: wie de camera&apos;s beheert en waarvoor, welke gegevens hoe lang bewaard worden, hoe gepubliceerde cijfers beschermd zijn, en waarvoor de gegevens gebruikt zijn.</translation>
+        <translation>%1 · stand van %2 · %3 camera&apos;s. Voor burgers: van wie de camera&apos;s zijn en waarvoor ze dienen, welke gegevens hoe lang bewaard worden, hoe gepubliceerde cijfers beschermd zijn, en waarvoor de gegevens gebruikt zijn.</translation>
     </message>
     <message>
         <source>What data is held</source>
@@ -881,7 +889,7 @@ Intern verkeer: %10 (%11 %).
     </message>
     <message>
         <source>Aggregated figures (trips and counts per hour, never per vehicle in anything published): from %1 to %2.</source>
-        <translation>Geaggregeerde cijfers (verplaatsingen en tellingen per uur, in niets wat gepubliceerd wordt per voertuig): van %1 tot %2.</translation>
+        <translation>Geaggregeerde cijfers (verplaatsingen en tellingen per uur; in publicaties nooit per voertuig): van %1 tot %2.</translation>
     </message>
     <message>
         <source>Aggregated figures: none yet.</source>
@@ -926,8 +934,8 @@ Every published figure is perturbed by the cell key method (at most ±%2, zero o
 Every export, report and copy is recorded in a tamper-evident audit trail; its uses are summarised below.</source>
         <translation>Er wordt nooit een nummerplaat bewaard: nummerplaten worden vóór de import door pseudoniemen vervangen.
 Een cijfer wordt alleen gepubliceerd als er op één dag minstens %1 verschillende voertuigen achter zitten; kleinere cijfers worden weggelaten, en hoeveel er weggelaten zijn wordt vermeld.
-Elk gepubliceerd cijfer wordt met de cell key-methode licht verstoord (hoogstens ±%2, gemiddeld nul), zodat het aftrekken van twee tabellen een weggelaten cijfer niet meer betrouwbaar prijsgeeft. Exacte cijfers zijn enkel voor gemachtigd personeel, met een opgegeven doel, en worden vastgelegd.
-Elke export, elk rapport en elke kopie wordt vastgelegd in een audittrail die wijzigingen aantoont; het gebruik staat hieronder samengevat.</translation>
+Elk gepubliceerd cijfer wordt met de celsleutelmethode licht verstoord (hoogstens ±%2, gemiddeld nul), zodat het aftrekken van twee tabellen een weggelaten cijfer niet meer betrouwbaar prijsgeeft. Exacte cijfers zijn enkel voor gemachtigd personeel, met een opgegeven doel, en worden vastgelegd.
+Elke export, elk rapport en elke kopie wordt vastgelegd in een beveiligd auditlogboek waarin elke latere wijziging opvalt; het gebruik staat hieronder samengevat.</translation>
     </message>
     <message>
         <source>What the data was used for</source>
@@ -935,7 +943,7 @@ Elke export, elk rapport en elke kopie wordt vastgelegd in een audittrail die wi
     </message>
     <message>
         <source>From the audit trail, by month, kind of use, purpose (as stated by the user; anything that looks like a plate is masked) and data layer (L0 reads, L1 trips, L2 aggregates, L3 public). No names of users and no file names.</source>
-        <translation>Uit de audittrail, per maand, soort gebruik, doel (zoals de gebruiker het opgaf; wat op een nummerplaat lijkt, is gemaskeerd) en gegevenslaag (L0 waarnemingen, L1 verplaatsingen, L2 aggregaten, L3 publiek). Geen namen van gebruikers en geen bestandsnamen.</translation>
+        <translation>Uit het auditlogboek, per maand, soort gebruik, doel (zoals de gebruiker het opgaf; wat op een nummerplaat lijkt, is gemaskeerd) en gegevenslaag (L0 waarnemingen, L1 verplaatsingen, L2 aggregaten, L3 publiek). Geen namen van gebruikers en geen bestandsnamen.</translation>
     </message>
     <message>
         <source>Use</source>
@@ -1044,7 +1052,7 @@ Elke export, elk rapport en elke kopie wordt vastgelegd in een audittrail die wi
     <name>stroom::widgets::AboutDialog</name>
     <message>
         <source>&lt;h2&gt;Stroom %1&lt;/h2&gt;&lt;p&gt;Origin–destination flows, counts, through traffic and journey times from pseudonymised ANPR camera data, with the camera register and privacy built in: no clear plates are stored, small figures are suppressed, every export is audited.&lt;/p&gt;&lt;table&gt;&lt;tr&gt;&lt;td&gt;Qt&lt;/td&gt;&lt;td&gt;%2&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;QGIS&lt;/td&gt;&lt;td&gt;%3&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;GDAL&lt;/td&gt;&lt;td&gt;%4&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;SQLite&lt;/td&gt;&lt;td&gt;%5&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;h3&gt;Data&lt;/h3&gt;&lt;p&gt;Ghent districts (demo zones): Stad Gent open data, Flemish model licence for free reuse (source: Stad Gent).&lt;/p&gt;&lt;p&gt;Map data, where an OpenStreetMap basemap or OSM cameras are used: © OpenStreetMap contributors, ODbL 1.0.&lt;/p&gt;</source>
-        <translation>&lt;h2&gt;Stroom %1&lt;/h2&gt;&lt;p&gt;Herkomst-bestemmingsstromen, tellingen, doorgaand verkeer en reistijden uit gepseudonimiseerde ANPR-cameragegevens, met het cameraregister en privacy ingebouwd: er worden geen leesbare nummerplaten bewaard, kleine cijfers worden onderdrukt, elke export wordt gelogd.&lt;/p&gt;&lt;table&gt;&lt;tr&gt;&lt;td&gt;Qt&lt;/td&gt;&lt;td&gt;%2&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;QGIS&lt;/td&gt;&lt;td&gt;%3&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;GDAL&lt;/td&gt;&lt;td&gt;%4&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;SQLite&lt;/td&gt;&lt;td&gt;%5&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;h3&gt;Gegevens&lt;/h3&gt;&lt;p&gt;Gentse stadswijken (demozones): open data van Stad Gent, Vlaamse modellicentie voor gratis hergebruik (bron: Stad Gent).&lt;/p&gt;&lt;p&gt;Kaartgegevens, waar een OpenStreetMap-achtergrondkaart of OSM-camera&apos;s worden gebruikt: © OpenStreetMap-bijdragers, ODbL 1.0.&lt;/p&gt;</translation>
+        <translation>&lt;h2&gt;Stroom %1&lt;/h2&gt;&lt;p&gt;Herkomst-bestemmingsstromen, tellingen, doorgaand verkeer en reistijden uit gepseudonimiseerde ANPR-cameragegevens, met het cameraregister en privacy ingebouwd: er worden geen leesbare nummerplaten bewaard, kleine cijfers worden weggelaten, elke export wordt gelogd.&lt;/p&gt;&lt;table&gt;&lt;tr&gt;&lt;td&gt;Qt&lt;/td&gt;&lt;td&gt;%2&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;QGIS&lt;/td&gt;&lt;td&gt;%3&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;GDAL&lt;/td&gt;&lt;td&gt;%4&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;SQLite&lt;/td&gt;&lt;td&gt;%5&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;h3&gt;Gegevens&lt;/h3&gt;&lt;p&gt;Gentse stadswijken (demozones): open data van Stad Gent, Vlaamse modellicentie voor gratis hergebruik (bron: Stad Gent).&lt;/p&gt;&lt;p&gt;Kaartgegevens, waar een OpenStreetMap-achtergrondkaart of OSM-camera&apos;s worden gebruikt: © OpenStreetMap-bijdragers, ODbL 1.0.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>About Stroom</source>
@@ -1298,7 +1306,7 @@ Elke export, elk rapport en elke kopie wordt vastgelegd in een audittrail die wi
     </message>
     <message>
         <source>The law the camera is operated under; required for police cameras.</source>
-        <translation>De wet waaronder de camera werkt; verplicht voor politiecamera&apos;s.</translation>
+        <translation>De wet op grond waarvan de camera wordt ingezet; verplicht voor politiecamera&apos;s.</translation>
     </message>
     <message>
         <source>Without purpose</source>
@@ -1310,11 +1318,11 @@ Elke export, elk rapport en elke kopie wordt vastgelegd in een audittrail die wi
     </message>
     <message>
         <source>Seen in the ANPR data, not in the register</source>
-        <translation>Gezien in de ANPR-data, niet in het register</translation>
+        <translation>Gezien in de ANPR-gegevens, niet in het register</translation>
     </message>
     <message>
         <source>These cameras send reads but nobody registered them: find their owner and purpose.</source>
-        <translation>Deze camera&apos;s leveren lezingen maar niemand heeft ze aangemeld: zoek hun eigenaar en doel.</translation>
+        <translation>Deze camera&apos;s leveren waarnemingen, maar niemand heeft ze geregistreerd: zoek hun eigenaar en doel op.</translation>
     </message>
     <message>
         <source>Not in the official register</source>
@@ -1322,15 +1330,15 @@ Elke export, elk rapport en elke kopie wordt vastgelegd in een audittrail die wi
     </message>
     <message>
         <source>Known (from OpenStreetMap or the data) but not declared in the official register.</source>
-        <translation>Gekend (uit OpenStreetMap of de data) maar niet aangemeld in het officiële register.</translation>
+        <translation>Bekend (uit OpenStreetMap of de gegevens) maar niet opgenomen in het officiële register.</translation>
     </message>
     <message>
         <source>Active but silent in the data</source>
-        <translation>Actief maar stil in de data</translation>
+        <translation>Actief maar zonder waarnemingen</translation>
     </message>
     <message>
         <source>Active but silent in %1</source>
-        <translation>Actief maar stil in %1</translation>
+        <translation>Actief maar zonder waarnemingen in %1</translation>
     </message>
     <message>
         <source>Registered and active, yet no reads (or fewer than k vehicles, which are never shown): possibly out of service.</source>
@@ -1377,7 +1385,7 @@ Elke export, elk rapport en elke kopie wordt vastgelegd in een audittrail die wi
     </message>
     <message>
         <source>not recorded</source>
-        <translation>niet geregistreerd</translation>
+        <translation>niet opgegeven</translation>
     </message>
     <message>
         <source>Role</source>
@@ -1452,8 +1460,8 @@ Elke export, elk rapport en elke kopie wordt vastgelegd in een audittrail die wi
         <translation>%1: elk minder dan %2 voertuigen</translation>
     </message>
     <message>
-        <source>&lt;p&gt;&lt;b&gt;A new project.&lt;/b&gt; Next:&lt;/p&gt;&lt;ol&gt;&lt;li&gt;File &amp;gt; Import cameras… (the register: CSV, GeoJSON, GeoPackage, OpenStreetMap)&lt;/li&gt;&lt;li&gt;zones, for flows between districts: &lt;tt&gt;stroom-cli zones import&lt;/tt&gt;&lt;/li&gt;&lt;li&gt;File &amp;gt; Import ANPR data… (pseudonymised exports, or counts from privacy-proof cameras)&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;The flow map, the OD matrix and the counts follow each import.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;b&gt;Een nieuw project.&lt;/b&gt; Volgende stappen:&lt;/p&gt;&lt;ol&gt;&lt;li&gt;Bestand &amp;gt; Camera&apos;s importeren… (het register: CSV, GeoJSON, GeoPackage, OpenStreetMap)&lt;/li&gt;&lt;li&gt;zones, voor stromen tussen wijken: &lt;tt&gt;stroom-cli zones import&lt;/tt&gt;&lt;/li&gt;&lt;li&gt;Bestand &amp;gt; ANPR-gegevens importeren… (gepseudonimiseerde exports, of tellingen van privacyvriendelijke camera&apos;s)&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;De stromenkaart, de HB-matrix en de tellingen volgen elke import.&lt;/p&gt;</translation>
+        <source>&lt;p&gt;&lt;b&gt;A new project.&lt;/b&gt; Next:&lt;/p&gt;&lt;ol&gt;&lt;li&gt;File &amp;gt; Import cameras… (the register: CSV, GeoJSON, GeoPackage, OpenStreetMap)&lt;/li&gt;&lt;li&gt;File &amp;gt; Import zones… (districts, for flows between them: GeoJSON, GeoPackage, Shapefile)&lt;/li&gt;&lt;li&gt;File &amp;gt; Import ANPR data… (pseudonymised exports, or counts from privacy-proof cameras)&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;The flow map, the OD matrix and the counts follow each import.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Een nieuw project.&lt;/b&gt; Volgende stappen:&lt;/p&gt;&lt;ol&gt;&lt;li&gt;Bestand &amp;gt; Camera&apos;s importeren… (het register: CSV, GeoJSON, GeoPackage, OpenStreetMap)&lt;/li&gt;&lt;li&gt;Bestand &amp;gt; Zones importeren… (wijken, voor stromen ertussen: GeoJSON, GeoPackage, Shapefile)&lt;/li&gt;&lt;li&gt;Bestand &amp;gt; ANPR-gegevens importeren… (gepseudonimiseerde exports, of tellingen van privacyvriendelijke camera&apos;s)&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;De stromenkaart, de HB-matrix en de tellingen worden na elke import bijgewerkt.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -1536,7 +1544,7 @@ Elke export, elk rapport en elke kopie wordt vastgelegd in een audittrail die wi
     </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt; trips in the released cells, &lt;b&gt;%2&lt;/b&gt; through traffic; %3 flows drawn (%4 trips).&lt;br&gt;Privacy: cells with fewer than &lt;b&gt;k = %5&lt;/b&gt; vehicles are never shown: &lt;b&gt;%6&lt;/b&gt; suppressed; figures are perturbed (±2 at most). %7 single-read trips are left out of the matrix.</source>
-        <translation>&lt;b&gt;%1&lt;/b&gt; ritten in de vrijgegeven cellen, &lt;b&gt;%2&lt;/b&gt; doorgaand verkeer; %3 stromen getekend (%4 ritten).&lt;br&gt;Privacy: cellen met minder dan &lt;b&gt;k = %5&lt;/b&gt; voertuigen worden nooit getoond: &lt;b&gt;%6&lt;/b&gt; weggelaten; cijfers zijn verstoord (hoogstens ±2). %7 ritten met één waarneming vallen buiten de matrix.</translation>
+        <translation>&lt;b&gt;%1&lt;/b&gt; verplaatsingen in de vrijgegeven cellen, &lt;b&gt;%2&lt;/b&gt; doorgaand verkeer; %3 stromen getekend (%4 verplaatsingen).&lt;br&gt;Privacy: cellen met minder dan &lt;b&gt;k = %5&lt;/b&gt; voertuigen worden nooit getoond: &lt;b&gt;%6&lt;/b&gt; weggelaten; cijfers zijn verstoord (hoogstens ±2). %7 verplaatsingen met maar één waarneming vallen buiten de matrix.</translation>
     </message>
     <message>
         <source>Off: the classes follow the flows drawn, so a narrow filter uses the whole colour ramp. On: the classes stay as they are while you filter.</source>
@@ -1556,6 +1564,29 @@ Elke export, elk rapport en elke kopie wordt vastgelegd in een audittrail die wi
     </message>
 </context>
 <context>
+    <name>stroom::widgets::HelpBrowser</name>
+    <message>
+        <source>Stroom %1 – Manual</source>
+        <translation>Stroom %1 – Handleiding</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Terug</translation>
+    </message>
+    <message>
+        <source>Forward</source>
+        <translation>Vooruit</translation>
+    </message>
+    <message>
+        <source>Contents</source>
+        <translation>Inhoud</translation>
+    </message>
+    <message>
+        <source>The manual is not installed here: it is in the package stroom, under /usr/share/stroom/manual, and in the source under resources/manual.</source>
+        <translation>De handleiding is hier niet geïnstalleerd: ze zit in het pakket stroom, onder /usr/share/stroom/manual, en in de broncode onder resources/manual.</translation>
+    </message>
+</context>
+<context>
     <name>stroom::widgets::ImportDialog</name>
     <message>
         <source>Time</source>
@@ -1571,7 +1602,7 @@ Elke export, elk rapport en elke kopie wordt vastgelegd in een audittrail die wi
     </message>
     <message>
         <source>Vehicle class</source>
-        <translation>Voertuigcategorie</translation>
+        <translation>Voertuigklasse</translation>
     </message>
     <message>
         <source>Country</source>
@@ -1611,7 +1642,7 @@ Elke export, elk rapport en elke kopie wordt vastgelegd in een audittrail die wi
     </message>
     <message>
         <source>Mean seconds</source>
-        <translation>Gemiddelde seconden</translation>
+        <translation>Gemiddelde tijd (s)</translation>
     </message>
     <message>
         <source>Camera pair (from_to)</source>
@@ -1719,7 +1750,7 @@ Elke export, elk rapport en elke kopie wordt vastgelegd in een audittrail die wi
     </message>
     <message>
         <source>Cancelled: the file being imported was rolled back.</source>
-        <translation>Geannuleerd: het bestand dat werd geïmporteerd is teruggedraaid.</translation>
+        <translation>Geannuleerd: de import van het lopende bestand is ongedaan gemaakt.</translation>
     </message>
     <message>
         <source>Detect from the header</source>
@@ -1748,8 +1779,8 @@ Elke export, elk rapport en elke kopie wordt vastgelegd in een audittrail die wi
     <message numerus="yes">
         <source>Trips brought up to date: %n trip(s) built from %1 reads.</source>
         <translation>
-            <numerusform>Verplaatsingen bijgewerkt: %n verplaatsing opgebouwd uit %1 lezingen.</numerusform>
-            <numerusform>Verplaatsingen bijgewerkt: %n verplaatsingen opgebouwd uit %1 lezingen.</numerusform>
+            <numerusform>Verplaatsingen bijgewerkt: %n, opgebouwd uit %1 waarnemingen.</numerusform>
+            <numerusform>Verplaatsingen bijgewerkt: %n, opgebouwd uit %1 waarnemingen.</numerusform>
         </translation>
     </message>
     <message>
@@ -1797,7 +1828,7 @@ Elke export, elk rapport en elke kopie wordt vastgelegd in een audittrail die wi
     </message>
     <message>
         <source>The basemap “%1” cannot be shown: %2. The map works without it.</source>
-        <translation>De achtergrondkaart “%1” kan niet getoond worden: %2. De kaart werkt zonder.</translation>
+        <translation>De achtergrondkaart “%1” kan niet getoond worden: %2. De kaart werkt ook zonder.</translation>
     </message>
     <message>
         <source>%1: not a layer QGIS can read (%2)</source>
@@ -1830,11 +1861,11 @@ Elke export, elk rapport en elke kopie wordt vastgelegd in een audittrail die wi
     </message>
     <message>
         <source>not known</source>
-        <translation>niet gekend</translation>
+        <translation>onbekend</translation>
     </message>
     <message>
         <source>&lt;b&gt;%1 → %2&lt;/b&gt;&lt;br&gt;%3 trips, %4 % of the origin&apos;s</source>
-        <translation>&lt;b&gt;%1 → %2&lt;/b&gt;&lt;br&gt;%3 verplaatsingen, %4 % van die uit de herkomst</translation>
+        <translation>&lt;b&gt;%1 → %2&lt;/b&gt;&lt;br&gt;%3 verplaatsingen, %4 % van alle verplaatsingen uit de herkomst</translation>
     </message>
 </context>
 <context>
@@ -1954,7 +1985,7 @@ Elke export, elk rapport en elke kopie wordt vastgelegd in een audittrail die wi
     </message>
     <message>
         <source>Say what the export is for: the purpose is kept in the audit trail, and nothing was written.</source>
-        <translation>Zeg waarvoor de export dient: het doel wordt in het auditlogboek bewaard, en er is niets geschreven.</translation>
+        <translation>Geef op waarvoor de export dient: het doel wordt in het auditlogboek bewaard. Er is niets weggeschreven.</translation>
     </message>
     <message>
         <source>Find a place…</source>
@@ -1989,7 +2020,7 @@ Elke export, elk rapport en elke kopie wordt vastgelegd in een audittrail die wi
     </message>
     <message>
         <source>Also the trips (L1) of that period</source>
-        <translation>Ook de ritten (L1) van die periode</translation>
+        <translation>Ook de verplaatsingen (L1) van die periode</translation>
     </message>
     <message>
         <source>e.g. retention period of 90 days (council decision)</source>
@@ -2009,7 +2040,7 @@ Elke export, elk rapport en elke kopie wordt vastgelegd in een audittrail die wi
     </message>
     <message>
         <source>Goes: %1 reads, %2 trips, %3 pseudonyms. Stays: every aggregate, the camera register and the audit trail.</source>
-        <translation>Verdwijnt: %1 waarnemingen, %2 ritten, %3 pseudoniemen. Blijft: elk aggregaat, het cameraregister en het auditlogboek.</translation>
+        <translation>Verdwijnt: %1 waarnemingen, %2 verplaatsingen, %3 pseudoniemen. Blijft: elk aggregaat, het cameraregister en het auditlogboek.</translation>
     </message>
 </context>
 <context>
@@ -2074,7 +2105,7 @@ Elke export, elk rapport en elke kopie wordt vastgelegd in een audittrail die wi
     </message>
     <message>
         <source>Means owner</source>
-        <translation>Betekent eigenaar</translation>
+        <translation>Hoort bij eigenaar</translation>
     </message>
     <message>
         <source>Completeness…</source>
@@ -2082,11 +2113,11 @@ Elke export, elk rapport en elke kopie wordt vastgelegd in een audittrail die wi
     </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt; cameras. Without owner: &lt;b&gt;%2&lt;/b&gt;; without legal basis: &lt;b&gt;%3&lt;/b&gt;; not in the official register: &lt;b&gt;%4&lt;/b&gt; (&lt;b&gt;%5&lt;/b&gt; of them seen in the data); registered and active but silent %6: &lt;b&gt;%7&lt;/b&gt;.</source>
-        <translation>&lt;b&gt;%1&lt;/b&gt; camera&apos;s. Zonder eigenaar: &lt;b&gt;%2&lt;/b&gt;; zonder rechtsgrond: &lt;b&gt;%3&lt;/b&gt;; niet in het officiële register: &lt;b&gt;%4&lt;/b&gt; (waarvan &lt;b&gt;%5&lt;/b&gt; gezien in de data); aangemeld en actief maar stil %6: &lt;b&gt;%7&lt;/b&gt;.</translation>
+        <translation>&lt;b&gt;%1&lt;/b&gt; camera&apos;s. Zonder eigenaar: &lt;b&gt;%2&lt;/b&gt;; zonder rechtsgrond: &lt;b&gt;%3&lt;/b&gt;; niet in het officiële register: &lt;b&gt;%4&lt;/b&gt; (waarvan &lt;b&gt;%5&lt;/b&gt; gezien in de gegevens); geregistreerd en actief maar zonder waarnemingen %6: &lt;b&gt;%7&lt;/b&gt;.</translation>
     </message>
     <message>
         <source>in the data</source>
-        <translation>in de data</translation>
+        <translation>in de gegevens</translation>
     </message>
     <message>
         <source>in %1</source>
@@ -2094,11 +2125,11 @@ Elke export, elk rapport en elke kopie wordt vastgelegd in een audittrail die wi
     </message>
     <message>
         <source>Open or create a project first.</source>
-        <translation>Open of maak eerst een project.</translation>
+        <translation>Open eerst een project of maak er een aan.</translation>
     </message>
     <message>
         <source>Owner names that may mean the same owner. Choose a pair, check which spelling to keep, and press Merge; the cameras are renamed and the choice is remembered for later imports. Nothing changes until you press Merge.</source>
-        <translation>Namen van eigenaars die misschien dezelfde eigenaar betekenen. Kies een paar, controleer welke schrijfwijze u houdt en klik op Samenvoegen; de camera&apos;s worden hernoemd en de keuze wordt onthouden voor latere imports. Er verandert niets voor u op Samenvoegen klikt.</translation>
+        <translation>Namen van eigenaars die misschien dezelfde eigenaar aanduiden. Kies een paar, controleer welke schrijfwijze u behoudt en klik op Samenvoegen; de camera&apos;s worden hernoemd en de keuze wordt onthouden voor latere imports. Er verandert niets zolang u niet op Samenvoegen klikt.</translation>
     </message>
     <message>
         <source>No similar owner names</source>
@@ -2169,7 +2200,7 @@ Elke export, elk rapport en elke kopie wordt vastgelegd in een audittrail die wi
     </message>
     <message>
         <source>Say what the report is for: the purpose is kept in the audit trail.</source>
-        <translation>Zeg waarvoor het rapport dient: het doel wordt bewaard in het auditlogboek.</translation>
+        <translation>Geef op waarvoor het rapport dient: het doel wordt in het auditlogboek bewaard.</translation>
     </message>
     <message>
         <source>Written to %1.</source>
@@ -2216,7 +2247,7 @@ Elke export, elk rapport en elke kopie wordt vastgelegd in een audittrail die wi
     </message>
     <message>
         <source>%1 reads of %2 vehicles (pseudonyms) kept; unicity drawn from %3 vehicles.</source>
-        <translation>%1 waarnemingen van %2 voertuigen (pseudoniemen) bewaard; uniciteit gemeten op %3 voertuigen.</translation>
+        <translation>%1 waarnemingen van %2 voertuigen (pseudoniemen) bewaard; uniciteit berekend op een steekproef van %3 voertuigen.</translation>
     </message>
     <message>
         <source>Unicity, 1 point</source>
@@ -2228,11 +2259,11 @@ Elke export, elk rapport en elke kopie wordt vastgelegd in een audittrail die wi
     </message>
     <message>
         <source>Share of vehicles that one random (camera, hour) point of their own reads singles out: someone who saw the vehicle there and then finds its whole trace.</source>
-        <translation>Aandeel voertuigen dat één willekeurig (camera, uur)-punt uit hun eigen waarnemingen uniek aanwijst: wie het voertuig daar en dan zag, vindt zijn hele spoor.</translation>
+        <translation>Aandeel voertuigen dat al aan één willekeurig (camera, uur)-punt uit hun eigen waarnemingen uniek herkenbaar is: wie het voertuig daar en toen zag, vindt zijn hele spoor.</translation>
     </message>
     <message>
         <source>Share of vehicles that %1 random (camera, hour) points of their own reads single out.</source>
-        <translation>Aandeel voertuigen dat %1 willekeurige (camera, uur)-punten uit hun eigen waarnemingen uniek aanwijzen.</translation>
+        <translation>Aandeel voertuigen dat aan %1 willekeurige (camera, uur)-punten uit hun eigen waarnemingen uniek herkenbaar is.</translation>
     </message>
     <message>
         <source>Linkable over days</source>
@@ -2244,11 +2275,11 @@ Elke export, elk rapport en elke kopie wordt vastgelegd in een audittrail die wi
     </message>
     <message>
         <source>Trips in groups under k = %1</source>
-        <translation>Ritten in groepen onder k = %1</translation>
+        <translation>Verplaatsingen in groepen onder k = %1</translation>
     </message>
     <message>
         <source>Share of trips whose (day, start hour, origin, destination, class) group has fewer than k vehicles: figures that are never published on their own.</source>
-        <translation>Aandeel ritten waarvan de groep (dag, beginuur, herkomst, bestemming, klasse) minder dan k voertuigen telt: cijfers die nooit op zichzelf gepubliceerd worden.</translation>
+        <translation>Aandeel verplaatsingen waarvan de groep (dag, vertrekuur, herkomst, bestemming, klasse) minder dan k voertuigen telt: cijfers die nooit op zichzelf gepubliceerd worden.</translation>
     </message>
 </context>
 </TS>

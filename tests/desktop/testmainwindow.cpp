@@ -7,6 +7,7 @@
 #include "detailspanel.h"
 #include "filterpanel.h"
 #include "flowmap.h"
+#include "helpbrowser.h"
 #include "importdialog.h"
 #include "layermanager.h"
 #include "layerspanel.h"
@@ -49,6 +50,7 @@
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTemporaryDir>
+#include <QTextBrowser>
 #include <QTranslator>
 #include <QtCharts/QAbstractBarSeries>
 #include <QtCharts/QBarSet>
@@ -640,6 +642,39 @@ private slots:
         QLocale::setDefault(QLocale::c());
         QApplication::setFont(appFont);
         QVERIFY2(cut.isEmpty(), qPrintable(cut.join(QLatin1Char('\n'))));
+    }
+
+    /** F1 opens the manual in the app's language, with its screenshots and the version. */
+    void f1OpensTheManualInTheAppsLanguage() {
+        desktop::MainWindow w;
+        w.setInteractive(false);
+        QVERIFY(w.openProject(m_demo));
+        auto* manual = w.findChild<QAction*>(QStringLiteral("ManualAction"));
+        QVERIFY(manual);
+        QCOMPARE(manual->shortcut(), QKeySequence(QKeySequence::HelpContents));
+        for (const QString& language : {QStringLiteral("en"), QStringLiteral("nl")}) {
+            QLocale::setDefault(language == QLatin1String("nl") ? QLocale(QLocale::Dutch, QLocale::Belgium)
+                                                                : QLocale(QLocale::English));
+            manual->trigger();
+            widgets::HelpBrowser* browser = nullptr;
+            for (widgets::HelpBrowser* b : w.findChildren<widgets::HelpBrowser*>())
+                browser = b; // the newest
+            QVERIFY(browser);
+            const QString text = browser->browser()->toPlainText();
+            QVERIFY2(text.contains(QStringLiteral("Stroom %1").arg(stroomVersion())),
+                     qPrintable(text.left(200)));
+            QVERIFY2(text.contains(language == QLatin1String("nl") ? QLatin1String("Handleiding")
+                                                                   : QLatin1String("user manual")),
+                     qPrintable(text.left(200)));
+            // Its screenshots load (relative to the manual, as installed).
+            const QUrl image =
+                browser->browser()->source().resolved(QUrl(QStringLiteral("../images/demo-map.png")));
+            QVERIFY2(!browser->browser()->loadResource(QTextDocument::ImageResource, image).isNull(),
+                     qPrintable(image.toString()));
+            browser->close();
+            QCoreApplication::processEvents();
+        }
+        QLocale::setDefault(QLocale::c());
     }
 
     void menusAreThere() {
