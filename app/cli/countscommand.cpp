@@ -30,6 +30,17 @@ int counts(const QStringList& args) {
     addFilterOptions(p);
     helptext::addOption(
         p, {QStringLiteral("per"), QStringLiteral("hour (default) or day."), QStringLiteral("hour|day")});
+    helptext::addOption(
+        p, {QStringLiteral("distinct"),
+            QStringLiteral("Distinct vehicles only, all classes together (a vehicle once per cell): "
+                           "camera,period,vehicles.")});
+    helptext::addOption(
+        p, {QStringLiteral("by"),
+            QStringLiteral("camera (default) or city: with city, the distinct vehicles seen at any "
+                           "camera (each once), as period,vehicles; implies --distinct. Counts "
+                           "imported from privacy-proof cameras cannot say which vehicles they "
+                           "share and are left out of --distinct."),
+            QStringLiteral("camera|city")});
     if (!parse(
             p, QStringLiteral("counts"), args,
             QStringLiteral(
@@ -44,6 +55,11 @@ int counts(const QStringList& args) {
     if (!per.isEmpty() && per != QLatin1String("hour") && per != QLatin1String("day"))
         throw Error::usage(QStringLiteral("counts: --per is hour or day"));
     const bool perHour = per != QLatin1String("day");
+    const QString by = p.value(QStringLiteral("by"));
+    if (!by.isEmpty() && by != QLatin1String("camera") && by != QLatin1String("city"))
+        throw Error::usage(QStringLiteral("counts: --by is camera or city"));
+    const bool byCity = by == QLatin1String("city");
+    const bool distinct = byCity || p.isSet(QStringLiteral("distinct"));
     ResultQuery q = ResultQuery::open(p, QStringLiteral("counts"));
     const FlowCube cube = queryCube(q.store(), p, q.policy, &q.params, nullptr);
     const CountPeriod period = perHour ? CountPeriod::Hour : CountPeriod::Day;
@@ -51,6 +67,22 @@ int counts(const QStringList& args) {
     const CameraIndex cams = q.session->flows().cameras();
     LocalTime zone(q.store().timeZone().toUtf8());
     const RecordKeys keys = RecordKeys::load(q.store().database());
+    if (distinct) {
+        // Distinct pseudonyms per cell, over every class (and, for the city, every camera): the cube's own,
+        // released by the policy like any count (k in distinct vehicles, cell key noise).
+        const RawCounts raw = cube.counts(q.filter, period, false, !byCity);
+        const ExportResult r =
+            ResultExport(q.store(), cams, q.policy, q.overwrite)
+                .distinctVehicles(
+                    raw.publish(q.policy), perHour, byCity, p.value(QStringLiteral("out")),
+                    describeQuery(q.filter, q.params,
+                                  QStringLiteral("distinct vehicles by %1 per %2")
+                                      .arg(byCity ? QStringLiteral("city") : QStringLiteral("camera"),
+                                           perHour ? QStringLiteral("hour") : QStringLiteral("day"))),
+                    p.value(QStringLiteral("purpose")));
+        ResultQuery::written(QStringLiteral("counts"), QStringLiteral("rows"), r);
+        return 0;
+    }
     RawCounts raw = cube.counts(q.filter, period, true);
     const RawCounts imported =
         ImportedAggregates(q.store().database(), cams, zone, keys).counts(q.filter, period, true);

@@ -65,6 +65,10 @@
         <translation>Aantal te simuleren dagen (standaard 7).</translation>
     </message>
     <message>
+        <source>Distinct vehicles only, all classes together (a vehicle once per cell): camera,period,vehicles.</source>
+        <translation>Enkel verschillende voertuigen, alle klassen samen (een voertuig één keer per cel): camera,period,vehicles.</translation>
+    </message>
+    <message>
         <source>Do not update trips and the cube afterwards (run &apos;stroom-cli trips&apos; later).</source>
         <translation>Verplaatsingen en kubus achteraf niet bijwerken (voer later &apos;stroom-cli trips&apos; uit).</translation>
     </message>
@@ -423,6 +427,10 @@ Opdrachten:
     <message>
         <source>build (or rebuild) trips and the aggregate cube from the imported reads</source>
         <translation>verplaatsingen en de aggregatiekubus (opnieuw) opbouwen uit de geïmporteerde waarnemingen</translation>
+    </message>
+    <message>
+        <source>camera (default) or city: with city, the distinct vehicles seen at any camera (each once), as period,vehicles; implies --distinct. Counts imported from privacy-proof cameras cannot say which vehicles they share and are left out of --distinct.</source>
+        <translation>camera (standaard) of city: met city de verschillende voertuigen die aan eender welke camera gezien zijn (elk één keer), als period,vehicles; houdt --distinct in. Tellingen geïmporteerd van privacybestendige camera&apos;s kunnen niet zeggen welke voertuigen ze delen en blijven buiten --distinct.</translation>
     </message>
     <message>
         <source>camera (default) or zone.</source>

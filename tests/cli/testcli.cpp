@@ -2,12 +2,17 @@
 #include "common/sqlite.h"
 #include "privacy/disclosurepolicy.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QProcess>
+#include <QSet>
 #include <QTemporaryDir>
+#include <QTimeZone>
 
 #include <QTest>
+
+#include <algorithm>
 
 /** The command line as a contract (DESIGN §11): help, exit codes, and the walking skeleton's commands. */
 class TestCli : public QObject {
@@ -413,6 +418,122 @@ private slots:
         QVERIFY(QDir(m_dir.path())
                     .entryList({QStringLiteral(".stroom-*")}, QDir::Hidden | QDir::Files)
                     .isEmpty());
+    }
+
+    /**
+     * counts --by city --per day: distinct vehicles over every camera equal an independent count of the
+     * export's pseudonyms per local day (exact), and stay within the noise when released; per camera
+     * likewise.
+     */
+    void uniqueVehiclesPerDay() {
+        const QString sim = m_dir.filePath(QStringLiteral("sim-unique"));
+        QCOMPARE(cli({QStringLiteral("simulate"), QStringLiteral("--out"), sim, QStringLiteral("--vehicles"),
+                      QStringLiteral("3000"), QStringLiteral("--days"), QStringLiteral("2")})
+                     .code,
+                 0);
+        const QString project = m_dir.filePath(QStringLiteral("unique.gpkg"));
+        QCOMPARE(cli({QStringLiteral("init"), project}).code, 0);
+        QCOMPARE(cli({QStringLiteral("cameras"), QStringLiteral("import"), project,
+                      sim + QStringLiteral("/cameras.csv")})
+                     .code,
+                 0);
+        QCOMPARE(cli({QStringLiteral("import"), project, sim + QStringLiteral("/anpr-standard.csv")}).code,
+                 0);
+        // The independent count: pseudonyms per local (Brussels) day, and per camera and day, from the
+        // export, with DESIGN §5.1's duplicates dropped (an earlier read of the pseudonym at the same camera
+        // within 60 s).
+        QHash<QString, QSet<QString>> perDay, atCamera;
+        {
+            QFile f(sim + QStringLiteral("/anpr-standard.csv"));
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            const QList<QByteArray> header = f.readLine().trimmed().split(',');
+            const int t = header.indexOf("timestamp"), cam = header.indexOf("camera_id"),
+                      who = header.indexOf("plate_hash");
+            QVERIFY(t >= 0 && cam >= 0 && who >= 0);
+            struct Read {
+                qint64 t;
+                int order;
+                QString camera;
+            };
+            QHash<QString, QVector<Read>> byPseudonym;
+            int order = 0;
+            while (!f.atEnd()) {
+                const QList<QByteArray> c = f.readLine().trimmed().split(',');
+                byPseudonym[QString::fromLatin1(c[who])].append(
+                    Read{QDateTime::fromString(QString::fromLatin1(c[t]), Qt::ISODate).toSecsSinceEpoch(),
+                         order++, QString::fromLatin1(c[cam])});
+            }
+            const QTimeZone brussels("Europe/Brussels");
+            for (auto it = byPseudonym.begin(); it != byPseudonym.end(); ++it) {
+                QVector<Read>& reads = *it;
+                std::sort(reads.begin(), reads.end(), [](const Read& a, const Read& b) {
+                    return a.t != b.t ? a.t < b.t : a.order < b.order;
+                });
+                for (int i = 0; i < reads.size(); ++i) {
+                    bool duplicate = false;
+                    for (int j = i - 1; j >= 0 && reads[i].t - reads[j].t <= 60; --j)
+                        duplicate = duplicate || reads[j].camera == reads[i].camera;
+                    if (duplicate)
+                        continue;
+                    const QString day =
+                        QDateTime::fromSecsSinceEpoch(reads[i].t, brussels).date().toString(Qt::ISODate);
+                    perDay[day].insert(it.key());
+                    atCamera[reads[i].camera + QLatin1Char('|') + day].insert(it.key());
+                }
+            }
+        }
+        QVERIFY(perDay.size() >= 2); // two days, and what crosses midnight into a third
+        auto read = [](const QString& path, QString* header) {
+            QFile f(path);
+            QHash<QString, qint64> rows;
+            if (!f.open(QIODevice::ReadOnly))
+                return rows;
+            *header = QString::fromUtf8(f.readLine().trimmed());
+            while (!f.atEnd()) {
+                const QString line = QString::fromUtf8(f.readLine().trimmed());
+                rows.insert(line.section(QLatin1Char(','), 0, -2),
+                            line.section(QLatin1Char(','), -1).toLongLong());
+            }
+            return rows;
+        };
+        const QString exact = m_dir.filePath(QStringLiteral("city-exact.csv")),
+                      released = m_dir.filePath(QStringLiteral("city.csv"));
+        Result r = cli({QStringLiteral("counts"), project, QStringLiteral("--by"), QStringLiteral("city"),
+                        QStringLiteral("--per"), QStringLiteral("day"), QStringLiteral("--exact"),
+                        QStringLiteral("--purpose"), QStringLiteral("test"), QStringLiteral("--out"), exact});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QString header;
+        const QHash<QString, qint64> city = read(exact, &header);
+        QCOMPARE(header, QStringLiteral("period,vehicles"));
+        // Every day with k (10) vehicles or more, exactly; a day under k is left out, never shown small.
+        for (auto it = perDay.cbegin(); it != perDay.cend(); ++it)
+            QCOMPARE(city.value(it.key(), -1), it->size() >= 10 ? static_cast<qint64>(it->size()) : -1);
+        r = cli({QStringLiteral("counts"), project, QStringLiteral("--by"), QStringLiteral("city"),
+                 QStringLiteral("--per"), QStringLiteral("day"), QStringLiteral("--purpose"),
+                 QStringLiteral("test"), QStringLiteral("--out"), released});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        const QHash<QString, qint64> cityReleased = read(released, &header);
+        for (auto it = city.cbegin(); it != city.cend(); ++it)
+            QVERIFY(std::abs(cityReleased.value(it.key()) - *it) <= 2);
+        // Per camera: camera,period,vehicles, each camera-day as counted.
+        const QString cameras = m_dir.filePath(QStringLiteral("cameras-distinct.csv"));
+        r = cli({QStringLiteral("counts"), project, QStringLiteral("--distinct"), QStringLiteral("--per"),
+                 QStringLiteral("day"), QStringLiteral("--exact"), QStringLiteral("--purpose"),
+                 QStringLiteral("test"), QStringLiteral("--out"), cameras});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        const QHash<QString, qint64> perCamera = read(cameras, &header);
+        QCOMPARE(header, QStringLiteral("camera,period,vehicles"));
+        QVERIFY(perCamera.size() > 100);
+        for (auto it = perCamera.cbegin(); it != perCamera.cend(); ++it) {
+            const QString key = it.key().section(QLatin1Char(','), 0, 0) + QLatin1Char('|') +
+                                it.key().section(QLatin1Char(','), 1, 1);
+            QCOMPARE(*it, static_cast<qint64>(atCamera.value(key).size()));
+        }
+        // Bad words are named.
+        r = cli({QStringLiteral("counts"), project, QStringLiteral("--by"), QStringLiteral("street"),
+                 QStringLiteral("--purpose"), QStringLiteral("test"), QStringLiteral("--out"), released});
+        QCOMPARE(r.code, 2);
+        QVERIFY(r.err.contains(QLatin1String("--by is camera or city")));
     }
 
     void rejectedInputIsThreeStoreProblemIsFour() {

@@ -94,8 +94,8 @@ private slots:
         }
         std::sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
         for (int i = 0; i < 5; ++i) {
-            // Names beside the ids now ("Oud Gentbrugge C103  Dampoort C078  1,727"): the two ids in order, then
-            // the trips.
+            // Names beside the ids now ("Oud Gentbrugge C103  Dampoort C078  1,727"): the two ids in order,
+            // then the trips.
             const QRegularExpression line(QStringLiteral("\\b%1\\b\\)?[^\\n]*\\b%2\\b\\)?\\s+%3\\b")
                                               .arg(rows[i].second.section(QLatin1Char(' '), 0, 0),
                                                    rows[i].second.section(QLatin1Char(' '), 1, 1))

@@ -39,8 +39,8 @@ struct CameraIndex {
     QString nameOf(std::uint32_t key, bool zones) const;
     /**
      * How people read a flow end: "Name (id)"; the id alone when there is no name; the name alone when it
-     * already says the id ("Drongen C071", ids of three characters or more). The one labelling rule of the map, the OD table, the details, the
-     * report and the register lists.
+     * already says the id ("Drongen C071", ids of three characters or more). The one labelling rule of the
+     * map, the OD table, the details, the report and the register lists.
      */
     QString label(std::uint32_t key, bool zones) const;
     /** The same rule for a name and id already at hand. */

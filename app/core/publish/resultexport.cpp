@@ -223,6 +223,61 @@ ExportResult ResultExport::counts(const PublishedCounts& counts, bool perHour, c
     return r;
 }
 
+ExportResult ResultExport::distinctVehicles(const PublishedCounts& counts, bool perHour, bool byCity,
+                                            const QString& path, const QString& parameters,
+                                            const QString& purpose) {
+    if (byCity && isVector(path))
+        throw Error::usage(
+            QStringLiteral("%1: distinct vehicles over the city have no place: write a .csv").arg(path));
+    OutputFile file(m_store, path, m_overwrite);
+    ExportResult r;
+    r.path = path;
+    r.k = m_policy.k();
+    r.suppressed = counts.suppressed;
+    std::vector<CameraCount> rows = counts.rows;
+    std::sort(rows.begin(), rows.end(), [&](const CameraCount& a, const CameraCount& b) {
+        if (!byCity && a.camera != b.camera)
+            return label(a.camera, false) < label(b.camera, false);
+        return a.period < b.period;
+    });
+    if (isVector(path)) {
+        VectorWriter out(file.temporaryPath(), "camera_vehicles", wkbPoint);
+        out.field("camera_id", OFTString);
+        out.field("period", OFTString);
+        out.field("vehicles", OFTInteger64);
+        for (const CameraCount& c : rows) {
+            OGRFeatureH feat = out.feature();
+            OGR_F_SetFieldString(feat, 0, label(c.camera, false).toUtf8().constData());
+            OGR_F_SetFieldString(feat, 1, periodLabel(c.period, perHour).toUtf8().constData());
+            OGR_F_SetFieldInteger64(feat, 2, c.vehicles);
+            const QPointF at = m_cams.at(c.camera, false);
+            if (!std::isnan(at.x())) {
+                OGRGeometryH pt = OGR_G_CreateGeometry(wkbPoint);
+                OGR_G_SetPoint_2D(pt, 0, at.x(), at.y());
+                OGR_F_SetGeometryDirectly(feat, pt);
+            }
+            out.add(feat);
+            ++r.rows;
+        }
+        out.close();
+    } else {
+        QByteArray text = byCity ? "period,vehicles\n" : "camera,period,vehicles\n";
+        for (const CameraCount& c : rows) {
+            if (!byCity)
+                text += csvField(label(c.camera, false)) + ',';
+            text += periodLabel(c.period, perHour).toUtf8() + ',' +
+                    QByteArray::number(static_cast<qlonglong>(c.vehicles)) + '\n';
+            ++r.rows;
+        }
+        writeText(file.temporaryPath(), text);
+    }
+    commit(file,
+           byCity ? QStringLiteral("counts (distinct vehicles, city)")
+                  : QStringLiteral("counts (distinct vehicles)"),
+           r, parameters, purpose);
+    return r;
+}
+
 ExportResult ResultExport::journeyTimes(const PublishedTimes& times, const QString& path,
                                         const QString& parameters, const QString& purpose) {
     OutputFile file(m_store, path, m_overwrite);

@@ -49,6 +49,13 @@ public:
                         const QString& parameters, const QString& purpose);
     /** journey-times.csv: from_camera,to_camera,n,median_s,p15_s,p85_s,outliers_dropped (empty when the
      * outliers came from fewer than k vehicles). */
+    /**
+     * Distinct vehicles (`counts --distinct`): per camera (camera,period,vehicles) or, with \a byCity, over
+     * every camera at once (period,vehicles: a vehicle seen at several cameras counts once), per local day or
+     * hour, as released. CSV only for the city; the audit record says which.
+     */
+    ExportResult distinctVehicles(const PublishedCounts& counts, bool perHour, bool byCity,
+                                  const QString& path, const QString& parameters, const QString& purpose);
     ExportResult journeyTimes(const PublishedTimes& times, const QString& path, const QString& parameters,
                               const QString& purpose);
 
