@@ -36,6 +36,12 @@ int flows(const QStringList& args) {
         p, {QStringLiteral("names"),
             QStringLiteral("Add origin_name and destination_name after the usual columns (the register's "
                            "camera names, or the zones').")});
+    helptext::addOption(
+        p, {QStringLiteral("per"),
+            QStringLiteral("hour or day: one long table origin,destination,period,trips (period a local "
+                           "hour or date), each period's cells released on their own (CSV only; "
+                           "pair flows imported from privacy-proof cameras are left out)."),
+            QStringLiteral("hour|day")});
     if (!parse(p, QStringLiteral("flows"), args,
                QStringLiteral(
                    "Writes the origin-destination matrix: origin,destination,trips sorted by origin then "
@@ -52,9 +58,42 @@ int flows(const QStringList& args) {
     if (!by.isEmpty() && by != QLatin1String("camera") && by != QLatin1String("zone"))
         throw Error::usage(QStringLiteral("flows: --by is camera or zone"));
     const bool zones = by == QLatin1String("zone");
+    const QString per = p.value(QStringLiteral("per"));
+    if (!per.isEmpty() && per != QLatin1String("hour") && per != QLatin1String("day"))
+        throw Error::usage(QStringLiteral("flows: --per is hour or day"));
     ResultQuery q = ResultQuery::open(p, QStringLiteral("flows"));
     const FlowCube cube = queryCube(q.store(), p, q.policy, &q.params, nullptr);
     const CameraIndex cams = q.session->flows().cameras();
+    if (!per.isEmpty()) {
+        // Each local day (and hour) the filter takes, queried and released as that period alone would be.
+        const bool perHour = per == QLatin1String("hour");
+        std::vector<ResultExport::PeriodMatrix> periods;
+        for (const std::int64_t day : cube.days()) {
+            if (!q.filter.acceptsDay(day))
+                continue;
+            FlowFilter f = q.filter;
+            f.from = f.to = QDate(1970, 1, 1).addDays(day);
+            for (int h = perHour ? q.filter.hourFrom : 0; h < (perHour ? q.filter.hourTo : 1); ++h) {
+                if (perHour) {
+                    f.hourFrom = h;
+                    f.hourTo = h + 1;
+                }
+                OdMatrix m = (zones ? cube.od(f, cams.zoneOf) : cube.od(f)).publish(q.policy);
+                periods.push_back({perHour ? day * 24 + h : day, std::move(m)});
+            }
+        }
+        const ExportResult r = ResultExport(q.store(), cams, q.policy, q.overwrite)
+                                   .withNames(p.isSet(QStringLiteral("names")))
+                                   .flowsPerPeriod(periods, zones, perHour, p.value(QStringLiteral("out")),
+                                                   describeQuery(q.filter, q.params,
+                                                                 QStringLiteral("%1, per %2")
+                                                                     .arg(zones ? QStringLiteral("by zone")
+                                                                                : QStringLiteral("by camera"),
+                                                                          per)),
+                                                   p.value(QStringLiteral("purpose")));
+        ResultQuery::written(QStringLiteral("flows"), QStringLiteral("rows"), r);
+        return 0;
+    }
     const OdMatrix m = (zones ? cube.od(q.filter, cams.zoneOf) : cube.od(q.filter)).publish(q.policy);
     // Pair flows imported from privacy-proof cameras go to their own file beside it (vehicles, source); both
     // outputs are checked before either is written.

@@ -469,6 +469,10 @@ Opdrachten:
         <translation>hour (standaard) of day.</translation>
     </message>
     <message>
+        <source>hour or day: one long table origin,destination,period,trips (period a local hour or date), each period&apos;s cells released on their own (CSV only; pair flows imported from privacy-proof cameras are left out).</source>
+        <translation>hour of day: één lange tabel origin,destination,period,trips (period een lokaal uur of een lokale datum), de cellen van elke periode elk apart vrijgegeven (enkel CSV; paarstromen geïmporteerd van privacybestendige camera&apos;s blijven erbuiten).</translation>
+    </message>
+    <message>
         <source>import ANPR exports (reads) or camera aggregates into a project</source>
         <translation>import van ANPR-exports (waarnemingen) of camera-aggregaten in een project</translation>
     </message>

@@ -2,10 +2,12 @@
 #include "common/sqlite.h"
 #include "privacy/disclosurepolicy.h"
 
+#include <QDate>
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QSet>
 #include <QTemporaryDir>
 #include <QTimeZone>
@@ -418,6 +420,79 @@ private slots:
         QVERIFY(QDir(m_dir.path())
                     .entryList({QStringLiteral(".stroom-*")}, QDir::Hidden | QDir::Files)
                     .isEmpty());
+    }
+
+    /** flows --per day|hour: one long table; per-day cells add up to the whole period's (exact, k = 1). */
+    void flowsPerPeriod() {
+        const QString sim = m_dir.filePath(QStringLiteral("sim-periods"));
+        QCOMPARE(cli({QStringLiteral("simulate"), QStringLiteral("--out"), sim, QStringLiteral("--vehicles"),
+                      QStringLiteral("10000"), QStringLiteral("--days"), QStringLiteral("2")})
+                     .code,
+                 0);
+        const QString project = m_dir.filePath(QStringLiteral("periods.gpkg"));
+        QCOMPARE(cli({QStringLiteral("init"), project}).code, 0);
+        QCOMPARE(cli({QStringLiteral("cameras"), QStringLiteral("import"), project,
+                      sim + QStringLiteral("/cameras.csv")})
+                     .code,
+                 0);
+        QCOMPARE(cli({QStringLiteral("import"), project, sim + QStringLiteral("/anpr-standard.csv")}).code,
+                 0);
+        auto lines = [](const QString& path) {
+            QFile f(path);
+            return f.open(QIODevice::ReadOnly)
+                       ? QString::fromUtf8(f.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts)
+                       : QStringList();
+        };
+        const QString whole = m_dir.filePath(QStringLiteral("whole.csv")),
+                      days = m_dir.filePath(QStringLiteral("days.csv")),
+                      hours = m_dir.filePath(QStringLiteral("hours.csv"));
+        const QStringList exact{QStringLiteral("--exact"), QStringLiteral("-k"), QStringLiteral("1"),
+                                QStringLiteral("--purpose"), QStringLiteral("test")};
+        Result r = cli(QStringList{QStringLiteral("flows"), project, QStringLiteral("--out"), whole} + exact);
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        r = cli(QStringList{QStringLiteral("flows"), project, QStringLiteral("--per"), QStringLiteral("day"),
+                            QStringLiteral("--out"), days} +
+                exact);
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        const QStringList perDay = lines(days);
+        QCOMPARE(perDay.first(), QStringLiteral("origin,destination,period,trips"));
+        QHash<QString, qint64> sum;
+        QSet<QString> periods;
+        for (const QString& line : perDay.mid(1)) {
+            const QStringList c = line.split(QLatin1Char(','));
+            sum[c[0] + QLatin1Char(',') + c[1]] += c[3].toLongLong();
+            periods.insert(c[2]);
+            QVERIFY2(QDate::fromString(c[2], Qt::ISODate).isValid(), qPrintable(c[2]));
+        }
+        QVERIFY(periods.size() >= 2);
+        const QStringList total = lines(whole);
+        QCOMPARE(sum.size(), total.size() - 1);
+        for (const QString& line : total.mid(1))
+            QCOMPARE(sum.value(line.section(QLatin1Char(','), 0, 1)),
+                     line.section(QLatin1Char(','), 2, 2).toLongLong());
+        // Per hour, released (k = 10, perturbed): local hours within the filter, each cell on its own.
+        r = cli({QStringLiteral("flows"), project, QStringLiteral("--per"), QStringLiteral("hour"),
+                 QStringLiteral("--hours"), QStringLiteral("7-9"), QStringLiteral("--purpose"),
+                 QStringLiteral("test"), QStringLiteral("--out"), hours});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        const QStringList perHour = lines(hours);
+        QVERIFY(perHour.size() > 5);
+        const QRegularExpression hour(QStringLiteral("^\\d{4}-\\d{2}-\\d{2}T0[78]:00$"));
+        for (const QString& line : perHour.mid(1)) {
+            const QStringList c = line.split(QLatin1Char(','));
+            QVERIFY2(hour.match(c[2]).hasMatch(), qPrintable(line));
+            QVERIFY2(c[3].toLongLong() >= 8, qPrintable(line)); // ≥ k vehicles, less at most the noise
+        }
+        // A long table has no map: a vector file is refused, and so is a word --per does not know.
+        QCOMPARE(cli({QStringLiteral("flows"), project, QStringLiteral("--per"), QStringLiteral("day"),
+                      QStringLiteral("--purpose"), QStringLiteral("test"), QStringLiteral("--out"),
+                      m_dir.filePath(QStringLiteral("days.gpkg"))})
+                     .code,
+                 2);
+        QCOMPARE(cli({QStringLiteral("flows"), project, QStringLiteral("--per"), QStringLiteral("week"),
+                      QStringLiteral("--purpose"), QStringLiteral("test"), QStringLiteral("--out"), days})
+                     .code,
+                 2);
     }
 
     /**

@@ -223,6 +223,47 @@ ExportResult ResultExport::counts(const PublishedCounts& counts, bool perHour, c
     return r;
 }
 
+ExportResult ResultExport::flowsPerPeriod(const std::vector<PeriodMatrix>& periods, bool zones, bool perHour,
+                                          const QString& path, const QString& parameters,
+                                          const QString& purpose) {
+    if (isVector(path))
+        throw Error::usage(QStringLiteral("%1: flows per period are a long table: write a .csv").arg(path));
+    OutputFile file(m_store, path, m_overwrite);
+    ExportResult r;
+    r.path = path;
+    r.k = m_policy.k();
+    struct Row {
+        QString origin, destination;
+        std::int64_t period, trips;
+        std::uint32_t o, d;
+    };
+    std::vector<Row> rows;
+    for (const PeriodMatrix& p : periods) {
+        r.suppressed += p.matrix.suppressed;
+        for (const OdFlow& f : p.matrix.flows)
+            rows.push_back(Row{label(f.origin, zones), label(f.destination, zones), p.period, f.trips,
+                               f.origin, f.destination});
+    }
+    std::sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) {
+        return std::tie(a.origin, a.destination, a.period) < std::tie(b.origin, b.destination, b.period);
+    });
+    QByteArray text = "origin,destination,period,trips";
+    text += m_names ? ",origin_name,destination_name\n" : "\n";
+    for (const Row& row : rows) {
+        text += csvField(row.origin) + ',' + csvField(row.destination) + ',' +
+                periodLabel(row.period, perHour).toUtf8() + ',' +
+                QByteArray::number(static_cast<qlonglong>(row.trips));
+        if (m_names)
+            text += ',' + csvField(name(row.o, zones)) + ',' + csvField(name(row.d, zones));
+        text += '\n';
+        ++r.rows;
+    }
+    writeText(file.temporaryPath(), text);
+    commit(file, perHour ? QStringLiteral("flows (per hour)") : QStringLiteral("flows (per day)"), r,
+           parameters, purpose);
+    return r;
+}
+
 ExportResult ResultExport::distinctVehicles(const PublishedCounts& counts, bool perHour, bool byCity,
                                             const QString& path, const QString& parameters,
                                             const QString& purpose) {

@@ -49,6 +49,18 @@ public:
                         const QString& parameters, const QString& purpose);
     /** journey-times.csv: from_camera,to_camera,n,median_s,p15_s,p85_s,outliers_dropped (empty when the
      * outliers came from fewer than k vehicles). */
+    /** \brief The released OD matrix of one local day (period = day) or hour (period = day × 24 + hour). */
+    struct PeriodMatrix {
+        std::int64_t period;
+        OdMatrix matrix;
+    };
+    /**
+     * `flows --per hour|day`: one long CSV, origin,destination,period,trips (period a local date or local
+     * hour, as counts.csv writes them), sorted by origin, destination and period; each period's cells
+     * released on their own, as a query for that period alone would be. CSV only.
+     */
+    ExportResult flowsPerPeriod(const std::vector<PeriodMatrix>& periods, bool zones, bool perHour,
+                                const QString& path, const QString& parameters, const QString& purpose);
     /**
      * Distinct vehicles (`counts --distinct`): per camera (camera,period,vehicles) or, with \a byCity, over
      * every camera at once (period,vehicles: a vehicle seen at several cameras counts once), per local day or
