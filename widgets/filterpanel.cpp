@@ -211,6 +211,19 @@ void FilterPanel::emitChange() {
         emit viewChanged(view());
 }
 
+void FilterPanel::setThroughAvailable(bool available) {
+    m_throughAvailable = available;
+    if (!available && m_through->isChecked())
+        m_through->setChecked(false);
+    m_through->setEnabled(available);
+    m_through->setToolTip(available
+                              ? tr("Trips that enter at the cordon and leave it again within the crossing "
+                                   "window")
+                              : tr("This project has no cameras with the roles cordon-in and cordon-out, so "
+                                   "through traffic cannot be told: give the cameras on the city's boundary "
+                                   "their roles in the register."));
+}
+
 void FilterPanel::showResult(const maps::FlowViewResult& r) {
     const QLocale l;
     m_minTrips->setMinimum(r.k);
@@ -218,9 +231,9 @@ void FilterPanel::showResult(const maps::FlowViewResult& r) {
         tr("<b>%1</b> trips in the released cells, <b>%2</b> through traffic; %3 flows drawn "
            "(%4 trips).<br>Privacy: cells with fewer than <b>k = %5</b> vehicles are never shown: <b>%6</b> "
            "suppressed; figures are perturbed (±2 at most). %7 single-read trips are left out of the matrix.")
-            .arg(
-                l.toString(static_cast<qlonglong>(r.matrix.trips)),
-                DisclosurePolicy::shown(r.matrix.throughTrips, r.k, l).toHtmlEscaped()) // "< 10" is not a tag
+            .arg(l.toString(static_cast<qlonglong>(r.matrix.trips)),
+                 m_throughAvailable ? DisclosurePolicy::shown(r.matrix.throughTrips, r.k, l).toHtmlEscaped()
+                                    : tr("unknown (no cordon roles)")) // "< 10" is not a tag
             .arg(r.shown.size())
             .arg(l.toString(static_cast<qlonglong>(r.tripsShown)))
             .arg(r.k)

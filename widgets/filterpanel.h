@@ -31,6 +31,11 @@ public:
     void setView(const maps::FlowView& view);
     /** Shows the outcome of the view: trips, flows drawn, k and suppressed cells. */
     void showResult(const maps::FlowViewResult& result);
+    /**
+     * Whether the project can tell through traffic (it has cordon roles): without, "Through traffic only" is
+     * off and says why, and the summary says "unknown" instead of a false 0.
+     */
+    void setThroughAvailable(bool available);
     QString summaryText() const;
 
 signals:
@@ -51,6 +56,7 @@ private:
     QSpinBox* m_hourTo;
     std::vector<QCheckBox*> m_classes;
     QCheckBox* m_through;
+    bool m_throughAvailable = true;
     QRadioButton* m_cameraLevel;
     QRadioButton* m_zoneLevel;
     QSlider* m_topN;

@@ -279,12 +279,24 @@ DisclosurePolicy disclosurePolicy(const QCommandLineParser& p, Store& store, con
     return DisclosurePolicy(k, exact);
 }
 
-QString summary(const OdMatrix& m) {
+QString summary(const OdMatrix& m, bool cordon) {
     const QLocale c = QLocale::c();
     return QStringLiteral("; %1 trips in the released cells, %2 through, %3 single-read trips left out")
         .arg(m.trips)
-        .arg(DisclosurePolicy::shown(m.throughTrips, m.k, c),
+        .arg(cordon ? DisclosurePolicy::shown(m.throughTrips, m.k, c)
+                    : QStringLiteral("unknown (no cameras with the cordon roles)"),
              DisclosurePolicy::shown(m.singleReadTrips, m.k, c));
+}
+
+void requireCordon(const FlowFilter& filter, const CameraIndex& cameras, const QString& command) {
+    if (filter.throughOnly && !cameras.hasCordon())
+        throw Error::input(
+            QStringLiteral("%1: --through: no camera of this project has the role cordon-in and "
+                           "cordon-out, so no trip can be told to cross the city (every trip "
+                           "would count as internal). Give the cameras where the main roads cross "
+                           "the boundary their roles (the register's form, or a role column for "
+                           "'stroom-cli cameras import'), then ask again.")
+                .arg(command));
 }
 
 } // namespace stroom::cli

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "flows/cameraindex.h"
 #include "flows/flowcube.h"
 #include "flows/tripbuilder.h"
 
@@ -81,6 +82,11 @@ DisclosurePolicy disclosurePolicy(const QCommandLineParser& p, Store& store, con
 void requirePurpose(const QCommandLineParser& p, const QString& command);
 
 /** "; N trips in the released cells, M through, S single-read trips left out" for stderr. */
-QString summary(const OdMatrix& m);
+QString summary(const OdMatrix& m, bool cordon = true);
+/**
+ * Refuses --through (exit 3, saying why and what to do) when the project has no cordon roles: through
+ * traffic cannot be told without them, and an empty answer would read as "none".
+ */
+void requireCordon(const FlowFilter& filter, const CameraIndex& cameras, const QString& command);
 
 } // namespace stroom::cli

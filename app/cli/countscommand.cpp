@@ -65,6 +65,7 @@ int counts(const QStringList& args) {
     const CountPeriod period = perHour ? CountPeriod::Hour : CountPeriod::Day;
     // Stroom's own counts and those imported from privacy-proof cameras, each row marked with its source.
     const CameraIndex cams = q.session->flows().cameras();
+    requireCordon(q.filter, cams, QStringLiteral("counts"));
     LocalTime zone(q.store().timeZone().toUtf8());
     const RecordKeys keys = RecordKeys::load(q.store().database());
     if (distinct) {

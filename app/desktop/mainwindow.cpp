@@ -634,6 +634,7 @@ void MainWindow::loadFlows() {
     });
     if (first.isValid())
         m_filterPanel->setDataRange(first, last);
+    m_filterPanel->setThroughAvailable(m_flowMap->cameras().hasCordon());
     m_detailsPanel->clear();
     applyView(m_filterPanel->view());
 }

@@ -1562,6 +1562,18 @@ Elke export, elk rapport en elke kopie wordt vastgelegd in een beveiligd auditlo
         <source>Keeps the legend&apos;s classes while you filter, to compare views</source>
         <translation>Houdt de klassen van de legende vast terwijl u filtert, om weergaven te vergelijken</translation>
     </message>
+    <message>
+        <source>Trips that enter at the cordon and leave it again within the crossing window</source>
+        <translation>Verplaatsingen die het cordon binnenrijden en het binnen het doorkruisingsvenster weer verlaten</translation>
+    </message>
+    <message>
+        <source>This project has no cameras with the roles cordon-in and cordon-out, so through traffic cannot be told: give the cameras on the city&apos;s boundary their roles in the register.</source>
+        <translation>Dit project heeft geen camera&apos;s met de rollen cordon-in en cordon-out, dus doorgaand verkeer is niet te onderscheiden: geef de camera&apos;s op de stadsgrens hun rol in het register.</translation>
+    </message>
+    <message>
+        <source>unknown (no cordon roles)</source>
+        <translation>onbekend (geen cordonrollen)</translation>
+    </message>
 </context>
 <context>
     <name>stroom::widgets::HelpBrowser</name>

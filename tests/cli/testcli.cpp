@@ -422,6 +422,50 @@ private slots:
                     .isEmpty());
     }
 
+    /**
+     * A project whose cameras have no cordon roles cannot tell through traffic: --through is refused with why
+     * (exit 3), and the summary says "unknown", never a false 0.
+     */
+    void throughTrafficWithoutRolesIsSaidSo() {
+        const QString sim = m_dir.filePath(QStringLiteral("sim-noroles"));
+        QCOMPARE(cli({QStringLiteral("simulate"), QStringLiteral("--out"), sim, QStringLiteral("--vehicles"),
+                      QStringLiteral("2000"), QStringLiteral("--days"), QStringLiteral("1")})
+                     .code,
+                 0);
+        // The register without its role column: what many cities' exports look like.
+        QFile in(sim + QStringLiteral("/cameras.csv")), out(sim + QStringLiteral("/cameras-noroles.csv"));
+        QVERIFY(in.open(QIODevice::ReadOnly) && out.open(QIODevice::WriteOnly));
+        const QList<QByteArray> header = in.readLine().trimmed().split(',');
+        const int role = header.indexOf("role");
+        QVERIFY(role >= 0);
+        auto without = [role](QList<QByteArray> fields) {
+            fields.removeAt(role);
+            return fields.join(',') + '\n';
+        };
+        out.write(without(header));
+        while (!in.atEnd())
+            out.write(without(in.readLine().trimmed().split(',')));
+        out.close();
+        const QString project = m_dir.filePath(QStringLiteral("noroles.gpkg"));
+        QCOMPARE(cli({QStringLiteral("init"), project}).code, 0);
+        Result r = cli({QStringLiteral("cameras"), QStringLiteral("import"), project, out.fileName()});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QCOMPARE(cli({QStringLiteral("import"), project, sim + QStringLiteral("/anpr-standard.csv")}).code,
+                 0);
+        r = cli({QStringLiteral("flows"), project, QStringLiteral("--through"), QStringLiteral("--purpose"),
+                 QStringLiteral("test"), QStringLiteral("--out"),
+                 m_dir.filePath(QStringLiteral("through.csv"))});
+        QCOMPARE(r.code, 3);
+        QVERIFY2(r.err.contains(QLatin1String("cordon-in")) && r.err.contains(QLatin1String("roles")),
+                 qPrintable(r.err));
+        QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("through.csv"))));
+        r = cli({QStringLiteral("flows"), project, QStringLiteral("--purpose"), QStringLiteral("test"),
+                 QStringLiteral("--out"), m_dir.filePath(QStringLiteral("all.csv"))});
+        QCOMPARE(r.code, 0);
+        QVERIFY2(r.err.contains(QLatin1String("unknown (no cameras with the cordon roles)")),
+                 qPrintable(r.err));
+    }
+
     /** flows --per day|hour: one long table; per-day cells add up to the whole period's (exact, k = 1). */
     void flowsPerPeriod() {
         const QString sim = m_dir.filePath(QStringLiteral("sim-periods"));

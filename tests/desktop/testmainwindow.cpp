@@ -34,6 +34,7 @@
 #include <qgssymbol.h>
 #include <qgsvectorlayer.h>
 
+#include <QCheckBox>
 #include <QClipboard>
 #include <QFile>
 #include <QGuiApplication>
@@ -171,6 +172,13 @@ private slots:
         QCOMPARE(w.filterPanel()->view().filter.hourTo, 24);
         QVERIFY2(w.detailsPanel()->text().contains(QLatin1String("A new project")),
                  qPrintable(w.detailsPanel()->text()));
+        // No cordon roles there: "Through traffic only" is off and says why; the demo's is on.
+        auto* through = w.filterPanel()->findChild<QCheckBox*>(QStringLiteral("ThroughOnly"));
+        QVERIFY(through);
+        QVERIFY(!through->isEnabled());
+        QVERIFY(through->toolTip().contains(QLatin1String("cordon")));
+        QVERIFY(w.openProject(m_demo));
+        QVERIFY(through->isEnabled());
     }
 
     void opensWithCameraLayerAndOwnerLegend() {

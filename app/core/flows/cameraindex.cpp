@@ -63,6 +63,11 @@ QString CameraIndex::label(const QString& name, const QString& id) {
     return QStringLiteral("%1 (%2)").arg(n, id);
 }
 
+bool CameraIndex::hasCordon() const {
+    return std::find(cordonIn.begin(), cordonIn.end(), true) != cordonIn.end() &&
+           std::find(cordonOut.begin(), cordonOut.end(), true) != cordonOut.end();
+}
+
 QString CameraIndex::rolesSignature() const {
     QCryptographicHash h(QCryptographicHash::Sha256);
     for (std::size_t i = 0; i < id.size(); ++i)

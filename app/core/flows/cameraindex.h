@@ -46,6 +46,11 @@ struct CameraIndex {
     /** The same rule for a name and id already at hand. */
     static QString label(const QString& name, const QString& id);
     QString rolesSignature() const;
+    /**
+     * Whether through traffic can be told at all: some camera has the role cordon-in and some cordon-out.
+     * Without them every trip is internal, and "0 through" would be a false answer.
+     */
+    bool hasCordon() const;
     /** The project's cameras and zones, indexed by camera key (the cameras table's fid). */
     static CameraIndex load(Store& store);
 };
