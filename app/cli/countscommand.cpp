@@ -41,6 +41,11 @@ int counts(const QStringList& args) {
                            "imported from privacy-proof cameras cannot say which vehicles they "
                            "share and are left out of --distinct."),
             QStringLiteral("camera|city")});
+    helptext::addOption(
+        p, {QStringLiteral("profile"),
+            QStringLiteral("The typical day per camera: camera,day_type,hour,median_passages,days, the "
+                           "median over the days (weekdays and weekends apart) of the released "
+                           "passages per local hour, classes together.")});
     if (!parse(
             p, QStringLiteral("counts"), args,
             QStringLiteral(
@@ -68,6 +73,15 @@ int counts(const QStringList& args) {
     requireCordon(q.filter, cams, QStringLiteral("counts"));
     LocalTime zone(q.store().timeZone().toUtf8());
     const RecordKeys keys = RecordKeys::load(q.store().database());
+    if (p.isSet(QStringLiteral("profile"))) {
+        const RawCounts raw = cube.counts(q.filter, CountPeriod::Hour, false);
+        const ExportResult r = ResultExport(q.store(), cams, q.policy, q.overwrite)
+                                   .profile(raw.publish(q.policy), p.value(QStringLiteral("out")),
+                                            describeQuery(q.filter, q.params, QStringLiteral("typical day")),
+                                            p.value(QStringLiteral("purpose")));
+        ResultQuery::written(QStringLiteral("counts"), QStringLiteral("rows"), r);
+        return 0;
+    }
     if (distinct) {
         // Distinct pseudonyms per cell, over every class (and, for the city, every camera): the cube's own,
         // released by the policy like any count (k in distinct vehicles, cell key noise).

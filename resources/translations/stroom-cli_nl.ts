@@ -299,6 +299,10 @@ Afsluitcodes: 0 klaar, 2 verkeerd gebruik, 3 invoer geweigerd, 4 opslagprobleem.
         <translation>De CSV van het register (kolom camera_id): waarnemingen van andere camera&apos;s worden apart geteld.</translation>
     </message>
     <message>
+        <source>The typical day per camera: camera,day_type,hour,median_passages,days, the median over the days (weekdays and weekends apart) of the released passages per local hour, classes together.</source>
+        <translation>De typische dag per camera: camera,day_type,hour,median_passages,days, de mediaan over de dagen (weekdagen en weekends apart) van de vrijgegeven passages per lokaal uur, alle klassen samen.</translation>
+    </message>
+    <message>
         <source>Through traffic only.</source>
         <translation>Enkel doorgaand verkeer.</translation>
     </message>

@@ -655,6 +655,75 @@ private slots:
         QVERIFY(r.err.contains(QLatin1String("--by is camera or city")));
     }
 
+    /** counts --profile: the typical day per camera is the median of the hourly counts, weekdays and weekends
+     * apart. */
+    void typicalDayProfile() {
+        const QString sim = m_dir.filePath(QStringLiteral("sim-profile"));
+        QCOMPARE(cli({QStringLiteral("simulate"), QStringLiteral("--out"), sim, QStringLiteral("--vehicles"),
+                      QStringLiteral("2000"), QStringLiteral("--days"), QStringLiteral("4"),
+                      QStringLiteral("--start"),
+                      QStringLiteral("2026-03-05")}) // Thursday to Sunday: weekdays and a weekend
+                     .code,
+                 0);
+        const QString project = m_dir.filePath(QStringLiteral("profile.gpkg"));
+        QCOMPARE(cli({QStringLiteral("init"), project}).code, 0);
+        QCOMPARE(cli({QStringLiteral("cameras"), QStringLiteral("import"), project,
+                      sim + QStringLiteral("/cameras.csv")})
+                     .code,
+                 0);
+        QCOMPARE(cli({QStringLiteral("import"), project, sim + QStringLiteral("/anpr-standard.csv")}).code,
+                 0);
+        const QStringList exact{QStringLiteral("--exact"), QStringLiteral("-k"), QStringLiteral("1"),
+                                QStringLiteral("--purpose"), QStringLiteral("test")};
+        const QString hourly = m_dir.filePath(QStringLiteral("hourly.csv")),
+                      profile = m_dir.filePath(QStringLiteral("profile.csv"));
+        QCOMPARE(
+            cli(QStringList{QStringLiteral("counts"), project, QStringLiteral("--out"), hourly} + exact).code,
+            0);
+        Result r = cli(QStringList{QStringLiteral("counts"), project, QStringLiteral("--profile"),
+                                   QStringLiteral("--out"), profile} +
+                       exact);
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        // The independent median: passages per camera and local hour (classes summed), grouped by day type.
+        QHash<QString, qint64> perHour;
+        {
+            QFile f(hourly);
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            QCOMPARE(f.readLine().trimmed(),
+                     QByteArray("camera,period,vehicle_class,passages,vehicles,source"));
+            while (!f.atEnd()) {
+                const QList<QByteArray> c = f.readLine().trimmed().split(',');
+                perHour[QString::fromLatin1(c[0] + ',' + c[1])] += c[3].toLongLong();
+            }
+        }
+        QHash<QString, QVector<qint64>> groups;
+        for (auto it = perHour.cbegin(); it != perHour.cend(); ++it) {
+            const QString camera = it.key().section(QLatin1Char(','), 0, 0);
+            const QDateTime at = QDateTime::fromString(it.key().section(QLatin1Char(','), 1, 1), Qt::ISODate);
+            const QString type =
+                at.date().dayOfWeek() >= 6 ? QStringLiteral("weekend") : QStringLiteral("weekday");
+            groups[QStringLiteral("%1,%2,%3").arg(camera, type).arg(at.time().hour())].append(*it);
+        }
+        QFile f(profile);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QCOMPARE(f.readLine().trimmed(), QByteArray("camera,day_type,hour,median_passages,days"));
+        int rows = 0, weekend = 0;
+        while (!f.atEnd()) {
+            const QStringList c = QString::fromUtf8(f.readLine().trimmed()).split(QLatin1Char(','));
+            QVector<qint64> v = groups.value(c[0] + QLatin1Char(',') + c[1] + QLatin1Char(',') + c[2]);
+            QVERIFY2(!v.isEmpty(), qPrintable(c.join(QLatin1Char(','))));
+            std::sort(v.begin(), v.end());
+            const double median =
+                v.size() % 2 ? v[v.size() / 2] : (v[v.size() / 2 - 1] + v[v.size() / 2]) / 2.0;
+            QCOMPARE(c[3].toDouble(), median);
+            QCOMPARE(c[4].toInt(), v.size());
+            weekend += c[1] == QLatin1String("weekend");
+            ++rows;
+        }
+        QCOMPARE(rows, groups.size());
+        QVERIFY(weekend > 0 && weekend < rows);
+    }
+
     void rejectedInputIsThreeStoreProblemIsFour() {
         const QString project = m_dir.filePath(QStringLiteral("q.gpkg"));
         QCOMPARE(cli({QStringLiteral("init"), project}).code, 0);

@@ -22,6 +22,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
+#include <tuple>
 
 namespace stroom {
 
@@ -261,6 +263,39 @@ ExportResult ResultExport::flowsPerPeriod(const std::vector<PeriodMatrix>& perio
     writeText(file.temporaryPath(), text);
     commit(file, perHour ? QStringLiteral("flows (per hour)") : QStringLiteral("flows (per day)"), r,
            parameters, purpose);
+    return r;
+}
+
+ExportResult ResultExport::profile(const PublishedCounts& hourly, const QString& path,
+                                   const QString& parameters, const QString& purpose) {
+    if (isVector(path))
+        throw Error::usage(QStringLiteral("%1: a profile is a table: write a .csv").arg(path));
+    OutputFile file(m_store, path, m_overwrite);
+    ExportResult r;
+    r.path = path;
+    r.k = m_policy.k();
+    r.suppressed = hourly.suppressed;
+    // (camera label, weekend, hour of day) → the released passages of each day.
+    std::map<std::tuple<QString, int, int>, std::vector<std::int64_t>> cells;
+    for (const CameraCount& c : hourly.rows) {
+        const QDate day = QDate(1970, 1, 1).addDays(c.period / 24);
+        cells[{label(c.camera, false), day.dayOfWeek() >= 6 ? 1 : 0, static_cast<int>(c.period % 24)}]
+            .push_back(c.passages);
+    }
+    QByteArray text = "camera,day_type,hour,median_passages,days\n";
+    for (auto& [key, values] : cells) {
+        std::sort(values.begin(), values.end());
+        const std::size_t n = values.size();
+        const double median =
+            n % 2 ? static_cast<double>(values[n / 2])
+                  : (static_cast<double>(values[n / 2 - 1]) + static_cast<double>(values[n / 2])) / 2.0;
+        text += csvField(std::get<0>(key)) + ',' + (std::get<1>(key) ? "weekend" : "weekday") + ',' +
+                QByteArray::number(std::get<2>(key)) + ',' + QByteArray::number(median, 'f', 1) + ',' +
+                QByteArray::number(static_cast<qulonglong>(n)) + '\n';
+        ++r.rows;
+    }
+    writeText(file.temporaryPath(), text);
+    commit(file, QStringLiteral("counts (typical day)"), r, parameters, purpose);
     return r;
 }
 

@@ -62,6 +62,14 @@ public:
     ExportResult flowsPerPeriod(const std::vector<PeriodMatrix>& periods, bool zones, bool perHour,
                                 const QString& path, const QString& parameters, const QString& purpose);
     /**
+     * `counts --profile`: the typical day per camera, camera,day_type,hour,median_passages,days: for weekdays
+     * and for weekends apart, the median over the days of a camera's released passages in each local hour of
+     * the day (classes together), and how many days had a released figure there. A median of published
+     * figures only: hours under k on a day are not among them (they are left out, as everywhere).
+     */
+    ExportResult profile(const PublishedCounts& hourly, const QString& path, const QString& parameters,
+                         const QString& purpose);
+    /**
      * Distinct vehicles (`counts --distinct`): per camera (camera,period,vehicles) or, with \a byCity, over
      * every camera at once (period,vehicles: a vehicle seen at several cameras counts once), per local day or
      * hour, as released. CSV only for the city; the audit record says which.
