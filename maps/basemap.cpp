@@ -50,8 +50,9 @@ Online online(Basemap::Kind kind) {
     }
 }
 
-QgsLineSymbol* roadSymbol(const QColor& colour, double widthMm) {
+QgsLineSymbol* roadSymbol(const QColor& colour, double widthMm, int pass = 0) {
     auto* line = new QgsSimpleLineSymbolLayer(colour, widthMm);
+    line->setRenderingPass(pass); // with symbol levels: minor roads first, main roads over them
     line->setPenCapStyle(Qt::RoundCap);
     line->setPenJoinStyle(Qt::RoundJoin);
     return new QgsLineSymbol(QgsSymbolLayerList() << line);
@@ -138,7 +139,7 @@ bool Basemap::projectHasRoads(const QString& gpkgPath) {
     return roads.isValid() && roads.featureCount() > 0;
 }
 
-QgsMapLayer* Basemap::create(const Choice& choice, const QString& gpkgPath, QString* why) {
+QgsMapLayer* Basemap::create(const Choice& choice, const QString& gpkgPath, QString* why, bool probe) {
     auto fail = [why](const QString& reason) -> QgsMapLayer* {
         if (why)
             *why = reason;
@@ -148,7 +149,7 @@ QgsMapLayer* Basemap::create(const Choice& choice, const QString& gpkgPath, QStr
         return fail(QCoreApplication::translate("Basemap", "no basemap chosen"));
     if (isOnline(choice.kind)) {
         QString error;
-        if (!reachable(QString::fromLatin1(online(choice.kind).probe), &error))
+        if (probe && !reachable(QString::fromLatin1(online(choice.kind).probe), &error))
             return fail(QCoreApplication::translate("Basemap", "no network: %1").arg(error));
         auto* layer = new QgsRasterLayer(QString::fromLatin1(online(choice.kind).uri), title(choice.kind),
                                          QStringLiteral("wms"));
@@ -176,8 +177,7 @@ QgsMapLayer* Basemap::create(const Choice& choice, const QString& gpkgPath, QStr
     QgsVectorLayer::LayerOptions options;
     options.loadDefaultStyle = false;
     auto* layer = new QgsVectorLayer(source, name, QStringLiteral("ogr"), options);
-    if (!layer->isValid() || (layer->geometryType() != QgsWkbTypes::LineGeometry &&
-                              layer->geometryType() != QgsWkbTypes::PolygonGeometry)) {
+    if (!layer->isValid() || layer->geometryType() != QgsWkbTypes::LineGeometry) { // roads are lines
         delete layer;
         return fail(choice.kind == Kind::ProjectRoads
                         ? QCoreApplication::translate("Basemap", "the project has no road layer")
@@ -235,19 +235,22 @@ void Basemap::applyRoadStyle(QgsVectorLayer* roads) {
     };
     const QString column = QStringLiteral("lower(%1)").arg(QgsExpression::quotedColumnRef(field));
     auto* root = new QgsRuleBasedRenderer::Rule(nullptr);
-    // Minor roads first, so the major ones are drawn over them.
     root->appendChild(
-        new QgsRuleBasedRenderer::Rule(roadSymbol(minorColour, 0.3), 0, 0,
+        new QgsRuleBasedRenderer::Rule(roadSymbol(minorColour, 0.3, 0), 0, 0,
                                        QStringLiteral("%1 IS NULL OR %1 NOT IN (%2, %3)")
                                            .arg(column, list(scheme->major), list(scheme->medium)),
                                        QCoreApplication::translate("Basemap", "Minor roads")));
+    root->appendChild(
+        new QgsRuleBasedRenderer::Rule(roadSymbol(mediumColour, 0.55, 1), 0, 0,
+                                       QStringLiteral("%1 IN (%2)").arg(column, list(scheme->medium)),
+                                       QCoreApplication::translate("Basemap", "Secondary roads")));
     root->appendChild(new QgsRuleBasedRenderer::Rule(
-        roadSymbol(mediumColour, 0.55), 0, 0, QStringLiteral("%1 IN (%2)").arg(column, list(scheme->medium)),
-        QCoreApplication::translate("Basemap", "Secondary roads")));
-    root->appendChild(new QgsRuleBasedRenderer::Rule(
-        roadSymbol(majorColour, 0.9), 0, 0, QStringLiteral("%1 IN (%2)").arg(column, list(scheme->major)),
+        roadSymbol(majorColour, 0.9, 2), 0, 0, QStringLiteral("%1 IN (%2)").arg(column, list(scheme->major)),
         QCoreApplication::translate("Basemap", "Main roads")));
-    roads->setRenderer(new QgsRuleBasedRenderer(root));
+    auto* renderer = new QgsRuleBasedRenderer(root);
+    renderer->setUsingSymbolLevels(
+        true); // the rendering passes, not the features' order, decide what lies on top
+    roads->setRenderer(renderer);
 }
 
 bool Basemap::reachable(const QString& url, QString* why) {

@@ -38,9 +38,11 @@ public:
     static bool projectHasRoads(const QString& gpkgPath);
     /**
      * The layer for \a choice (the caller owns it): nullptr and \a why when it cannot be made (no such file,
-     * no lines in it, no network, no roads in the project), never an invalid layer.
+     * no lines in it, no network, no roads in the project), never an invalid layer. Without \a probe an
+     * online basemap is not asked first (it was when chosen: a reload does not wait for the network again).
      */
-    static QgsMapLayer* create(const Choice& choice, const QString& gpkgPath, QString* why);
+    static QgsMapLayer* create(const Choice& choice, const QString& gpkgPath, QString* why,
+                               bool probe = true);
     /**
      * Styles a road layer: three widths and greys by the road-class field it has, if any (`highway` from
      * OpenStreetMap, `fclass` from Geofabrik's shapefiles, `morf` or `wegcat` from the Flemish road register

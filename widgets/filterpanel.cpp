@@ -197,7 +197,7 @@ void FilterPanel::setView(const maps::FlowView& v) {
     for (QCheckBox* c : m_classes)
         c->setChecked(v.filter.classMask == 0 ||
                       (v.filter.classMask >> c->property("classCode").toInt() & 1u));
-    m_through->setChecked(v.filter.throughOnly);
+    m_through->setChecked(v.filter.throughOnly && m_throughAvailable); // never checked while it cannot be
     (v.zones ? m_zoneLevel : m_cameraLevel)->setChecked(true);
     m_topN->setValue(v.topN);
     m_minTrips->setValue(v.minTrips);

@@ -136,6 +136,10 @@ void LayerManager::insertLayer(QgsMapLayer* layer, bool bottom) {
 }
 
 bool LayerManager::setBasemap(const Basemap::Choice& choice) {
+    return setBasemap(choice, true);
+}
+
+bool LayerManager::setBasemap(const Basemap::Choice& choice, bool probe) {
     if (m_basemap)
         m_project->removeMapLayer(m_basemap->id());
     m_basemap = nullptr;
@@ -143,7 +147,7 @@ bool LayerManager::setBasemap(const Basemap::Choice& choice) {
     m_why.clear();
     bool ok = true;
     if (choice.kind != Basemap::Kind::None) {
-        QgsMapLayer* layer = Basemap::create(choice, m_gpkg, &m_why);
+        QgsMapLayer* layer = Basemap::create(choice, m_gpkg, &m_why, probe);
         if (layer) {
             m_basemap = layer;
             m_choice = choice;
@@ -271,7 +275,7 @@ void LayerManager::restore() {
     m_added.clear();
     m_choice = Basemap::Choice();
     if (choice.kind != Basemap::Kind::None)
-        setBasemap(choice);
+        setBasemap(choice, false); // no network probe on every reload (an import, a register edit)
     for (const Added& a : added)
         addLayer(a.uri, a.name, a.provider, a.raster);
     syncMenu();

@@ -74,6 +74,7 @@ signals:
     void layersChanged();
 
 private:
+    bool setBasemap(const maps::Basemap::Choice& choice, bool probe);
     void buildMenu();
     void syncMenu();
     void insertLayer(QgsMapLayer* layer, bool bottom);

@@ -501,6 +501,7 @@ bool MainWindow::openProject(const QString& path) {
         m_filterPanel->setView(maps::FlowView());
     }
     m_layerManager->fromJson(saved); // its basemap (the project's roads by default) and added layers
+    applyVisibility(saved.value(QStringLiteral("visible")).toObject()); // theirs too, now they are there
     m_odPanel->clearSearch();
     if (m_layers.cameras() && m_layers.cameras()->featureCount() == 0)
         m_detailsPanel->showEmptyProject();
@@ -565,10 +566,12 @@ void MainWindow::importData(const QStringList& files) {
 void MainWindow::reloadLayers() {
     const QgsRectangle extent = m_canvas->extent();
     const maps::FlowView view = m_filterPanel->view();
+    const QJsonObject visible = visibility(); // what the planner hid stays hidden
     if (!m_session || !guarded([&] { m_layers.load(m_session->path(), QgsProject::instance()); }))
         return;
     loadFlows();
     m_layerManager->restore(); // the basemap and the added layers went with the project's layers
+    applyVisibility(visible);
     if (m_byPurposeAction->isChecked())
         maps::CameraSymbology::applyPurposeStyle(m_layers.cameras());
     m_filterPanel->setView(view);
@@ -578,10 +581,13 @@ void MainWindow::reloadLayers() {
 }
 
 void MainWindow::loadFlows() {
+    // The previous flow layers went with the project's layers: nothing may point at them, even when the cube
+    // below cannot be loaded.
+    delete m_flowMap;
+    m_flowMap = new maps::FlowMap(this);
+    m_pickTool->setLayers(m_layers.cameras(), nullptr, m_layers.zones());
     const bool loaded = guarded([&] {
         FlowCube cube = m_session->flows().loadCube();
-        delete m_flowMap; // its layer went with the project's previous layers
-        m_flowMap = new maps::FlowMap(this);
         // Pair flows from privacy-proof cameras (stroom-edge) are drawn beside the cube's, each released
         // on its own; the query runs on this thread's connection when the filter changes.
         std::function<RawOd(const FlowFilter&, const std::vector<int>&)> imported;
@@ -861,16 +867,26 @@ bool MainWindow::auditCopy(const QString& text, int rows) {
     });
 }
 
+QJsonObject MainWindow::visibility() const {
+    QJsonObject visible;
+    for (QgsLayerTreeLayer* l : QgsProject::instance()->layerTreeRoot()->findLayers())
+        if (l->layer())
+            visible.insert(l->layer()->name(), l->isVisible());
+    return visible;
+}
+
+void MainWindow::applyVisibility(const QJsonObject& visible) {
+    for (QgsLayerTreeLayer* l : QgsProject::instance()->layerTreeRoot()->findLayers())
+        if (l->layer() && visible.contains(l->layer()->name()))
+            l->setItemVisibilityChecked(visible.value(l->layer()->name()).toBool());
+}
+
 QByteArray MainWindow::viewState() const {
     QJsonObject o;
     m_filterPanel->view().writeJson(o);
     const QgsRectangle e = m_canvas->extent();
     o.insert(QStringLiteral("extent"), QJsonArray{e.xMinimum(), e.yMinimum(), e.xMaximum(), e.yMaximum()});
-    QJsonObject visible;
-    for (QgsLayerTreeLayer* l : QgsProject::instance()->layerTreeRoot()->findLayers())
-        if (l->layer())
-            visible.insert(l->layer()->name(), l->isVisible());
-    o.insert(QStringLiteral("visible"), visible);
+    o.insert(QStringLiteral("visible"), visibility());
     const QJsonObject layers = m_layerManager->toJson(); // the basemap and the layers the planner added
     for (auto it = layers.begin(); it != layers.end(); ++it)
         o.insert(it.key(), it.value());
@@ -885,10 +901,7 @@ void MainWindow::restoreViewState(const QByteArray& json) {
         return;
     restoreState(QByteArray::fromBase64(o.value(QStringLiteral("window")).toString().toLatin1()));
     m_filterPanel->setView(maps::FlowView::fromJson(o));
-    const QJsonObject visible = o.value(QStringLiteral("visible")).toObject();
-    for (QgsLayerTreeLayer* l : QgsProject::instance()->layerTreeRoot()->findLayers())
-        if (l->layer() && visible.contains(l->layer()->name()))
-            l->setItemVisibilityChecked(visible.value(l->layer()->name()).toBool());
+    applyVisibility(o.value(QStringLiteral("visible")).toObject());
     const QJsonArray e = o.value(QStringLiteral("extent")).toArray();
     if (e.size() == 4)
         m_canvas->setExtent(QgsRectangle(e[0].toDouble(), e[1].toDouble(), e[2].toDouble(), e[3].toDouble()));

@@ -13,6 +13,7 @@ class QgsMapCanvas;
 class QgsPointXY;
 class QgsMapToolPan;
 class QLabel;
+class QJsonObject;
 class QMenu;
 
 class QgsRasterLayer;
@@ -118,6 +119,9 @@ private:
     void closeSession();
     void loadFlows();
     void saveViewState();
+    /** Which layers are shown, by name (the view saves it); and showing them so again. */
+    QJsonObject visibility() const;
+    void applyVisibility(const QJsonObject& visible);
     void onPicked(QgsVectorLayer* layer, const QgsFeature& feature);
     QList<maps::FlowMap::Pair> pickCamera(const QString& id);
     QList<maps::FlowMap::Pair> pickZone(const QString& id, const QString& name);

@@ -464,6 +464,17 @@ private slots:
         QCOMPARE(r.code, 0);
         QVERIFY2(r.err.contains(QLatin1String("unknown (no cameras with the cordon roles)")),
                  qPrintable(r.err));
+        // The report says so too, and counts (per read, whatever trip) never take --through.
+        r = cli({QStringLiteral("report"), project, QStringLiteral("--through"), QStringLiteral("--purpose"),
+                 QStringLiteral("test"), QStringLiteral("--out"),
+                 m_dir.filePath(QStringLiteral("noroles.pdf"))});
+        QCOMPARE(r.code, 3);
+        QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("noroles.pdf"))));
+        r = cli({QStringLiteral("counts"), project, QStringLiteral("--through"), QStringLiteral("--purpose"),
+                 QStringLiteral("test"), QStringLiteral("--out"),
+                 m_dir.filePath(QStringLiteral("noroles-counts.csv"))});
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.contains(QLatin1String("--through is for flows")), qPrintable(r.err));
     }
 
     /** flows --per day|hour: one long table; per-day cells add up to the whole period's (exact, k = 1). */

@@ -177,6 +177,10 @@ private slots:
         QVERIFY(through);
         QVERIFY(!through->isEnabled());
         QVERIFY(through->toolTip().contains(QLatin1String("cordon")));
+        maps::FlowView throughOnly;
+        throughOnly.filter.throughOnly = true; // e.g. a view saved before the roles were removed
+        w.filterPanel()->setView(throughOnly);
+        QVERIFY(!through->isChecked()); // never checked where it cannot be unticked
         QVERIFY(w.openProject(m_demo));
         QVERIFY(through->isEnabled());
     }
