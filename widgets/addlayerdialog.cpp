@@ -66,6 +66,9 @@ QgsAbstractDataSourceWidget* AddLayerDialog::page(int row) {
     connect(w, &QgsAbstractDataSourceWidget::addVectorLayers, this, &AddLayerDialog::addVectorLayers);
     connect(w, &QgsAbstractDataSourceWidget::addRasterLayer, this, &AddLayerDialog::addRasterLayer);
     connect(w, &QgsAbstractDataSourceWidget::addRasterLayers, this, &AddLayerDialog::addRasterLayers);
+    connect(w, &QgsAbstractDataSourceWidget::addMeshLayer, this, &AddLayerDialog::addMeshLayer);
+    connect(w, &QgsAbstractDataSourceWidget::addVectorTileLayer, this, &AddLayerDialog::addVectorTileLayer);
+    connect(w, &QgsAbstractDataSourceWidget::addPointCloudLayer, this, &AddLayerDialog::addPointCloudLayer);
     connect(w, &QgsAbstractDataSourceWidget::rejected, this, &QDialog::reject);
     QWidget* placeholder = m_stack->widget(row);
     m_stack->insertWidget(row, w);

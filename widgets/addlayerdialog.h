@@ -33,6 +33,9 @@ signals:
     void addVectorLayers(const QStringList& layers, const QString& encoding, const QString& dataSourceType);
     void addRasterLayer(const QString& uri, const QString& name, const QString& provider);
     void addRasterLayers(const QStringList& layers);
+    void addMeshLayer(const QString& uri, const QString& name, const QString& provider);
+    void addVectorTileLayer(const QString& uri, const QString& name);
+    void addPointCloudLayer(const QString& uri, const QString& name, const QString& provider);
 
 private:
     QgsAbstractDataSourceWidget* page(int row);

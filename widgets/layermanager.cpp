@@ -6,9 +6,12 @@
 #include <qgsbrowserguimodel.h>
 #include <qgslayertree.h>
 #include <qgsmapcanvas.h>
+#include <qgsmeshlayer.h>
+#include <qgspointcloudlayer.h>
 #include <qgsproject.h>
 #include <qgsrasterlayer.h>
 #include <qgsvectorlayer.h>
+#include <qgsvectortilelayer.h>
 
 #include <QAction>
 #include <QActionGroup>
@@ -165,13 +168,43 @@ bool LayerManager::setBasemap(const Basemap::Choice& choice, bool probe) {
     return ok;
 }
 
+namespace {
+const char* kindName(LayerManager::LayerKind kind) {
+    switch (kind) {
+    case LayerManager::LayerKind::Raster:
+        return "raster";
+    case LayerManager::LayerKind::Mesh:
+        return "mesh";
+    case LayerManager::LayerKind::VectorTile:
+        return "vectortile";
+    case LayerManager::LayerKind::PointCloud:
+        return "pointcloud";
+    default:
+        return "vector";
+    }
+}
+} // namespace
+
 QgsMapLayer* LayerManager::addLayer(const QString& uri, const QString& name, const QString& provider,
-                                    bool raster) {
+                                    LayerKind kind) {
     QgsMapLayer* layer = nullptr;
-    if (raster)
+    switch (kind) {
+    case LayerKind::Raster:
         layer = new QgsRasterLayer(uri, name, provider);
-    else
+        break;
+    case LayerKind::Mesh:
+        layer = new QgsMeshLayer(uri, name, provider);
+        break;
+    case LayerKind::VectorTile:
+        layer = new QgsVectorTileLayer(uri, name);
+        break;
+    case LayerKind::PointCloud:
+        layer = new QgsPointCloudLayer(uri, name, provider);
+        break;
+    case LayerKind::Vector:
         layer = new QgsVectorLayer(uri, name, provider);
+        break;
+    }
     if (!layer->isValid()) {
         m_why = tr("%1: not a layer QGIS can read (%2)").arg(name, layer->error().summary());
         delete layer;
@@ -182,10 +215,10 @@ QgsMapLayer* LayerManager::addLayer(const QString& uri, const QString& name, con
     a.uri = uri;
     a.name = name;
     a.provider = provider;
-    a.raster = raster;
+    a.kind = kind;
     a.layer = layer;
     m_added << a;
-    insertLayer(layer, raster);
+    insertLayer(layer, kind != LayerKind::Vector);
     return layer;
 }
 
@@ -218,22 +251,34 @@ void LayerManager::openDataSourceManager(const QString& page) {
     AddLayerDialog dialog(m_browser, m_canvas, m_dialogParent);
     connect(&dialog, &AddLayerDialog::addVectorLayer, this,
             [this](const QString& uri, const QString& name, const QString& provider) {
-                addLayer(uri, name, provider, false);
+                addLayer(uri, name, provider, LayerKind::Vector);
             });
     connect(&dialog, &AddLayerDialog::addVectorLayers, this,
             [this](const QStringList& layers, const QString&, const QString&) {
                 for (const QString& path : layers)
                     addLayer(path, QFileInfo(path.section(QLatin1Char('|'), 0, 0)).completeBaseName(),
-                             QStringLiteral("ogr"), false);
+                             QStringLiteral("ogr"), LayerKind::Vector);
             });
     connect(&dialog, &AddLayerDialog::addRasterLayer, this,
             [this](const QString& uri, const QString& name, const QString& provider) {
-                addLayer(uri, name, provider, true);
+                addLayer(uri, name, provider, LayerKind::Raster);
             });
     connect(&dialog, &AddLayerDialog::addRasterLayers, this, [this](const QStringList& layers) {
         for (const QString& path : layers)
-            addLayer(path, QFileInfo(path).completeBaseName(), QStringLiteral("gdal"), true);
+            addLayer(path, QFileInfo(path).completeBaseName(), QStringLiteral("gdal"), LayerKind::Raster);
     });
+    connect(&dialog, &AddLayerDialog::addMeshLayer, this,
+            [this](const QString& uri, const QString& name, const QString& provider) {
+                addLayer(uri, name, provider, LayerKind::Mesh);
+            });
+    connect(&dialog, &AddLayerDialog::addVectorTileLayer, this,
+            [this](const QString& uri, const QString& name) {
+                addLayer(uri, name, QString(), LayerKind::VectorTile);
+            });
+    connect(&dialog, &AddLayerDialog::addPointCloudLayer, this,
+            [this](const QString& uri, const QString& name, const QString& provider) {
+                addLayer(uri, name, provider, LayerKind::PointCloud);
+            });
     if (!page.isEmpty())
         dialog.openPage(page);
     dialog.exec();
@@ -248,7 +293,7 @@ QJsonObject LayerManager::toJson() const {
             added.append(QJsonObject{{QStringLiteral("uri"), a.uri},
                                      {QStringLiteral("name"), a.name},
                                      {QStringLiteral("provider"), a.provider},
-                                     {QStringLiteral("raster"), a.raster}});
+                                     {QStringLiteral("kind"), QLatin1String(kindName(a.kind))}});
     o.insert(QStringLiteral("added_layers"), added);
     return o;
 }
@@ -262,8 +307,13 @@ void LayerManager::fromJson(const QJsonObject& o) {
                                : Basemap::Choice::fromString(b.toString()));
     for (const QJsonValue& v : o.value(QStringLiteral("added_layers")).toArray()) {
         const QJsonObject a = v.toObject();
+        LayerKind kind = a.value(QStringLiteral("raster")).toBool() ? LayerKind::Raster : LayerKind::Vector;
+        for (LayerKind k : {LayerKind::Vector, LayerKind::Raster, LayerKind::Mesh, LayerKind::VectorTile,
+                            LayerKind::PointCloud})
+            if (a.value(QStringLiteral("kind")).toString() == QLatin1String(kindName(k)))
+                kind = k;
         addLayer(a.value(QStringLiteral("uri")).toString(), a.value(QStringLiteral("name")).toString(),
-                 a.value(QStringLiteral("provider")).toString(), a.value(QStringLiteral("raster")).toBool());
+                 a.value(QStringLiteral("provider")).toString(), kind);
     }
 }
 
@@ -277,7 +327,7 @@ void LayerManager::restore() {
     if (choice.kind != Basemap::Kind::None)
         setBasemap(choice, false); // no network probe on every reload (an import, a register edit)
     for (const Added& a : added)
-        addLayer(a.uri, a.name, a.provider, a.raster);
+        addLayer(a.uri, a.name, a.provider, a.kind);
     syncMenu();
 }
 

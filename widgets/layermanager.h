@@ -46,8 +46,14 @@ public:
     /** The basemap a project starts with when its view says none: its own roads, when it has them. */
     maps::Basemap::Choice defaultBasemap() const;
 
-    /** Adds a layer as the data source manager would; nullptr and why() when it is not valid. */
-    QgsMapLayer* addLayer(const QString& uri, const QString& name, const QString& provider, bool raster);
+    /** \brief What kind of layer a source gives (as QGIS's source pages say). */
+    enum class LayerKind { Vector, Raster, Mesh, VectorTile, PointCloud };
+    /**
+     * Adds a layer as QGIS's source pages describe it; nullptr and why() when it is not valid. Vector layers
+     * go under the flows; the other kinds (images, meshes, tiles, point clouds) at the bottom, above the
+     * basemap.
+     */
+    QgsMapLayer* addLayer(const QString& uri, const QString& name, const QString& provider, LayerKind kind);
     QList<QgsMapLayer*> addedLayers() const;
     /** Removes an added layer (not one of the project's own). */
     bool removeLayer(QgsMapLayer* layer);
@@ -81,7 +87,7 @@ private:
 
     struct Added {
         QString uri, name, provider;
-        bool raster = false;
+        LayerKind kind = LayerKind::Vector;
         QPointer<QgsMapLayer> layer;
     };
     QgsProject* m_project;

@@ -416,7 +416,7 @@ private slots:
                     order().indexOf(maps::ProjectLayers::zonesLayerName()));
             // A layer of the planner's: under the flows, above the zones; it stays through a reload (import).
             QVERIFY(w.layerManager()->addLayer(parking, QStringLiteral("Parkings"), QStringLiteral("ogr"),
-                                               false));
+                                               widgets::LayerManager::LayerKind::Vector));
             const QStringList before = order();
             QVERIFY(before.indexOf(QStringLiteral("Parkings")) > before.indexOf(maps::FlowMap::layerName()));
             QVERIFY(before.indexOf(QStringLiteral("Parkings")) <
@@ -442,6 +442,12 @@ private slots:
         const QJsonObject o = QJsonDocument::fromJson(saved).object();
         QCOMPARE(o.value(QStringLiteral("basemap")).toString(), QStringLiteral("roads"));
         QCOMPARE(o.value(QStringLiteral("added_layers")).toArray().size(), 1);
+        QCOMPARE(o.value(QStringLiteral("added_layers"))
+                     .toArray()
+                     .first()
+                     .toObject()
+                     .value(QStringLiteral("kind")),
+                 QJsonValue(QStringLiteral("vector")));
         // Opened again, the view has its layers back, in their places.
         desktop::MainWindow w2;
         w2.setInteractive(false);
