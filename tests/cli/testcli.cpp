@@ -37,6 +37,27 @@ private:
                 QString::fromUtf8(p.readAllStandardError())};
     }
 
+    /**
+     * A project of the simulated city with its cameras and one standard export imported: the folder \a sim
+     * and project \a name under the test's folder; empty when a step failed.
+     */
+    QString simulatedProject(const QString& sim, const QString& name, int vehicles, int days,
+                             const QStringList& simulateArgs = {}) {
+        const QString dir = m_dir.filePath(sim), project = m_dir.filePath(name);
+        const bool ok =
+            cli(QStringList{QStringLiteral("simulate"), QStringLiteral("--out"), dir,
+                            QStringLiteral("--vehicles"), QString::number(vehicles), QStringLiteral("--days"),
+                            QString::number(days)} +
+                simulateArgs)
+                    .code == 0 &&
+            cli({QStringLiteral("init"), project}).code == 0 &&
+            cli({QStringLiteral("cameras"), QStringLiteral("import"), project,
+                 dir + QStringLiteral("/cameras.csv")})
+                    .code == 0 &&
+            cli({QStringLiteral("import"), project, dir + QStringLiteral("/anpr-standard.csv")}).code == 0;
+        return ok ? project : QString();
+    }
+
 private slots:
     void helpEverywhere() {
         QCOMPARE(cli({QStringLiteral("--help")}).code, 0);
@@ -282,18 +303,9 @@ private slots:
      */
     void aProjectWithoutItsReads() {
         const QString sim = m_dir.filePath(QStringLiteral("sim-purge"));
-        QCOMPARE(cli({QStringLiteral("simulate"), QStringLiteral("--out"), sim, QStringLiteral("--vehicles"),
-                      QStringLiteral("1500"), QStringLiteral("--days"), QStringLiteral("2")})
-                     .code,
-                 0);
-        const QString project = m_dir.filePath(QStringLiteral("purged.gpkg"));
-        QCOMPARE(cli({QStringLiteral("init"), project}).code, 0);
-        QCOMPARE(cli({QStringLiteral("cameras"), QStringLiteral("import"), project,
-                      sim + QStringLiteral("/cameras.csv")})
-                     .code,
-                 0);
-        QCOMPARE(cli({QStringLiteral("import"), project, sim + QStringLiteral("/anpr-standard.csv")}).code,
-                 0);
+        const QString project =
+            simulatedProject(QStringLiteral("sim-purge"), QStringLiteral("purged.gpkg"), 1500, 2);
+        QVERIFY(!project.isEmpty());
         const auto released = [&](const QString& name) {
             const QString out = m_dir.filePath(name);
             const Result r = cli({QStringLiteral("flows"), project, QStringLiteral("--out"), out,
@@ -357,19 +369,8 @@ private slots:
      * audit record and no refused one has.
      */
     void outputsNeverReplaceTheProject() {
-        const QString sim = m_dir.filePath(QStringLiteral("sim3"));
-        QCOMPARE(cli({QStringLiteral("simulate"), QStringLiteral("--out"), sim, QStringLiteral("--vehicles"),
-                      QStringLiteral("500"), QStringLiteral("--days"), QStringLiteral("1")})
-                     .code,
-                 0);
-        const QString project = m_dir.filePath(QStringLiteral("out.gpkg"));
-        QCOMPARE(cli({QStringLiteral("init"), project}).code, 0);
-        QCOMPARE(cli({QStringLiteral("cameras"), QStringLiteral("import"), project,
-                      sim + QStringLiteral("/cameras.csv")})
-                     .code,
-                 0);
-        QCOMPARE(cli({QStringLiteral("import"), project, sim + QStringLiteral("/anpr-standard.csv")}).code,
-                 0);
+        const QString project = simulatedProject(QStringLiteral("sim3"), QStringLiteral("out.gpkg"), 500, 1);
+        QVERIFY(!project.isEmpty());
         auto bytes = [](const QString& path) {
             QFile f(path);
             return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
@@ -480,18 +481,9 @@ private slots:
     /** flows --per day|hour: one long table; per-day cells add up to the whole period's (exact, k = 1). */
     void flowsPerPeriod() {
         const QString sim = m_dir.filePath(QStringLiteral("sim-periods"));
-        QCOMPARE(cli({QStringLiteral("simulate"), QStringLiteral("--out"), sim, QStringLiteral("--vehicles"),
-                      QStringLiteral("10000"), QStringLiteral("--days"), QStringLiteral("2")})
-                     .code,
-                 0);
-        const QString project = m_dir.filePath(QStringLiteral("periods.gpkg"));
-        QCOMPARE(cli({QStringLiteral("init"), project}).code, 0);
-        QCOMPARE(cli({QStringLiteral("cameras"), QStringLiteral("import"), project,
-                      sim + QStringLiteral("/cameras.csv")})
-                     .code,
-                 0);
-        QCOMPARE(cli({QStringLiteral("import"), project, sim + QStringLiteral("/anpr-standard.csv")}).code,
-                 0);
+        const QString project =
+            simulatedProject(QStringLiteral("sim-periods"), QStringLiteral("periods.gpkg"), 10000, 2);
+        QVERIFY(!project.isEmpty());
         auto lines = [](const QString& path) {
             QFile f(path);
             return f.open(QIODevice::ReadOnly)
@@ -557,18 +549,9 @@ private slots:
      */
     void uniqueVehiclesPerDay() {
         const QString sim = m_dir.filePath(QStringLiteral("sim-unique"));
-        QCOMPARE(cli({QStringLiteral("simulate"), QStringLiteral("--out"), sim, QStringLiteral("--vehicles"),
-                      QStringLiteral("3000"), QStringLiteral("--days"), QStringLiteral("2")})
-                     .code,
-                 0);
-        const QString project = m_dir.filePath(QStringLiteral("unique.gpkg"));
-        QCOMPARE(cli({QStringLiteral("init"), project}).code, 0);
-        QCOMPARE(cli({QStringLiteral("cameras"), QStringLiteral("import"), project,
-                      sim + QStringLiteral("/cameras.csv")})
-                     .code,
-                 0);
-        QCOMPARE(cli({QStringLiteral("import"), project, sim + QStringLiteral("/anpr-standard.csv")}).code,
-                 0);
+        const QString project =
+            simulatedProject(QStringLiteral("sim-unique"), QStringLiteral("unique.gpkg"), 3000, 2);
+        QVERIFY(!project.isEmpty());
         // The independent count: pseudonyms per local (Brussels) day, and per camera and day, from the
         // export, with DESIGN §5.1's duplicates dropped (an earlier read of the pseudonym at the same camera
         // within 60 s).
@@ -670,20 +653,11 @@ private slots:
      * apart. */
     void typicalDayProfile() {
         const QString sim = m_dir.filePath(QStringLiteral("sim-profile"));
-        QCOMPARE(cli({QStringLiteral("simulate"), QStringLiteral("--out"), sim, QStringLiteral("--vehicles"),
-                      QStringLiteral("2000"), QStringLiteral("--days"), QStringLiteral("4"),
-                      QStringLiteral("--start"),
-                      QStringLiteral("2026-03-05")}) // Thursday to Sunday: weekdays and a weekend
-                     .code,
-                 0);
-        const QString project = m_dir.filePath(QStringLiteral("profile.gpkg"));
-        QCOMPARE(cli({QStringLiteral("init"), project}).code, 0);
-        QCOMPARE(cli({QStringLiteral("cameras"), QStringLiteral("import"), project,
-                      sim + QStringLiteral("/cameras.csv")})
-                     .code,
-                 0);
-        QCOMPARE(cli({QStringLiteral("import"), project, sim + QStringLiteral("/anpr-standard.csv")}).code,
-                 0);
+        const QString project =
+            simulatedProject(QStringLiteral("sim-profile"), QStringLiteral("profile.gpkg"), 2000, 4,
+                             {QStringLiteral("--start"),
+                              QStringLiteral("2026-03-05")}); // Thursday to Sunday: weekdays and a weekend
+        QVERIFY(!project.isEmpty());
         const QStringList exact{QStringLiteral("--exact"), QStringLiteral("-k"), QStringLiteral("1"),
                                 QStringLiteral("--purpose"), QStringLiteral("test")};
         const QString hourly = m_dir.filePath(QStringLiteral("hourly.csv")),

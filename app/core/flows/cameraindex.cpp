@@ -6,7 +6,6 @@
 #include "store/store.h"
 
 #include <QCryptographicHash>
-#include <QRegularExpression>
 
 #include <algorithm>
 #include <cmath>
@@ -56,10 +55,14 @@ QString CameraIndex::label(const QString& name, const QString& id) {
         return id;
     // A name that already says the id ("Drongen C071") is not followed by it a second time; a short id ("C",
     // "1") in a name may be a house number or a letter, and stays.
-    if (id.size() >= 3 &&
-        n.contains(QRegularExpression(QStringLiteral("\\b%1\\b").arg(QRegularExpression::escape(id)),
-                                      QRegularExpression::CaseInsensitiveOption)))
-        return n;
+    if (id.size() >= 3) {
+        auto wordChar = [](QChar c) { return c.isLetterOrNumber() || c == QLatin1Char('_'); };
+        for (int at = n.indexOf(id, 0, Qt::CaseInsensitive); at >= 0;
+             at = n.indexOf(id, at + 1, Qt::CaseInsensitive))
+            if ((at == 0 || !wordChar(n[at - 1])) &&
+                (at + id.size() == n.size() || !wordChar(n[at + id.size()])))
+                return n;
+    }
     return QStringLiteral("%1 (%2)").arg(n, id);
 }
 

@@ -165,6 +165,17 @@ ExportResult ResultExport::flows(const OdMatrix& m, bool zones, const QString& p
     return r;
 }
 
+namespace {
+/** A camera's place as the feature's point (none when the camera has no place: the row stays, pointless). */
+void setPoint(OGRFeatureH feature, const QPointF& at) {
+    if (std::isnan(at.x()))
+        return;
+    OGRGeometryH pt = OGR_G_CreateGeometry(wkbPoint);
+    OGR_G_SetPoint_2D(pt, 0, at.x(), at.y());
+    OGR_F_SetGeometryDirectly(feature, pt);
+}
+} // namespace
+
 ExportResult ResultExport::counts(const PublishedCounts& counts, bool perHour, const QString& path,
                                   const QString& parameters, const QString& purpose) {
     OutputFile file(m_store, path, m_overwrite);
@@ -199,12 +210,7 @@ ExportResult ResultExport::counts(const PublishedCounts& counts, bool perHour, c
             OGR_F_SetFieldInteger64(feat, 3, c.passages);
             OGR_F_SetFieldInteger64(feat, 4, c.vehicles);
             OGR_F_SetFieldString(feat, 5, sourceName(c.source));
-            const QPointF at = m_cams.at(c.camera, false);
-            if (!std::isnan(at.x())) {
-                OGRGeometryH pt = OGR_G_CreateGeometry(wkbPoint);
-                OGR_G_SetPoint_2D(pt, 0, at.x(), at.y());
-                OGR_F_SetGeometryDirectly(feat, pt);
-            }
+            setPoint(feat, m_cams.at(c.camera, false));
             out.add(feat);
             ++r.rows;
         }
@@ -326,12 +332,7 @@ ExportResult ResultExport::distinctVehicles(const PublishedCounts& counts, bool 
             OGR_F_SetFieldString(feat, 0, label(c.camera, false).toUtf8().constData());
             OGR_F_SetFieldString(feat, 1, periodLabel(c.period, perHour).toUtf8().constData());
             OGR_F_SetFieldInteger64(feat, 2, c.vehicles);
-            const QPointF at = m_cams.at(c.camera, false);
-            if (!std::isnan(at.x())) {
-                OGRGeometryH pt = OGR_G_CreateGeometry(wkbPoint);
-                OGR_G_SetPoint_2D(pt, 0, at.x(), at.y());
-                OGR_F_SetGeometryDirectly(feat, pt);
-            }
+            setPoint(feat, m_cams.at(c.camera, false));
             out.add(feat);
             ++r.rows;
         }
