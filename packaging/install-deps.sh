@@ -6,8 +6,8 @@ set -euo pipefail
 PACKAGES=(
   # toolchain
   build-essential cmake ninja-build ccache pkg-config git clang-format
-  # engine: SQLite, GDAL/OGR, zlib (gzip streams)
-  libsqlite3-dev sqlite3 libgdal-dev gdal-bin zlib1g-dev libssl-dev
+  # engine: SQLite, GDAL/OGR, zlib (gzip streams), zstd (the columnar reads)
+  libsqlite3-dev sqlite3 libgdal-dev gdal-bin zlib1g-dev libzstd-dev libssl-dev
   # record keys of the cell key method (SipHash-2-4)
   libsodium-dev
   # Qt 5.15 + QGIS 3.22 (desktop, maps, widgets)

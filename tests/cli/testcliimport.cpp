@@ -36,7 +36,7 @@ private:
     static QString fingerprint(const QString& project) {
         Store s = Store::open(project);
         QStringList parts;
-        for (const char* q : {"SELECT count(*) FROM l0.reads", "SELECT count(*) FROM l0.pseudonyms",
+        for (const char* q : {"SELECT count(*) FROM stroom_reads", "SELECT count(*) FROM l0.pseudonyms",
                               "SELECT count(*) FROM imports", "SELECT count(*) FROM cameras",
                               "PRAGMA integrity_check", "PRAGMA l0.integrity_check"}) {
             auto st = s.database().prepare(q);

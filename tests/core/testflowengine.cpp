@@ -8,6 +8,7 @@
 #include "inventory/inventoryimport.h"
 #include "simulate/simulator.h"
 #include "store/store.h"
+#include "store/tripdays.h"
 
 #include <QDateTime>
 #include <QFile>
@@ -52,15 +53,24 @@ private:
     }
     static QStringList tripRows(Store& s) {
         QStringList rows;
-        auto st = s.database().prepare(
-            "SELECT start, end, origin, destination, reads, class, kind, hex(path) FROM l0.trips "
-            "ORDER BY start, origin, destination, end, hex(path)");
-        while (st.step()) {
-            QStringList f;
-            for (int i = 0; i < 8; ++i)
-                f << st.text(i);
-            rows << f.join(QLatin1Char(','));
+        const TripSet set = TripDays(s.database()).load();
+        for (const Trip& t : set.trips) {
+            QStringList path;
+            for (std::uint32_t i = 0; i < t.reads; ++i)
+                path << QStringLiteral("%1@%2")
+                            .arg(set.path[t.pathOffset + i])
+                            .arg(set.pathTimes[t.pathOffset + i]);
+            rows << QStringLiteral("%1,%2,%3,%4,%5,%6,%7,%8")
+                        .arg(t.start)
+                        .arg(t.end)
+                        .arg(t.origin)
+                        .arg(t.destination)
+                        .arg(t.reads)
+                        .arg(t.cls)
+                        .arg(static_cast<int>(t.kind))
+                        .arg(path.join(QLatin1Char(' ')));
         }
+        rows.sort();
         return rows;
     }
 

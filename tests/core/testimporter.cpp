@@ -46,7 +46,7 @@ private:
     /** What "the store as it was" means: every table's row count and a clean integrity check. */
     static QString fingerprint(Store& s) {
         QStringList parts;
-        for (const char* t : {"SELECT count(*) FROM l0.reads", "SELECT count(*) FROM l0.pseudonyms",
+        for (const char* t : {"SELECT count(*) FROM stroom_reads", "SELECT count(*) FROM l0.pseudonyms",
                               "SELECT count(*) FROM imports", "SELECT count(*) FROM cameras",
                               "SELECT count(*) FROM agg_counts", "SELECT count(*) FROM agg_pairflows",
                               "SELECT coalesce(sum(registered), 0) FROM cameras"})
@@ -106,11 +106,12 @@ private slots:
         QCOMPARE(ra.rejected, 0);
         // An empty inventory: every camera seen is new, and flagged unregistered.
         QVERIFY(ra.camerasCreated > 100);
-        QCOMPARE(ra.camerasCreated, count(a, "SELECT count(DISTINCT camera) FROM l0.reads"));
+        QCOMPARE(ra.camerasCreated, count(a, "SELECT count(DISTINCT camera) FROM stroom_reads"));
         QCOMPARE(count(a, "SELECT count(*) FROM cameras WHERE registered = 0"), ra.camerasCreated);
         // Same reads: times (UTC), cameras, classes, and the same vehicle partition.
-        const char* q = "SELECT r.t, c.camera_id, r.class, r.vehicle FROM l0.reads r JOIN cameras c ON c.fid "
-                        "= r.camera ORDER BY r.rowid";
+        const char* q =
+            "SELECT r.t, c.camera_id, r.class, r.vehicle FROM stroom_reads r JOIN cameras c ON c.fid "
+            "= r.camera ORDER BY r.rowid";
         auto sa = a.database().prepare(q);
         auto sb = b.database().prepare(q);
         QHash<qint64, qint64> vehicleMap;
@@ -151,7 +152,7 @@ private slots:
             Importer(s).importFile(m_sim + QStringLiteral("/anpr-standard.csv"), ImportOptions());
         QCOMPARE(r.camerasCreated, 0);
         QCOMPARE(s.cameraCount(), 120);
-        QCOMPARE(count(s, "SELECT count(*) FROM l0.reads r LEFT JOIN cameras c ON c.fid = r.camera WHERE "
+        QCOMPARE(count(s, "SELECT count(*) FROM stroom_reads r LEFT JOIN cameras c ON c.fid = r.camera WHERE "
                           "c.fid IS NULL"),
                  0);
     }
@@ -173,7 +174,7 @@ private slots:
         o.force = true;
         const ImportReport again = Importer(s).importFile(f, o);
         QCOMPARE(again.stored, first.stored);
-        QCOMPARE(count(s, "SELECT count(*) FROM l0.reads"), 2 * first.stored);
+        QCOMPARE(count(s, "SELECT count(*) FROM stroom_reads"), 2 * first.stored);
         // A gzip copy is another file (another SHA-256) but the same data: also fine with --force only by
         // hash.
         QByteArray raw;
@@ -195,7 +196,7 @@ private slots:
         const ImportReport r =
             Importer(s).importFile(m_sim + QStringLiteral("/anpr-metrics.csv"), ImportOptions());
         QCOMPARE(r.layout.format, ImportFormat::AnprMetrics);
-        QCOMPARE(r.camerasCreated, count(s, "SELECT count(DISTINCT camera) FROM l0.reads"));
+        QCOMPARE(r.camerasCreated, count(s, "SELECT count(DISTINCT camera) FROM stroom_reads"));
         QCOMPARE(count(s, "SELECT count(*) FROM cameras WHERE geom IS NOT NULL"), r.camerasCreated);
     }
 
@@ -204,7 +205,7 @@ private slots:
         const ImportReport c = Importer(s).importFile(m_sim + QStringLiteral("/counts.csv"), ImportOptions());
         QCOMPARE(c.layout.format, ImportFormat::Counts);
         QCOMPARE(count(s, "SELECT count(*) FROM agg_counts"), c.stored);
-        QCOMPARE(count(s, "SELECT count(*) FROM l0.reads"), 0); // no reads at all
+        QCOMPARE(count(s, "SELECT count(*) FROM stroom_reads"), 0); // no reads at all
         const ImportReport p =
             Importer(s).importFile(m_sim + QStringLiteral("/pairflows.csv"), ImportOptions());
         QCOMPARE(p.layout.format, ImportFormat::PairFlows);
@@ -315,7 +316,7 @@ private slots:
         const ImportReport r = Importer(s).importFile(f, o);
         QCOMPARE(r.stored, 3);
         // Same plate, same day: one vehicle; the next day a new key, so a new vehicle.
-        QCOMPARE(count(s, "SELECT count(DISTINCT vehicle) FROM l0.reads"), 2);
+        QCOMPARE(count(s, "SELECT count(DISTINCT vehicle) FROM stroom_reads"), 2);
         // No trace of the plate anywhere in the files.
         for (const QString& file : {s.path(), Store::readsPath(s.path())}) {
             QFile in(file);
@@ -347,10 +348,10 @@ private slots:
         QCOMPARE(out.reports.size(), 2);
         Store& st = session->store();
         QCOMPARE(count(st,
-                       "SELECT count(DISTINCT vehicle) FROM l0.reads WHERE camera IN "
+                       "SELECT count(DISTINCT vehicle) FROM stroom_reads WHERE camera IN "
                        "(SELECT fid FROM cameras WHERE camera_id IN ('C1','C2','C3')) AND t < 1772500000"),
                  1);
-        QCOMPARE(count(st, "SELECT count(DISTINCT vehicle) FROM l0.reads"), 3);
+        QCOMPARE(count(st, "SELECT count(DISTINCT vehicle) FROM stroom_reads"), 3);
         QCOMPARE(out.reports.last().keyCuts, 1);
         QVERIFY(out.reports.last().summary().contains(QLatin1String("1 trip(s) cut")));
         QVERIFY(out.reports.last().keyRotation.contains(QLatin1String("04:00 Europe/Brussels")));
@@ -395,7 +396,7 @@ private slots:
         QVERIFY(r.sample[1].reason.contains(QLatin1String("4 fields")));
         QCOMPARE(r.warnings.size(), 1); // the unknown class, stored as unknown
         QVERIFY(r.warnings[0].contains(QLatin1String("line 4")));
-        QCOMPARE(count(s, "SELECT count(*) FROM l0.reads WHERE class = 0"), 1);
+        QCOMPARE(count(s, "SELECT count(*) FROM stroom_reads WHERE class = 0"), 1);
         auto rec = s.database().prepare("SELECT rows_rejected, rejected_sample FROM imports");
         QVERIFY(rec.step());
         QCOMPARE(rec.int64(0), 2);
@@ -417,7 +418,7 @@ private slots:
         QCOMPARE(r.layout.delimiter, '\t');
         QVERIFY(r.layout.mappingText().contains(QLatin1String("camera=punt")));
         QCOMPARE(r.layout.timezone, QStringLiteral("Europe/Brussels"));
-        QCOMPARE(count(s, "SELECT t FROM l0.reads"), 1772434800); // 08:00 in Brussels is 07:00 UTC
+        QCOMPARE(count(s, "SELECT t FROM stroom_reads"), 1772434800); // 08:00 in Brussels is 07:00 UTC
     }
 
     void cancelLeavesNothing() {

@@ -88,7 +88,7 @@ private slots:
         const QByteArray before = released(s);
         // The purge boundary: local midnight starting the third day.
         const std::int64_t first = [&] {
-            auto st = s.database().prepare("SELECT min(t) FROM l0.reads");
+            auto st = s.database().prepare("SELECT min(t) FROM stroom_reads");
             st.step();
             return st.int64(0);
         }();
@@ -98,8 +98,8 @@ private slots:
         QList<QByteArray> gone;
         {
             auto st = s.database().prepare(
-                "SELECT key FROM l0.pseudonyms WHERE id IN (SELECT vehicle FROM l0.reads "
-                "WHERE t < ?) AND id NOT IN (SELECT vehicle FROM l0.reads WHERE t >= ?)");
+                "SELECT key FROM l0.pseudonyms WHERE id IN (SELECT vehicle FROM stroom_reads "
+                "WHERE t < ?) AND id NOT IN (SELECT vehicle FROM stroom_reads WHERE t >= ?)");
             st.bind(1, cut).bind(2, cut);
             while (st.step())
                 gone << st.blob(0);
@@ -111,7 +111,7 @@ private slots:
         const Purge::Result res = Purge::run(s, r, QStringLiteral("retention test"));
         QVERIFY(res.reads > 0);
         QCOMPARE(res.pseudonyms, static_cast<qint64>(gone.size()));
-        auto left = s.database().prepare("SELECT count(*) FROM l0.reads WHERE t < ?");
+        auto left = s.database().prepare("SELECT count(*) FROM stroom_reads WHERE t < ?");
         left.bind(1, cut);
         QVERIFY(left.step());
         QCOMPARE(left.int64(0), 0);

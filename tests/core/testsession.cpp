@@ -5,6 +5,7 @@
 #include "session/session.h"
 #include "simulate/simulator.h"
 #include "store/store.h"
+#include "store/tripdays.h"
 
 #include <QFile>
 #include <QSignalSpy>
@@ -53,11 +54,7 @@ private:
             out.write(in.readLine());
         return path;
     }
-    static qint64 tripCount(Store& s) {
-        auto st = s.database().prepare("SELECT count(*) FROM l0.trips");
-        st.step();
-        return st.int64(0);
-    }
+    static qint64 tripCount(Store& s) { return TripDays(s.database()).count(); }
     static int runs() {
         const int n = qEnvironmentVariableIntValue("STROOM_STRESS_RUNS");
         return n > 0 ? n : 1000;

@@ -37,7 +37,7 @@ private:
     }
     static qint64 reads(const QString& project) {
         Store s = Store::open(project, Store::Access::ReadOnly);
-        auto st = s.database().prepare("SELECT count(*) FROM l0.reads");
+        auto st = s.database().prepare("SELECT count(*) FROM stroom_reads");
         st.step();
         return st.int64(0);
     }

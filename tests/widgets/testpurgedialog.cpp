@@ -35,8 +35,8 @@ private slots:
         QVERIFY(go->isEnabled());
         const Purge::Result r = dialog.purge();
         QVERIFY(r.reads > 0);
-        auto st =
-            s.database().prepare("SELECT count(*) FROM l0.reads WHERE t < 1772578800"); // 2026-03-04 local
+        auto st = s.database().prepare(
+            "SELECT count(*) FROM stroom_reads WHERE t < 1772578800"); // 2026-03-04 local
         QVERIFY(st.step());
         QCOMPARE(st.int64(0), 0);
     }

@@ -13,6 +13,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <iterator>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -253,6 +254,51 @@ void FlowCube::dropFrom(std::int64_t day) {
 void FlowCube::clear() {
     m_od.clear();
     m_counts.clear();
+}
+
+namespace {
+/** Both sorted and compact: merged in one pass (no sort), equal cells added. */
+template <typename Cell, typename Less, typename Merge>
+void absorbSorted(std::map<std::int64_t, std::vector<Cell>>& into,
+                  std::map<std::int64_t, std::vector<Cell>>& from, Less less, Merge add) {
+    for (auto& [day, cells] : from) {
+        auto& target = into[day];
+        if (target.empty()) {
+            target = std::move(cells);
+            continue;
+        }
+        std::vector<Cell> merged;
+        merged.reserve(target.size() + cells.size());
+        std::merge(target.begin(), target.end(), cells.begin(), cells.end(), std::back_inserter(merged),
+                   less);
+        std::size_t w = 0;
+        for (std::size_t r = 0; r < merged.size(); ++r) {
+            if (w > 0 && !less(merged[w - 1], merged[r]) && !less(merged[r], merged[w - 1]))
+                add(merged[w - 1], merged[r]);
+            else
+                merged[w++] = merged[r];
+        }
+        merged.resize(w);
+        target = std::move(merged);
+    }
+    from.clear();
+}
+} // namespace
+
+void FlowCube::absorb(FlowCube&& other) {
+    absorbSorted(m_od, other.m_od, odLess, [](OdCell& a, const OdCell& b) {
+        a.trips += b.trips;
+        a.key += b.key;
+    });
+    absorbSorted(m_counts, other.m_counts, countLess, [](CountCell& a, const CountCell& b) {
+        a.passages += b.passages;
+        a.readKeys += b.readKeys;
+    });
+}
+
+void FlowCube::eraseDay(std::int64_t localDay) {
+    m_od.erase(localDay);
+    m_counts.erase(localDay);
 }
 
 namespace {

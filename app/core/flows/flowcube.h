@@ -171,6 +171,11 @@ public:
     /** Drops every day from \a localDay on. */
     void dropFrom(std::int64_t localDay);
     void clear();
+    /** Adds every cell of \a other (cells of the same vehicle in the same fine cell add up); \a other is
+     * emptied. */
+    void absorb(FlowCube&& other);
+    /** Forgets local day \a localDay (stored, it need not stay in memory). */
+    void eraseDay(std::int64_t localDay);
 
     /**
      * OD matrix under \a filter. \a group maps camera keys to groups (zones); when empty the matrix is per

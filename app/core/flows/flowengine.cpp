@@ -3,6 +3,9 @@
 #include "privacy/recordkeys.h"
 
 #include "flows/resultlayers.h"
+#include "flows/tripstitcher.h"
+#include "store/readblocks.h"
+#include "store/tripdays.h"
 
 #include "common/error.h"
 #include "common/progress.h"
@@ -15,6 +18,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <deque>
+#include <future>
 #include <thread>
 
 namespace stroom {
@@ -36,7 +41,7 @@ QString BuildReport::summary() const {
 
 const char* referenceOdSql() {
     return R"sql(
-WITH r AS (SELECT r.vehicle AS v, r.t AS t, c.camera_id AS cid FROM l0.reads r JOIN cameras c ON c.fid = r.camera),
+WITH r AS (SELECT r.vehicle AS v, r.t AS t, c.camera_id AS cid FROM stroom_reads r JOIN cameras c ON c.fid = r.camera),
 d AS (SELECT v, t, cid, t - LAG(t) OVER (PARTITION BY v, cid ORDER BY t) AS dt FROM r),
 k AS (SELECT v, t, cid FROM d WHERE dt IS NULL OR dt > 60),
 g AS (SELECT v, t, cid, CASE WHEN t - LAG(t) OVER (PARTITION BY v ORDER BY t, cid) <= 1800 THEN 0 ELSE 1 END AS nt FROM k),
@@ -69,27 +74,13 @@ std::int64_t scalar(sql::Database& db, const char* sql) {
     return st.step() && !st.isNull(0) ? st.int64(0) : 0;
 }
 
-// Paths are stored as LEB128 pairs (camera key, seconds since the trip's start).
-void putVarint(QByteArray& out, std::uint32_t v) {
-    while (v >= 0x80) {
-        out.append(static_cast<char>((v & 0x7f) | 0x80));
-        v >>= 7;
-    }
-    out.append(static_cast<char>(v));
-}
-bool getVarint(const unsigned char*& p, const unsigned char* end, std::uint32_t* v) {
-    std::uint32_t r = 0;
-    int shift = 0;
-    while (p < end && shift < 35) {
-        const unsigned char b = *p++;
-        r |= static_cast<std::uint32_t>(b & 0x7f) << shift;
-        if (!(b & 0x80)) {
-            *v = r;
-            return true;
-        }
-        shift += 7;
-    }
-    return false;
+/** The pipeline's bounds: a duplicate look-back within the day before, a gap shorter than a day. */
+void checkParameters(const TripParameters& p) {
+    if (p.dedupeSeconds < 0 || p.dedupeSeconds > 3600 || p.gapSeconds < 1 || p.gapSeconds > 43200 ||
+        p.throughMinSeconds < 0 || p.throughMaxSeconds < p.throughMinSeconds)
+        throw Error::usage(
+            QStringLiteral("trip parameters out of range (gap from 1 s to 12 h, duplicate window "
+                           "from 0 s to 1 h, through traffic min ≤ max)"));
 }
 
 } // namespace
@@ -116,77 +107,122 @@ bool FlowEngine::isStale(const TripParameters& p) {
     return scalar(db, "SELECT max(id) FROM imports WHERE first_rowid IS NOT NULL") > built;
 }
 
-std::vector<TripRead> FlowEngine::loadReads(std::int64_t fromUtc, std::int64_t contextFrom,
-                                            const CameraIndex& cams) {
-    // Reads are found through the imports that hold them (rowid ranges and time spans): no index on time.
-    struct Range {
-        std::int64_t first, last;
+void FlowEngine::buildDays(const std::vector<std::int64_t>& days, std::int64_t fromUtc,
+                           const TripParameters& p, const CameraIndex& cams, const DayWork& work,
+                           const Progress& progress, BuildReport* br) {
+    // The main thread reads the blocks (the connection is its own) and joins the days; workers decode and
+    // build. A day's reads are its own blocks; the duplicate rule looks back into the day before.
+    struct Input {
+        std::int64_t day;
+        std::vector<QByteArray> blocks, before;
     };
-    std::vector<Range> ranges;
-    {
-        auto st = m_store.database().prepare(
-            "SELECT first_rowid, last_rowid FROM imports WHERE first_rowid IS NOT NULL "
-            "AND last_rowid >= first_rowid AND t_max >= ? ORDER BY first_rowid");
-        st.bind(1, contextFrom);
-        while (st.step())
-            ranges.push_back(Range{st.int64(0), st.int64(1)});
-    }
-    std::int64_t total = 0;
-    for (const Range& r : ranges)
-        total += r.last - r.first + 1;
-    // Two connections read halves of the rows at once.
-    const int threads = total > 2000000 ? 2 : 1;
-    std::vector<std::vector<TripRead>> parts(static_cast<std::size_t>(threads));
-    const QString readsFile = Store::readsPath(m_store.path());
-    std::vector<std::exception_ptr> errors(static_cast<std::size_t>(threads));
-    auto work = [&](int t) {
-        try {
-            sql::Database db;
-            db.open(readsFile, sql::Database::Mode::ReadOnly);
-            auto st = db.prepare(
-                "SELECT camera, t, vehicle, class FROM reads WHERE rowid BETWEEN ? AND ? AND t >= ?");
-            std::vector<TripRead>& out = parts[static_cast<std::size_t>(t)];
-            for (const Range& range : ranges) {
-                const std::int64_t a = range.first, b = range.last;
-                // Each thread takes its share of every range.
-                const std::int64_t n = b - a + 1;
-                const std::int64_t lo = a + n * t / threads, hi = a + n * (t + 1) / threads - 1;
-                if (hi < lo)
-                    continue;
-                st.bind(1, lo).bind(2, hi).bind(3, contextFrom);
-                while (st.step()) {
-                    const auto cam = static_cast<std::uint32_t>(st.int64(0));
-                    TripRead r;
-                    r.camera = cam;
-                    r.t = st.int64(1);
-                    r.vehicle = static_cast<std::uint32_t>(st.int64(2));
-                    r.cls = static_cast<std::uint8_t>(st.int64(3));
-                    r.order = cam < cams.order.size() ? cams.order[cam] : cam;
-                    r.context = r.t < fromUtc ? 1 : 0;
-                    out.push_back(r);
-                }
-                st.reset();
+    struct Built {
+        std::int64_t day;
+        TripSet trips;
+        std::int64_t reads = 0;
+    };
+    const std::vector<std::uint32_t>& order = cams.order;
+    const auto build = [&p, &order, &cams, fromUtc](const Input& in) {
+        std::vector<StoredRead> day, before;
+        for (const QByteArray& b : in.blocks)
+            ReadBlocks::decode(b, day);
+        std::int64_t first = INT64_MAX;
+        for (const StoredRead& r : day)
+            if (r.t >= fromUtc)
+                first = std::min(first, r.t);
+        const std::int64_t lookBack = first == INT64_MAX ? INT64_MAX : first - p.dedupeSeconds;
+        for (const QByteArray& b : in.before)
+            ReadBlocks::decode(b, before);
+        std::vector<TripRead> reads;
+        reads.reserve(day.size());
+        Built out;
+        out.day = in.day;
+        const auto add = [&](const StoredRead& r, bool context) {
+            TripRead t;
+            t.t = r.t;
+            t.vehicle = r.vehicle;
+            t.camera = r.camera;
+            t.cls = r.cls;
+            t.order = r.camera < order.size() ? order[r.camera] : r.camera;
+            t.context = context ? 1 : 0;
+            reads.push_back(t);
+        };
+        for (const StoredRead& r : day) {
+            if (r.t >= fromUtc) {
+                add(r, false);
+                ++out.reads;
+            } else if (r.t >= lookBack) {
+                add(r, true);
             }
-        } catch (...) {
-            errors[static_cast<std::size_t>(t)] = std::current_exception();
         }
+        for (const StoredRead& r : before)
+            if (r.t >= lookBack)
+                add(r, true); // the day before: only ever looked back at
+        std::vector<StoredRead>().swap(day);
+        std::vector<StoredRead>().swap(before);
+        out.trips = TripBuilder::build(reads, p, cams.cordonIn, cams.cordonOut, 1);
+        return out;
     };
-    std::vector<std::thread> pool;
-    for (int t = 1; t < threads; ++t)
-        pool.emplace_back(work, t);
-    work(0);
-    for (auto& th : pool)
-        th.join();
-    for (auto& e : errors)
-        if (e)
-            std::rethrow_exception(e);
-    std::vector<TripRead> all;
-    all.reserve(static_cast<std::size_t>(total));
-    for (auto& p : parts) {
-        all.insert(all.end(), p.begin(), p.end());
-        std::vector<TripRead>().swap(p);
+
+    ReadBlocks blocks(m_store.database());
+    auto blocksOf = m_store.database().prepare("SELECT data FROM l0.read_blocks WHERE day = ? ORDER BY id");
+    const auto fetch = [&](std::int64_t day) {
+        std::vector<QByteArray> list;
+        blocksOf.bind(1, day);
+        while (blocksOf.step())
+            list.push_back(blocksOf.blob(0));
+        blocksOf.reset();
+        return list;
+    };
+    TripStitcher stitcher(p, cams.cordonIn, cams.cordonOut);
+    // Two builds and two finishing steps in flight: the cores stay busy while this thread reads blocks,
+    // joins days and writes. (Futures are declared last: leaving early waits for them before the rest goes.)
+    std::vector<QByteArray> previous;
+    std::int64_t previousDay = INT64_MIN;
+    std::size_t next = 0, finished = 0;
+    std::deque<std::future<Built>> building;
+    std::deque<std::future<std::function<void()>>> finishing;
+    const auto submit = [&] {
+        Input in;
+        in.day = days[next++];
+        in.blocks = fetch(in.day);
+        in.before = previousDay == in.day - 1 ? previous : fetch(in.day - 1);
+        previous = in.blocks;
+        previousDay = in.day;
+        building.push_back(std::async(std::launch::async, build, std::move(in)));
+    };
+    const auto finishComplete = [&] {
+        std::int64_t day;
+        TripSet trips;
+        while (stitcher.takeComplete(&day, &trips))
+            finishing.push_back(std::async(
+                std::launch::async, [&work, day, t = std::move(trips)]() mutable { return work(day, t); }));
+    };
+    const auto step = [&] {
+        finishing.front().get()();
+        finishing.pop_front();
+    };
+    while (next < days.size() || !building.empty()) {
+        while (next < days.size() && building.size() < 2)
+            submit();
+        Built b = building.front().get();
+        building.pop_front();
+        if (next < days.size())
+            submit();
+        br->reads += b.reads;
+        br->duplicates += b.trips.duplicates;
+        stitcher.add(b.day, b.trips);
+        b = Built();
+        finishComplete();
+        while (finishing.size() > 2)
+            step();
+        progress(static_cast<double>(++finished) / static_cast<double>(days.size()));
+        progress.checkCancel(QStringLiteral("trip building cancelled; the trips are as they were"));
     }
-    return all;
+    stitcher.finish();
+    finishComplete();
+    while (!finishing.empty())
+        step();
 }
 
 std::int64_t FlowEngine::rebuildStart(std::int64_t s, const TripParameters& p) {
@@ -195,16 +231,11 @@ std::int64_t FlowEngine::rebuildStart(std::int64_t s, const TripParameters& p) {
     // trip crosses midnight UTC, so this stops within a day.
     Q_UNUSED(p);
     LocalTime zone(m_store.timeZone().toUtf8());
-    sql::Database& db = m_store.database();
-    auto straddling = db.prepare("SELECT min(start) FROM l0.trips WHERE start < ? AND end >= ?");
+    TripDays trips(m_store.database());
     for (int i = 0; i < 100000; ++i) {
         const std::int64_t local = s + zone.offsetAt(s);
         const std::int64_t aligned = s - (((local % 3600) + 3600) % 3600);
-        straddling.bind(1, aligned).bind(2, aligned);
-        std::int64_t earliest = aligned;
-        if (straddling.step() && !straddling.isNull(0))
-            earliest = std::min(earliest, straddling.int64(0));
-        straddling.reset();
+        const std::int64_t earliest = std::min(aligned, trips.earliestRunningAt(aligned));
         if (earliest >= aligned)
             return aligned;
         s = earliest;
@@ -230,25 +261,26 @@ BuildReport FlowEngine::run(const TripParameters& p, bool full, const std::funct
                             const std::atomic_bool* cancel) {
     if (m_store.isReadOnly())
         throw Error::store(QStringLiteral("%1: opened read-only; trips cannot be built").arg(m_store.path()));
-    if (p.dedupeSeconds < 0 || p.gapSeconds < 1 || p.throughMinSeconds < 0 ||
-        p.throughMaxSeconds < p.throughMinSeconds)
-        throw Error::usage(
-            QStringLiteral("trip parameters out of range (gap at least 1 s, duplicate window at least 0 s)"));
+    checkParameters(p);
     QElapsedTimer timer;
     timer.start();
     const Progress report(progress, cancel);
-    auto checkCancel = [&] {
-        report.checkCancel(QStringLiteral("trip building cancelled; the trips are as they were"));
-    };
     sql::Database& db = m_store.database();
     const CameraIndex cams = cameras();
-    const QByteArray zoneId = m_store.timeZone().toUtf8(); // read here: the store is this thread's
+    const QByteArray zoneId = m_store.timeZone().toUtf8();
     LocalTime zone(zoneId);
     if (!zone.isValid())
         throw Error::store(QStringLiteral("the project's time zone '%1' is unknown").arg(m_store.timeZone()));
     const std::int64_t lastImport = scalar(db, "SELECT max(id) FROM imports WHERE first_rowid IS NOT NULL");
     const RecordKeys keys = RecordKeys::load(db);
 
+    sql::Transaction tx(db);
+    ReadBlocks blocks(db);
+    // Days are the blocks' days: after a change of the project's time zone they are cut again.
+    if (const QString cut = blocks.zone(); !cut.isEmpty() && cut != m_store.timeZone()) {
+        blocks.repartition(zoneId);
+        full = true;
+    }
     BuildReport br;
     std::int64_t from = full ? INT64_MIN : updateStart(p);
     // Nothing before a purge boundary is rebuilt: its reads are gone, its trips and cube cells stay.
@@ -262,60 +294,111 @@ BuildReport FlowEngine::run(const TripParameters& p, bool full, const std::funct
         return br;
     }
     br.full = from == INT64_MIN;
-    report(0.05);
-    std::vector<TripRead> reads =
-        loadReads(from, from == INT64_MIN ? INT64_MIN : from - p.dedupeSeconds, cams);
-    checkCancel();
-    report(0.35);
-    br.reads = static_cast<std::int64_t>(
-        std::count_if(reads.begin(), reads.end(), [](const TripRead& r) { return !r.context; }));
-    TripSet set = TripBuilder::build(reads, p, cams.cordonIn, cams.cordonOut, 2);
-    std::vector<TripRead>().swap(reads);
-    br.from = br.full ? firstStart(set) : from;
-    br.duplicates = set.duplicates;
-    br.trips = static_cast<std::int64_t>(set.trips.size());
-    br.singleReadTrips = set.singleReadTrips;
-    checkCancel();
-    report(0.55);
+    report(0.02);
 
-    // The cube of the rebuilt days (and, for a full build, the journey times), computed while the trips
-    // are written.
+    // The first rebuilt day keeps what starts before `from`: its trips, and its cube's earlier hours.
+    std::int64_t firstDay = INT64_MIN;
+    TripDays tripDays(db);
+    TripSet kept;
     FlowCube fresh;
-    std::vector<PairTimes> times;
-    std::thread cubeThread([&] {
-        LocalTime z(zoneId);
-        fresh.addTrips(set, z, keys);
-        fresh.addCounts(set, z, keys);
-        if (br.full)
-            times = journeyTimes(set, FlowFilter(), z, keys);
-    });
-    struct Joiner {
-        std::thread& t;
-        ~Joiner() {
-            if (t.joinable())
-                t.join();
-        }
-    } joiner{cubeThread};
+    if (from != INT64_MIN) {
+        int hour = 0;
+        FlowCube::localDayHour(from, zone, &firstDay, &hour);
+        TripSet stored;
+        tripDays.loadDay(firstDay, stored);
+        for (const Trip& t : stored.trips)
+            if (t.start < from)
+                kept.append(t, stored);
+        FlowCube storedCube;
+        auto od = db.prepare("SELECT cells FROM cube.cube_od WHERE day = ?");
+        od.bind(1, firstDay);
+        if (od.step())
+            storedCube.unpackOd(firstDay, od.blob(0));
+        auto cnt = db.prepare("SELECT cells FROM cube.cube_counts WHERE day = ?");
+        cnt.bind(1, firstDay);
+        if (cnt.step())
+            storedCube.unpackCounts(firstDay, cnt.blob(0));
+        fresh.mergeHoursBefore(storedCube, firstDay, hour);
+    }
+    tripDays.removeFromDay(firstDay);
+    for (const char* sql :
+         {"DELETE FROM cube.cube_od WHERE day >= ?", "DELETE FROM cube.cube_counts WHERE day >= ?"}) {
+        auto del = db.prepare(sql);
+        del.bind(1, firstDay);
+        del.run();
+    }
+    std::vector<std::int64_t> days;
+    for (std::int64_t d : blocks.days())
+        if (d >= firstDay)
+            days.push_back(d);
 
-    sql::Transaction tx(db);
-    writeTrips(set, from, report.part(0.55, 0.85));
-    cubeThread.join();
-    br.cubeCells = static_cast<std::int64_t>(fresh.cellCount());
-    storeCube(fresh, from, zone);
+    // Each day as it is complete: on a worker its cube cells and its trips encoded; here, in day order, both
+    // stored. Passages of trips across midnight count on the next day, so a count day is complete once the
+    // days before it are.
+    std::int64_t firstStart = INT64_MAX, cells = 0;
+    bool keptSaved = kept.trips.empty();
+    const auto storeUpTo = [&](std::int64_t day) {
+        for (std::int64_t d : fresh.days()) {
+            if (d > day)
+                break;
+            cells += static_cast<std::int64_t>(fresh.cellCount());
+            storeCubeDay(fresh, d);
+            cells -= static_cast<std::int64_t>(fresh.cellCount());
+        }
+    };
+    const DayWork work = [&](std::int64_t day, TripSet& trips) -> std::function<void()> {
+        LocalTime z(zoneId);
+        auto part = std::make_shared<FlowCube>();
+        part->addTrips(trips, z, keys);
+        part->addCounts(trips, z, keys);
+        std::int64_t first = INT64_MAX;
+        for (const Trip& t : trips.trips)
+            first = std::min(first, t.start);
+        const auto n = static_cast<std::int64_t>(trips.trips.size());
+        const std::int64_t single = trips.singleReadTrips;
+        const bool withKept = day == firstDay && !kept.trips.empty();
+        if (withKept) {
+            TripSet all = kept;
+            for (const Trip& t : trips.trips)
+                all.append(t, trips);
+            trips = std::move(all);
+        }
+        auto encoded = std::make_shared<TripDays::Encoded>(TripDays::prepare(trips));
+        return [&, day, part, encoded, first, n, single, withKept] {
+            br.trips += n;
+            br.singleReadTrips += single;
+            firstStart = std::min(firstStart, first);
+            keptSaved = keptSaved || withKept;
+            fresh.absorb(std::move(*part));
+            tripDays.save(day, *encoded);
+            storeUpTo(day);
+        };
+    };
+    buildDays(days, from, p, cams, work, report.part(0.02, 0.8), &br);
+    if (!keptSaved)
+        tripDays.save(firstDay, kept);
+    storeUpTo(INT64_MAX);
+    br.cubeCells = cells;
+    br.from = br.full ? (firstStart == INT64_MAX ? 0 : firstStart) : from;
     setMeta(db, "trip_parameters", parametersText(p));
     setMeta(db, "roles_signature", cams.rolesSignature());
     setMeta(db, "timezone", m_store.timeZone());
     setMeta(db, "trips_import", QString::number(lastImport));
     setMeta(db, "built", QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
-    report(0.9);
-    // L2 layers for the default view (all days, k applied), for QGIS.
-    writeResultLayers(loadCube(), cams, p);
-    if (!br.full) {
-        set = TripSet();
-        times = journeyTimes(loadTrips(), FlowFilter(), zone, keys);
+    report(0.82);
+    // L2 layers for the default view (all days, k applied), for QGIS; then journey times over every trip.
+    {
+        // Journey times over every trip on a worker while this thread writes the layers from the cube.
+        const TripSet all = loadTrips();
+        auto times = std::async(std::launch::async, [&] {
+            LocalTime z(zoneId);
+            return journeyTimes(all, FlowFilter(), z, keys);
+        });
+        writeResultLayers(loadCube(), cams, p);
+        report(0.9);
+        writeJourneyTimes(times.get(), cams, p);
     }
-    writeJourneyTimes(times, cams, p);
-    checkCancel();
+    report.checkCancel(QStringLiteral("trip building cancelled; the trips are as they were"));
     tx.commit();
     br.seconds = timer.elapsed() / 1000.0;
     report(1.0);
@@ -331,81 +414,26 @@ std::int64_t FlowEngine::updateStart(const TripParameters& p) {
     return rebuildStart(st.int64(0) - p.gapSeconds - p.dedupeSeconds, p);
 }
 
-std::int64_t FlowEngine::firstStart(const TripSet& set) {
-    if (set.trips.empty())
-        return 0;
-    return std::min_element(set.trips.begin(), set.trips.end(),
-                            [](const Trip& a, const Trip& b) { return a.start < b.start; })
-        ->start;
-}
-
-void FlowEngine::writeTrips(const TripSet& set, std::int64_t from, const Progress& progress) {
+void FlowEngine::storeCubeDay(FlowCube& fresh, std::int64_t day) {
     sql::Database& db = m_store.database();
-    if (from == INT64_MIN) {
-        db.exec("DELETE FROM l0.trips; DELETE FROM cube.cube_od; DELETE FROM cube.cube_counts;");
-    } else {
-        auto del = db.prepare("DELETE FROM l0.trips WHERE start >= ?");
-        del.bind(1, from);
+    for (const char* sql :
+         {"DELETE FROM cube.cube_od WHERE day = ?", "DELETE FROM cube.cube_counts WHERE day = ?"}) {
+        auto del = db.prepare(sql);
+        del.bind(1, day);
         del.run();
     }
-    auto ins = db.prepare("INSERT INTO l0.trips (start, end, origin, destination, reads, class, kind, path, "
-                          "vehicle) VALUES (?,?,?,?,?,?,?,?,?)");
-    QByteArray path;
-    std::size_t done = 0;
-    for (const Trip& t : set.trips) {
-        path.clear();
-        for (std::uint32_t i = 0; i < t.reads; ++i) {
-            putVarint(path, set.path[t.pathOffset + i]);
-            putVarint(path, set.pathTimes[t.pathOffset + i]);
-        }
-        ins.bind(1, t.start).bind(2, t.end).bind(3, t.origin).bind(4, t.destination).bind(5, t.reads);
-        ins.bind(6, static_cast<int>(t.cls)).bind(7, static_cast<int>(t.kind)).bindBlob(8, path);
-        ins.bind(9, static_cast<std::int64_t>(t.vehicle));
+    const QByteArray od = fresh.packOd(day), counts = fresh.packCounts(day);
+    if (!od.isEmpty()) {
+        auto ins = db.prepare("INSERT INTO cube.cube_od (day, cells) VALUES (?, ?)");
+        ins.bind(1, day).bindBlob(2, od);
         ins.run();
-        if (++done % 200000 == 0) {
-            progress.checkCancel(QStringLiteral("trip building cancelled; the trips are as they were"));
-            progress(static_cast<double>(done) / static_cast<double>(set.trips.size()));
-        }
     }
-}
-
-void FlowEngine::storeCube(FlowCube& fresh, std::int64_t from, LocalTime& zone) {
-    sql::Database& db = m_store.database();
-    if (from != INT64_MIN) {
-        std::int64_t d;
-        int h;
-        FlowCube::localDayHour(from, zone, &d, &h);
-        // The first day is rebuilt from its hour h on: keep its stored cells of the hours before.
-        FlowCube stored;
-        auto od = db.prepare("SELECT cells FROM cube.cube_od WHERE day = ?");
-        od.bind(1, d);
-        if (od.step())
-            stored.unpackOd(d, od.blob(0));
-        auto cnt = db.prepare("SELECT cells FROM cube.cube_counts WHERE day = ?");
-        cnt.bind(1, d);
-        if (cnt.step())
-            stored.unpackCounts(d, cnt.blob(0));
-        fresh.mergeHoursBefore(stored, d, h);
-        for (const char* sql :
-             {"DELETE FROM cube.cube_od WHERE day >= ?", "DELETE FROM cube.cube_counts WHERE day >= ?"}) {
-            auto del = db.prepare(sql);
-            del.bind(1, d);
-            del.run();
-        }
+    if (!counts.isEmpty()) {
+        auto ins = db.prepare("INSERT INTO cube.cube_counts (day, cells) VALUES (?, ?)");
+        ins.bind(1, day).bindBlob(2, counts);
+        ins.run();
     }
-    auto insOd = db.prepare("INSERT INTO cube.cube_od (day, cells) VALUES (?, ?)");
-    auto insCounts = db.prepare("INSERT INTO cube.cube_counts (day, cells) VALUES (?, ?)");
-    for (std::int64_t day : fresh.days()) {
-        const QByteArray od = fresh.packOd(day), counts = fresh.packCounts(day);
-        if (!od.isEmpty()) {
-            insOd.bind(1, day).bindBlob(2, od);
-            insOd.run();
-        }
-        if (!counts.isEmpty()) {
-            insCounts.bind(1, day).bindBlob(2, counts);
-            insCounts.run();
-        }
-    }
+    fresh.eraseDay(day);
 }
 
 FlowCube FlowEngine::loadCube() {
@@ -421,38 +449,7 @@ FlowCube FlowEngine::loadCube() {
 }
 
 TripSet FlowEngine::loadTrips(std::int64_t fromUtc, std::int64_t toUtc) {
-    TripSet set;
-    auto st = m_store.database().prepare(
-        "SELECT start, end, origin, destination, reads, class, kind, path, vehicle FROM l0.trips "
-        "WHERE start >= ? AND start < ? ORDER BY start, id");
-    st.bind(1, fromUtc).bind(2, toUtc);
-    while (st.step()) {
-        Trip t;
-        t.start = st.int64(0);
-        t.end = st.int64(1);
-        t.origin = static_cast<std::uint32_t>(st.int64(2));
-        t.destination = static_cast<std::uint32_t>(st.int64(3));
-        t.reads = static_cast<std::uint32_t>(st.int64(4));
-        t.cls = static_cast<std::uint8_t>(st.int64(5));
-        t.kind = static_cast<TripKind>(st.int64(6));
-        t.vehicle = static_cast<std::uint32_t>(st.int64(8));
-        t.pathOffset = static_cast<std::uint32_t>(set.path.size());
-        const QByteArray blob = st.blob(7);
-        const auto* p = reinterpret_cast<const unsigned char*>(blob.constData());
-        const auto* end = p + blob.size();
-        for (std::uint32_t i = 0; i < t.reads; ++i) {
-            std::uint32_t cam = 0, dt = 0;
-            if (!getVarint(p, end, &cam) || !getVarint(p, end, &dt))
-                throw Error::store(QStringLiteral("%1: a stored trip path is damaged; rebuild the trips")
-                                       .arg(m_store.path()));
-            set.path.push_back(cam);
-            set.pathTimes.push_back(dt);
-        }
-        if (t.reads == 1)
-            ++set.singleReadTrips;
-        set.trips.push_back(t);
-    }
-    return set;
+    return TripDays(m_store.database()).load(fromUtc, toUtc);
 }
 
 PairTimes FlowEngine::tripDurations(const std::vector<std::uint32_t>& origins,
@@ -460,46 +457,54 @@ PairTimes FlowEngine::tripDurations(const std::vector<std::uint32_t>& origins,
     PairTimes none{0, 0};
     if (origins.empty() || destinations.empty())
         return none;
-    auto list = [](const std::vector<std::uint32_t>& keys) {
-        QStringList parts;
-        for (std::uint32_t k : keys)
-            parts << QString::number(k);
-        return parts.join(QLatin1Char(','));
+    const auto has = [](const std::vector<std::uint32_t>& keys, std::uint32_t k) {
+        return std::find(keys.begin(), keys.end(), k) != keys.end();
     };
     LocalTime zone(m_store.timeZone().toUtf8());
-    auto st = m_store.database().prepare(
-        QStringLiteral("SELECT start, end, class, kind, vehicle, origin FROM l0.trips WHERE reads > 1 AND "
-                       "origin IN (%1) AND destination IN (%2)")
-            .arg(list(origins), list(destinations)));
     const RecordKeys keys = RecordKeys::load(m_store.database());
     std::vector<Hop> seconds;
-    while (st.step()) {
-        const std::int64_t start = st.int64(0);
+    TripDays(m_store.database()).forEach([&](const Trip& t, const TripSet&) {
+        if (t.reads < 2 || !has(origins, t.origin) || !has(destinations, t.destination))
+            return;
         std::int64_t day;
         int hour;
-        FlowCube::localDayHour(start, zone, &day, &hour);
-        if (!f.acceptsDay(day) || hour < f.hourFrom || hour >= f.hourTo ||
-            !f.acceptsClass(static_cast<int>(st.int64(2))) ||
-            (f.throughOnly && st.int64(3) != static_cast<int>(TripKind::Through)))
-            continue;
-        const auto vehicle = static_cast<std::uint32_t>(st.int64(4));
-        seconds.push_back(Hop{static_cast<double>(st.int64(1) - start), vehicle,
-                              keys.trip(vehicle, start, static_cast<std::uint32_t>(st.int64(5))), day});
-    }
+        FlowCube::localDayHour(t.start, zone, &day, &hour);
+        if (!f.acceptsDay(day) || hour < f.hourFrom || hour >= f.hourTo || !f.acceptsClass(t.cls) ||
+            (f.throughOnly && t.kind != TripKind::Through))
+            return;
+        seconds.push_back(Hop{static_cast<double>(t.end - t.start), t.vehicle,
+                              keys.trip(t.vehicle, t.start, t.origin), day});
+    });
     return pairStatistics(seconds);
 }
 
 TripSet FlowEngine::buildInMemory(const TripParameters& p, FlowCube* cube) {
+    checkParameters(p);
     const CameraIndex cams = cameras();
-    std::vector<TripRead> reads = loadReads(INT64_MIN, INT64_MIN, cams);
-    TripSet set = TripBuilder::build(reads, p, cams.cordonIn, cams.cordonOut, 2);
-    if (cube) {
-        LocalTime zone(m_store.timeZone().toUtf8());
-        const RecordKeys keys = RecordKeys::load(m_store.database());
+    const RecordKeys keys = RecordKeys::load(m_store.database());
+    if (cube)
         cube->clear();
-        cube->addTrips(set, zone, keys);
-        cube->addCounts(set, zone, keys);
-    }
+    TripSet set;
+    BuildReport br;
+    const QByteArray zoneId = m_store.timeZone().toUtf8();
+    const DayWork work = [&](std::int64_t, TripSet& day) -> std::function<void()> {
+        auto part = std::make_shared<FlowCube>();
+        if (cube) {
+            LocalTime z(zoneId);
+            part->addTrips(day, z, keys);
+            part->addCounts(day, z, keys);
+        }
+        auto trips = std::make_shared<TripSet>(std::move(day));
+        return [&, part, trips] {
+            if (cube)
+                cube->absorb(std::move(*part));
+            for (const Trip& t : trips->trips)
+                set.append(t, *trips);
+        };
+    };
+    buildDays(ReadBlocks(m_store.database()).days(), INT64_MIN, p, cams, work, Progress({}, nullptr), &br);
+    set.duplicates = br.duplicates;
+    set.readsIn = br.reads;
     return set;
 }
 

@@ -77,16 +77,21 @@ public:
 private:
     BuildReport run(const TripParameters& p, bool full, const std::function<void(double)>& progress,
                     const std::atomic_bool* cancel);
-    std::vector<TripRead> loadReads(std::int64_t fromUtc, std::int64_t contextFromUtc,
-                                    const CameraIndex& cams);
+    /** What a day's trips become on a worker thread: a step that the main thread then runs, in day order. */
+    using DayWork = std::function<std::function<void()>(std::int64_t day, TripSet& trips)>;
+    /**
+     * The per-day pipeline (issue 15): the local days \a days (ascending) built on worker threads from their
+     * reads at or after \a fromUtc, joined across midnight in order (TripStitcher); each day's trips, once no
+     * later day can change them, go to \a work on a worker, and the step it returns runs on this thread in
+     * day order. Memory: a few days' reads and trips, not all.
+     */
+    void buildDays(const std::vector<std::int64_t>& days, std::int64_t fromUtc, const TripParameters& p,
+                   const CameraIndex& cams, const DayWork& work, const Progress& progress, BuildReport* br);
     std::int64_t rebuildStart(std::int64_t s, const TripParameters& p);
     /** Where an update starts: INT64_MAX when nothing was imported since, INT64_MIN for a full build. */
     std::int64_t updateStart(const TripParameters& p);
-    static std::int64_t firstStart(const TripSet& set);
-    /** Replaces the trips from \a from on (all of them for INT64_MIN) with those of \a set. */
-    void writeTrips(const TripSet& set, std::int64_t from, const Progress& progress);
-    /** Stores the cube's days from \a from on, keeping the hours before it of its first day. */
-    void storeCube(FlowCube& fresh, std::int64_t from, LocalTime& zone);
+    /** Stores day \a day of \a fresh (replacing what was stored) and lets it go from memory. */
+    void storeCubeDay(FlowCube& fresh, std::int64_t day);
     void writeResultLayers(const FlowCube& cube, const CameraIndex& cams, const TripParameters& p);
     void writeJourneyTimes(const std::vector<PairTimes>& times, const CameraIndex& cams,
                            const TripParameters& p);

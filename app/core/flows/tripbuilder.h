@@ -1,5 +1,7 @@
 #pragma once
 
+#include "store/tripdays.h"
+
 #include <QString>
 
 #include <cstdint>
@@ -29,36 +31,6 @@ struct TripParameters {
                throughMinSeconds == o.throughMinSeconds && throughMaxSeconds == o.throughMaxSeconds;
     }
     bool operator!=(const TripParameters& o) const { return !(*this == o); }
-};
-
-/** \brief How a trip relates to the cordon (DESIGN §5.6). */
-enum class TripKind : std::uint8_t {
-    Through = 0,     ///< first read cordon-in, last read cordon-out, duration within [min, max]
-    Origin = 1,      ///< starts inside, last read at a cordon-out camera
-    Destination = 2, ///< first read at a cordon-in camera, ends inside (or stays longer than max)
-    Internal = 3,    ///< neither
-};
-
-/** \brief A trip (L1): no pseudonym, only where and when (DESIGN §5.2). */
-struct Trip {
-    std::int64_t start = 0, end = 0;
-    std::uint32_t origin = 0, destination = 0; ///< camera keys
-    std::uint32_t reads = 0;                   ///< kept reads
-    std::uint8_t cls = 0;                      ///< class of the first kept read
-    TripKind kind = TripKind::Internal;
-    std::uint32_t pathOffset =
-        0;                     ///< into TripSet::path (cameras) and TripSet::pathTimes (seconds from start)
-    std::uint32_t vehicle = 0; ///< pseudonym key, for distinct-vehicle counts; kept in the reads file only
-};
-
-/** \brief Trips with their paths, and the counters the rules ask for. */
-struct TripSet {
-    std::vector<Trip> trips;
-    std::vector<std::uint32_t> path;      ///< cameras of every trip, in order
-    std::vector<std::uint32_t> pathTimes; ///< seconds since the trip's start, per path entry
-    std::int64_t readsIn = 0;
-    std::int64_t duplicates = 0; ///< reads dropped by §5.1
-    std::int64_t singleReadTrips = 0;
 };
 
 /**

@@ -5,7 +5,9 @@
 #include "common/timeformat.h"
 #include "common/timeparse.h"
 #include "flows/flowcube.h"
+#include "store/readblocks.h"
 #include "store/store.h"
+#include "store/tripdays.h"
 
 #include <QDateTime>
 
@@ -26,64 +28,58 @@ std::int64_t scalar(sql::Database& db, const QString& sql, std::int64_t a = 0, s
     return st.step() && !st.isNull(0) ? st.int64(0) : 0;
 }
 
-/** The WHERE clause on l0.reads for a range, with its two bound values. */
-struct Where {
-    QString reads;
-    std::int64_t a = 0, b = 0;
-};
+/** Checks that an import range names an import with reads. */
+void checkImport(Store& store, const Purge::Range& r) {
+    if (r.kind != Purge::Range::Kind::Import)
+        return;
+    auto st = store.database().prepare("SELECT first_rowid FROM imports WHERE id = ?");
+    st.bind(1, r.importId);
+    if (!st.step())
+        throw Error::usage(
+            QStringLiteral("purge: there is no import %1 (see the imports table)").arg(r.importId));
+    if (st.isNull(0))
+        throw Error::usage(
+            QStringLiteral(
+                "purge: import %1 holds no reads (purged already, or aggregates, which are never purged)")
+                .arg(r.importId));
+}
 
-Where whereOf(Store& store, const Purge::Range& r) {
+/** The reads a range removes (with dryRun, what it would). */
+ReadBlocks::Removed removeReads(Store& store, const Purge::Range& r, bool dryRun) {
+    ReadBlocks blocks(store.database());
     switch (r.kind) {
     case Purge::Range::Kind::Before:
-        return Where{QStringLiteral("t < ?1"), r.beforeUtc, 0};
-    case Purge::Range::Kind::Import: {
-        auto st = store.database().prepare("SELECT first_rowid, last_rowid FROM imports WHERE id = ?");
-        st.bind(1, r.importId);
-        if (!st.step())
-            throw Error::usage(
-                QStringLiteral("purge: there is no import %1 (see the imports table)").arg(r.importId));
-        if (st.isNull(0))
-            throw Error::usage(
-                QStringLiteral(
-                    "purge: import %1 holds no reads (purged already, or aggregates, which are never purged)")
-                    .arg(r.importId));
-        return Where{QStringLiteral("rowid BETWEEN ?1 AND ?2"), st.int64(0), st.int64(1)};
-    }
+        return blocks.removeBefore(r.beforeUtc, dryRun);
+    case Purge::Range::Kind::Import:
+        return blocks.removeImport(r.importId, dryRun);
     case Purge::Range::Kind::All:
-        return Where{QStringLiteral("1 = 1"), 0, 0};
+        break;
     }
-    return {};
+    return blocks.removeAll(dryRun);
 }
 
 /** The boundary trips are not rebuilt before: the end of what goes, up to a whole local hour. */
-std::int64_t boundaryOf(Store& store, const Purge::Range& r, const Where& w) {
-    sql::Database& db = store.database();
-    std::int64_t end =
-        r.kind == Purge::Range::Kind::Before
-            ? r.beforeUtc
-            : scalar(db, QStringLiteral("SELECT max(t) + 1 FROM l0.reads WHERE %1").arg(w.reads), w.a, w.b);
+std::int64_t boundaryOf(Store& store, const Purge::Range& r) {
+    std::int64_t end = r.beforeUtc;
+    if (r.kind != Purge::Range::Kind::Before)
+        end =
+            ReadBlocks(store.database()).totals(r.kind == Purge::Range::Kind::Import ? r.importId : 0).tMax +
+            1;
     LocalTime zone(store.timeZone().toUtf8());
     const std::int64_t local = end + zone.offsetAt(end);
     const std::int64_t rest = ((local % 3600) + 3600) % 3600;
     return rest == 0 ? end : end + (3600 - rest);
 }
 
-Purge::Result measure(Store& store, const Purge::Range& r, const Where& w) {
-    sql::Database& db = store.database();
+Purge::Result measure(Store& store, const Purge::Range& r) {
     Purge::Result res;
-    res.reads = scalar(db, QStringLiteral("SELECT count(*) FROM l0.reads WHERE %1").arg(w.reads), w.a, w.b);
-    if (r.trips && r.kind != Purge::Range::Kind::Import)
-        res.trips =
-            r.kind == Purge::Range::Kind::All
-                ? scalar(db, QStringLiteral("SELECT count(*) FROM l0.trips"))
-                : scalar(db, QStringLiteral("SELECT count(*) FROM l0.trips WHERE start < ?1"), r.beforeUtc);
-    res.pseudonyms =
-        scalar(db,
-               QStringLiteral("SELECT count(*) FROM l0.pseudonyms WHERE id IN (SELECT vehicle FROM "
-                              "l0.reads WHERE %1) AND id NOT IN (SELECT vehicle FROM l0.reads "
-                              "WHERE NOT (%1))")
-                   .arg(w.reads),
-               w.a, w.b);
+    const ReadBlocks::Removed would = removeReads(store, r, true);
+    res.reads = would.reads;
+    res.pseudonyms = static_cast<qint64>(would.orphans.size());
+    if (r.trips && r.kind != Purge::Range::Kind::Import) {
+        TripDays trips(store.database());
+        res.trips = r.kind == Purge::Range::Kind::All ? trips.count() : trips.countBefore(r.beforeUtc);
+    }
     return res;
 }
 
@@ -101,7 +97,8 @@ Purge::Result Purge::preview(Store& store, const Range& range) {
         throw Error::usage(
             QStringLiteral("purge: --trips goes with --before, --older-than or --all (a trip may span "
                            "imports)"));
-    return measure(store, range, whereOf(store, range));
+    checkImport(store, range);
+    return measure(store, range);
 }
 
 Purge::Result Purge::run(Store& store, const Range& range, const QString& purpose) {
@@ -113,9 +110,8 @@ Purge::Result Purge::run(Store& store, const Range& range, const QString& purpos
     Result res = preview(store, range);
     if (res.reads == 0 && res.trips == 0)
         return res; // nothing matched: nothing to do, nothing to record
-    const Where w = whereOf(store, range);
     sql::Database& db = store.database();
-    res.boundary = boundaryOf(store, range, w);
+    res.boundary = boundaryOf(store, range);
     db.exec("PRAGMA l0.secure_delete = ON");
     {
         sql::Transaction tx(db);
@@ -124,33 +120,23 @@ Purge::Result Purge::run(Store& store, const Range& range, const QString& purpos
             store.meta(Store::Sidecar::Reads, QStringLiteral("next_vehicle")).toLongLong(),
             scalar(db, QStringLiteral("SELECT coalesce(max(id), 0) + 1 FROM l0.pseudonyms")));
         store.setMeta(Store::Sidecar::Reads, QStringLiteral("next_vehicle"), QString::number(nextVehicle));
-        // The pseudonyms only the purged reads use go with them.
-        auto orphans =
-            db.prepare(QStringLiteral("DELETE FROM l0.pseudonyms WHERE id IN (SELECT vehicle FROM l0.reads "
-                                      "WHERE %1) AND id NOT IN (SELECT vehicle FROM l0.reads WHERE NOT (%1))")
-                           .arg(w.reads));
-        auto reads = db.prepare(QStringLiteral("DELETE FROM l0.reads WHERE %1").arg(w.reads));
-        for (sql::Statement* st : {&orphans, &reads}) {
-            if (w.reads.contains(QLatin1String("?1")))
-                st->bind(1, w.a);
-            if (w.reads.contains(QLatin1String("?2")))
-                st->bind(2, w.b);
-            st->run();
+        // The reads go, and the pseudonyms only they used with them.
+        const ReadBlocks::Removed removed = removeReads(store, range, false);
+        auto orphan = db.prepare("DELETE FROM l0.pseudonyms WHERE id = ?");
+        for (std::uint32_t v : removed.orphans) {
+            orphan.bind(1, static_cast<std::int64_t>(v));
+            orphan.run();
+            orphan.reset();
         }
-        // The imports' row ranges shrink to the rows they still hold (none: no range), so the rows of a
-        // later import never fall in an earlier one's range.
-        db.exec(R"sql(
-UPDATE imports SET
-  first_rowid = (SELECT min(rowid) FROM l0.reads WHERE rowid BETWEEN imports.first_rowid AND imports.last_rowid),
-  last_rowid = (SELECT max(rowid) FROM l0.reads WHERE rowid BETWEEN imports.first_rowid AND imports.last_rowid)
-WHERE first_rowid IS NOT NULL
-)sql");
+        // The imports' row ranges shrink to the rows they still hold (none: no range); the next import's
+        // rows start after the highest ever given (l0.meta next_row), never inside an earlier range.
+        ReadBlocks(db).updateImportRanges();
         if (range.trips) {
-            auto trips = db.prepare(range.kind == Range::Kind::All ? "DELETE FROM l0.trips"
-                                                                   : "DELETE FROM l0.trips WHERE start < ?");
-            if (range.kind != Range::Kind::All)
-                trips.bind(1, range.beforeUtc);
-            trips.run();
+            TripDays trips(db);
+            if (range.kind == Range::Kind::All)
+                trips.removeAll();
+            else
+                trips.removeBefore(range.beforeUtc);
         }
         // Trips and the cube are never rebuilt before the boundary: their reads are gone.
         const std::int64_t earlier =

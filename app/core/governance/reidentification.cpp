@@ -4,7 +4,9 @@
 #include "common/timeformat.h"
 #include "common/timeparse.h"
 #include "flows/flowcube.h"
+#include "store/readblocks.h"
 #include "store/store.h"
+#include "store/tripdays.h"
 
 #include <QString>
 
@@ -68,24 +70,23 @@ ReidentificationRisk ReidentificationRisk::measure(Store& store, int sample, std
     std::unordered_map<std::uint32_t, std::uint32_t> index;
     std::vector<std::vector<std::uint64_t>> traces;
     std::vector<std::pair<std::int64_t, std::int64_t>> days; ///< first and last local day per vehicle
-    auto st = db.prepare("SELECT vehicle, camera, t FROM l0.reads");
-    while (st.step()) {
+    ReadBlocks(db).forEach([&](const StoredRead& read) {
         ++r.reads;
-        const auto vehicle = static_cast<std::uint32_t>(st.int64(0));
+        const std::uint32_t vehicle = read.vehicle;
         const auto [it, added] = index.emplace(vehicle, static_cast<std::uint32_t>(traces.size()));
         if (added) {
             traces.emplace_back();
             days.emplace_back(INT64_MAX, INT64_MIN);
         }
-        const std::int64_t t = st.int64(2);
-        traces[it->second].push_back(static_cast<std::uint64_t>(st.int64(1)) << 32 |
+        const std::int64_t t = read.t;
+        traces[it->second].push_back(static_cast<std::uint64_t>(read.camera) << 32 |
                                      static_cast<std::uint64_t>(timefmt::floorDiv(t, 3600)));
         std::int64_t day;
         int hour;
         FlowCube::localDayHour(t, zone, &day, &hour);
         days[it->second].first = std::min(days[it->second].first, day);
         days[it->second].second = std::max(days[it->second].second, day);
-    }
+    });
     std::int64_t linkable = 0;
     for (std::size_t v = 0; v < traces.size(); ++v) {
         std::sort(traces[v].begin(), traces[v].end());
@@ -99,17 +100,16 @@ ReidentificationRisk ReidentificationRisk::measure(Store& store, int sample, std
     std::map<std::tuple<std::int64_t, int, std::uint32_t, std::uint32_t, int>,
              std::pair<std::int64_t, std::vector<std::uint32_t>>>
         groups;
-    auto trips =
-        db.prepare("SELECT start, origin, destination, class, vehicle FROM l0.trips WHERE reads > 1");
-    while (trips.step()) {
+    TripDays(db).forEach([&](const Trip& t, const TripSet&) {
+        if (t.reads < 2)
+            return;
         std::int64_t day;
         int hour;
-        FlowCube::localDayHour(trips.int64(0), zone, &day, &hour);
-        auto& g = groups[{day, hour, static_cast<std::uint32_t>(trips.int64(1)),
-                          static_cast<std::uint32_t>(trips.int64(2)), static_cast<int>(trips.int64(3))}];
+        FlowCube::localDayHour(t.start, zone, &day, &hour);
+        auto& g = groups[{day, hour, t.origin, t.destination, static_cast<int>(t.cls)}];
         ++g.first;
-        g.second.push_back(static_cast<std::uint32_t>(trips.int64(4)));
-    }
+        g.second.push_back(t.vehicle);
+    });
     std::int64_t below = 0;
     for (auto& [key, g] : groups) {
         std::sort(g.second.begin(), g.second.end());

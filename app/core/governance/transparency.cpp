@@ -10,6 +10,7 @@
 #include "privacy/privacyguard.h"
 #include "store/auditlog.h"
 #include "store/outputfile.h"
+#include "store/readblocks.h"
 #include "store/store.h"
 
 #include <QDateTime>
@@ -78,11 +79,10 @@ Transparency Transparency::collect(Store& store) {
     {
         std::map<QString, qint64> months;
         std::int64_t first = INT64_MAX, last = INT64_MIN;
-        auto st = db.prepare("SELECT t FROM l0.reads");
         std::int64_t monthStart = INT64_MAX, monthEnd = INT64_MIN;
         QString month;
-        while (st.step()) {
-            const std::int64_t at = st.int64(0);
+        ReadBlocks(db).forEach([&](const StoredRead& read) {
+            const std::int64_t at = read.t;
             ++t.readsKept;
             first = std::min(first, at);
             last = std::max(last, at);
@@ -94,7 +94,7 @@ Transparency Transparency::collect(Store& store) {
                 monthEnd = Purge::localMidnight(store, from.addMonths(1));
             }
             ++months[month];
-        }
+        });
         if (t.readsKept > 0) {
             t.readsFrom = localDate(zone, first);
             t.readsTo = localDate(zone, last);

@@ -95,32 +95,6 @@ void refuseRepeat(sql::Database& db, const QString& path, const QString& headSha
 }
 
 /** What the file gave, or why it gave nothing. */
-/**
- * The share of this import's pseudonyms seen on more than one local day (in the whole store): a source that
- * does not rotate its keys lets trips be linked over time (issue 11). Above 1 % the import says so.
- */
-void warnWhenLinkable(ImportContext& ctx, const QByteArray& zoneId) {
-    if (!isReadFormat(ctx.file.layout.format) || ctx.lastRowid < ctx.firstRowid || ctx.report.stored == 0)
-        return;
-    LocalTime zone(zoneId.isEmpty() ? QByteArray("Europe/Brussels") : zoneId);
-    auto st = ctx.db.prepare("SELECT vehicle, min(t), max(t) FROM l0.reads WHERE vehicle IN (SELECT DISTINCT "
-                             "vehicle FROM l0.reads WHERE rowid BETWEEN ?1 AND ?2) GROUP BY vehicle");
-    st.bind(1, ctx.firstRowid).bind(2, ctx.lastRowid);
-    std::int64_t all = 0, linkable = 0;
-    while (st.step()) {
-        ++all;
-        const std::int64_t a = st.int64(1), b = st.int64(2);
-        linkable +=
-            timefmt::epochDay(a + zone.offsetAt(a)) != timefmt::epochDay(b + zone.offsetAt(b)) ? 1 : 0;
-    }
-    if (all > 0 && linkable * 100 > all)
-        ctx.warnings.note(
-            QStringLiteral("%1 % of the pseudonyms are seen on more than one local day: the source "
-                           "does not rotate its keys daily, so trips can be linked over time "
-                           "(see stroom-cli risk)")
-                .arg(100.0 * static_cast<double>(linkable) / static_cast<double>(all), 0, 'f', 1));
-}
-
 void finishReport(ImportContext& ctx) {
     ImportReport& report = ctx.report;
     if (report.rows == 0 &&
@@ -224,12 +198,12 @@ ImportReport Importer::importFile(const QString& path, const ImportOptions& give
     Rejections rejections(path, o.onError);
     Warnings warnings;
     const Progress steps(progress, cancel);
-    ImportContext ctx{db, path, o, f, report, cameras, rejections, warnings, steps};
+    ImportContext ctx{db,      path,       o,        f,     report,
+                      cameras, rejections, warnings, steps, m_store.timeZone().toUtf8()};
     if (isReadFormat(f.layout.format))
         importReads(ctx);
     else
         importAggregates(ctx);
-    warnWhenLinkable(ctx, m_store.timeZone().toUtf8());
     finishReport(ctx);
     if (o.pseudonymKeys) {
         report.keyCuts = o.pseudonymKeys->cuts();

@@ -198,6 +198,7 @@ struct ImportContext {
     Rejections& rejections;
     Warnings& warnings;
     const Progress& progress;
+    QByteArray zone; ///< the project's time zone (reads are stored per local day)
     std::int64_t firstRowid = 0, lastRowid = 0, tMin = 0, tMax = 0; ///< the reads path fills these
     qint64 rowsRead = 0; ///< data rows read so far, bad ones included
     enum class Next { Row, Skip, End };

@@ -4,6 +4,7 @@
 #include "common/vehicleclass.h"
 #include "import/importparts.h"
 #include "privacy/privacyguard.h"
+#include "store/readblocks.h"
 
 #include <QDateTime>
 
@@ -15,10 +16,12 @@
 #include <algorithm>
 #include <array>
 #include <atomic>
+#include <climits>
 #include <condition_variable>
 #include <cstring>
 #include <deque>
 #include <exception>
+#include <map>
 #include <mutex>
 #include <optional>
 #include <thread>
@@ -29,7 +32,6 @@ namespace stroom::importing {
 namespace {
 
 constexpr std::size_t kBatchRows = 32768;
-constexpr int kRowsPerInsert = 100;
 constexpr std::size_t kMaxKey = 48;
 
 /** One read as the parser hands it to the writer. */
@@ -411,12 +413,45 @@ private:
     Batch m_batch;
 };
 
-/** The writing side (this thread): the pseudonym dictionary, cameras, countries and the reads rows. */
+/** The local day of UTC seconds, remembered per quarter hour (the zone's offset is looked up once per
+ * quarter). */
+class DayOf {
+public:
+    explicit DayOf(const QByteArray& zone)
+        : m_zone(zone) {}
+    std::int64_t operator()(std::int64_t t) {
+        const std::int64_t bucket = t - (((t % 900) + 900) % 900);
+        if (bucket != m_bucket) {
+            m_bucket = bucket;
+            const int a = m_zone.offsetAt(bucket), b = m_zone.offsetAt(bucket + 899);
+            m_offset = a == b ? a : kMixed;
+        }
+        const int offset = m_offset == kMixed ? m_zone.offsetAt(t) : m_offset;
+        return timefmt::epochDay(t + offset);
+    }
+
+private:
+    static constexpr int kMixed = INT_MIN; // the offset changes within the quarter: looked up per read
+    LocalTime m_zone;
+    std::int64_t m_bucket = INT64_MIN;
+    int m_offset = 0;
+};
+
+/**
+ * The writing side (this thread): the pseudonym dictionary, cameras and countries, and the reads as
+ * columnar blocks per local day (ReadBlocks), flushed when a day reaches a block's size or the buffer its
+ * bound, so memory stays bounded whatever the file's order.
+ */
 class ReadWriter {
 public:
-    explicit ReadWriter(ImportContext& ctx)
+    static constexpr std::size_t kMaxBuffered = 4u << 20; ///< reads held before the largest day is flushed
+
+    ReadWriter(ImportContext& ctx, const QByteArray& projectZone)
         : m_ctx(ctx)
-        , m_db(ctx.db) {
+        , m_db(ctx.db)
+        , m_blocks(ctx.db)
+        , m_zoneId(blocksZone(projectZone))
+        , m_dayOf(m_zoneId) {
         {
             auto st = m_db.prepare("SELECT max(id) FROM l0.pseudonyms");
             if (st.step() && !st.isNull(0)) {
@@ -427,19 +462,19 @@ public:
             auto floor = m_db.prepare("SELECT value FROM l0.meta WHERE key = 'next_vehicle'");
             if (floor.step())
                 m_nextId = std::max<std::int64_t>(m_nextId, floor.text(0).toLongLong());
-            auto r = m_db.prepare("SELECT coalesce(max(rowid), 0) FROM l0.reads");
-            r.step();
-            ctx.firstRowid = r.int64(0) + 1;
+            // Row numbers are never given twice (the floor stays after a purge).
+            auto rows = m_db.prepare(
+                "SELECT max(coalesce((SELECT max(first_row + rows) FROM l0.read_blocks), 1), "
+                "coalesce((SELECT CAST(value AS INTEGER) FROM l0.meta WHERE key = 'next_row'), 1))");
+            rows.step();
+            ctx.firstRowid = rows.int64(0);
+            m_nextRow = ctx.firstRowid;
         } // both statements end here: the index below cannot be dropped under a running one
+        m_firstNewId = m_nextId;
         // Building the dictionary's index once at the end is much faster than keeping it up to date.
         if (m_dictionaryWasEmpty)
             m_db.exec("DROP INDEX l0.pseudonyms_key");
         m_mayBeStored = !m_dictionaryWasEmpty;
-        QString multi =
-            QStringLiteral("INSERT INTO l0.reads (camera, t, vehicle, class, country) VALUES (?,?,?,?,?)");
-        for (int i = 1; i < kRowsPerInsert; ++i)
-            multi += QStringLiteral(",(?,?,?,?,?)");
-        m_insertMany.emplace(m_db.prepare(multi));
     }
 
     void write(const Batch& b) {
@@ -447,28 +482,122 @@ public:
             m_cameraFid.push_back(m_ctx.cameras.resolve(c));
         for (const std::string& c : b.newCountries)
             m_countryFid.push_back(countryId(QString::fromStdString(c)));
-        m_vehicle.resize(b.reads.size());
-        for (std::size_t i = 0; i < b.reads.size(); ++i) {
-            const ParsedRead& r = b.reads[i];
-            m_vehicle[i] = vehicleId(r);
+        for (const ParsedRead& r : b.reads) {
+            StoredRead s;
+            s.t = r.t;
+            s.vehicle = static_cast<std::uint32_t>(vehicleId(r));
+            s.camera = static_cast<std::uint32_t>(m_cameraFid[static_cast<std::size_t>(r.camera)]);
+            s.country = static_cast<std::uint16_t>(m_countryFid[r.country]);
+            s.cls = r.cls;
             if (m_first) {
                 m_ctx.tMin = m_ctx.tMax = r.t;
                 m_first = false;
             }
             m_ctx.tMin = std::min(m_ctx.tMin, r.t);
             m_ctx.tMax = std::max(m_ctx.tMax, r.t);
+            const std::int64_t day = m_dayOf(r.t);
+            seen(s.vehicle, day);
+            std::vector<StoredRead>& list = m_days[day];
+            list.push_back(s);
+            ++m_buffered;
+            if (list.size() >= ReadBlocks::kBlockRows)
+                flush(day);
+            else if (m_buffered >= kMaxBuffered)
+                flushLargest();
         }
-        insertRows(b);
         m_ctx.report.stored += static_cast<qint64>(b.reads.size());
     }
 
     void finish() {
+        while (!m_days.empty())
+            flush(m_days.begin()->first);
         if (m_dictionaryWasEmpty)
             m_db.exec("CREATE UNIQUE INDEX l0.pseudonyms_key ON pseudonyms(key)");
-        m_ctx.lastRowid = m_ctx.report.stored > 0 ? m_db.lastInsertRowId() : m_ctx.firstRowid - 1;
+        m_ctx.lastRowid = m_nextRow - 1;
+        auto next = m_db.prepare("INSERT OR REPLACE INTO l0.meta (key, value) VALUES ('next_row', ?)");
+        next.bind(1, QString::number(m_nextRow));
+        next.run();
+        if (m_blocks.zone().isEmpty()) {
+            auto zone = m_db.prepare("INSERT OR REPLACE INTO l0.meta (key, value) VALUES ('blocks_zone', ?)");
+            zone.bind(1, QString::fromUtf8(m_zoneId));
+            zone.run();
+        }
+        warnWhenLinkable();
     }
 
 private:
+    /** The zone the stored blocks are cut in (the project's, for the first reads). */
+    QByteArray blocksZone(const QByteArray& projectZone) {
+        const QString z = m_blocks.zone();
+        return z.isEmpty() ? projectZone : z.toUtf8();
+    }
+
+    void flush(std::int64_t day) {
+        auto it = m_days.find(day);
+        std::vector<StoredRead>& list = it->second;
+        m_blocks.insert(day, m_ctx.report.importId, m_nextRow, list);
+        m_nextRow += static_cast<std::int64_t>(list.size());
+        m_buffered -= list.size();
+        m_days.erase(it);
+    }
+
+    void flushLargest() {
+        auto largest = std::max_element(m_days.begin(), m_days.end(), [](const auto& a, const auto& b) {
+            return a.second.size() < b.second.size();
+        });
+        flush(largest->first);
+    }
+
+    /** The local days each vehicle of this import is seen on (first and last). */
+    void seen(std::uint32_t vehicle, std::int64_t day) {
+        if (vehicle >= m_firstDay.size()) {
+            m_firstDay.resize(std::max<std::size_t>(vehicle + 1, m_firstDay.size() * 2), INT64_MAX);
+            m_lastDay.resize(m_firstDay.size(), INT64_MIN);
+        }
+        m_firstDay[vehicle] = std::min(m_firstDay[vehicle], day);
+        m_lastDay[vehicle] = std::max(m_lastDay[vehicle], day);
+    }
+
+    /**
+     * The share of this import's pseudonyms seen on more than one local day (in the whole store): a source
+     * that does not rotate its keys lets trips be linked over time (issue 11). Above 1 % the import says so.
+     * Only pseudonyms known before this import can be on other imports' days: their blocks alone are read.
+     */
+    void warnWhenLinkable() {
+        std::int64_t all = 0, known = 0;
+        for (std::size_t v = 0; v < m_firstDay.size(); ++v)
+            if (m_firstDay[v] != INT64_MAX) {
+                ++all;
+                known += static_cast<std::int64_t>(v) < m_firstNewId ? 1 : 0;
+            }
+        if (all == 0)
+            return;
+        if (known > 0) {
+            auto st = m_db.prepare("SELECT data, day FROM l0.read_blocks WHERE import_id <> ?");
+            st.bind(1, m_ctx.report.importId);
+            std::vector<StoredRead> reads;
+            while (st.step()) {
+                reads.clear();
+                ReadBlocks::decode(st.blob(0), reads);
+                const std::int64_t day = st.int64(1);
+                for (const StoredRead& r : reads)
+                    if (r.vehicle < m_firstDay.size() && m_firstDay[r.vehicle] != INT64_MAX) {
+                        m_firstDay[r.vehicle] = std::min(m_firstDay[r.vehicle], day);
+                        m_lastDay[r.vehicle] = std::max(m_lastDay[r.vehicle], day);
+                    }
+            }
+        }
+        std::int64_t linkable = 0;
+        for (std::size_t v = 0; v < m_firstDay.size(); ++v)
+            linkable += m_firstDay[v] != INT64_MAX && m_lastDay[v] != m_firstDay[v] ? 1 : 0;
+        if (linkable * 100 > all)
+            m_ctx.warnings.note(
+                QStringLiteral("%1 % of the pseudonyms are seen on more than one local day: the source "
+                               "does not rotate its keys daily, so trips can be linked over time "
+                               "(see stroom-cli risk)")
+                    .arg(100.0 * static_cast<double>(linkable) / static_cast<double>(all), 0, 'f', 1));
+    }
+
     std::int64_t countryId(const QString& code) {
         m_addCountry.bind(1, code);
         m_addCountry.run();
@@ -509,47 +638,25 @@ private:
         return id;
     }
 
-    void bindRow(sql::Statement& st, int first, const ParsedRead& r, std::int64_t vehicle) {
-        st.bind(first + 1, m_cameraFid[static_cast<std::size_t>(r.camera)]);
-        st.bind(first + 2, r.t);
-        st.bind(first + 3, vehicle);
-        st.bind(first + 4, static_cast<int>(r.cls));
-        st.bind(first + 5, m_countryFid[r.country]);
-    }
-
-    void insertRows(const Batch& b) {
-        std::size_t i = 0;
-        for (; i + kRowsPerInsert <= b.reads.size(); i += kRowsPerInsert) {
-            for (int k = 0; k < kRowsPerInsert; ++k) {
-                const std::size_t row = i + static_cast<std::size_t>(k);
-                bindRow(*m_insertMany, k * 5, b.reads[row], m_vehicle[row]);
-            }
-            m_insertMany->step();
-            m_insertMany->reset();
-        }
-        for (; i < b.reads.size(); ++i) {
-            bindRow(m_insertOne, 0, b.reads[i], m_vehicle[i]);
-            m_insertOne.run();
-        }
-    }
-
     ImportContext& m_ctx;
     sql::Database& m_db;
-    std::int64_t m_nextId = 1;
+    ReadBlocks m_blocks;
+    QByteArray m_zoneId;
+    DayOf m_dayOf;
+    std::int64_t m_nextId = 1, m_firstNewId = 1, m_nextRow = 1;
     bool m_dictionaryWasEmpty = true;
     bool m_mayBeStored = false;
     bool m_first = true;
     PseudonymCache m_cache;
+    std::map<std::int64_t, std::vector<StoredRead>> m_days;
+    std::size_t m_buffered = 0;
+    std::vector<std::int64_t> m_firstDay, m_lastDay;
     sql::Statement m_findStored = m_db.prepare("SELECT id FROM l0.pseudonyms WHERE key = ?");
     sql::Statement m_addPseudonym = m_db.prepare("INSERT INTO l0.pseudonyms (id, key) VALUES (?, ?)");
     sql::Statement m_addCountry = m_db.prepare("INSERT OR IGNORE INTO l0.countries (code) VALUES (?)");
     sql::Statement m_countryId = m_db.prepare("SELECT id FROM l0.countries WHERE code = ?");
-    sql::Statement m_insertOne =
-        m_db.prepare("INSERT INTO l0.reads (camera, t, vehicle, class, country) VALUES (?,?,?,?,?)");
-    std::optional<sql::Statement> m_insertMany;
     std::vector<std::int64_t> m_cameraFid;
     std::vector<std::int64_t> m_countryFid = {0};
-    std::vector<std::int64_t> m_vehicle;
 };
 
 } // namespace
@@ -570,7 +677,7 @@ void importReads(ImportContext& ctx) {
                 t.join();
         }
     } joinGuard{thread, queue, stop};
-    ReadWriter writer(ctx);
+    ReadWriter writer(ctx, ctx.zone);
     Batch b;
     while (queue.pop(&b)) {
         ctx.checkCancel();

@@ -6,6 +6,7 @@
 #include "common/vectorsource.h"
 #include "common/vectorwriter.h"
 #include "store/outputfile.h"
+#include "store/readblocks.h"
 #include "store/store.h"
 
 #include <QDateTime>
@@ -311,11 +312,8 @@ QVector<Inventory::Change> Inventory::history(const QString& cameraId) {
 Inventory::Completeness Inventory::completeness(const QSet<QString>* seenInPeriod) {
     Completeness r;
     QSet<std::int64_t> withReads;
-    {
-        auto st = m_store.database().prepare("SELECT DISTINCT camera FROM l0.reads");
-        while (st.step())
-            withReads.insert(st.int64(0));
-    }
+    for (std::int64_t fid : ReadBlocks(m_store.database()).cameras())
+        withReads.insert(fid);
     auto fids = m_store.database().prepare("SELECT fid, camera_id FROM cameras");
     QHash<QString, std::int64_t> fidOf;
     while (fids.step())

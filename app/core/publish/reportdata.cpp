@@ -6,6 +6,7 @@
 #include "governance/purge.h"
 #include "privacy/privacyguard.h"
 #include "privacy/recordkeys.h"
+#include "store/readblocks.h"
 #include "store/store.h"
 
 #include <QFileInfo>
@@ -139,15 +140,11 @@ void collectRetention(ReportData& r, Store& store) {
     // The risk of what L0 holds (a sample of 2,000 vehicles keeps a report quick on large projects).
     r.risk = ReidentificationRisk::measure(store, 2000);
     // Retention: what L0 holds now.
-    {
-        auto st = store.database().prepare("SELECT count(*), min(t), max(t) FROM l0.reads");
-        if (st.step()) {
-            r.readsStored = st.int64(0);
-            if (r.readsStored > 0) {
-                r.readsFrom = QDateTime::fromSecsSinceEpoch(st.int64(1), Qt::UTC).date();
-                r.readsTo = QDateTime::fromSecsSinceEpoch(st.int64(2), Qt::UTC).date();
-            }
-        }
+    const ReadBlocks::Totals held = ReadBlocks(store.database()).totals();
+    r.readsStored = held.reads;
+    if (held.reads > 0) {
+        r.readsFrom = QDateTime::fromSecsSinceEpoch(held.tMin, Qt::UTC).date();
+        r.readsTo = QDateTime::fromSecsSinceEpoch(held.tMax, Qt::UTC).date();
     }
 }
 

@@ -6,8 +6,11 @@
 #include "common/error.h"
 #include "common/geometry.h"
 #include "common/timeparse.h"
+#include "common/varint.h"
 #include "store/auditlog.h"
 #include "store/geopackage.h"
+#include "store/readblocks.h"
+#include "store/tripdays.h"
 
 #include <QDateTime>
 #include <QFile>
@@ -19,6 +22,7 @@
 
 #include <sqlite3.h>
 
+#include <map>
 #include <vector>
 
 namespace stroom {
@@ -310,10 +314,114 @@ ALTER TABLE l0.reads_keyed RENAME TO reads;
 )sql");
 }
 
+void readsStep8(sql::Database& db) {
+    // Issue 15: L0 as columnar blocks per local day (store/readblocks.cpp), L1 as one block per day of trip
+    // start (store/tripdays.cpp). The rows of older files are converted, nothing rebuilt: a purged project
+    // keeps the trips it kept.
+    db.exec(R"sql(
+CREATE TABLE l0.read_blocks (id INTEGER PRIMARY KEY, day INTEGER NOT NULL, import_id INTEGER NOT NULL,
+                             first_row INTEGER NOT NULL, rows INTEGER NOT NULL, t_min INTEGER NOT NULL,
+                             t_max INTEGER NOT NULL, data BLOB NOT NULL, cameras TEXT NOT NULL);
+CREATE INDEX l0.read_blocks_day ON read_blocks(day);
+CREATE INDEX l0.read_blocks_import ON read_blocks(import_id);
+CREATE TABLE l0.trip_days (day INTEGER PRIMARY KEY, trips INTEGER NOT NULL, multi INTEGER NOT NULL,
+                           first_start INTEGER NOT NULL, last_end INTEGER NOT NULL, data BLOB NOT NULL);
+)sql");
+    const auto any = [&](const char* sql) {
+        auto st = db.prepare(sql);
+        return st.step();
+    };
+    QByteArray zoneId("Europe/Brussels");
+    if (any("SELECT 1 FROM main.sqlite_master WHERE name = 'stroom_settings'")) {
+        auto st = db.prepare("SELECT value FROM main.stroom_settings WHERE key = 'timezone'");
+        if (st.step() && !st.text(0).isEmpty())
+            zoneId = st.text(0).toUtf8();
+    }
+    LocalTime zone(zoneId);
+    if (!zone.isValid())
+        zone = LocalTime("Europe/Brussels");
+    ReadBlocks blocks(db);
+    if (any("SELECT 1 FROM l0.reads")) {
+        // Row numbers are never given twice: the next import starts after the highest ever given.
+        db.exec("INSERT OR REPLACE INTO l0.meta (key, value) SELECT 'next_row', max(id) + 1 FROM l0.reads");
+        struct Range {
+            std::int64_t import, first, last;
+        };
+        std::vector<Range> ranges;
+        {
+            auto st =
+                db.prepare("SELECT id, first_rowid, last_rowid FROM main.imports WHERE first_rowid IS NOT "
+                           "NULL ORDER BY first_rowid");
+            while (st.step())
+                ranges.push_back(Range{st.int64(0), st.int64(1), st.int64(2)});
+        }
+        // One import at a time, its reads renumbered from its first row on (in their old order).
+        auto rows =
+            db.prepare("SELECT camera, t, vehicle, class, country FROM l0.reads WHERE id BETWEEN ? AND ? "
+                       "ORDER BY id");
+        for (const Range& r : ranges) {
+            std::map<std::int64_t, std::vector<StoredRead>> byDay;
+            rows.bind(1, r.first).bind(2, r.last);
+            while (rows.step()) {
+                StoredRead read;
+                read.camera = static_cast<std::uint32_t>(rows.int64(0));
+                read.t = rows.int64(1);
+                read.vehicle = static_cast<std::uint32_t>(rows.int64(2));
+                read.cls = static_cast<std::uint8_t>(rows.int64(3));
+                read.country = static_cast<std::uint16_t>(rows.int64(4));
+                byDay[ReadBlocks::localDay(read.t, zone)].push_back(read);
+            }
+            rows.reset();
+            std::int64_t next = r.first;
+            for (auto& [day, list] : byDay) {
+                blocks.insert(day, r.import, next, list);
+                next += static_cast<std::int64_t>(list.size());
+            }
+        }
+        blocks.updateImportRanges();
+    }
+    auto setZone = db.prepare("INSERT OR REPLACE INTO l0.meta (key, value) VALUES ('blocks_zone', ?)");
+    setZone.bind(1, QString::fromUtf8(zoneId));
+    setZone.run();
+    if (any("SELECT 1 FROM l0.trips")) {
+        TripDays days(db);
+        std::map<std::int64_t, TripSet> byDay;
+        auto st = db.prepare("SELECT start, end, origin, destination, reads, class, kind, path, vehicle FROM "
+                             "l0.trips ORDER BY start, id");
+        while (st.step()) {
+            TripSet one;
+            Trip t;
+            t.start = st.int64(0);
+            t.end = st.int64(1);
+            t.origin = static_cast<std::uint32_t>(st.int64(2));
+            t.destination = static_cast<std::uint32_t>(st.int64(3));
+            t.reads = static_cast<std::uint32_t>(st.int64(4));
+            t.cls = static_cast<std::uint8_t>(st.int64(5));
+            t.kind = static_cast<TripKind>(st.int64(6));
+            t.vehicle = static_cast<std::uint32_t>(st.int64(8));
+            const QByteArray path = st.blob(7);
+            const auto* p = reinterpret_cast<const unsigned char*>(path.constData());
+            const auto* end = p + path.size();
+            for (std::uint32_t i = 0; i < t.reads; ++i) {
+                std::uint64_t cam = 0, dt = 0;
+                if (!varint::get(p, end, &cam) || !varint::get(p, end, &dt))
+                    throw Error::store(
+                        QStringLiteral("a stored trip path is damaged; the reads file was not converted"));
+                one.path.push_back(static_cast<std::uint32_t>(cam));
+                one.pathTimes.push_back(static_cast<std::uint32_t>(dt));
+            }
+            byDay[ReadBlocks::localDay(t.start, zone)].append(t, one);
+        }
+        for (const auto& [day, set] : byDay)
+            days.save(day, set);
+    }
+    db.exec("DROP TABLE l0.reads; DROP TABLE l0.trips;");
+}
+
 const std::vector<Migration>& readsMigrations() {
     static const std::vector<Migration> list = {{1, &readsStep1}, {2, &readsStep2}, {3, &readsStep3},
                                                 {4, &readsStep4}, {5, &readsStep5}, {6, &readsStep6},
-                                                {7, &readsStep7}};
+                                                {7, &readsStep7}, {8, &readsStep8}};
     return list;
 }
 
@@ -474,6 +582,8 @@ bool Store::attachSidecar(Sidecar file, bool create) {
         sql::Transaction tx(m_db);
         migrateSidecar(m_db, file, version);
         tx.commit();
+        if (file == Sidecar::Reads && version < 8)
+            m_db.exec("VACUUM l0"); // the row tables' pages go: the blocks take a fraction of them
     }
     return false;
 }
@@ -545,7 +655,7 @@ void Store::setMeta(Sidecar file, const QString& key, const QString& value) {
 }
 
 bool Store::hasReads() {
-    auto st = m_db.prepare("SELECT 1 FROM l0.reads LIMIT 1");
+    auto st = m_db.prepare("SELECT 1 FROM l0.read_blocks LIMIT 1");
     return st.step();
 }
 
@@ -553,7 +663,7 @@ void Store::requireReads(const QString& command, bool tripsWillDo) {
     if (hasReads())
         return;
     if (tripsWillDo) {
-        auto st = m_db.prepare("SELECT 1 FROM l0.trips LIMIT 1");
+        auto st = m_db.prepare("SELECT 1 FROM l0.trip_days LIMIT 1");
         if (st.step())
             return;
     }
@@ -575,6 +685,7 @@ Store Store::create(const QString& path) {
                                    .arg(sidecarPath(path, file)));
     Store s;
     s.m_db.open(path, sql::Database::Mode::Create);
+    ReadBlocks::registerSqlTable(s.m_db);
     s.lock();
     s.m_db.exec("PRAGMA foreign_keys = ON");
     {
@@ -604,6 +715,7 @@ Store Store::openConnection(const QString& path, Access access, bool takeLock) {
     Store s;
     s.m_readOnly = access == Access::ReadOnly;
     s.m_db.open(path, s.m_readOnly ? sql::Database::Mode::ReadOnly : sql::Database::Mode::ReadWrite);
+    ReadBlocks::registerSqlTable(s.m_db);
     // Reading the header fails on a file that is no SQLite database at all.
     bool isGpkg = false;
     try {

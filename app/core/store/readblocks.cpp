@@ -1,0 +1,688 @@
+#include "store/readblocks.h"
+
+#include "common/error.h"
+#include "common/sqlite.h"
+#include "common/timeformat.h"
+#include "common/timeparse.h"
+#include "common/varint.h"
+
+#include <QStringList>
+
+#include <sqlite3.h>
+#include <zstd.h>
+
+#include <algorithm>
+#include <cstring>
+#include <map>
+#include <memory>
+#include <set>
+#include <string>
+#include <tuple>
+#include <unordered_map>
+
+namespace stroom {
+
+namespace {
+
+constexpr char kMagic = 'R';
+constexpr char kVersion = 1;
+constexpr std::uint64_t kMaxRaw = std::uint64_t(1) << 31;
+
+/** The cameras of a block's reads, for the row ("12,40,41"): which cameras saw anything, without decoding. */
+QString cameraList(const std::vector<StoredRead>& reads) {
+    std::vector<std::uint32_t> cams;
+    for (const StoredRead& r : reads)
+        cams.push_back(r.camera);
+    std::sort(cams.begin(), cams.end());
+    cams.erase(std::unique(cams.begin(), cams.end()), cams.end());
+    QString out;
+    for (std::uint32_t c : cams) {
+        if (!out.isEmpty())
+            out += QLatin1Char(',');
+        out += QString::number(c);
+    }
+    return out;
+}
+
+[[noreturn]] void damaged() {
+    throw Error::store(QStringLiteral("a block of stored reads is damaged (the reads file may be corrupt)"));
+}
+
+/** Sorted unique values and each value's index. */
+struct Dictionary {
+    std::vector<std::uint32_t> values;
+    std::unordered_map<std::uint32_t, std::uint32_t> index;
+    template <typename Get> Dictionary(const std::vector<StoredRead>& reads, Get get) {
+        for (const StoredRead& r : reads)
+            index.emplace(get(r), 0);
+        values.reserve(index.size());
+        for (const auto& kv : index)
+            values.push_back(kv.first);
+        std::sort(values.begin(), values.end());
+        for (std::size_t i = 0; i < values.size(); ++i)
+            index[values[i]] = static_cast<std::uint32_t>(i);
+    }
+    void write(std::string& out) const {
+        std::uint32_t prev = 0;
+        for (std::uint32_t v : values) {
+            varint::put(out, v - prev);
+            prev = v;
+        }
+    }
+};
+
+/** A column of small indices: one byte each when the dictionary has at most 256 entries. */
+void putIndex(std::string& out, std::uint32_t i, bool bytes) {
+    if (bytes)
+        out.push_back(static_cast<char>(i));
+    else
+        varint::put(out, i);
+}
+
+std::uint64_t need(const unsigned char*& p, const unsigned char* end) {
+    std::uint64_t v = 0;
+    if (!varint::get(p, end, &v))
+        damaged();
+    return v;
+}
+
+} // namespace
+
+QByteArray ReadBlocks::encode(std::vector<StoredRead>& reads) {
+    std::sort(reads.begin(), reads.end(), [](const StoredRead& a, const StoredRead& b) {
+        return std::tie(a.vehicle, a.t, a.camera) < std::tie(b.vehicle, b.t, b.camera);
+    });
+    const Dictionary cams(reads, [](const StoredRead& r) { return r.camera; });
+    const Dictionary countries(reads,
+                               [](const StoredRead& r) { return static_cast<std::uint32_t>(r.country); });
+    const bool camBytes = cams.values.size() <= 256, countryBytes = countries.values.size() <= 256;
+    std::int64_t tBase = reads.empty() ? 0 : reads.front().t;
+    for (const StoredRead& r : reads)
+        tBase = std::min(tBase, r.t);
+
+    // Columns: vehicles (delta, reads), times, cameras, classes, countries.
+    std::string vehicles, times, camCol, classes, countryCol;
+    times.reserve(reads.size() * 2);
+    camCol.reserve(reads.size());
+    classes.reserve(reads.size());
+    countryCol.reserve(reads.size());
+    std::uint32_t prevVehicle = 0;
+    std::size_t nVehicles = 0;
+    for (std::size_t i = 0; i < reads.size();) {
+        std::size_t j = i;
+        while (j < reads.size() && reads[j].vehicle == reads[i].vehicle)
+            ++j;
+        varint::put(vehicles, reads[i].vehicle - prevVehicle);
+        varint::put(vehicles, j - i);
+        prevVehicle = reads[i].vehicle;
+        ++nVehicles;
+        std::int64_t prev = tBase;
+        for (std::size_t k = i; k < j; ++k) {
+            varint::put(times, static_cast<std::uint64_t>(reads[k].t - prev));
+            prev = reads[k].t;
+            putIndex(camCol, cams.index.at(reads[k].camera), camBytes);
+            classes.push_back(static_cast<char>(reads[k].cls));
+            putIndex(countryCol, countries.index.at(reads[k].country), countryBytes);
+        }
+        i = j;
+    }
+    std::string raw;
+    raw.reserve(64 + vehicles.size() + times.size() + camCol.size() + classes.size() + countryCol.size());
+    varint::put(raw, reads.size());
+    varint::put(raw, nVehicles);
+    varint::put(raw, cams.values.size());
+    varint::put(raw, countries.values.size());
+    varint::put(raw, varint::zigzag(tBase));
+    for (const std::string* col : {&vehicles, &times, &camCol, &countryCol})
+        varint::put(raw, col->size());
+    cams.write(raw);
+    countries.write(raw);
+    raw += vehicles;
+    raw += times;
+    raw += camCol;
+    raw += classes;
+    raw += countryCol;
+
+    QByteArray out;
+    out.append(kMagic);
+    out.append(kVersion);
+    varint::put(out, raw.size());
+    const std::size_t header = static_cast<std::size_t>(out.size());
+    out.resize(static_cast<int>(header + ZSTD_compressBound(raw.size())));
+    const std::size_t n =
+        ZSTD_compress(out.data() + header, out.size() - static_cast<int>(header), raw.data(), raw.size(), 1);
+    if (ZSTD_isError(n))
+        throw Error::store(
+            QStringLiteral("reads could not be compressed: %1").arg(QString::fromUtf8(ZSTD_getErrorName(n))));
+    out.resize(static_cast<int>(header + n));
+    return out;
+}
+
+void ReadBlocks::decode(const QByteArray& data, std::vector<StoredRead>& out) {
+    const auto* p = reinterpret_cast<const unsigned char*>(data.constData());
+    const auto* end = p + data.size();
+    if (data.size() < 3 || p[0] != static_cast<unsigned char>(kMagic) || p[1] != kVersion)
+        damaged();
+    p += 2;
+    const std::uint64_t rawSize = need(p, end);
+    if (rawSize > kMaxRaw)
+        damaged();
+    std::string raw(rawSize, '\0');
+    const std::size_t got = ZSTD_decompress(raw.data(), raw.size(), p, static_cast<std::size_t>(end - p));
+    if (ZSTD_isError(got) || got != rawSize)
+        damaged();
+    p = reinterpret_cast<const unsigned char*>(raw.data());
+    end = p + raw.size();
+    const std::uint64_t n = need(p, end), nVehicles = need(p, end), nCams = need(p, end),
+                        nCountries = need(p, end);
+    const std::int64_t tBase = varint::unzigzag(need(p, end));
+    const std::uint64_t lenVehicles = need(p, end), lenTimes = need(p, end), lenCams = need(p, end),
+                        lenCountries = need(p, end);
+    if (n > kMaxRaw || nCams > n + 1 || nCountries > n + 1 || nVehicles > n)
+        damaged();
+    auto dictionary = [&](std::uint64_t count) {
+        std::vector<std::uint32_t> v(count);
+        std::uint32_t prev = 0;
+        for (auto& x : v) {
+            prev += static_cast<std::uint32_t>(need(p, end));
+            x = prev;
+        }
+        return v;
+    };
+    const std::vector<std::uint32_t> cams = dictionary(nCams), countries = dictionary(nCountries);
+    const unsigned char* pv = p;
+    const unsigned char* pt = pv + lenVehicles;
+    const unsigned char* pc = pt + lenTimes;
+    const unsigned char* pk = pc + lenCams;
+    const unsigned char* pn = pk + n;
+    if (pn + lenCountries != end)
+        damaged();
+    const unsigned char *endV = pt, *endT = pc, *endC = pk, *endN = end;
+    const bool camBytes = nCams <= 256, countryBytes = nCountries <= 256;
+    const std::size_t first = out.size();
+    out.resize(first + n);
+    StoredRead* r = out.data() + first;
+    std::uint32_t vehicle = 0;
+    std::uint64_t done = 0;
+    for (std::uint64_t v = 0; v < nVehicles; ++v) {
+        vehicle += static_cast<std::uint32_t>(need(pv, endV));
+        const std::uint64_t count = need(pv, endV);
+        if (count > n - done)
+            damaged();
+        std::int64_t t = tBase;
+        for (std::uint64_t i = 0; i < count; ++i, ++r) {
+            t += static_cast<std::int64_t>(need(pt, endT));
+            const std::uint64_t c = camBytes ? (pc < endC ? *pc++ : (damaged(), 0)) : need(pc, endC);
+            const std::uint64_t k = countryBytes ? (pn < endN ? *pn++ : (damaged(), 0)) : need(pn, endN);
+            if (c >= nCams || k >= nCountries)
+                damaged();
+            r->t = t;
+            r->vehicle = vehicle;
+            r->camera = cams[c];
+            r->country = static_cast<std::uint16_t>(countries[k]);
+            r->cls = *pk++;
+        }
+        done += count;
+    }
+    if (done != n)
+        damaged();
+}
+
+std::int64_t ReadBlocks::localDay(std::int64_t utc, LocalTime& zone) {
+    return timefmt::epochDay(utc + zone.offsetAt(utc));
+}
+
+ReadBlocks::ReadBlocks(sql::Database& db, const QString& schema)
+    : m_db(db)
+    , m_schema(schema) {}
+
+QString ReadBlocks::table() const {
+    return m_schema + QStringLiteral(".read_blocks");
+}
+
+void ReadBlocks::insert(std::int64_t day, std::int64_t importId, std::int64_t firstRow,
+                        std::vector<StoredRead>& reads) {
+    auto ins = m_db.prepare(
+        QStringLiteral("INSERT INTO %1 (day, import_id, first_row, rows, t_min, t_max, data, cameras) VALUES "
+                       "(?,?,?,?,?,?,?,?)")
+            .arg(table()));
+    std::vector<StoredRead> part;
+    for (std::size_t at = 0; at < reads.size(); at += kBlockRows) {
+        const std::size_t n = std::min(kBlockRows, reads.size() - at);
+        part.assign(reads.begin() + static_cast<std::ptrdiff_t>(at),
+                    reads.begin() + static_cast<std::ptrdiff_t>(at + n));
+        std::int64_t lo = part.front().t, hi = lo;
+        for (const StoredRead& r : part) {
+            lo = std::min(lo, r.t);
+            hi = std::max(hi, r.t);
+        }
+        ins.bind(1, day).bind(2, importId).bind(3, firstRow + static_cast<std::int64_t>(at));
+        ins.bind(4, static_cast<std::int64_t>(n)).bind(5, lo).bind(6, hi).bindBlob(7, encode(part));
+        ins.bind(8, cameraList(part));
+        ins.run();
+    }
+}
+
+std::vector<std::int64_t> ReadBlocks::days() {
+    std::vector<std::int64_t> list;
+    auto st = m_db.prepare(QStringLiteral("SELECT DISTINCT day FROM %1 ORDER BY day").arg(table()));
+    while (st.step())
+        list.push_back(st.int64(0));
+    return list;
+}
+
+void ReadBlocks::readDay(std::int64_t day, std::vector<StoredRead>& out, std::int64_t fromUtc) {
+    auto st = m_db.prepare(
+        QStringLiteral("SELECT data, t_min FROM %1 WHERE day = ? AND t_max >= ? ORDER BY id").arg(table()));
+    st.bind(1, day).bind(2, fromUtc);
+    while (st.step()) {
+        const std::size_t first = out.size();
+        decode(st.blob(0), out);
+        if (st.int64(1) < fromUtc)
+            out.erase(std::remove_if(out.begin() + static_cast<std::ptrdiff_t>(first), out.end(),
+                                     [&](const StoredRead& r) { return r.t < fromUtc; }),
+                      out.end());
+    }
+}
+
+void ReadBlocks::forEach(const std::function<void(const StoredRead&)>& f) {
+    auto st = m_db.prepare(QStringLiteral("SELECT data FROM %1 ORDER BY id").arg(table()));
+    std::vector<StoredRead> block;
+    while (st.step()) {
+        block.clear();
+        decode(st.blob(0), block);
+        for (const StoredRead& r : block)
+            f(r);
+    }
+}
+
+ReadBlocks::Totals ReadBlocks::totals(std::int64_t importId) {
+    auto st = m_db.prepare(
+        QStringLiteral(
+            "SELECT coalesce(sum(rows), 0), min(t_min), max(t_max) FROM %1 WHERE ?1 = 0 OR import_id = ?1")
+            .arg(table()));
+    st.bind(1, importId);
+    Totals t;
+    if (st.step() && st.int64(0) > 0) {
+        t.reads = st.int64(0);
+        t.tMin = st.int64(1);
+        t.tMax = st.int64(2);
+    }
+    return t;
+}
+
+namespace {
+void uniqueVehicles(std::vector<std::uint32_t>& v) {
+    std::sort(v.begin(), v.end());
+    v.erase(std::unique(v.begin(), v.end()), v.end());
+}
+} // namespace
+
+ReadBlocks::Removed ReadBlocks::removeWhere(const QString& where, std::int64_t a, std::int64_t beforeUtc,
+                                            bool dryRun) {
+    Removed removed;
+    std::vector<Block> blocks;
+    {
+        auto st = m_db.prepare(
+            QStringLiteral(
+                "SELECT id, day, import_id, first_row, rows, t_min, t_max FROM %1 WHERE %2 ORDER BY id")
+                .arg(table(), where));
+        if (where.contains(QLatin1String("?1")))
+            st.bind(1, a);
+        while (st.step())
+            blocks.push_back(Block{st.int64(0), st.int64(1), st.int64(2), st.int64(3), st.int64(4),
+                                   st.int64(5), st.int64(6)});
+    }
+    auto data = m_db.prepare(QStringLiteral("SELECT data FROM %1 WHERE id = ?").arg(table()));
+    auto del = m_db.prepare(QStringLiteral("DELETE FROM %1 WHERE id = ?").arg(table()));
+    auto update = m_db.prepare(
+        QStringLiteral("UPDATE %1 SET rows = ?, t_min = ?, t_max = ?, data = ?, cameras = ? WHERE id = ?")
+            .arg(table()));
+    std::vector<StoredRead> reads, kept;
+    for (const Block& b : blocks) {
+        reads.clear();
+        data.bind(1, b.id);
+        if (data.step())
+            decode(data.blob(0), reads);
+        data.reset();
+        kept.clear();
+        for (const StoredRead& r : reads) {
+            if (r.t < beforeUtc) {
+                ++removed.reads;
+                removed.vehicles.push_back(r.vehicle);
+            } else {
+                kept.push_back(r);
+            }
+        }
+        if (dryRun || kept.size() == reads.size())
+            continue;
+        if (kept.empty()) {
+            del.bind(1, b.id);
+            del.run();
+            del.reset();
+            continue;
+        }
+        std::int64_t lo = kept.front().t, hi = lo;
+        for (const StoredRead& r : kept) {
+            lo = std::min(lo, r.t);
+            hi = std::max(hi, r.t);
+        }
+        const std::int64_t n = static_cast<std::int64_t>(kept.size());
+        update.bind(1, n)
+            .bind(2, lo)
+            .bind(3, hi)
+            .bindBlob(4, encode(kept))
+            .bind(5, cameraList(kept))
+            .bind(6, b.id);
+        update.run();
+        update.reset();
+    }
+    uniqueVehicles(removed.vehicles);
+    if (removed.reads == 0)
+        return removed;
+    // The orphans: removed vehicles that no read outside the removal has.
+    std::vector<char> stays(removed.vehicles.size(), 0);
+    const auto mark = [&](const StoredRead& r) {
+        const auto it = std::lower_bound(removed.vehicles.begin(), removed.vehicles.end(), r.vehicle);
+        if (it != removed.vehicles.end() && *it == r.vehicle)
+            stays[static_cast<std::size_t>(it - removed.vehicles.begin())] = 1;
+    };
+    {
+        // Blocks the removal did not select, whole; the selected ones, their reads at or after the boundary.
+        auto st = m_db.prepare(QStringLiteral("SELECT data, (%2) FROM %1").arg(table(), where));
+        if (where.contains(QLatin1String("?1")))
+            st.bind(1, a);
+        while (st.step()) {
+            reads.clear();
+            decode(st.blob(0), reads);
+            const bool selected = st.int64(1) != 0;
+            for (const StoredRead& r : reads)
+                if (!selected || r.t >= beforeUtc)
+                    mark(r);
+        }
+    }
+    for (std::size_t i = 0; i < removed.vehicles.size(); ++i)
+        if (!stays[i])
+            removed.orphans.push_back(removed.vehicles[i]);
+    return removed;
+}
+
+ReadBlocks::Removed ReadBlocks::removeBefore(std::int64_t beforeUtc, bool dryRun) {
+    return removeWhere(QStringLiteral("t_min < ?1"), beforeUtc, beforeUtc, dryRun);
+}
+
+ReadBlocks::Removed ReadBlocks::removeImport(std::int64_t importId, bool dryRun) {
+    return removeWhere(QStringLiteral("import_id = ?1"), importId, INT64_MAX, dryRun);
+}
+
+ReadBlocks::Removed ReadBlocks::removeAll(bool dryRun) {
+    return removeWhere(QStringLiteral("1 = 1"), 0, INT64_MAX, dryRun);
+}
+
+std::set<std::int64_t> ReadBlocks::cameras() {
+    std::set<std::int64_t> out;
+    auto st = m_db.prepare(QStringLiteral("SELECT DISTINCT cameras FROM %1").arg(table()));
+    while (st.step())
+        for (const QString& c : st.text(0).split(QLatin1Char(','), Qt::SkipEmptyParts))
+            out.insert(c.toLongLong());
+    return out;
+}
+
+std::vector<std::uint32_t> ReadBlocks::vehicles() {
+    std::vector<std::uint32_t> v;
+    forEach([&](const StoredRead& r) { v.push_back(r.vehicle); });
+    uniqueVehicles(v);
+    return v;
+}
+
+void ReadBlocks::updateImportRanges() {
+    m_db.exec(QStringLiteral(R"sql(
+UPDATE imports SET
+  first_rowid = (SELECT min(first_row) FROM %1 b WHERE b.import_id = imports.id),
+  last_rowid = (SELECT max(first_row + rows - 1) FROM %1 b WHERE b.import_id = imports.id)
+WHERE first_rowid IS NOT NULL
+)sql")
+                  .arg(table()));
+}
+
+QString ReadBlocks::zone() {
+    auto st =
+        m_db.prepare(QStringLiteral("SELECT value FROM %1.meta WHERE key = 'blocks_zone'").arg(m_schema));
+    return st.step() ? st.text(0) : QString();
+}
+
+void ReadBlocks::repartition(const QByteArray& zoneId) {
+    LocalTime zone(zoneId);
+    if (!zone.isValid())
+        throw Error::store(QStringLiteral("the time zone '%1' is unknown").arg(QString::fromUtf8(zoneId)));
+    std::vector<std::int64_t> imports;
+    {
+        auto st = m_db.prepare(QStringLiteral("SELECT DISTINCT import_id FROM %1").arg(table()));
+        while (st.step())
+            imports.push_back(st.int64(0));
+    }
+    // One import at a time: memory is bounded by the largest import, not the whole store.
+    for (std::int64_t importId : imports) {
+        std::vector<StoredRead> reads;
+        std::int64_t firstRow = INT64_MAX;
+        {
+            auto st =
+                m_db.prepare(QStringLiteral("SELECT data, first_row FROM %1 WHERE import_id = ? ORDER BY id")
+                                 .arg(table()));
+            st.bind(1, importId);
+            while (st.step()) {
+                decode(st.blob(0), reads);
+                firstRow = std::min(firstRow, st.int64(1));
+            }
+        }
+        auto del = m_db.prepare(QStringLiteral("DELETE FROM %1 WHERE import_id = ?").arg(table()));
+        del.bind(1, importId);
+        del.run();
+        std::map<std::int64_t, std::vector<StoredRead>> byDay;
+        for (const StoredRead& r : reads)
+            byDay[localDay(r.t, zone)].push_back(r);
+        std::vector<StoredRead>().swap(reads);
+        for (auto& [day, list] : byDay) {
+            insert(day, importId, firstRow, list);
+            firstRow += static_cast<std::int64_t>(list.size());
+        }
+    }
+    auto st =
+        m_db.prepare(QStringLiteral("INSERT OR REPLACE INTO %1.meta (key, value) VALUES ('blocks_zone', ?)")
+                         .arg(m_schema));
+    st.bind(1, QString::fromUtf8(zoneId));
+    st.run();
+}
+
+// ---- stroom_reads: the blocks as a table-valued function -------------------------------------------------
+
+namespace {
+
+struct ReadsVtab {
+    sqlite3_vtab base;
+    sqlite3* db;
+};
+
+struct ReadsCursor {
+    sqlite3_vtab_cursor base;
+    sqlite3_stmt* blocks = nullptr;
+    std::vector<StoredRead> reads;
+    std::size_t at = 0;
+    std::int64_t day = 0, importId = 0, rowid = 0;
+    bool eof = true;
+};
+
+enum Column { ColCamera, ColT, ColVehicle, ColClass, ColCountry, ColDay, ColImport, ColSchema };
+
+int vtabConnect(sqlite3* db, void*, int, const char* const*, sqlite3_vtab** out, char**) {
+    const int rc =
+        sqlite3_declare_vtab(db, "CREATE TABLE x(camera INTEGER, t INTEGER, vehicle INTEGER, class "
+                                 "INTEGER, country INTEGER, day INTEGER, import_id INTEGER, schema HIDDEN)");
+    if (rc != SQLITE_OK)
+        return rc;
+    auto* v = new ReadsVtab{};
+    v->db = db;
+    *out = &v->base;
+    return SQLITE_OK;
+}
+
+int vtabDisconnect(sqlite3_vtab* v) {
+    delete reinterpret_cast<ReadsVtab*>(v);
+    return SQLITE_OK;
+}
+
+int vtabBestIndex(sqlite3_vtab*, sqlite3_index_info* info) {
+    info->idxNum = 0;
+    for (int i = 0; i < info->nConstraint; ++i) {
+        const auto& c = info->aConstraint[i];
+        if (c.iColumn == ColSchema) {
+            if (!c.usable)
+                return SQLITE_CONSTRAINT;
+            if (c.op == SQLITE_INDEX_CONSTRAINT_EQ) {
+                info->aConstraintUsage[i].argvIndex = 1;
+                info->aConstraintUsage[i].omit = 1;
+                info->idxNum = 1;
+            }
+        }
+    }
+    info->estimatedCost = 1e6;
+    return SQLITE_OK;
+}
+
+int vtabOpen(sqlite3_vtab*, sqlite3_vtab_cursor** out) {
+    auto* c = new ReadsCursor{};
+    *out = &c->base;
+    return SQLITE_OK;
+}
+
+int vtabClose(sqlite3_vtab_cursor* cur) {
+    auto* c = reinterpret_cast<ReadsCursor*>(cur);
+    sqlite3_finalize(c->blocks);
+    delete c;
+    return SQLITE_OK;
+}
+
+/** Moves to the next block with reads; false at the end. */
+int loadNextBlock(ReadsCursor* c) {
+    for (;;) {
+        const int rc = sqlite3_step(c->blocks);
+        if (rc == SQLITE_DONE) {
+            c->eof = true;
+            return SQLITE_OK;
+        }
+        if (rc != SQLITE_ROW)
+            return rc;
+        c->reads.clear();
+        c->at = 0;
+        c->day = sqlite3_column_int64(c->blocks, 0);
+        c->importId = sqlite3_column_int64(c->blocks, 1);
+        const auto* bytes = static_cast<const char*>(sqlite3_column_blob(c->blocks, 2));
+        try {
+            ReadBlocks::decode(QByteArray(bytes, sqlite3_column_bytes(c->blocks, 2)), c->reads);
+        } catch (const Error&) {
+            return SQLITE_CORRUPT;
+        }
+        if (!c->reads.empty()) {
+            c->eof = false;
+            return SQLITE_OK;
+        }
+    }
+}
+
+int vtabFilter(sqlite3_vtab_cursor* cur, int idxNum, const char*, int argc, sqlite3_value** argv) {
+    auto* c = reinterpret_cast<ReadsCursor*>(cur);
+    auto* vtab = reinterpret_cast<ReadsVtab*>(cur->pVtab);
+    sqlite3_finalize(c->blocks);
+    c->blocks = nullptr;
+    std::string schema = "l0";
+    if (idxNum == 1 && argc > 0 && sqlite3_value_text(argv[0]))
+        schema = reinterpret_cast<const char*>(sqlite3_value_text(argv[0]));
+    char* sql =
+        sqlite3_mprintf("SELECT day, import_id, data FROM \"%w\".read_blocks ORDER BY id", schema.c_str());
+    const int rc = sqlite3_prepare_v2(vtab->db, sql, -1, &c->blocks, nullptr);
+    sqlite3_free(sql);
+    if (rc != SQLITE_OK) {
+        sqlite3_free(vtab->base.zErrMsg);
+        vtab->base.zErrMsg = sqlite3_mprintf("%s", sqlite3_errmsg(vtab->db));
+        return rc;
+    }
+    c->rowid = 0;
+    return loadNextBlock(c);
+}
+
+int vtabNext(sqlite3_vtab_cursor* cur) {
+    auto* c = reinterpret_cast<ReadsCursor*>(cur);
+    ++c->rowid;
+    if (++c->at < c->reads.size())
+        return SQLITE_OK;
+    return loadNextBlock(c);
+}
+
+int vtabEof(sqlite3_vtab_cursor* cur) {
+    return reinterpret_cast<ReadsCursor*>(cur)->eof ? 1 : 0;
+}
+
+int vtabColumn(sqlite3_vtab_cursor* cur, sqlite3_context* ctx, int col) {
+    auto* c = reinterpret_cast<ReadsCursor*>(cur);
+    const StoredRead& r = c->reads[c->at];
+    switch (col) {
+    case ColCamera:
+        sqlite3_result_int64(ctx, r.camera);
+        break;
+    case ColT:
+        sqlite3_result_int64(ctx, r.t);
+        break;
+    case ColVehicle:
+        sqlite3_result_int64(ctx, r.vehicle);
+        break;
+    case ColClass:
+        sqlite3_result_int64(ctx, r.cls);
+        break;
+    case ColCountry:
+        sqlite3_result_int64(ctx, r.country);
+        break;
+    case ColDay:
+        sqlite3_result_int64(ctx, c->day);
+        break;
+    case ColImport:
+        sqlite3_result_int64(ctx, c->importId);
+        break;
+    default:
+        sqlite3_result_null(ctx);
+    }
+    return SQLITE_OK;
+}
+
+int vtabRowid(sqlite3_vtab_cursor* cur, sqlite3_int64* rowid) {
+    *rowid = reinterpret_cast<ReadsCursor*>(cur)->rowid;
+    return SQLITE_OK;
+}
+
+const sqlite3_module& readsModule() {
+    static const sqlite3_module m = [] {
+        sqlite3_module x{};
+        x.iVersion = 0;
+        x.xCreate = nullptr; // eponymous only: `stroom_reads` needs no CREATE VIRTUAL TABLE
+        x.xConnect = vtabConnect;
+        x.xBestIndex = vtabBestIndex;
+        x.xDisconnect = vtabDisconnect;
+        x.xDestroy = vtabDisconnect;
+        x.xOpen = vtabOpen;
+        x.xClose = vtabClose;
+        x.xFilter = vtabFilter;
+        x.xNext = vtabNext;
+        x.xEof = vtabEof;
+        x.xColumn = vtabColumn;
+        x.xRowid = vtabRowid;
+        return x;
+    }();
+    return m;
+}
+
+} // namespace
+
+void ReadBlocks::registerSqlTable(sql::Database& db) {
+    db.check(sqlite3_create_module(db.handle(), "stroom_reads", &readsModule(), nullptr), "stroom_reads");
+}
+
+} // namespace stroom
