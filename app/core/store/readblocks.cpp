@@ -178,7 +178,10 @@ void ReadBlocks::decode(const QByteArray& data, std::vector<StoredRead>& out) {
     const std::int64_t tBase = varint::unzigzag(need(p, end));
     const std::uint64_t lenVehicles = need(p, end), lenTimes = need(p, end), lenCams = need(p, end),
                         lenCountries = need(p, end);
-    if (n > kMaxRaw || nCams > n + 1 || nCountries > n + 1 || nVehicles > n)
+    // Every count and length within the bytes there are (classes take one byte per read), before any
+    // allocation or pointer is made from them.
+    const auto left = [&] { return static_cast<std::uint64_t>(end - p); };
+    if (n > left() || nVehicles > n || nCams > left() || nCountries > left())
         damaged();
     auto dictionary = [&](std::uint64_t count) {
         std::vector<std::uint32_t> v(count);
@@ -190,13 +193,15 @@ void ReadBlocks::decode(const QByteArray& data, std::vector<StoredRead>& out) {
         return v;
     };
     const std::vector<std::uint32_t> cams = dictionary(nCams), countries = dictionary(nCountries);
+    if (lenVehicles > left() || lenTimes > left() - lenVehicles ||
+        lenCams > left() - lenVehicles - lenTimes || n > left() - lenVehicles - lenTimes - lenCams ||
+        lenCountries != left() - lenVehicles - lenTimes - lenCams - n)
+        damaged();
     const unsigned char* pv = p;
     const unsigned char* pt = pv + lenVehicles;
     const unsigned char* pc = pt + lenTimes;
     const unsigned char* pk = pc + lenCams;
     const unsigned char* pn = pk + n;
-    if (pn + lenCountries != end)
-        damaged();
     const unsigned char *endV = pt, *endT = pc, *endC = pk, *endN = end;
     const bool camBytes = nCams <= 256, countryBytes = nCountries <= 256;
     const std::size_t first = out.size();

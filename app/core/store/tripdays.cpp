@@ -102,16 +102,21 @@ void TripDays::decode(const QByteArray& data, TripSet& out) {
     const std::uint64_t n = need(p, end);
     std::int64_t start = varint::unzigzag(need(p, end));
     std::uint64_t len[5];
-    for (auto& l : len)
+    std::uint64_t total = 0;
+    for (auto& l : len) {
         l = need(p, end);
+        if (l > static_cast<std::uint64_t>(end - p) || total + l > static_cast<std::uint64_t>(end - p))
+            damaged();
+        total += l;
+    }
+    if (len[3] != 2 * n) // a class and a kind per trip: n is bounded by the bytes too
+        damaged();
     const unsigned char* ps = p;
     const unsigned char* pv = ps + len[0];
     const unsigned char* pr = pv + len[1];
     const unsigned char* pk = pr + len[2];
     const unsigned char* pc = pk + len[3];
     const unsigned char* pt = pc + len[4];
-    if (pt > end || len[3] != 2 * n)
-        damaged();
     const unsigned char *endS = pv, *endV = pr, *endR = pk, *endC = pt;
     out.trips.reserve(out.trips.size() + n);
     for (std::uint64_t i = 0; i < n; ++i) {
