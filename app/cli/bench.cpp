@@ -7,6 +7,7 @@
 #include "common/sqlite.h"
 #include "flows/flowengine.h"
 #include "store/store.h"
+#include "store/tripdays.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -25,6 +26,7 @@
 #include <sys/resource.h>
 #include <sys/wait.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <vector>
 
@@ -87,12 +89,40 @@ qint64 readsIn(const QString& dir) {
                                    .toDouble());
 }
 
+/**
+ * The trip definition as window-function SQL in sqlite3 (flows/flowengine.cpp, referenceOdSql) over the same
+ * CSV, imported by sqlite3 itself first (not timed): its wall time.
+ */
+double windowSqlSeconds(const QString& sqlite3, const QString& csv, const QString& project) {
+    const QString db = project + QStringLiteral(".ref.db");
+    QFile::remove(db);
+    const QString load = project + QStringLiteral(".load.sql");
+    QFile lf(load);
+    lf.open(QIODevice::WriteOnly);
+    lf.write(QStringLiteral(".mode csv\n.import %1 csv\nCREATE TABLE r AS SELECT plate_hash AS v, "
+                            "unixepoch(timestamp) AS t, camera_id AS cid FROM csv;\nDROP TABLE csv;\n")
+                 .arg(csv)
+                 .toUtf8());
+    lf.close();
+    runMeasured(sqlite3, {db}, load);
+    const QString script = project + QStringLiteral(".ref.sql");
+    QFile sf(script);
+    sf.open(QIODevice::WriteOnly);
+    sf.write((QStringLiteral("CREATE TEMP TABLE od AS ") +
+              referenceOdSql(QStringLiteral("SELECT v, t, cid FROM r")) + QStringLiteral(";\n"))
+                 .toUtf8());
+    sf.close();
+    const double seconds = runMeasured(sqlite3, {db}, script).seconds;
+    QFile::remove(db);
+    return seconds;
+}
+
 } // namespace
 
 /** Trips, cube and layers from the imported reads; cube query times; the SQL definition in sqlite3 beside. */
 void benchTrips(QTextStream& out, QTextStream& err, const QString& self, const QString& sqlite3,
-                const QString& project, qint64 reads, bool reference, double* firstPerRead,
-                double* lastPerRead) {
+                const QString& project, const QString& csv, qint64 reads, bool reference,
+                double* firstPerRead, double* lastPerRead) {
     err << "bench: building trips for " << reads << " reads...\n";
     err.flush();
     const Run s = runMeasured(self, {QStringLiteral("trips"), project, QStringLiteral("--rebuild")});
@@ -107,12 +137,7 @@ void benchTrips(QTextStream& out, QTextStream& err, const QString& self, const Q
     FlowEngine engine(store);
     const FlowCube cube = engine.loadCube();
     const CameraIndex cams = engine.cameras();
-    qint64 tripsTotal = 0;
-    {
-        auto st = store.database().prepare("SELECT count(*) FROM l0.trips");
-        st.step();
-        tripsTotal = st.int64(0);
-    }
+    const qint64 tripsTotal = TripDays(store.database()).count();
     const std::vector<std::int64_t> days = cube.days();
     Random rng(42);
     auto timeQueries = [&](bool zones) {
@@ -143,18 +168,7 @@ void benchTrips(QTextStream& out, QTextStream& err, const QString& self, const Q
         return QStringLiteral("%1 / %2").arg(ms[ms.size() / 2], 0, 'f', 2).arg(ms.back(), 0, 'f', 2);
     };
     const QString cameraMs = timeQueries(false), zoneMs = timeQueries(true);
-    double ref = 0;
-    if (reference) {
-        err << "bench: the same definition as SQL window functions in sqlite3...\n";
-        err.flush();
-        const QString script = project + QStringLiteral(".ref.sql");
-        QFile sf(script);
-        sf.open(QIODevice::WriteOnly);
-        sf.write(QStringLiteral("ATTACH '%1' AS l0;\n").arg(Store::readsPath(project)).toUtf8());
-        sf.write(QByteArray("CREATE TEMP TABLE od AS ") + referenceOdSql() + ";\n");
-        sf.close();
-        ref = runMeasured(sqlite3, {project}, script).seconds;
-    }
+    const double ref = reference ? windowSqlSeconds(sqlite3, csv, project) : 0;
     out << QStringLiteral("| %1 | %2 | %3 | %4 | %5 | %6 | %7 | %8 |\n")
                .arg(reads)
                .arg(s.seconds, 0, 'f', 2)
@@ -170,7 +184,9 @@ void benchTrips(QTextStream& out, QTextStream& err, const QString& self, const Q
 namespace {
 
 struct BenchOptions {
-    bool trips = false;
+    bool trips = false;    ///< bench trips
+    bool pipeline = false; ///< bench pipeline: import, trips, OD file (issue 15)
+    int repeat = 1;
     QList<qint64> sizes;
     QString work;
     QString self, sqlite3;
@@ -187,8 +203,9 @@ bool parseBench(const QStringList& args, BenchOptions* o, QTemporaryDir& tmp) {
                        "bytes per read; sqlite3's .import of the same file beside it; and "
                        "the scaling between sizes. 'trips' measures trip building and cube "
                        "queries beside the trip definition as sqlite3 window-function SQL. "
+                       "'pipeline' measures import, trips and the OD matrix to a file, end to end. "
                        "Prints a table on stdout."));
-    helptext::addArgument(p, QStringLiteral("what"), QStringLiteral("import or trips."));
+    helptext::addArgument(p, QStringLiteral("what"), QStringLiteral("import, trips or pipeline."));
     helptext::addOptions(
         p, {
                {QStringLiteral("reads"),
@@ -198,6 +215,9 @@ bool parseBench(const QStringList& args, BenchOptions* o, QTemporaryDir& tmp) {
                 QStringLiteral("Working folder (default: a temporary one, removed afterwards)."),
                 QStringLiteral("DIR")},
                {QStringLiteral("no-reference"), QStringLiteral("Skip the sqlite3 reference run.")},
+               {QStringLiteral("repeat"),
+                QStringLiteral("pipeline: runs of each size (default 1); the table gives the median."),
+                QStringLiteral("N")},
                {QStringLiteral("reference-max"),
                 QStringLiteral(
                     "trips: run the sqlite3 window-function reference only up to this many reads (default "
@@ -208,10 +228,19 @@ bool parseBench(const QStringList& args, BenchOptions* o, QTemporaryDir& tmp) {
         return false;
     const QString what = p.positionalArguments().value(0);
     if (p.positionalArguments().size() != 1 ||
-        (what != QLatin1String("import") && what != QLatin1String("trips")))
-        throw Error::usage(QStringLiteral(
-            "bench: say what to measure: 'stroom-cli bench import' or 'stroom-cli bench trips'"));
+        (what != QLatin1String("import") && what != QLatin1String("trips") &&
+         what != QLatin1String("pipeline")))
+        throw Error::usage(
+            QStringLiteral("bench: say what to measure: 'stroom-cli bench import', 'stroom-cli "
+                           "bench trips' or 'stroom-cli bench pipeline'"));
     o->trips = what == QLatin1String("trips");
+    o->pipeline = what == QLatin1String("pipeline");
+    if (p.isSet(QStringLiteral("repeat"))) {
+        bool ok = false;
+        o->repeat = p.value(QStringLiteral("repeat")).toInt(&ok);
+        if (!ok || o->repeat < 1 || o->repeat > 9)
+            throw Error::usage(QStringLiteral("bench: --repeat takes 1 to 9"));
+    }
     for (const QString& s : p.value(QStringLiteral("reads")).isEmpty()
                                 ? QStringList{QStringLiteral("1000000"), QStringLiteral("10000000")}
                                 : p.value(QStringLiteral("reads")).split(QLatin1Char(','))) {
@@ -253,7 +282,7 @@ Prepared prepare(const BenchOptions& o, qint64 target) {
     QFile::remove(p.project);
     QFile::remove(p.project + QStringLiteral(".reads"));
     runMeasured(o.self, {QStringLiteral("init"), p.project});
-    if (o.trips) {
+    if (o.trips || o.pipeline) {
         runMeasured(o.self, {QStringLiteral("cameras"), QStringLiteral("import"), p.project,
                              sim + QStringLiteral("/cameras.csv")});
         runMeasured(o.self,
@@ -288,7 +317,7 @@ QString bytesPerRead(const Prepared& p) {
     try {
         sql::Database readsDb;
         readsDb.open(Store::readsPath(p.project), sql::Database::Mode::ReadOnly);
-        auto st = readsDb.prepare("SELECT sum(pgsize) FROM dbstat WHERE name = 'reads'");
+        auto st = readsDb.prepare("SELECT sum(pgsize) FROM dbstat WHERE name = 'read_blocks'");
         if (st.step())
             tableBytes = st.real(0);
     } catch (const Error&) {
@@ -299,6 +328,66 @@ QString bytesPerRead(const Prepared& p) {
                : QString::number(fileBytes, 'f', 1);
 }
 
+double median(std::vector<double> v) {
+    std::sort(v.begin(), v.end());
+    return v.empty() ? 0 : v[v.size() / 2];
+}
+
+/**
+ * Issue 15's table: the standard export into a new project (import), trips with the cube, journey times and
+ * layers (trips), the OD matrix to a file (flows), each a process of its own; end to end is their sum, peak
+ * the largest of their peaks; bytes per read of the reads file (L0 and L1) and with the aggregates file.
+ */
+void benchPipeline(QTextStream& out, const BenchOptions& o, qint64 target, double* perRead) {
+    std::vector<double> import, trips, flows, total;
+    double peak = 0;
+    Prepared p;
+    for (int r = 0; r < o.repeat; ++r) {
+        p = prepare(o, target);
+        err() << "bench: run " << (r + 1) << " of " << o.repeat << ", " << p.reads << " reads...\n";
+        err().flush();
+        const Run a =
+            runMeasured(o.self, {QStringLiteral("import"), p.project, p.csv, QStringLiteral("--no-trips")});
+        const Run b = runMeasured(o.self, {QStringLiteral("trips"), p.project});
+        const QString od = p.project + QStringLiteral(".od.csv");
+        QFile::remove(od);
+        const Run c = runMeasured(o.self, {QStringLiteral("flows"), p.project, QStringLiteral("--out"), od});
+        if (a.exitCode != 0 || b.exitCode != 0 || c.exitCode != 0)
+            throw Error::store(QStringLiteral("bench: a step failed (exit %1, %2, %3)")
+                                   .arg(a.exitCode)
+                                   .arg(b.exitCode)
+                                   .arg(c.exitCode));
+        import.push_back(a.seconds);
+        trips.push_back(b.seconds);
+        flows.push_back(c.seconds);
+        total.push_back(a.seconds + b.seconds + c.seconds);
+        peak = std::max({peak, a.peakMb, b.peakMb, c.peakMb});
+    }
+    const double readsBytes = static_cast<double>(QFileInfo(Store::readsPath(p.project)).size());
+    const double cubeBytes = static_cast<double>(QFileInfo(p.project + QStringLiteral(".cube")).size());
+    QString ref = QStringLiteral("–");
+    if (o.reference) {
+        const double imp = sqliteImportSeconds(o, p, target);
+        ref = p.reads <= o.referenceMax ? QStringLiteral("%1 + %2")
+                                              .arg(imp, 0, 'f', 1)
+                                              .arg(windowSqlSeconds(o.sqlite3, p.csv, p.project), 0, 'f', 1)
+                                        : QStringLiteral("%1 + –").arg(imp, 0, 'f', 1);
+    }
+    *perRead = median(total) / static_cast<double>(p.reads);
+    out << QStringLiteral("| %1 | %2 | %3 | %4 | %5 | %6 | %7 | %8 (%9) | %10 |\n")
+               .arg(p.reads)
+               .arg(QFileInfo(p.csv).size() / 1e6, 0, 'f', 0)
+               .arg(median(import), 0, 'f', 2)
+               .arg(median(trips), 0, 'f', 2)
+               .arg(median(flows), 0, 'f', 2)
+               .arg(median(total), 0, 'f', 2)
+               .arg(peak, 0, 'f', 0)
+               .arg(readsBytes / static_cast<double>(p.reads), 0, 'f', 1)
+               .arg((readsBytes + cubeBytes) / static_cast<double>(p.reads), 0, 'f', 1)
+               .arg(ref);
+    out.flush();
+}
+
 } // namespace
 
 int bench(const QStringList& args) {
@@ -307,16 +396,29 @@ int bench(const QStringList& args) {
     BenchOptions o;
     if (!parseBench(args, &o, tmp))
         return 0;
-    if (o.trips)
+    if (o.pipeline)
+        out << QStringLiteral(
+            "| reads | CSV MB | import s | trips+cube+layers s | OD to a file s | end to end s | "
+            "peak MB | reads file B/read (with the cube) | sqlite3 .import + window SQL s |\n");
+    else if (o.trips)
         out << "| reads | Stroom trips+cube+layers s | peak MB | trips | cube query, camera level, ms "
                "(median / max of 200) | zone level ms | sqlite3 window SQL s | ratio |\n";
     else
         out << "| reads | file MB | Stroom import s | reads/s | peak MB | reads table B/read (whole file) | "
                "sqlite3 .import s | ratio |\n";
-    out << "|---:|---:|---:|---:|---:|---:|---:|---:|\n";
+    out << (o.pipeline ? "|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n"
+                       : "|---:|---:|---:|---:|---:|---:|---:|---:|\n");
     out.flush();
     double firstPerRead = 0, lastPerRead = 0;
     for (qint64 target : o.sizes) {
+        if (o.pipeline) {
+            double perRead = 0;
+            benchPipeline(out, o, target, &perRead);
+            if (firstPerRead == 0)
+                firstPerRead = perRead;
+            lastPerRead = perRead;
+            continue;
+        }
         const Prepared p = prepare(o, target);
         err() << "bench: importing " << p.reads << " reads with Stroom...\n";
         err().flush();
@@ -325,7 +427,7 @@ int bench(const QStringList& args) {
         if (s.exitCode != 0)
             throw Error::store(QStringLiteral("bench: the import failed (exit %1)").arg(s.exitCode));
         if (o.trips) {
-            benchTrips(out, err(), o.self, o.sqlite3, p.project, p.reads,
+            benchTrips(out, err(), o.self, o.sqlite3, p.project, p.csv, p.reads,
                        o.reference && p.reads <= o.referenceMax, &firstPerRead, &lastPerRead);
             continue;
         }

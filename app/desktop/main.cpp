@@ -1,4 +1,5 @@
 #include "application.h"
+#include "common/allocator.h"
 #include "common/error.h"
 #include "common/helptext.h"
 #include "filterpanel.h"
@@ -165,6 +166,7 @@ struct Options {
 } // namespace
 
 int main(int argc, char* argv[]) {
+    stroom::keepLargeBuffers();
     stroom::widgets::Application app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("stroom"));
     QCoreApplication::setOrganizationName(QStringLiteral("Stroom"));

@@ -153,8 +153,8 @@
         <translation>De aggregator meten op FILE (eerst in het geheugen ingelezen) en stoppen.</translation>
     </message>
     <message>
-        <source>Measures the import budget: the simulator&apos;s standard export into a new project, wall time and peak memory of the import process, store bytes per read; sqlite3&apos;s .import of the same file beside it; and the scaling between sizes. &apos;trips&apos; measures trip building and cube queries beside the trip definition as sqlite3 window-function SQL. Prints a table on stdout.</source>
-        <translation>Meet het importbudget: de standaardexport van de simulator in een nieuw project, kloktijd en piekgeheugen van het importproces, opslagbytes per waarneming; daarnaast de .import van sqlite3 op hetzelfde bestand; en de schaling tussen de groottes. &apos;trips&apos; meet het opbouwen van verplaatsingen en kubusquery&apos;s, naast de verplaatsingsdefinitie als sqlite3-SQL met vensterfuncties. Toont een tabel op stdout.</translation>
+        <source>Measures the import budget: the simulator&apos;s standard export into a new project, wall time and peak memory of the import process, store bytes per read; sqlite3&apos;s .import of the same file beside it; and the scaling between sizes. &apos;trips&apos; measures trip building and cube queries beside the trip definition as sqlite3 window-function SQL. &apos;pipeline&apos; measures import, trips and the OD matrix to a file, end to end. Prints a table on stdout.</source>
+        <translation>Meet het importbudget: de standaardexport van de simulator in een nieuw project, kloktijd en piekgeheugen van het importproces, opslagbytes per waarneming; daarnaast de .import van sqlite3 op hetzelfde bestand; en de schaling tussen de groottes. &apos;trips&apos; meet het opbouwen van verplaatsingen en kubusquery&apos;s, naast de verplaatsingsdefinitie als sqlite3-SQL met vensterfuncties. &apos;pipeline&apos; meet import, verplaatsingen en de HB-matrix naar een bestand, van begin tot eind. Toont een tabel op stdout.</translation>
     </message>
     <message>
         <source>Measures the re-identification risk of the project&apos;s pseudonymised reads (L0): unicity, the share of vehicles that p = 1..4 random (camera, hour) points of their own reads single out (de Montjoye et al., &apos;Unique in the crowd&apos;, 2013); linkability, the share of pseudonyms seen on more than one local day; and the share of trips whose (day, start hour, origin, destination, class) group has fewer than k vehicles. Reads nothing out of the store.</source>
@@ -481,8 +481,12 @@ Opdrachten:
         <translation>import van ANPR-exports (waarnemingen) of camera-aggregaten in een project</translation>
     </message>
     <message>
-        <source>import or trips.</source>
-        <translation>import of trips.</translation>
+        <source>import, trips or pipeline.</source>
+        <translation>import, trips of pipeline.</translation>
+    </message>
+    <message>
+        <source>pipeline: runs of each size (default 1); the table gives the median.</source>
+        <translation>pipeline: aantal runs per grootte (standaard 1); de tabel geeft de mediaan.</translation>
     </message>
     <message>
         <source>journey times between consecutive cameras (median, p15, p85)</source>

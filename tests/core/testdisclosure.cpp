@@ -295,7 +295,7 @@ private slots:
         const CameraIndex cams = e.cameras();
         // The reference trip definition as SQL, counting per pair the most distinct vehicles on one local day
         // (the demo week lies before the switch to summer time: local = UTC + 1 h).
-        QString sql = QString::fromLatin1(referenceOdSql());
+        QString sql = referenceOdSql();
         const int replaced =
             sql.count(QStringLiteral("COUNT(*) OVER (PARTITION BY v, trip) AS n FROM n)")) +
             sql.count(QStringLiteral(

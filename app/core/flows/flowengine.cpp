@@ -39,9 +39,8 @@ QString BuildReport::summary() const {
         .arg(seconds, 0, 'f', 2);
 }
 
-const char* referenceOdSql() {
-    return R"sql(
-WITH r AS (SELECT r.vehicle AS v, r.t AS t, c.camera_id AS cid FROM stroom_reads r JOIN cameras c ON c.fid = r.camera),
+QString referenceOdSql(const QString& source) {
+    return QStringLiteral("WITH r AS (%1),").arg(source) + QStringLiteral(R"sql(
 d AS (SELECT v, t, cid, t - LAG(t) OVER (PARTITION BY v, cid ORDER BY t) AS dt FROM r),
 k AS (SELECT v, t, cid FROM d WHERE dt IS NULL OR dt > 60),
 g AS (SELECT v, t, cid, CASE WHEN t - LAG(t) OVER (PARTITION BY v ORDER BY t, cid) <= 1800 THEN 0 ELSE 1 END AS nt FROM k),
@@ -51,7 +50,13 @@ w AS (SELECT v, trip,
         LAST_VALUE(cid) OVER (PARTITION BY v, trip ORDER BY t, cid ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS d,
         COUNT(*) OVER (PARTITION BY v, trip) AS n FROM n)
 SELECT o, d, count(*) FROM (SELECT DISTINCT v, trip, o, d, n FROM w) WHERE n > 1 GROUP BY o, d ORDER BY o, d
-)sql";
+)sql");
+}
+
+QString referenceReadsSql() {
+    return QStringLiteral(
+        "SELECT r.vehicle AS v, r.t AS t, c.camera_id AS cid FROM stroom_reads r JOIN cameras c ON "
+        "c.fid = r.camera");
 }
 
 namespace {
@@ -335,15 +340,18 @@ BuildReport FlowEngine::run(const TripParameters& p, bool full, const std::funct
     // Each day as it is complete: on a worker its cube cells and its trips encoded; here, in day order, both
     // stored. Passages of trips across midnight count on the next day, so a count day is complete once the
     // days before it are.
-    std::int64_t firstStart = INT64_MAX, cells = 0;
+    std::int64_t firstStart = INT64_MAX;
     bool keptSaved = kept.trips.empty();
+    // The days stay in memory once stored: the layers below are computed from the whole cube.
+    std::int64_t storedUpTo = INT64_MIN;
     const auto storeUpTo = [&](std::int64_t day) {
         for (std::int64_t d : fresh.days()) {
             if (d > day)
                 break;
-            cells += static_cast<std::int64_t>(fresh.cellCount());
+            if (d <= storedUpTo)
+                continue;
             storeCubeDay(fresh, d);
-            cells -= static_cast<std::int64_t>(fresh.cellCount());
+            storedUpTo = d;
         }
     };
     const DayWork work = [&](std::int64_t day, TripSet& trips) -> std::function<void()> {
@@ -378,7 +386,12 @@ BuildReport FlowEngine::run(const TripParameters& p, bool full, const std::funct
     if (!keptSaved)
         tripDays.save(firstDay, kept);
     storeUpTo(INT64_MAX);
-    br.cubeCells = cells;
+    br.cubeCells = static_cast<std::int64_t>(fresh.cellCount());
+    if (from != INT64_MIN) { // the days before the update, as stored
+        FlowCube earlier = loadCube(firstDay);
+        earlier.absorb(std::move(fresh));
+        fresh = std::move(earlier);
+    }
     br.from = br.full ? (firstStart == INT64_MAX ? 0 : firstStart) : from;
     setMeta(db, "trip_parameters", parametersText(p));
     setMeta(db, "roles_signature", cams.rolesSignature());
@@ -394,7 +407,7 @@ BuildReport FlowEngine::run(const TripParameters& p, bool full, const std::funct
             LocalTime z(zoneId);
             return journeyTimes(all, FlowFilter(), z, keys);
         });
-        writeResultLayers(loadCube(), cams, p);
+        writeResultLayers(fresh, cams, p);
         report(0.9);
         writeJourneyTimes(times.get(), cams, p);
     }
@@ -414,7 +427,7 @@ std::int64_t FlowEngine::updateStart(const TripParameters& p) {
     return rebuildStart(st.int64(0) - p.gapSeconds - p.dedupeSeconds, p);
 }
 
-void FlowEngine::storeCubeDay(FlowCube& fresh, std::int64_t day) {
+void FlowEngine::storeCubeDay(const FlowCube& fresh, std::int64_t day) {
     sql::Database& db = m_store.database();
     for (const char* sql :
          {"DELETE FROM cube.cube_od WHERE day = ?", "DELETE FROM cube.cube_counts WHERE day = ?"}) {
@@ -433,16 +446,17 @@ void FlowEngine::storeCubeDay(FlowCube& fresh, std::int64_t day) {
         ins.bind(1, day).bindBlob(2, counts);
         ins.run();
     }
-    fresh.eraseDay(day);
 }
 
-FlowCube FlowEngine::loadCube() {
+FlowCube FlowEngine::loadCube(std::int64_t beforeDay) {
     FlowCube cube;
     sql::Database& db = m_store.database();
-    auto od = db.prepare("SELECT day, cells FROM cube.cube_od");
+    auto od = db.prepare("SELECT day, cells FROM cube.cube_od WHERE day < ?");
+    od.bind(1, beforeDay);
     while (od.step())
         cube.unpackOd(od.int64(0), od.blob(1));
-    auto counts = db.prepare("SELECT day, cells FROM cube.cube_counts");
+    auto counts = db.prepare("SELECT day, cells FROM cube.cube_counts WHERE day < ?");
+    counts.bind(1, beforeDay);
     while (counts.step())
         cube.unpackCounts(counts.int64(0), counts.blob(1));
     return cube;

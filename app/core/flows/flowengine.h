@@ -56,8 +56,8 @@ public:
     BuildReport rebuild(const TripParameters& p, const std::function<void(double)>& progress = {},
                         const std::atomic_bool* cancel = nullptr);
 
-    /** The stored cube (fast: one blob per day). */
-    FlowCube loadCube();
+    /** The stored cube (fast: one blob per day), or its days before \a beforeDay. */
+    FlowCube loadCube(std::int64_t beforeDay = INT64_MAX);
     /** Trips from L1 (with their paths) whose start lies in [fromUtc, toUtc). */
     TripSet loadTrips(std::int64_t fromUtc = INT64_MIN, std::int64_t toUtc = INT64_MAX);
 
@@ -90,8 +90,8 @@ private:
     std::int64_t rebuildStart(std::int64_t s, const TripParameters& p);
     /** Where an update starts: INT64_MAX when nothing was imported since, INT64_MIN for a full build. */
     std::int64_t updateStart(const TripParameters& p);
-    /** Stores day \a day of \a fresh (replacing what was stored) and lets it go from memory. */
-    void storeCubeDay(FlowCube& fresh, std::int64_t day);
+    /** Stores day \a day of \a fresh (replacing what was stored). */
+    void storeCubeDay(const FlowCube& fresh, std::int64_t day);
     void writeResultLayers(const FlowCube& cube, const CameraIndex& cams, const TripParameters& p);
     void writeJourneyTimes(const std::vector<PairTimes>& times, const CameraIndex& cams,
                            const TripParameters& p);
@@ -99,11 +99,14 @@ private:
     Store& m_store;
 };
 
+/** The project's reads as (v, t, cid), through the `stroom_reads` table (ReadBlocks::registerSqlTable). */
+QString referenceReadsSql();
+
 /**
- * DESIGN §5.1–5.3 with the default parameters written as SQL window functions over the store (l0 attached):
- * (origin, destination, trips) for trips of two or more reads. Slow; the reference the engine is tested
- * and benchmarked against.
+ * DESIGN §5.1–5.3 with the default parameters written as SQL window functions: (origin, destination, trips)
+ * for trips of two or more reads, from \a source, a SELECT of (v, t, cid): vehicle, UTC seconds, camera id.
+ * Slow; the reference the engine is tested and benchmarked against.
  */
-const char* referenceOdSql();
+QString referenceOdSql(const QString& source = referenceReadsSql());
 
 } // namespace stroom

@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <future>
 
 namespace stroom {
 
@@ -21,9 +22,15 @@ void ResultLayers::writeFlows(const FlowCube& cube, const CameraIndex& cams, con
     const std::vector<std::int64_t> days = cube.days();
     m_periodFrom = days.empty() ? QString() : QDate(1970, 1, 1).addDays(days.front()).toString(Qt::ISODate);
     m_periodTo = days.empty() ? QString() : QDate(1970, 1, 1).addDays(days.back()).toString(Qt::ISODate);
+    // The three queries on worker threads (the cube is read only), written here on the connection's thread.
+    auto zones =
+        std::async(std::launch::async, [&] { return cube.od(FlowFilter(), cams.zoneOf).publish(m_policy); });
+    auto counts = std::async(std::launch::async, [&] {
+        return cube.counts(FlowFilter(), CountPeriod::All, false).publish(m_policy);
+    });
     writeOd("od_flows", cube.od(FlowFilter()).publish(m_policy), false, cams);
-    writeOd("od_zone_flows", cube.od(FlowFilter(), cams.zoneOf).publish(m_policy), true, cams);
-    writeCounts(cube, cams);
+    writeOd("od_zone_flows", zones.get(), true, cams);
+    writeCounts(counts.get(), cams);
 }
 
 void ResultLayers::createLayer(const char* table, const char* type, const char* columns,
@@ -70,7 +77,7 @@ void ResultLayers::writeOd(const char* table, const OdMatrix& m, bool zones, con
     gpkg::refreshExtent(m_db, QLatin1String(table), QStringLiteral("geom"));
 }
 
-void ResultLayers::writeCounts(const FlowCube& cube, const CameraIndex& cams) {
+void ResultLayers::writeCounts(const PublishedCounts& counts, const CameraIndex& cams) {
     createLayer(
         "camera_counts", "POINT",
         "camera_id TEXT, passages INTEGER, vehicles INTEGER, period_from TEXT, period_to "
@@ -79,7 +86,7 @@ void ResultLayers::writeCounts(const FlowCube& cube, const CameraIndex& cams) {
     auto ins = m_db.prepare("INSERT INTO camera_counts (geom, camera_id, passages, vehicles, "
                             "period_from, period_to, k) "
                             "VALUES (?,?,?,?,?,?,?)");
-    for (const CameraCount& c : cube.counts(FlowFilter(), CountPeriod::All, false).publish(m_policy).rows) {
+    for (const CameraCount& c : counts.rows) {
         const std::uint32_t cam = c.camera;
         if (cam >= cams.id.size())
             continue;

@@ -28,7 +28,7 @@ public:
 private:
     void createLayer(const char* table, const char* type, const char* columns, const QString& description);
     void writeOd(const char* table, const OdMatrix& m, bool zones, const CameraIndex& cams);
-    void writeCounts(const FlowCube& cube, const CameraIndex& cams);
+    void writeCounts(const PublishedCounts& counts, const CameraIndex& cams);
 
     sql::Database& m_db;
     DisclosurePolicy m_policy;

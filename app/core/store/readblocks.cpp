@@ -12,6 +12,7 @@
 #include <zstd.h>
 
 #include <algorithm>
+#include <climits>
 #include <cstring>
 #include <map>
 #include <memory>
@@ -31,8 +32,10 @@ constexpr std::uint64_t kMaxRaw = std::uint64_t(1) << 31;
 /** The cameras of a block's reads, for the row ("12,40,41"): which cameras saw anything, without decoding. */
 QString cameraList(const std::vector<StoredRead>& reads) {
     std::vector<std::uint32_t> cams;
+    std::uint32_t last = UINT32_MAX; // reads come in runs of one camera often enough to skip most
     for (const StoredRead& r : reads)
-        cams.push_back(r.camera);
+        if (r.camera != last)
+            cams.push_back(last = r.camera);
     std::sort(cams.begin(), cams.end());
     cams.erase(std::unique(cams.begin(), cams.end()), cams.end());
     QString out;
@@ -88,10 +91,49 @@ std::uint64_t need(const unsigned char*& p, const unsigned char* end) {
 
 } // namespace
 
+namespace {
+/**
+ * Sorts by vehicle, time and camera: a counting sort by vehicle (numbers are dense), then each vehicle's few
+ * reads, which an export gives mostly in time order already.
+ */
+void sortForBlock(std::vector<StoredRead>& reads) {
+    if (reads.size() < 2)
+        return;
+    std::uint32_t lo = UINT32_MAX, hi = 0;
+    for (const StoredRead& r : reads) {
+        lo = std::min(lo, r.vehicle);
+        hi = std::max(hi, r.vehicle);
+    }
+    const auto less = [](const StoredRead& a, const StoredRead& b) {
+        return std::tie(a.vehicle, a.t, a.camera, a.country, a.cls) <
+               std::tie(b.vehicle, b.t, b.camera, b.country, b.cls);
+    };
+    if (static_cast<std::uint64_t>(hi - lo) > 4 * reads.size() + 1024) { // sparse numbers: a plain sort
+        std::sort(reads.begin(), reads.end(), less);
+        return;
+    }
+    std::vector<std::uint32_t> start(static_cast<std::size_t>(hi - lo) + 2, 0);
+    for (const StoredRead& r : reads)
+        ++start[r.vehicle - lo + 1];
+    for (std::size_t i = 1; i < start.size(); ++i)
+        start[i] += start[i - 1];
+    std::vector<StoredRead> sorted(reads.size());
+    {
+        std::vector<std::uint32_t> pos(start.begin(), start.end() - 1);
+        for (const StoredRead& r : reads)
+            sorted[pos[r.vehicle - lo]++] = r;
+    }
+    for (std::size_t v = 0; v + 1 < start.size(); ++v) {
+        auto b = sorted.begin() + start[v], e = sorted.begin() + start[v + 1];
+        if (e - b > 1 && !std::is_sorted(b, e, less))
+            std::sort(b, e, less);
+    }
+    reads.swap(sorted);
+}
+} // namespace
+
 QByteArray ReadBlocks::encode(std::vector<StoredRead>& reads) {
-    std::sort(reads.begin(), reads.end(), [](const StoredRead& a, const StoredRead& b) {
-        return std::tie(a.vehicle, a.t, a.camera) < std::tie(b.vehicle, b.t, b.camera);
-    });
+    sortForBlock(reads);
     const Dictionary cams(reads, [](const StoredRead& r) { return r.camera; });
     const Dictionary countries(reads,
                                [](const StoredRead& r) { return static_cast<std::uint32_t>(r.country); });
