@@ -99,7 +99,7 @@ double windowSqlSeconds(const QString& sqlite3, const QString& csv, const QStrin
     const QString load = project + QStringLiteral(".load.sql");
     QFile lf(load);
     lf.open(QIODevice::WriteOnly);
-    lf.write(QStringLiteral(".mode csv\n.import %1 csv\nCREATE TABLE r AS SELECT plate_hash AS v, "
+    lf.write(QStringLiteral(".mode csv\n.import %1 csv\nCREATE TABLE ref AS SELECT plate_hash AS v, "
                             "unixepoch(timestamp) AS t, camera_id AS cid FROM csv;\nDROP TABLE csv;\n")
                  .arg(csv)
                  .toUtf8());
@@ -109,7 +109,7 @@ double windowSqlSeconds(const QString& sqlite3, const QString& csv, const QStrin
     QFile sf(script);
     sf.open(QIODevice::WriteOnly);
     sf.write((QStringLiteral("CREATE TEMP TABLE od AS ") +
-              referenceOdSql(QStringLiteral("SELECT v, t, cid FROM r")) + QStringLiteral(";\n"))
+              referenceOdSql(QStringLiteral("SELECT v, t, cid FROM ref")) + QStringLiteral(";\n"))
                  .toUtf8());
     sf.close();
     const double seconds = runMeasured(sqlite3, {db}, script).seconds;
@@ -279,8 +279,8 @@ Prepared prepare(const BenchOptions& o, qint64 target) {
                      QString::number(vehicles), QStringLiteral("--days"), QString::number(days)});
     Prepared p{readsIn(sim), sim + QStringLiteral("/anpr-standard.csv"),
                QStringLiteral("%1/bench-%2.gpkg").arg(o.work).arg(target)};
-    QFile::remove(p.project);
-    QFile::remove(p.project + QStringLiteral(".reads"));
+    for (const char* suffix : {"", ".reads", ".cube", ".lock"})
+        QFile::remove(p.project + QLatin1String(suffix));
     runMeasured(o.self, {QStringLiteral("init"), p.project});
     if (o.trips || o.pipeline) {
         runMeasured(o.self, {QStringLiteral("cameras"), QStringLiteral("import"), p.project,
@@ -351,7 +351,8 @@ void benchPipeline(QTextStream& out, const BenchOptions& o, qint64 target, doubl
         const Run b = runMeasured(o.self, {QStringLiteral("trips"), p.project});
         const QString od = p.project + QStringLiteral(".od.csv");
         QFile::remove(od);
-        const Run c = runMeasured(o.self, {QStringLiteral("flows"), p.project, QStringLiteral("--out"), od});
+        const Run c = runMeasured(o.self, {QStringLiteral("flows"), p.project, QStringLiteral("--out"), od,
+                                              QStringLiteral("--purpose"), QStringLiteral("benchmark")});
         if (a.exitCode != 0 || b.exitCode != 0 || c.exitCode != 0)
             throw Error::store(QStringLiteral("bench: a step failed (exit %1, %2, %3)")
                                    .arg(a.exitCode)
