@@ -22,6 +22,7 @@
 #include <deque>
 #include <exception>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <thread>
@@ -102,22 +103,27 @@ private:
 };
 
 /**
- * Pseudonym → vehicle key, in memory (open addressing over an arena of keys). Bounded: when it holds
- * too many keys it forgets them all and the store's dictionary answers for the rest.
+ * Pseudonym → vehicle key, in memory: open addressing (16-byte slots, at most 70 % full) over an arena of keys
+ * in 64 MiB chunks, so neither ever copies the keys when it grows. Bounded: when it holds too many keys it
+ * forgets them all and the store's dictionary answers for the rest (much slower).
  */
 class PseudonymCache {
 public:
-    static constexpr std::size_t kMaxEntries = 3000000;
+    /// About 60 bytes each: 16 million pseudonyms (100 million reads of a city; under 1 GB) stay in memory.
+    static constexpr std::size_t kMaxEntries = 16000000;
     PseudonymCache() { reset(1 << 16); }
     /** The id, or -1. */
     std::int64_t find(const unsigned char* key, std::size_t len, std::uint64_t h) const {
         std::size_t i = h & m_mask;
         for (;;) {
             const Slot& s = m_slots[i];
-            if (s.id < 0)
+            if (s.id == 0)
                 return -1;
-            if (s.hash == h && s.len == len && std::memcmp(m_arena.data() + s.offset, key, len) == 0)
-                return s.id;
+            if (s.hash == h) {
+                const unsigned char* k = at(s.offset);
+                if (k[0] == len && std::memcmp(k + 1, key, len) == 0)
+                    return static_cast<std::int64_t>(s.id) - 1;
+            }
             i = (i + 1) & m_mask;
         }
     }
@@ -127,7 +133,7 @@ public:
         if (m_size >= kMaxEntries) {
             reset(1 << 16);
             kept = false;
-        } else if ((m_size + 1) * 2 > m_slots.size()) {
+        } else if ((m_size + 1) * 10 > m_slots.size() * 7) {
             grow();
         }
         place(key, len, h, id);
@@ -143,43 +149,55 @@ public:
     }
 
 private:
+    static constexpr unsigned kChunkBits = 26;
     struct Slot {
         std::uint64_t hash;
-        std::int64_t id;
-        std::uint32_t offset;
-        std::uint32_t len;
+        std::uint32_t id;     ///< vehicle key + 1; 0: empty
+        std::uint32_t offset; ///< of [length, key bytes] in the arena
     };
+    const unsigned char* at(std::uint32_t offset) const {
+        return m_chunks[offset >> kChunkBits].get() + (offset & ((1u << kChunkBits) - 1));
+    }
     void reset(std::size_t n) {
-        m_slots.assign(n, Slot{0, -1, 0, 0});
+        m_slots.assign(n, Slot{0, 0, 0});
         m_mask = n - 1;
-        m_arena.clear();
+        m_chunks.clear();
+        m_used = 1u << kChunkBits; // the first key opens a chunk
         m_size = 0;
     }
     void place(const unsigned char* key, std::size_t len, std::uint64_t h, std::int64_t id) {
+        if (m_used + len + 1 > (1u << kChunkBits)) {
+            m_chunks.emplace_back(new unsigned char[std::size_t(1) << kChunkBits]);
+            m_used = 0;
+        }
+        const auto offset = static_cast<std::uint32_t>(((m_chunks.size() - 1) << kChunkBits) + m_used);
+        unsigned char* k = m_chunks.back().get() + m_used;
+        k[0] = static_cast<unsigned char>(len);
+        std::memcpy(k + 1, key, len);
+        m_used += len + 1;
         std::size_t i = h & m_mask;
-        while (m_slots[i].id >= 0)
+        while (m_slots[i].id != 0)
             i = (i + 1) & m_mask;
-        m_slots[i] = Slot{h, id, static_cast<std::uint32_t>(m_arena.size()), static_cast<std::uint32_t>(len)};
-        m_arena.insert(m_arena.end(), key, key + len);
+        m_slots[i] = Slot{h, static_cast<std::uint32_t>(id + 1), offset};
         ++m_size;
     }
     void grow() {
         std::vector<Slot> old;
         old.swap(m_slots);
-        m_slots.assign(old.size() * 2, Slot{0, -1, 0, 0});
+        m_slots.assign(old.size() * 2, Slot{0, 0, 0});
         m_mask = m_slots.size() - 1;
         for (const Slot& s : old) {
-            if (s.id < 0)
+            if (s.id == 0)
                 continue;
             std::size_t i = s.hash & m_mask;
-            while (m_slots[i].id >= 0)
+            while (m_slots[i].id != 0)
                 i = (i + 1) & m_mask;
             m_slots[i] = s;
         }
     }
     std::vector<Slot> m_slots;
-    std::vector<unsigned char> m_arena;
-    std::size_t m_mask = 0, m_size = 0;
+    std::vector<std::unique_ptr<unsigned char[]>> m_chunks;
+    std::size_t m_used = 0, m_mask = 0, m_size = 0;
 };
 
 /** HMAC-SHA256 with a random key per UTC day, held in memory only (DESIGN §4). */
