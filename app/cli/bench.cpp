@@ -352,7 +352,7 @@ void benchPipeline(QTextStream& out, const BenchOptions& o, qint64 target, doubl
         const QString od = p.project + QStringLiteral(".od.csv");
         QFile::remove(od);
         const Run c = runMeasured(o.self, {QStringLiteral("flows"), p.project, QStringLiteral("--out"), od,
-                                              QStringLiteral("--purpose"), QStringLiteral("benchmark")});
+                                           QStringLiteral("--purpose"), QStringLiteral("benchmark")});
         if (a.exitCode != 0 || b.exitCode != 0 || c.exitCode != 0)
             throw Error::store(QStringLiteral("bench: a step failed (exit %1, %2, %3)")
                                    .arg(a.exitCode)

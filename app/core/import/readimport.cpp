@@ -103,9 +103,9 @@ private:
 };
 
 /**
- * Pseudonym → vehicle key, in memory: open addressing (16-byte slots, at most 70 % full) over an arena of keys
- * in 64 MiB chunks, so neither ever copies the keys when it grows. Bounded: when it holds too many keys it
- * forgets them all and the store's dictionary answers for the rest (much slower).
+ * Pseudonym → vehicle key, in memory: open addressing (16-byte slots, at most 70 % full) over an arena of
+ * keys in 64 MiB chunks, so neither ever copies the keys when it grows. Bounded: when it holds too many keys
+ * it forgets them all and the store's dictionary answers for the rest (much slower).
  */
 class PseudonymCache {
 public:
