@@ -185,6 +185,33 @@ private slots:
         QCOMPARE(incremental, rows(wholeBuild(s, TripParameters())));
     }
 
+    /** After the project's time zone changes, the blocks are cut into the new zone's days and the trips stay
+     * exact (New York's midnight falls at 06:00 in Brussels). */
+    void timeZoneChangeCutsTheBlocksAgain() {
+        QVector<Read> reads;
+        Random rng(13);
+        for (int v = 0; v < 150; ++v) {
+            qint64 t = utc("2026-01-20T02:00:00Z") + rng.integer(0, 86400);
+            for (int i = 0; i < 10; ++i) {
+                reads.append({t, QStringLiteral("N%1").arg(rng.integer(1, 5)), pseudonym(900 + v)});
+                t += rng.integer(30, 2400);
+            }
+        }
+        Store s = project(reads);
+        FlowEngine(s).update(TripParameters());
+        s.setSetting(QStringLiteral("timezone"), QStringLiteral("America/New_York"));
+        compareAll(s, TripParameters());
+        ReadBlocks blocks(s.database());
+        QCOMPARE(blocks.zone(), QStringLiteral("America/New_York"));
+        LocalTime ny("America/New_York");
+        std::vector<std::int64_t> days;
+        blocks.forEach([&](const StoredRead& r) { days.push_back(ReadBlocks::localDay(r.t, ny)); });
+        std::sort(days.begin(), days.end());
+        days.erase(std::unique(days.begin(), days.end()), days.end());
+        QCOMPARE(blocks.days(), days);
+        QCOMPARE(blocks.totals().reads, static_cast<std::int64_t>(reads.size()));
+    }
+
     /** The pipeline's bounds are said, not silently broken. */
     void parametersOutOfRange() {
         Store s = project({{utc("2026-01-14T08:00:00Z"), QStringLiteral("A"), pseudonym(1)}});
