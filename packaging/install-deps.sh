@@ -22,6 +22,8 @@ PACKAGES=(
   xvfb xauth imagemagick poppler-utils fonts-dejavu-core tzdata qttranslations5-l10n
   # the package and its checks (packaging/install-test.sh): lintian, AppStream, .desktop, manual pages
   lintian appstream desktop-file-utils man-db
+  # linked data output checked by two independent RDF parsers: rapper (Turtle), rdflib (JSON-LD)
+  raptor2-utils python3-rdflib
 )
 
 missing=()

@@ -143,7 +143,8 @@ void addFilterOptions(QCommandLineParser& p) {
         p,
         {
             {QStringLiteral("out"),
-             QStringLiteral("Output file (.csv; flows and counts also .gpkg or .geojson)."),
+             QStringLiteral("Output file (.csv; flows and counts also .gpkg or .geojson, or linked data: "
+                            ".ttl, .jsonld)."),
              QStringLiteral("FILE")},
             {QStringLiteral("from"), QStringLiteral("First day (local date, yyyy-mm-dd)."),
              QStringLiteral("DATE")},
@@ -218,6 +219,14 @@ FlowCube queryCube(Store& store, const QCommandLineParser& p, const DisclosurePo
 
 QString describeQuery(const FlowFilter& f, const TripParameters& t, const QString& extra) {
     return QStringLiteral("%1; filters: %2; parameters: %3").arg(extra, f.describe(), parametersText(t));
+}
+
+void addBaseOption(QCommandLineParser& p) {
+    helptext::addOption(p,
+                        {QStringLiteral("base"),
+                         QStringLiteral("Linked data (.ttl, .jsonld): the base IRI of the cameras, zones and "
+                                        "observations (default urn:stroom:PROJECT-ID:)."),
+                         QStringLiteral("IRI")});
 }
 
 ResultQuery ResultQuery::open(const QCommandLineParser& p, const QString& command) {

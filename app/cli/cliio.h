@@ -81,6 +81,9 @@ DisclosurePolicy disclosurePolicy(const QCommandLineParser& p, Store& store, con
 /** Error::usage unless --purpose gives a reason (every export is recorded with why it was made). */
 void requirePurpose(const QCommandLineParser& p, const QString& command);
 
+/** --base IRI of flows and counts: the base of the names linked data (.ttl, .jsonld) gives. */
+void addBaseOption(QCommandLineParser& p);
+
 /** "; N trips in the released cells, M through, S single-read trips left out" for stderr. */
 QString summary(const OdMatrix& m, bool cordon = true);
 /**

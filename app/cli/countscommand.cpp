@@ -30,6 +30,7 @@ int counts(const QStringList& args) {
     addFilterOptions(p);
     helptext::addOption(
         p, {QStringLiteral("per"), QStringLiteral("hour (default) or day."), QStringLiteral("hour|day")});
+    addBaseOption(p);
     helptext::addOption(
         p, {QStringLiteral("distinct"),
             QStringLiteral("Distinct vehicles only, all classes together (a vehicle once per cell): "
@@ -107,6 +108,7 @@ int counts(const QStringList& args) {
     raw.cells.insert(raw.cells.end(), imported.cells.begin(), imported.cells.end());
     const ExportResult r =
         ResultExport(q.store(), cams, q.policy, q.overwrite)
+            .withLinkedData(p.value(QStringLiteral("base")), QDate(), QDate())
             .counts(raw.publish(q.policy), perHour, p.value(QStringLiteral("out")),
                     describeQuery(q.filter, q.params,
                                   perHour ? QStringLiteral("per hour") : QStringLiteral("per day")),

@@ -32,6 +32,7 @@ int flows(const QStringList& args) {
     addFilterOptions(p);
     helptext::addOption(p, {QStringLiteral("by"), QStringLiteral("camera (default) or zone."),
                             QStringLiteral("camera|zone")});
+    addBaseOption(p);
     helptext::addOption(
         p, {QStringLiteral("names"),
             QStringLiteral("Add origin_name and destination_name after the usual columns (the register's "
@@ -108,9 +109,21 @@ int flows(const QStringList& args) {
         p.value(QStringLiteral("out")).contains(QLatin1Char('/')) ? out.dir().filePath(name) : name;
     if (!imported.cells.empty())
         OutputFile::check(q.store().path(), aggregatesPath, q.overwrite);
+    // The period the matrix covers, for linked data: the filter's dates, or the days the cube holds.
+    QDate first = q.filter.from, last = q.filter.to;
+    for (const std::int64_t day : cube.days()) {
+        if (!q.filter.acceptsDay(day))
+            continue;
+        const QDate d = QDate(1970, 1, 1).addDays(day);
+        if (!q.filter.from.isValid() && (!first.isValid() || d < first))
+            first = d;
+        if (!q.filter.to.isValid() && (!last.isValid() || d > last))
+            last = d;
+    }
     const ExportResult r =
         ResultExport(q.store(), cams, q.policy, q.overwrite)
             .withNames(p.isSet(QStringLiteral("names")))
+            .withLinkedData(p.value(QStringLiteral("base")), first, last)
             .flows(m, zones, p.value(QStringLiteral("out")),
                    describeQuery(q.filter, q.params,
                                  zones ? QStringLiteral("by zone") : QStringLiteral("by camera")),

@@ -181,8 +181,12 @@
         <translation>Aantal camera&apos;s (standaard 120).</translation>
     </message>
     <message>
-        <source>Output file (.csv; flows and counts also .gpkg or .geojson).</source>
-        <translation>Uitvoerbestand (.csv; bij flows en counts ook .gpkg of .geojson).</translation>
+        <source>Output file (.csv; flows and counts also .gpkg or .geojson, or linked data: .ttl, .jsonld).</source>
+        <translation>Uitvoerbestand (.csv; bij flows en counts ook .gpkg of .geojson, of linked data: .ttl, .jsonld).</translation>
+    </message>
+    <message>
+        <source>Linked data (.ttl, .jsonld): the base IRI of the cameras, zones and observations (default urn:stroom:PROJECT-ID:).</source>
+        <translation>Linked data (.ttl, .jsonld): de basis-IRI van de camera&apos;s, zones en observaties (standaard urn:stroom:PROJECT-ID:).</translation>
     </message>
     <message>
         <source>Output folder.</source>

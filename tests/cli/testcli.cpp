@@ -547,6 +547,85 @@ private slots:
      * export's pseudonyms per local day (exact), and stay within the noise when released; per camera
      * likewise.
      */
+    /**
+     * Linked data (issue 14): flows and counts as Turtle and JSON-LD. Two independent parsers read them
+     * (rapper for Turtle, rdflib for JSON-LD and Turtle): the two files are the same graph, the cameras are
+     * OSLO ANPR cameras, and the observations carry exactly the released figures of the CSV.
+     */
+    void linkedData() {
+        const QString project =
+            simulatedProject(QStringLiteral("sim-rdf"), QStringLiteral("rdf.gpkg"), 2000, 1);
+        QVERIFY(!project.isEmpty());
+        const QString purpose = QStringLiteral("open data");
+        const auto out = [&](const char* name) {
+            return m_dir.filePath(QStringLiteral("rdf-") + QLatin1String(name));
+        };
+        for (const char* name : {"od.csv", "od.ttl", "od.jsonld"})
+            QCOMPARE(cli({QStringLiteral("flows"), project, QStringLiteral("--out"), out(name),
+                          QStringLiteral("--purpose"), purpose})
+                         .code,
+                     0);
+        QCOMPARE(cli({QStringLiteral("counts"), project, QStringLiteral("--per"), QStringLiteral("day"),
+                      QStringLiteral("--out"), out("counts.csv"), QStringLiteral("--purpose"), purpose})
+                     .code,
+                 0);
+        QCOMPARE(cli({QStringLiteral("counts"), project, QStringLiteral("--per"), QStringLiteral("day"),
+                      QStringLiteral("--out"), out("counts.ttl"), QStringLiteral("--purpose"), purpose,
+                      QStringLiteral("--base"), QStringLiteral("https://data.gent.be/anpr/")})
+                     .code,
+                 0);
+        // rapper validates the Turtle.
+        for (const char* name : {"od.ttl", "counts.ttl"}) {
+            QProcess rapper;
+            rapper.start(QStringLiteral("rapper"),
+                         {QStringLiteral("-i"), QStringLiteral("turtle"), QStringLiteral("-c"), out(name)});
+            QVERIFY2(rapper.waitForFinished(60000), "rapper (raptor2-utils) did not run");
+            const QByteArray said = rapper.readAllStandardError();
+            QVERIFY2(rapper.exitCode() == 0 && said.contains("returned"), said.constData());
+        }
+        // rdflib reads both syntaxes: the same graph, and the OD cells as the CSV has them.
+        QProcess py;
+        py.start(
+            QStringLiteral("/usr/bin/python3"),
+            {QStringLiteral(STROOM_TEST_DATA_DIR "/../cli/rdfcheck.py"), out("od.ttl"), out("od.jsonld")});
+        QVERIFY2(py.waitForFinished(120000), "python3-rdflib did not run");
+        QVERIFY2(py.exitCode() == 0, py.readAllStandardError().constData());
+        QStringList lines =
+            QString::fromUtf8(py.readAllStandardOutput()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QVERIFY(lines.size() > 2);
+        QVERIFY2(lines.takeFirst().endsWith(QLatin1String(" same")), "Turtle and JSON-LD differ");
+        const QString cameras = lines.takeFirst();
+        QFile csv(out("od.csv"));
+        QVERIFY(csv.open(QIODevice::ReadOnly));
+        QStringList expected =
+            QString::fromUtf8(csv.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts).mid(1);
+        expected.sort();
+        QSet<QString> places; // every camera of the released cells, typed and placed
+        for (const QString& row : expected)
+            places << row.section(QLatin1Char(','), 0, 0) << row.section(QLatin1Char(','), 1, 1);
+        QCOMPARE(cameras, QStringLiteral("cameras %1").arg(places.size()));
+        lines.sort();
+        QVERIFY(!expected.isEmpty());
+        QCOMPARE(lines, expected);
+        // Counts: one passages observation per released row.
+        QFile ttl(out("counts.ttl")), counts(out("counts.csv"));
+        QVERIFY(ttl.open(QIODevice::ReadOnly) && counts.open(QIODevice::ReadOnly));
+        const QByteArray graph = ttl.readAll();
+        QCOMPARE(graph.count("sosa:observedProperty stroom:passages"), counts.readAll().count('\n') - 1);
+        QVERIFY(graph.contains("<https://data.gent.be/anpr/camera:"));
+        // Other tables are not linked data; a base that is no IRI is said so.
+        QCOMPARE(cli({QStringLiteral("flows"), project, QStringLiteral("--per"), QStringLiteral("day"),
+                      QStringLiteral("--out"), out("per.ttl"), QStringLiteral("--purpose"), purpose})
+                     .code,
+                 2);
+        QVERIFY(!QFile::exists(out("per.ttl")));
+        QCOMPARE(cli({QStringLiteral("flows"), project, QStringLiteral("--out"), out("bad.ttl"),
+                      QStringLiteral("--purpose"), purpose, QStringLiteral("--base"),
+                      QStringLiteral("not an iri")})
+                     .code,
+                 2);
+    }
+
     void uniqueVehiclesPerDay() {
         const QString sim = m_dir.filePath(QStringLiteral("sim-unique"));
         const QString project =

@@ -341,6 +341,7 @@ BuildReport FlowEngine::run(const TripParameters& p, bool full, const std::funct
     // stored. Passages of trips across midnight count on the next day, so a count day is complete once the
     // days before it are.
     std::int64_t firstStart = INT64_MAX;
+    JourneySamples samples; // journey times over every trip: the rebuilt days' here, the earlier ones below
     bool keptSaved = kept.trips.empty();
     // The days stay in memory once stored: the layers below are computed from the whole cube.
     std::int64_t storedUpTo = INT64_MIN;
@@ -359,6 +360,8 @@ BuildReport FlowEngine::run(const TripParameters& p, bool full, const std::funct
         auto part = std::make_shared<FlowCube>();
         part->addTrips(trips, z, keys);
         part->addCounts(trips, z, keys);
+        auto hops = std::make_shared<JourneySamples>();
+        hops->add(trips, FlowFilter(), z, keys);
         std::int64_t first = INT64_MAX;
         for (const Trip& t : trips.trips)
             first = std::min(first, t.start);
@@ -372,7 +375,8 @@ BuildReport FlowEngine::run(const TripParameters& p, bool full, const std::funct
             trips = std::move(all);
         }
         auto encoded = std::make_shared<TripDays::Encoded>(TripDays::prepare(trips));
-        return [&, day, part, encoded, first, n, single, withKept] {
+        return [&, day, part, hops, encoded, first, n, single, withKept] {
+            samples.absorb(std::move(*hops));
             br.trips += n;
             br.singleReadTrips += single;
             firstStart = std::min(firstStart, first);
@@ -400,13 +404,11 @@ BuildReport FlowEngine::run(const TripParameters& p, bool full, const std::funct
     setMeta(db, "built", QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
     report(0.82);
     // L2 layers for the default view (all days, k applied), for QGIS; then journey times over every trip.
+    if (from != INT64_MIN) // the trips before the update: their hops too
+        samples.add(loadTrips(INT64_MIN, from), FlowFilter(), zone, keys);
     {
-        // Journey times over every trip on a worker while this thread writes the layers from the cube.
-        const TripSet all = loadTrips();
-        auto times = std::async(std::launch::async, [&] {
-            LocalTime z(zoneId);
-            return journeyTimes(all, FlowFilter(), z, keys);
-        });
+        // Journey times' statistics on a worker while this thread writes the layers from the cube.
+        auto times = std::async(std::launch::async, [&] { return samples.statistics(); });
         writeResultLayers(fresh, cams, p);
         report(0.9);
         writeJourneyTimes(times.get(), cams, p);

@@ -79,9 +79,7 @@ PairTimes pairStatistics(std::vector<double>& seconds) {
     return pairStatistics(hops);
 }
 
-std::vector<PairTimes> journeyTimes(const TripSet& set, const FlowFilter& f, LocalTime& zone,
-                                    const RecordKeys& keys) {
-    std::map<std::pair<std::uint32_t, std::uint32_t>, std::vector<Hop>> samples;
+void JourneySamples::add(const TripSet& set, const FlowFilter& f, LocalTime& zone, const RecordKeys& keys) {
     for (const Trip& t : set.trips) {
         if (t.reads < 2 || !f.acceptsClass(t.cls) || (f.throughOnly && t.kind != TripKind::Through))
             continue;
@@ -93,20 +91,42 @@ std::vector<PairTimes> journeyTimes(const TripSet& set, const FlowFilter& f, Loc
         for (std::uint32_t i = 1; i < t.reads; ++i) {
             const std::uint32_t a = set.path[t.pathOffset + i - 1], b = set.path[t.pathOffset + i];
             const std::uint32_t at = set.pathTimes[t.pathOffset + i - 1];
-            samples[{a, b}].push_back(
+            m_samples[{a, b}].push_back(
                 Hop{static_cast<double>(set.pathTimes[t.pathOffset + i]) - static_cast<double>(at), t.vehicle,
                     keys.hop(t.vehicle, t.start + at, a), day});
         }
     }
+}
+
+void JourneySamples::absorb(JourneySamples&& other) {
+    for (auto& [pair, hops] : other.m_samples) {
+        std::vector<Hop>& into = m_samples[pair];
+        if (into.empty())
+            into = std::move(hops);
+        else
+            into.insert(into.end(), hops.begin(), hops.end());
+    }
+    other.m_samples.clear();
+}
+
+std::vector<PairTimes> JourneySamples::statistics() {
     std::vector<PairTimes> out;
-    out.reserve(samples.size());
-    for (auto& [pair, x] : samples) {
+    out.reserve(m_samples.size());
+    for (auto& [pair, x] : m_samples) {
         PairTimes r = pairStatistics(x);
         r.from = pair.first;
         r.to = pair.second;
         out.push_back(r);
+        std::vector<Hop>().swap(x);
     }
     return out;
+}
+
+std::vector<PairTimes> journeyTimes(const TripSet& set, const FlowFilter& f, LocalTime& zone,
+                                    const RecordKeys& keys) {
+    JourneySamples samples;
+    samples.add(set, f, zone, keys);
+    return samples.statistics();
 }
 
 PublishedTimes publishTimes(const std::vector<PairTimes>& raw, const DisclosurePolicy& policy) {

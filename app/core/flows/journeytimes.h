@@ -3,6 +3,7 @@
 #include "flows/flowcube.h"
 #include "flows/tripbuilder.h"
 
+#include <map>
 #include <vector>
 
 namespace stroom {
@@ -47,6 +48,23 @@ PublishedTimes publishTimes(const std::vector<PairTimes>& raw, const DisclosureP
  */
 std::vector<PairTimes> journeyTimes(const TripSet& set, const FlowFilter& filter, LocalTime& zone,
                                     const RecordKeys& keys);
+
+/**
+ * \brief The journey-time observations of trips gathered piece by piece (a day at a time, on any thread),
+ * then the statistics of journeyTimes() over all of them: the same figures whatever the pieces.
+ */
+class JourneySamples {
+public:
+    /** The hops of the trips of \a set that pass \a filter. */
+    void add(const TripSet& set, const FlowFilter& filter, LocalTime& zone, const RecordKeys& keys);
+    /** Takes \a other's hops. */
+    void absorb(JourneySamples&& other);
+    /** Per camera pair, sorted by from, to (the samples are used up). */
+    std::vector<PairTimes> statistics();
+
+private:
+    std::map<std::pair<std::uint32_t, std::uint32_t>, std::vector<Hop>> m_samples;
+};
 
 /** The statistics of one sample (sorted in place), with its distinct vehicles and cell keys. */
 PairTimes pairStatistics(std::vector<Hop>& hops);

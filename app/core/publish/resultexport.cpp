@@ -7,6 +7,7 @@
 #include "common/vectorsource.h"
 #include "common/vectorwriter.h"
 #include "common/vehicleclass.h"
+#include "publish/linkeddata.h"
 #include "store/geopackage.h"
 #include "store/outputfile.h"
 #include "store/store.h"
@@ -74,6 +75,15 @@ bool isVector(const QString& path) {
            path.endsWith(QLatin1String(".geojson"), Qt::CaseInsensitive);
 }
 
+/** Linked data is written for the OD matrix and the counts (LinkedData); other tables are refused, never
+ * written as CSV under a .ttl or .jsonld name. */
+void refuseLinkedData(const QString& path) {
+    if (LinkedData::isLinkedDataPath(path))
+        throw Error::usage(
+            QStringLiteral("%1: linked data (.ttl, .jsonld) is written for flows and counts; write a .csv")
+                .arg(path));
+}
+
 const char* sourceName(CountSource s) {
     return s == CountSource::Aggregate ? "aggregate" : "anpr";
 }
@@ -86,6 +96,12 @@ QString periodLabel(std::int64_t period, bool perHour) {
 }
 
 } // namespace
+
+QString ResultExport::baseIri() {
+    return m_base.isEmpty()
+               ? QStringLiteral("urn:stroom:%1:").arg(m_store.setting(QStringLiteral("project_id")))
+               : m_base;
+}
 
 void ResultExport::commit(OutputFile& file, const QString& action, ExportResult& r, const QString& parameters,
                           const QString& purpose) {
@@ -109,7 +125,18 @@ ExportResult ResultExport::flows(const OdMatrix& m, bool zones, const QString& p
     r.k = m_policy.k();
     r.suppressed = m.suppressed;
     const std::vector<OdFlow> rows = sortedById(m, zones);
-    if (isVector(path)) {
+    if (LinkedData::isLinkedDataPath(path)) {
+        if (imported)
+            throw Error::usage(
+                QStringLiteral(
+                    "%1: pair flows from privacy-proof cameras are written as .csv, .gpkg or .geojson")
+                    .arg(path));
+        LinkedData graph(m_cams, baseIri(), m_store.timeZone().toUtf8());
+        for (const OdFlow& f : rows)
+            graph.addFlow(f, zones, m_from, m_to, parameters);
+        writeText(file.temporaryPath(), graph.serialise(path));
+        r.rows = static_cast<qint64>(rows.size());
+    } else if (isVector(path)) {
         VectorWriter out(file.temporaryPath(), zones ? "zone_flows" : "flows", wkbLineString);
         out.field("origin", OFTString);
         out.field("destination", OFTString);
@@ -194,7 +221,13 @@ ExportResult ResultExport::counts(const PublishedCounts& counts, bool perHour, c
             return a.cls < b.cls;
         return a.source < b.source;
     });
-    if (isVector(path)) {
+    if (LinkedData::isLinkedDataPath(path)) {
+        LinkedData graph(m_cams, baseIri(), m_store.timeZone().toUtf8());
+        for (const CameraCount& c : rows)
+            graph.addCount(c, perHour);
+        writeText(file.temporaryPath(), graph.serialise(path));
+        r.rows = static_cast<qint64>(rows.size());
+    } else if (isVector(path)) {
         VectorWriter out(file.temporaryPath(), "camera_counts", wkbPoint);
         out.field("camera_id", OFTString);
         out.field("period", OFTString);
@@ -234,6 +267,7 @@ ExportResult ResultExport::counts(const PublishedCounts& counts, bool perHour, c
 ExportResult ResultExport::flowsPerPeriod(const std::vector<PeriodMatrix>& periods, bool zones, bool perHour,
                                           const QString& path, const QString& parameters,
                                           const QString& purpose) {
+    refuseLinkedData(path);
     if (isVector(path))
         throw Error::usage(QStringLiteral("%1: flows per period are a long table: write a .csv").arg(path));
     OutputFile file(m_store, path, m_overwrite);
@@ -274,6 +308,7 @@ ExportResult ResultExport::flowsPerPeriod(const std::vector<PeriodMatrix>& perio
 
 ExportResult ResultExport::profile(const PublishedCounts& hourly, const QString& path,
                                    const QString& parameters, const QString& purpose) {
+    refuseLinkedData(path);
     if (isVector(path))
         throw Error::usage(QStringLiteral("%1: a profile is a table: write a .csv").arg(path));
     OutputFile file(m_store, path, m_overwrite);
@@ -308,6 +343,7 @@ ExportResult ResultExport::profile(const PublishedCounts& hourly, const QString&
 ExportResult ResultExport::distinctVehicles(const PublishedCounts& counts, bool perHour, bool byCity,
                                             const QString& path, const QString& parameters,
                                             const QString& purpose) {
+    refuseLinkedData(path);
     if (byCity && isVector(path))
         throw Error::usage(
             QStringLiteral("%1: distinct vehicles over the city have no place: write a .csv").arg(path));
@@ -357,6 +393,7 @@ ExportResult ResultExport::distinctVehicles(const PublishedCounts& counts, bool 
 
 ExportResult ResultExport::journeyTimes(const PublishedTimes& times, const QString& path,
                                         const QString& parameters, const QString& purpose) {
+    refuseLinkedData(path);
     OutputFile file(m_store, path, m_overwrite);
     ExportResult r;
     r.path = path;

@@ -26,8 +26,9 @@ struct ExportResult {
  * under k left out and counted, figures perturbed unless exact), each with an audit record (time, user,
  * purpose, layer L2 or L1 for exact figures, parameters and method, output).
  *
- * The format follows the file name: .csv (LF line ends, sorted), or .gpkg / .geojson through GDAL with
- * geometries QGIS shows as they are (curved flow lines, camera points).
+ * The format follows the file name: .csv (LF line ends, sorted), .gpkg / .geojson through GDAL with
+ * geometries QGIS shows as they are (curved flow lines, camera points), or linked data for flows and counts:
+ * .ttl (Turtle) and .jsonld (JSON-LD), SOSA observations about OSLO ANPR cameras (LinkedData).
  */
 class ResultExport {
 public:
@@ -92,6 +93,14 @@ public:
         m_names = on;
         return *this;
     }
+    /** Linked data: the base IRI of what it names (empty: urn:stroom:PROJECT-ID:) and the flows' local dates.
+     */
+    ResultExport& withLinkedData(const QString& baseIri, const QDate& from, const QDate& to) {
+        m_base = baseIri;
+        m_from = from;
+        m_to = to;
+        return *this;
+    }
 
 private:
     void commit(OutputFile& file, const QString& action, ExportResult& r, const QString& parameters,
@@ -101,6 +110,9 @@ private:
     DisclosurePolicy m_policy;
     bool m_overwrite;
     bool m_names = false;
+    QString m_base;
+    QDate m_from, m_to;
+    QString baseIri();
 };
 
 } // namespace stroom
