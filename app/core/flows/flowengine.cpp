@@ -139,7 +139,9 @@ void FlowEngine::buildDays(const std::vector<std::int64_t>& days, std::int64_t f
         for (const QByteArray& b : in.before)
             ReadBlocks::decode(b, before);
         std::vector<TripRead> reads;
-        reads.reserve(day.size());
+        reads.reserve(day.size() + static_cast<std::size_t>(
+                                       std::count_if(before.begin(), before.end(),
+                                                     [&](const StoredRead& r) { return r.t >= lookBack; })));
         Built out;
         out.day = in.day;
         const auto add = [&](const StoredRead& r, bool context) {

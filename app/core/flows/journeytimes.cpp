@@ -91,7 +91,10 @@ void JourneySamples::add(const TripSet& set, const FlowFilter& f, LocalTime& zon
         for (std::uint32_t i = 1; i < t.reads; ++i) {
             const std::uint32_t a = set.path[t.pathOffset + i - 1], b = set.path[t.pathOffset + i];
             const std::uint32_t at = set.pathTimes[t.pathOffset + i - 1];
-            m_samples[{a, b}].push_back(
+            std::vector<std::vector<Hop>>& pieces = m_samples[{a, b}];
+            if (pieces.empty())
+                pieces.emplace_back();
+            pieces.back().push_back(
                 Hop{static_cast<double>(set.pathTimes[t.pathOffset + i]) - static_cast<double>(at), t.vehicle,
                     keys.hop(t.vehicle, t.start + at, a), day});
         }
@@ -99,12 +102,10 @@ void JourneySamples::add(const TripSet& set, const FlowFilter& f, LocalTime& zon
 }
 
 void JourneySamples::absorb(JourneySamples&& other) {
-    for (auto& [pair, hops] : other.m_samples) {
-        std::vector<Hop>& into = m_samples[pair];
-        if (into.empty())
-            into = std::move(hops);
-        else
-            into.insert(into.end(), hops.begin(), hops.end());
+    for (auto& [pair, pieces] : other.m_samples) {
+        std::vector<std::vector<Hop>>& into = m_samples[pair];
+        for (std::vector<Hop>& piece : pieces)
+            into.push_back(std::move(piece));
     }
     other.m_samples.clear();
 }
@@ -112,13 +113,26 @@ void JourneySamples::absorb(JourneySamples&& other) {
 std::vector<PairTimes> JourneySamples::statistics() {
     std::vector<PairTimes> out;
     out.reserve(m_samples.size());
-    for (auto& [pair, x] : m_samples) {
+    for (auto& [pair, pieces] : m_samples) {
+        std::vector<Hop> x;
+        if (pieces.size() == 1) {
+            x = std::move(pieces.front());
+        } else {
+            std::size_t n = 0;
+            for (const std::vector<Hop>& piece : pieces)
+                n += piece.size();
+            x.reserve(n);
+            for (std::vector<Hop>& piece : pieces) {
+                x.insert(x.end(), piece.begin(), piece.end());
+                std::vector<Hop>().swap(piece);
+            }
+        }
         PairTimes r = pairStatistics(x);
         r.from = pair.first;
         r.to = pair.second;
         out.push_back(r);
-        std::vector<Hop>().swap(x);
     }
+    m_samples.clear();
     return out;
 }
 

@@ -63,7 +63,8 @@ public:
     std::vector<PairTimes> statistics();
 
 private:
-    std::map<std::pair<std::uint32_t, std::uint32_t>, std::vector<Hop>> m_samples;
+    /// per camera pair, the pieces as they came (joined once, for the statistics)
+    std::map<std::pair<std::uint32_t, std::uint32_t>, std::vector<std::vector<Hop>>> m_samples;
 };
 
 /** The statistics of one sample (sorted in place), with its distinct vehicles and cell keys. */
