@@ -5,6 +5,7 @@
 #include "flows/flowengine.h"
 #include "flows/tripbuilder.h"
 #include "flows/tripstitcher.h"
+#include "governance/purge.h"
 #include "import/importer.h"
 #include "store/readblocks.h"
 #include "store/store.h"
@@ -210,6 +211,41 @@ private slots:
         days.erase(std::unique(days.begin(), days.end()), days.end());
         QCOMPARE(blocks.days(), days);
         QCOMPARE(blocks.totals().reads, static_cast<std::int64_t>(reads.size()));
+    }
+
+    /** A purge keeps the trips before its boundary; a later change of time zone neither loses nor doubles
+     * them (the trip days are filed again under the new zone's days). */
+    void timeZoneChangeAfterAPurgeKeepsTheTrips() {
+        QVector<Read> reads;
+        Random rng(17);
+        for (int v = 0; v < 300; ++v) {
+            qint64 t = utc("2026-01-20T00:00:00Z") + rng.integer(0, 3 * 86400);
+            for (int i = 0; i < 8; ++i) {
+                reads.append({t, QStringLiteral("P%1").arg(rng.integer(1, 6)), pseudonym(2000 + v)});
+                t += rng.integer(30, 2400);
+            }
+        }
+        Store s = project(reads);
+        FlowEngine e(s);
+        e.update(TripParameters());
+        Purge::Range r;
+        r.kind = Purge::Range::Kind::Before;
+        r.beforeUtc = utc("2026-01-21T19:00:00Z"); // 20:00 in Brussels, mid-afternoon in Tokyo
+        r.text = QStringLiteral("test");
+        Purge::run(s, r, QStringLiteral("test"));
+        const std::int64_t boundary =
+            s.meta(Store::Sidecar::Cube, QStringLiteral("purged_before")).toLongLong();
+        // A rebuild after a purge starts at its boundary (the reads before it are gone): the reference.
+        e.rebuild(TripParameters());
+        const QStringList before = rows(e.loadTrips(INT64_MIN, boundary));
+        QVERIFY(!before.isEmpty());
+        const QStringList after = rows(e.loadTrips(boundary));
+        for (const char* zone : {"Asia/Tokyo", "America/New_York"}) {
+            s.setSetting(QStringLiteral("timezone"), QString::fromLatin1(zone));
+            e.update(TripParameters());
+            QCOMPARE(rows(e.loadTrips(INT64_MIN, boundary)), before);
+            QCOMPARE(rows(e.loadTrips(boundary)), after);
+        }
     }
 
     /** The pipeline's bounds are said, not silently broken. */

@@ -286,6 +286,7 @@ BuildReport FlowEngine::run(const TripParameters& p, bool full, const std::funct
     // Days are the blocks' days: after a change of the project's time zone they are cut again.
     if (const QString cut = blocks.zone(); !cut.isEmpty() && cut != m_store.timeZone()) {
         blocks.repartition(zoneId);
+        TripDays(db).rekey(zoneId); // kept trips (before a purge boundary) are found by the new zone's days
         full = true;
     }
     BuildReport br;

@@ -4,6 +4,7 @@
 #include <QJsonObject>
 
 #include <algorithm>
+#include <climits>
 #include <thread>
 
 namespace stroom {
@@ -104,20 +105,31 @@ TripSet TripBuilder::build(std::vector<TripRead>& reads, const TripParameters& p
     result.readsIn = static_cast<std::int64_t>(reads.size());
     if (reads.empty())
         return result;
-    // Counting sort by vehicle key: O(n), and it groups each pseudonym's reads.
-    std::uint32_t maxVehicle = 0;
-    for (const TripRead& r : reads)
-        maxVehicle = std::max(maxVehicle, r.vehicle);
-    std::vector<std::size_t> start(static_cast<std::size_t>(maxVehicle) + 2, 0);
-    for (const TripRead& r : reads)
-        ++start[r.vehicle + 1];
-    for (std::size_t i = 1; i < start.size(); ++i)
-        start[i] += start[i - 1];
-    {
+    // Grouped by vehicle key: a counting sort over the keys' range (O(n)) when it is dense, a sort when the
+    // keys are sparse (numbers grow over the life of a project; a day holds a narrow band of them mostly).
+    std::uint32_t lo = UINT32_MAX, hi = 0;
+    for (const TripRead& r : reads) {
+        lo = std::min(lo, r.vehicle);
+        hi = std::max(hi, r.vehicle);
+    }
+    if (static_cast<std::uint64_t>(hi - lo) > 4 * reads.size() + 1024)
+        std::sort(reads.begin(), reads.end(),
+                  [](const TripRead& a, const TripRead& b) { return a.vehicle < b.vehicle; });
+    std::vector<std::size_t> start = {0};
+    if (static_cast<std::uint64_t>(hi - lo) > 4 * reads.size() + 1024) {
+        for (std::size_t i = 1; i <= reads.size(); ++i)
+            if (i == reads.size() || reads[i].vehicle != reads[i - 1].vehicle)
+                start.push_back(i);
+    } else {
+        start.assign(static_cast<std::size_t>(hi - lo) + 2, 0);
+        for (const TripRead& r : reads)
+            ++start[r.vehicle - lo + 1];
+        for (std::size_t i = 1; i < start.size(); ++i)
+            start[i] += start[i - 1];
         std::vector<TripRead> sorted(reads.size());
         std::vector<std::size_t> pos(start.begin(), start.end() - 1);
         for (const TripRead& r : reads)
-            sorted[pos[r.vehicle]++] = r;
+            sorted[pos[r.vehicle - lo]++] = r;
         reads.swap(sorted);
     }
     const std::size_t vehicles = start.size() - 1;

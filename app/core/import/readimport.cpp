@@ -566,14 +566,23 @@ private:
         flush(largest->first);
     }
 
-    /** The local days each vehicle of this import is seen on (first and last). */
+    /**
+     * The local days each vehicle of this import is seen on (first and last): numbered vehicles new in this
+     * import densely from the first new number, known ones in a map (numbers only grow, so a vector from 0
+     * would grow with every vehicle the project ever saw).
+     */
     void seen(std::uint32_t vehicle, std::int64_t day) {
-        if (vehicle >= m_firstDay.size()) {
-            m_firstDay.resize(std::max<std::size_t>(vehicle + 1, m_firstDay.size() * 2), INT64_MAX);
-            m_lastDay.resize(m_firstDay.size(), INT64_MIN);
+        std::pair<std::int64_t, std::int64_t>* range;
+        if (static_cast<std::int64_t>(vehicle) >= m_firstNewId) {
+            const auto i = static_cast<std::size_t>(vehicle - m_firstNewId);
+            if (i >= m_newDays.size())
+                m_newDays.resize(std::max<std::size_t>(i + 1, m_newDays.size() * 2), {INT64_MAX, INT64_MIN});
+            range = &m_newDays[i];
+        } else {
+            range = &m_knownDays.try_emplace(vehicle, INT64_MAX, INT64_MIN).first->second;
         }
-        m_firstDay[vehicle] = std::min(m_firstDay[vehicle], day);
-        m_lastDay[vehicle] = std::max(m_lastDay[vehicle], day);
+        range->first = std::min(range->first, day);
+        range->second = std::max(range->second, day);
     }
 
     /**
@@ -582,15 +591,15 @@ private:
      * Only pseudonyms known before this import can be on other imports' days: their blocks alone are read.
      */
     void warnWhenLinkable() {
-        std::int64_t all = 0, known = 0;
-        for (std::size_t v = 0; v < m_firstDay.size(); ++v)
-            if (m_firstDay[v] != INT64_MAX) {
+        std::int64_t all = static_cast<std::int64_t>(m_knownDays.size()), linkable = 0;
+        for (const auto& r : m_newDays)
+            if (r.first != INT64_MAX) {
                 ++all;
-                known += static_cast<std::int64_t>(v) < m_firstNewId ? 1 : 0;
+                linkable += r.first != r.second ? 1 : 0;
             }
         if (all == 0)
             return;
-        if (known > 0) {
+        if (!m_knownDays.empty()) {
             auto st = m_db.prepare("SELECT data, day FROM l0.read_blocks WHERE import_id <> ?");
             st.bind(1, m_ctx.report.importId);
             std::vector<StoredRead> reads;
@@ -599,15 +608,14 @@ private:
                 ReadBlocks::decode(st.blob(0), reads);
                 const std::int64_t day = st.int64(1);
                 for (const StoredRead& r : reads)
-                    if (r.vehicle < m_firstDay.size() && m_firstDay[r.vehicle] != INT64_MAX) {
-                        m_firstDay[r.vehicle] = std::min(m_firstDay[r.vehicle], day);
-                        m_lastDay[r.vehicle] = std::max(m_lastDay[r.vehicle], day);
+                    if (const auto it = m_knownDays.find(r.vehicle); it != m_knownDays.end()) {
+                        it->second.first = std::min(it->second.first, day);
+                        it->second.second = std::max(it->second.second, day);
                     }
             }
+            for (const auto& kv : m_knownDays)
+                linkable += kv.second.first != kv.second.second ? 1 : 0;
         }
-        std::int64_t linkable = 0;
-        for (std::size_t v = 0; v < m_firstDay.size(); ++v)
-            linkable += m_firstDay[v] != INT64_MAX && m_lastDay[v] != m_firstDay[v] ? 1 : 0;
         if (linkable * 100 > all)
             m_ctx.warnings.note(
                 QStringLiteral("%1 % of the pseudonyms are seen on more than one local day: the source "
@@ -668,7 +676,8 @@ private:
     PseudonymCache m_cache;
     std::map<std::int64_t, std::vector<StoredRead>> m_days;
     std::size_t m_buffered = 0;
-    std::vector<std::int64_t> m_firstDay, m_lastDay;
+    std::vector<std::pair<std::int64_t, std::int64_t>> m_newDays;
+    std::unordered_map<std::uint32_t, std::pair<std::int64_t, std::int64_t>> m_knownDays;
     sql::Statement m_findStored = m_db.prepare("SELECT id FROM l0.pseudonyms WHERE key = ?");
     sql::Statement m_addPseudonym = m_db.prepare("INSERT INTO l0.pseudonyms (id, key) VALUES (?, ?)");
     sql::Statement m_addCountry = m_db.prepare("INSERT OR IGNORE INTO l0.countries (code) VALUES (?)");

@@ -207,7 +207,9 @@ void ReadBlocks::decode(const QByteArray& data, std::vector<StoredRead>& out) {
         damaged();
     p += 2;
     const std::uint64_t rawSize = need(p, end);
-    if (rawSize > kMaxRaw)
+    // The frame says its size too: both agree before anything is allocated from them.
+    const unsigned long long frame = ZSTD_getFrameContentSize(p, static_cast<std::size_t>(end - p));
+    if (rawSize > kMaxRaw || frame != rawSize)
         damaged();
     std::string raw(rawSize, '\0');
     const std::size_t got = ZSTD_decompress(raw.data(), raw.size(), p, static_cast<std::size_t>(end - p));
@@ -258,7 +260,7 @@ void ReadBlocks::decode(const QByteArray& data, std::vector<StoredRead>& out) {
             damaged();
         std::int64_t t = tBase;
         for (std::uint64_t i = 0; i < count; ++i, ++r) {
-            t += static_cast<std::int64_t>(need(pt, endT));
+            t = static_cast<std::int64_t>(static_cast<std::uint64_t>(t) + need(pt, endT)); // wraps, never UB
             const std::uint64_t c = camBytes ? (pc < endC ? *pc++ : (damaged(), 0)) : need(pc, endC);
             const std::uint64_t k = countryBytes ? (pn < endN ? *pn++ : (damaged(), 0)) : need(pn, endN);
             if (c >= nCams || k >= nCountries)
@@ -626,7 +628,7 @@ int loadNextBlock(ReadsCursor* c) {
         const auto* bytes = static_cast<const char*>(sqlite3_column_blob(c->blocks, 2));
         try {
             ReadBlocks::decode(QByteArray(bytes, sqlite3_column_bytes(c->blocks, 2)), c->reads);
-        } catch (const Error&) {
+        } catch (...) { // nothing may unwind through SQLite's C code
             return SQLITE_CORRUPT;
         }
         if (!c->reads.empty()) {

@@ -2,11 +2,14 @@
 
 #include "common/error.h"
 #include "common/sqlite.h"
+#include "common/timeparse.h"
 #include "common/varint.h"
+#include "store/readblocks.h"
 
 #include <zstd.h>
 
 #include <algorithm>
+#include <map>
 #include <numeric>
 #include <string>
 #include <tuple>
@@ -91,7 +94,8 @@ void TripDays::decode(const QByteArray& data, TripSet& out) {
         damaged();
     p += 2;
     const std::uint64_t rawSize = need(p, end);
-    if (rawSize > (std::uint64_t(1) << 31))
+    const unsigned long long frame = ZSTD_getFrameContentSize(p, static_cast<std::size_t>(end - p));
+    if (rawSize > (std::uint64_t(1) << 31) || frame != rawSize)
         damaged();
     std::string raw(rawSize, '\0');
     const std::size_t got = ZSTD_decompress(raw.data(), raw.size(), p, static_cast<std::size_t>(end - p));
@@ -121,7 +125,8 @@ void TripDays::decode(const QByteArray& data, TripSet& out) {
     out.trips.reserve(out.trips.size() + n);
     for (std::uint64_t i = 0; i < n; ++i) {
         Trip t;
-        start += varint::unzigzag(need(ps, endS));
+        start = static_cast<std::int64_t>(static_cast<std::uint64_t>(start) +
+                                          static_cast<std::uint64_t>(varint::unzigzag(need(ps, endS))));
         t.start = start;
         t.vehicle = static_cast<std::uint32_t>(need(pv, endV));
         const std::uint64_t r = need(pr, endR);
@@ -310,6 +315,17 @@ std::int64_t TripDays::removeBefore(std::int64_t utc) {
         save(day, kept);
     }
     return n;
+}
+
+void TripDays::rekey(const QByteArray& zoneId) {
+    LocalTime zone(zoneId);
+    std::map<std::int64_t, TripSet> byDay;
+    forEach([&](const Trip& t, const TripSet& day) {
+        byDay[ReadBlocks::localDay(t.start, zone)].append(t, day);
+    });
+    removeAll();
+    for (const auto& [day, set] : byDay)
+        save(day, set);
 }
 
 void TripDays::removeAll() {

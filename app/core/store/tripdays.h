@@ -89,6 +89,9 @@ public:
     /** Trips starting before \a utc (count only). */
     std::int64_t countBefore(std::int64_t utc);
 
+    /** Files every trip again under its local day of start in \a zone (after the project's time zone
+     * changed). */
+    void rekey(const QByteArray& zone);
     /** Removes the days from \a day on. */
     void removeFromDay(std::int64_t day);
     /** Removes the trips that start before \a utc (a day across it is rewritten). */
