@@ -5,11 +5,11 @@
 #include "common/timeformat.h"
 #include "common/timeparse.h"
 #include "common/varint.h"
+#include "store/blockframe.h"
 
 #include <QStringList>
 
 #include <sqlite3.h>
-#include <zstd.h>
 
 #include <algorithm>
 #include <climits>
@@ -26,8 +26,6 @@ namespace stroom {
 namespace {
 
 constexpr char kMagic = 'R';
-constexpr char kVersion = 1;
-constexpr std::uint64_t kMaxRaw = std::uint64_t(1) << 31;
 
 /** The cameras of a block's reads, for the row ("12,40,41"): which cameras saw anything, without decoding. */
 QString cameraList(const std::vector<StoredRead>& reads) {
@@ -185,38 +183,15 @@ QByteArray ReadBlocks::encode(std::vector<StoredRead>& reads) {
     raw += classes;
     raw += countryCol;
 
-    QByteArray out;
-    out.append(kMagic);
-    out.append(kVersion);
-    varint::put(out, raw.size());
-    const std::size_t header = static_cast<std::size_t>(out.size());
-    out.resize(static_cast<int>(header + ZSTD_compressBound(raw.size())));
-    const std::size_t n =
-        ZSTD_compress(out.data() + header, out.size() - static_cast<int>(header), raw.data(), raw.size(), 1);
-    if (ZSTD_isError(n))
-        throw Error::store(
-            QStringLiteral("reads could not be compressed: %1").arg(QString::fromUtf8(ZSTD_getErrorName(n))));
-    out.resize(static_cast<int>(header + n));
-    return out;
+    return blockframe::pack(kMagic, raw);
 }
 
 void ReadBlocks::decode(const QByteArray& data, std::vector<StoredRead>& out) {
-    const auto* p = reinterpret_cast<const unsigned char*>(data.constData());
-    const auto* end = p + data.size();
-    if (data.size() < 3 || p[0] != static_cast<unsigned char>(kMagic) || p[1] != kVersion)
+    std::string raw;
+    if (!blockframe::unpack(data, kMagic, &raw))
         damaged();
-    p += 2;
-    const std::uint64_t rawSize = need(p, end);
-    // The frame says its size too: both agree before anything is allocated from them.
-    const unsigned long long frame = ZSTD_getFrameContentSize(p, static_cast<std::size_t>(end - p));
-    if (rawSize > kMaxRaw || frame != rawSize)
-        damaged();
-    std::string raw(rawSize, '\0');
-    const std::size_t got = ZSTD_decompress(raw.data(), raw.size(), p, static_cast<std::size_t>(end - p));
-    if (ZSTD_isError(got) || got != rawSize)
-        damaged();
-    p = reinterpret_cast<const unsigned char*>(raw.data());
-    end = p + raw.size();
+    const auto* p = reinterpret_cast<const unsigned char*>(raw.data());
+    const auto* end = p + raw.size();
     const std::uint64_t n = need(p, end), nVehicles = need(p, end), nCams = need(p, end),
                         nCountries = need(p, end);
     const std::int64_t tBase = varint::unzigzag(need(p, end));

@@ -4,9 +4,8 @@
 #include "common/sqlite.h"
 #include "common/timeparse.h"
 #include "common/varint.h"
+#include "store/blockframe.h"
 #include "store/readblocks.h"
-
-#include <zstd.h>
 
 #include <algorithm>
 #include <map>
@@ -30,7 +29,6 @@ void TripSet::append(const Trip& t, const TripSet& from) {
 namespace {
 
 constexpr char kMagic = 'T';
-constexpr char kVersion = 1;
 
 [[noreturn]] void damaged() {
     throw Error::store(
@@ -73,36 +71,15 @@ QByteArray TripDays::encode(const TripSet& set, const std::vector<std::uint32_t>
         varint::put(raw, col->size());
     for (const std::string* col : {&starts, &vehicles, &reads, &classKind, &cams, &secs})
         raw += *col;
-    QByteArray out;
-    out.append(kMagic);
-    out.append(kVersion);
-    varint::put(out, raw.size());
-    const auto header = static_cast<std::size_t>(out.size());
-    out.resize(static_cast<int>(header + ZSTD_compressBound(raw.size())));
-    const std::size_t n = ZSTD_compress(out.data() + header, static_cast<std::size_t>(out.size()) - header,
-                                        raw.data(), raw.size(), 1);
-    if (ZSTD_isError(n))
-        throw Error::store(QStringLiteral("trips could not be compressed"));
-    out.resize(static_cast<int>(header + n));
-    return out;
+    return blockframe::pack(kMagic, raw);
 }
 
 void TripDays::decode(const QByteArray& data, TripSet& out) {
-    const auto* p = reinterpret_cast<const unsigned char*>(data.constData());
-    const auto* end = p + data.size();
-    if (data.size() < 3 || p[0] != static_cast<unsigned char>(kMagic) || p[1] != kVersion)
+    std::string raw;
+    if (!blockframe::unpack(data, kMagic, &raw))
         damaged();
-    p += 2;
-    const std::uint64_t rawSize = need(p, end);
-    const unsigned long long frame = ZSTD_getFrameContentSize(p, static_cast<std::size_t>(end - p));
-    if (rawSize > (std::uint64_t(1) << 31) || frame != rawSize)
-        damaged();
-    std::string raw(rawSize, '\0');
-    const std::size_t got = ZSTD_decompress(raw.data(), raw.size(), p, static_cast<std::size_t>(end - p));
-    if (ZSTD_isError(got) || got != rawSize)
-        damaged();
-    p = reinterpret_cast<const unsigned char*>(raw.data());
-    end = p + raw.size();
+    const auto* p = reinterpret_cast<const unsigned char*>(raw.data());
+    const auto* end = p + raw.size();
     const std::uint64_t n = need(p, end);
     std::int64_t start = varint::unzigzag(need(p, end));
     std::uint64_t len[5];
