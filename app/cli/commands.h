@@ -45,6 +45,7 @@ int zonesImport(const QStringList& args);
 int import(const QStringList& args);
 int trips(const QStringList& args);
 int flows(const QStringList& args);
+int compare(const QStringList& args);
 int counts(const QStringList& args);
 int journeyTimesCommand(const QStringList& args);
 int bench(const QStringList& args);

@@ -544,5 +544,25 @@ Opdrachten:
         <source>trips: run the sqlite3 window-function reference only up to this many reads (default 1000000; at 10 million it takes minutes).</source>
         <translation>trips: de sqlite3-referentie met vensterfuncties enkel uitvoeren tot zoveel waarnemingen (standaard 1000000; bij 10 miljoen duurt ze minuten).</translation>
     </message>
+    <message>
+        <source>The first period, FROM/TO (local dates, inclusive).</source>
+        <translation>De eerste periode, VAN/TOT (lokale datums, inbegrepen).</translation>
+    </message>
+    <message>
+        <source>The second period, FROM/TO (local dates, inclusive).</source>
+        <translation>De tweede periode, VAN/TOT (lokale datums, inbegrepen).</translation>
+    </message>
+    <message>
+        <source>Add origin_name and destination_name after the usual columns.</source>
+        <translation>Voeg origin_name en destination_name toe na de gewone kolommen.</translation>
+    </message>
+    <message>
+        <source>Compares the OD matrix of two periods (before and after a measure): origin,destination,before,after,change,change_pct,significant, where before and after are trips per day (each period&apos;s released figure divided by its days with data), change = after - before, change_pct against before. The other filters (days, hours, class, through) apply to both periods; the periods may not overlap and need at least 4 days with data each. Privacy: each period is released as a flows query for that period alone would be (k distinct vehicles, cell key noise unless --exact); a cell under k in a period has an empty figure there and no change; cells under k in both are left out and counted. Significant: a two-sided permutation test of the difference in daily trips at the 5% level, over every split of the days of both periods that exchanges weekdays with weekdays and weekend days with weekend days (or 4,999 random splits when there are more than 20,000), one test per cell with no correction for the number of cells (about 1 unchanged cell in 20 is flagged). .gpkg/.geojson write the same fields on the flow lines.</source>
+        <translation>Vergelijkt de HB-matrix van twee periodes (voor en na een maatregel): origin,destination,before,after,change,change_pct,significant, waarbij before en after ritten per dag zijn (het vrijgegeven cijfer van de periode gedeeld door haar dagen met gegevens), change = after - before, change_pct ten opzichte van before. De andere filters (dagen, uren, klasse, doorgaand) gelden voor beide periodes; de periodes mogen niet overlappen en hebben elk minstens 4 dagen met gegevens nodig. Privacy: elke periode wordt vrijgegeven zoals een flows-opvraging voor die periode alleen (k verschillende voertuigen, celsleutelruis tenzij --exact); een cel onder k in een periode heeft daar een leeg cijfer en geen verandering; cellen onder k in beide worden weggelaten en geteld. Significant: een tweezijdige permutatietoets van het verschil in ritten per dag op het 5%-niveau, over elke verdeling van de dagen van beide periodes die weekdagen met weekdagen en weekenddagen met weekenddagen ruilt (of 4.999 willekeurige verdelingen als er meer dan 20.000 zijn), één toets per cel zonder correctie voor het aantal cellen (ongeveer 1 op 20 onveranderde cellen wordt gemarkeerd). .gpkg/.geojson schrijven dezelfde velden op de stroomlijnen.</translation>
+    </message>
+    <message>
+        <source>the OD matrix of two periods: per-day change and whether it is significant</source>
+        <translation>de HB-matrix van twee periodes: verandering per dag en of die significant is</translation>
+    </message>
 </context>
 </TS>

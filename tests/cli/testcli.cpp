@@ -15,6 +15,7 @@
 #include <QTest>
 
 #include <algorithm>
+#include <cmath>
 
 /** The command line as a contract (DESIGN §11): help, exit codes, and the walking skeleton's commands. */
 class TestCli : public QObject {
@@ -540,6 +541,86 @@ private slots:
                       QStringLiteral("--purpose"), QStringLiteral("test"), QStringLiteral("--out"), days})
                      .code,
                  2);
+    }
+
+    /**
+     * compare (issue 14): the CSV contract, the period's released figures per day, the audit record; the
+     * periods given wrong are refused (exit 2) and nothing is written.
+     */
+    void compareContract() {
+        const QString project =
+            simulatedProject(QStringLiteral("sim-compare"), QStringLiteral("compare.gpkg"), 6000, 8,
+                             {QStringLiteral("--cameras"), QStringLiteral("40")});
+        QVERIFY(!project.isEmpty());
+        const QString out = m_dir.filePath(QStringLiteral("compare.csv")),
+                      week = m_dir.filePath(QStringLiteral("week.csv"));
+        const QStringList common{QStringLiteral("--purpose"), QStringLiteral("evaluation"),
+                                 QStringLiteral("--names")};
+        Result r = cli(QStringList{QStringLiteral("compare"), project, QStringLiteral("--before"),
+                                   QStringLiteral("2026-03-02/2026-03-05"), QStringLiteral("--after"),
+                                   QStringLiteral("2026-03-06/2026-03-09"), QStringLiteral("--out"), out} +
+                       common);
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QVERIFY2(r.err.contains(QLatin1String("changed significantly")), qPrintable(r.err));
+        QFile f(out);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QStringList lines = QString::fromUtf8(f.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QCOMPARE(lines.first(),
+                 QStringLiteral("origin,destination,before,after,change,change_pct,significant,"
+                                "origin_name,destination_name"));
+        QVERIFY(lines.size() > 20);
+        // before = the released figure of flows over the same days, per day (4 days with data).
+        r = cli({QStringLiteral("flows"), project, QStringLiteral("--from"), QStringLiteral("2026-03-02"),
+                 QStringLiteral("--to"), QStringLiteral("2026-03-05"), QStringLiteral("--purpose"),
+                 QStringLiteral("evaluation"), QStringLiteral("--out"), week});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QFile w(week);
+        QVERIFY(w.open(QIODevice::ReadOnly));
+        QHash<QString, double> released;
+        for (const QString& line :
+             QString::fromUtf8(w.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts).mid(1))
+            released[line.section(QLatin1Char(','), 0, 1)] = line.section(QLatin1Char(','), 2, 2).toDouble();
+        int both = 0;
+        for (const QString& line : lines.mid(1)) {
+            const QStringList c = line.split(QLatin1Char(','));
+            QVERIFY2(c.size() == 9, qPrintable(line));
+            QVERIFY(c[6] == QLatin1String("true") || c[6] == QLatin1String("false"));
+            const QString key = c[0] + QLatin1Char(',') + c[1];
+            QCOMPARE(c[2].isEmpty(), !released.contains(key));
+            if (!c[2].isEmpty())
+                QVERIFY2(std::fabs(c[2].toDouble() - released[key] / 4) < 0.051, qPrintable(line));
+            if (!c[2].isEmpty() && !c[3].isEmpty()) {
+                ++both;
+                QVERIFY(std::fabs(c[4].toDouble() - (c[3].toDouble() - c[2].toDouble())) < 0.11);
+            } else {
+                QVERIFY(c[4].isEmpty() && c[5].isEmpty());
+            }
+        }
+        QVERIFY(both > 10);
+        {
+            stroom::sql::Database db;
+            db.open(project, stroom::sql::Database::Mode::ReadOnly);
+            auto st = db.prepare("SELECT count(*) FROM audit_log WHERE action = 'compare' AND purpose = "
+                                 "'evaluation' AND layer = 'L2'");
+            QVERIFY(st.step());
+            QCOMPARE(st.int64(0), 1);
+        }
+        // Overlapping periods, a period too short, --from instead of a period, a bad period: exit 2.
+        const QString none = m_dir.filePath(QStringLiteral("none.csv"));
+        for (const QStringList& bad :
+             {QStringList{QStringLiteral("--before"), QStringLiteral("2026-03-02/2026-03-06"),
+                          QStringLiteral("--after"), QStringLiteral("2026-03-06/2026-03-09")},
+              QStringList{QStringLiteral("--before"), QStringLiteral("2026-03-02/2026-03-03"),
+                          QStringLiteral("--after"), QStringLiteral("2026-03-06/2026-03-09")},
+              QStringList{QStringLiteral("--from"), QStringLiteral("2026-03-02"), QStringLiteral("--after"),
+                          QStringLiteral("2026-03-06/2026-03-09")},
+              QStringList{QStringLiteral("--before"), QStringLiteral("2026-03-02"), QStringLiteral("--after"),
+                          QStringLiteral("2026-03-06/2026-03-09")}}) {
+            r = cli(QStringList{QStringLiteral("compare"), project, QStringLiteral("--out"), none} + bad +
+                    common);
+            QVERIFY2(r.code == 2, qPrintable(r.err));
+            QVERIFY(!QFile::exists(none));
+        }
     }
 
     /**

@@ -24,6 +24,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <optional>
 #include <tuple>
 
 namespace stroom {
@@ -303,6 +304,88 @@ ExportResult ResultExport::flowsPerPeriod(const std::vector<PeriodMatrix>& perio
     writeText(file.temporaryPath(), text);
     commit(file, perHour ? QStringLiteral("flows (per hour)") : QStringLiteral("flows (per day)"), r,
            parameters, purpose);
+    return r;
+}
+
+ExportResult ResultExport::comparison(const PeriodComparison::Result& result, bool zones, const QString& path,
+                                      const QString& parameters, const QString& purpose) {
+    refuseLinkedData(path);
+    OutputFile file(m_store, path, m_overwrite);
+    ExportResult r;
+    r.path = path;
+    r.k = m_policy.k();
+    r.suppressed = result.suppressed;
+    std::vector<const PeriodComparison::Row*> rows;
+    for (const PeriodComparison::Row& row : result.rows)
+        rows.push_back(&row);
+    std::sort(rows.begin(), rows.end(), [&](const PeriodComparison::Row* a, const PeriodComparison::Row* b) {
+        return std::make_tuple(label(a->origin, zones), label(a->destination, zones)) <
+               std::make_tuple(label(b->origin, zones), label(b->destination, zones));
+    });
+    auto number = [](double v) { return QByteArray::number(v, 'f', 1); };
+    auto pct = [](const PeriodComparison::Row& row) -> std::optional<double> {
+        if (!row.hasChange() || row.before <= 0)
+            return std::nullopt;
+        return 100.0 * row.change() / row.before;
+    };
+    if (isVector(path)) {
+        VectorWriter out(file.temporaryPath(), zones ? "zone_comparison" : "comparison", wkbLineString);
+        out.field("origin", OFTString);
+        out.field("destination", OFTString);
+        out.field("before", OFTReal);
+        out.field("after", OFTReal);
+        out.field("change", OFTReal);
+        out.field("change_pct", OFTReal);
+        out.field("significant", OFTInteger);
+        out.field("filters", OFTString);
+        for (const PeriodComparison::Row* row : rows) {
+            OGRFeatureH feat = out.feature();
+            OGR_F_SetFieldString(feat, 0, label(row->origin, zones).toUtf8().constData());
+            OGR_F_SetFieldString(feat, 1, label(row->destination, zones).toUtf8().constData());
+            auto real = [&](int field, bool has, double v) {
+                if (has)
+                    OGR_F_SetFieldDouble(feat, field, std::round(v * 10) / 10);
+                else
+                    OGR_F_SetFieldNull(feat, field);
+            };
+            real(2, row->released(row->before), row->before);
+            real(3, row->released(row->after), row->after);
+            real(4, row->hasChange(), row->change());
+            const std::optional<double> p = pct(*row);
+            real(5, p.has_value(), p.value_or(0));
+            OGR_F_SetFieldInteger(feat, 6, row->significant ? 1 : 0);
+            OGR_F_SetFieldString(feat, 7, parameters.toUtf8().constData());
+            const std::vector<QPointF> arc = m_cams.flowLine(OdFlow{row->origin, row->destination, 0}, zones);
+            if (!arc.empty()) {
+                OGRGeometryH line = OGR_G_CreateGeometry(wkbLineString);
+                for (const QPointF& pt : arc)
+                    OGR_G_AddPoint_2D(line, pt.x(), pt.y());
+                OGR_F_SetGeometryDirectly(feat, line);
+            }
+            out.add(feat);
+            ++r.rows;
+        }
+        out.close();
+    } else {
+        QByteArray text = "origin,destination,before,after,change,change_pct,significant";
+        text += m_names ? ",origin_name,destination_name\n" : "\n";
+        for (const PeriodComparison::Row* row : rows) {
+            const std::optional<double> p = pct(*row);
+            text += csvField(label(row->origin, zones)) + ',' + csvField(label(row->destination, zones)) +
+                    ',' + (row->released(row->before) ? number(row->before) : QByteArray()) + ',' +
+                    (row->released(row->after) ? number(row->after) : QByteArray()) + ',' +
+                    (row->hasChange() ? number(row->change()) : QByteArray()) + ',' +
+                    (p ? number(*p) : QByteArray()) + ',' + (row->significant ? "true" : "false");
+            if (m_names)
+                text +=
+                    ',' + csvField(name(row->origin, zones)) + ',' + csvField(name(row->destination, zones));
+            text += '\n';
+            ++r.rows;
+        }
+        writeText(file.temporaryPath(), text);
+    }
+    commit(file, zones ? QStringLiteral("compare (by zone)") : QStringLiteral("compare"), r, parameters,
+           purpose);
     return r;
 }
 

@@ -3,6 +3,7 @@
 #include "flows/flowcube.h"
 #include "flows/flowengine.h"
 #include "flows/journeytimes.h"
+#include "flows/periodcomparison.h"
 
 #include <QString>
 
@@ -77,6 +78,14 @@ public:
      */
     ExportResult distinctVehicles(const PublishedCounts& counts, bool perHour, bool byCity,
                                   const QString& path, const QString& parameters, const QString& purpose);
+    /**
+     * `compare`: origin,destination,before,after,change,change_pct,significant (trips per day in each period
+     * as released, one decimal; empty where a period did not release the cell; change_pct against before;
+     * significant true/false, PeriodComparison's test), sorted by origin then destination. .gpkg/.geojson
+     * carry the same fields on the flow lines.
+     */
+    ExportResult comparison(const PeriodComparison::Result& result, bool zones, const QString& path,
+                            const QString& parameters, const QString& purpose);
     ExportResult journeyTimes(const PublishedTimes& times, const QString& path, const QString& parameters,
                               const QString& purpose);
 
