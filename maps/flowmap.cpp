@@ -1,5 +1,6 @@
 #include "flowmap.h"
 
+#include "common/error.h"
 #include "common/geometry.h"
 
 #include <qgsarrowsymbollayer.h>
@@ -12,6 +13,7 @@
 #include <qgsmarkersymbol.h>
 #include <qgsmarkersymbollayer.h>
 #include <qgspropertytransformer.h>
+#include <qgsrulebasedrenderer.h>
 #include <qgssinglesymbolrenderer.h>
 #include <qgssymbollayerutils.h>
 #include <qgsvectordataprovider.h>
@@ -29,6 +31,10 @@ namespace stroom::maps {
 
 QString FlowMap::layerName() {
     return QCoreApplication::translate("FlowMap", "Flows (trips)");
+}
+
+QString FlowMap::compareLayerName() {
+    return QCoreApplication::translate("FlowMap", "Change in trips per day");
 }
 
 QString FlowMap::withinLayerName() {
@@ -49,7 +55,9 @@ void FlowMap::setData(FlowCube cube, CameraIndex cameras, const DisclosurePolicy
     m_layer = new QgsVectorLayer(
         QStringLiteral("LineString?crs=EPSG:4326&field=origin:string&field=destination:string"
                        "&field=trips:integer&field=share:double&field=origin_key:integer"
-                       "&field=destination_key:integer"),
+                       "&field=destination_key:integer&field=before:double&field=after:double"
+                       "&field=change_pct:double&field=significant:integer&field=volume:double"
+                       "&field=change_class:integer"),
         layerName(), QStringLiteral("memory"));
     m_within = new QgsVectorLayer(QStringLiteral("Point?crs=EPSG:4326&field=zone:string&field=trips:integer"
                                                  "&field=zone_key:integer"),
@@ -207,6 +215,16 @@ void FlowView::writeJson(QJsonObject& o) const {
     o.insert(QStringLiteral("top_n"), topN);
     o.insert(QStringLiteral("min_trips"), minTrips);
     o.insert(QStringLiteral("lock_legend"), lockLegend);
+    o.insert(QStringLiteral("compare"), compare);
+    o.insert(QStringLiteral("after_from"), afterFrom.toString(Qt::ISODate));
+    o.insert(QStringLiteral("after_to"), afterTo.toString(Qt::ISODate));
+}
+
+FlowFilter FlowView::afterFilter() const {
+    FlowFilter f = filter;
+    f.from = afterFrom;
+    f.to = afterTo;
+    return f;
 }
 
 FlowView FlowView::fromJson(const QJsonObject& o) {
@@ -222,13 +240,39 @@ FlowView FlowView::fromJson(const QJsonObject& o) {
     v.topN = o.value(QStringLiteral("top_n")).toInt(100);
     v.minTrips = o.value(QStringLiteral("min_trips")).toInt(10);
     v.lockLegend = o.value(QStringLiteral("lock_legend")).toBool();
+    v.compare = o.value(QStringLiteral("compare")).toBool();
+    v.afterFrom = QDate::fromString(o.value(QStringLiteral("after_from")).toString(), Qt::ISODate);
+    v.afterTo = QDate::fromString(o.value(QStringLiteral("after_to")).toString(), Qt::ISODate);
     return v;
+}
+
+void FlowMap::replaceFeatures(QgsFeatureList features) {
+    m_layer->removeSelection();
+    m_layer->dataProvider()->truncate();
+    m_layer->dataProvider()->addFeatures(features);
+    m_byFeature.clear();
+    m_changeByFeature.clear();
+    QgsFeatureIterator it = m_layer->getFeatures();
+    QgsFeature feat;
+    while (it.nextFeature(feat))
+        m_byFeature.insert(feat.id(), OdFlow{static_cast<std::uint32_t>(feat.attribute(4).toLongLong()),
+                                             static_cast<std::uint32_t>(feat.attribute(5).toLongLong()),
+                                             feat.attribute(2).toLongLong()});
 }
 
 FlowViewResult FlowMap::apply(const FlowView& view) {
     m_view = view;
     FlowViewResult r;
     r.k = m_policy.k();
+    if (m_focusZones != view.zones) {
+        m_focusKey.reset();
+        m_focusPairs.clear();
+    }
+    if (view.compare) {
+        applyCompare(view, r);
+        m_result = r;
+        return r;
+    }
     r.matrix = released(view.filter, view.zones);
     r.suppressedCells = r.matrix.suppressed;
     const OriginShares shares(r.matrix);
@@ -248,10 +292,6 @@ FlowViewResult FlowMap::apply(const FlowView& view) {
     if (static_cast<int>(candidates.size()) > view.topN)
         candidates.resize(static_cast<std::size_t>(std::max(0, view.topN)));
     // The focus (a selected camera, zone or OD row) is drawn whatever the top N: its released flows join.
-    if (m_focusZones != view.zones) {
-        m_focusKey.reset();
-        m_focusPairs.clear();
-    }
     if (m_focusKey || !m_focusPairs.isEmpty()) {
         for (const OdFlow& f : r.matrix.flows) {
             const bool focused = (m_focusKey && (f.origin == *m_focusKey || f.destination == *m_focusKey)) ||
@@ -282,22 +322,15 @@ FlowViewResult FlowMap::apply(const FlowView& view) {
         QgsAttributes attrs;
         attrs << label(f.origin, view.zones) << label(f.destination, view.zones)
               << static_cast<qlonglong>(f.trips) << share << static_cast<qlonglong>(f.origin)
-              << static_cast<qlonglong>(f.destination);
+              << static_cast<qlonglong>(f.destination) << QVariant() << QVariant() << QVariant() << QVariant()
+              << QVariant() << QVariant();
         feat.setAttributes(attrs);
         features << feat;
         r.tripsShown += f.trips;
     }
-    m_layer->removeSelection();
-    m_layer->dataProvider()->truncate();
-    m_layer->dataProvider()->addFeatures(features);
-    m_byFeature.clear();
-    QgsFeatureIterator it = m_layer->getFeatures();
-    QgsFeature feat;
-    while (it.nextFeature(feat))
-        m_byFeature.insert(feat.id(), OdFlow{static_cast<std::uint32_t>(feat.attribute(4).toLongLong()),
-                                             static_cast<std::uint32_t>(feat.attribute(5).toLongLong()),
-                                             feat.attribute(2).toLongLong()});
-    if (!view.lockLegend) {
+    replaceFeatures(features);
+    if (!view.lockLegend || m_compareDrawn) {
+        m_compareDrawn = false;
         std::vector<OdFlow> byTrips = candidates;
         std::sort(byTrips.begin(), byTrips.end(),
                   [](const OdFlow& a, const OdFlow& b) { return a.trips > b.trips; });
@@ -329,6 +362,187 @@ FlowViewResult FlowMap::apply(const FlowView& view) {
     m_layer->triggerRepaint();
     m_result = r;
     return r;
+}
+
+int FlowMap::changeClass(const PeriodComparison::Row& row) {
+    if (!row.significant)
+        return kNotSignificant;
+    if (!row.released(row.before))
+        return kChangeClasses - 1; // up from under k
+    if (!row.released(row.after))
+        return 0; // down to under k
+    const double pct = row.before > 0 ? 100.0 * row.change() / row.before : 0;
+    static const double upper[] = {-50, -20, -5, 5, 20, 50};
+    int c = 0;
+    while (c < kChangeClasses - 1 && pct > upper[c])
+        ++c;
+    return c;
+}
+
+QColor FlowMap::changeColor(int c) {
+    // ColorBrewer's RdBu without its palest steps (each class at least 3:1 against white), grey in the
+    // middle; the changes that are not significant a light grey under them.
+    static const QColor ramp[kChangeClasses] = {QColor(0x05, 0x30, 0x61), QColor(0x21, 0x66, 0xac),
+                                                QColor(0x43, 0x93, 0xc3), QColor(0x6f, 0x6f, 0x6f),
+                                                QColor(0xd6, 0x60, 0x4d), QColor(0xb2, 0x18, 0x2b),
+                                                QColor(0x67, 0x00, 0x1f)};
+    if (c < 0 || c >= kChangeClasses)
+        return QColor(0xb4, 0xb4, 0xb4);
+    return ramp[c];
+}
+
+QString FlowMap::changeLabel(int c) {
+    switch (c) {
+    case 0:
+        return QCoreApplication::translate("FlowMap", "−50 % or less (or under k after)");
+    case 1:
+        return QCoreApplication::translate("FlowMap", "−50 % to −20 %");
+    case 2:
+        return QCoreApplication::translate("FlowMap", "−20 % to −5 %");
+    case 3:
+        return QCoreApplication::translate("FlowMap", "−5 % to +5 %");
+    case 4:
+        return QCoreApplication::translate("FlowMap", "+5 % to +20 %");
+    case 5:
+        return QCoreApplication::translate("FlowMap", "+20 % to +50 %");
+    case 6:
+        return QCoreApplication::translate("FlowMap", "+50 % or more (or under k before)");
+    default:
+        return QCoreApplication::translate("FlowMap", "Not significant (5 %)");
+    }
+}
+
+bool FlowMap::changeOf(qint64 fid, PeriodComparison::Row* out) const {
+    const auto it = m_changeByFeature.constFind(fid);
+    if (it == m_changeByFeature.cend())
+        return false;
+    *out = *it;
+    return true;
+}
+
+void FlowMap::applyCompare(const FlowView& view, FlowViewResult& r) {
+    r.matrix = released(view.filter, view.zones);
+    r.suppressedCells = r.matrix.suppressed;
+    std::vector<PeriodComparison::Row> rows;
+    try {
+        const PeriodComparison::Result c =
+            PeriodComparison::compare(m_cube, view.filter, view.afterFilter(),
+                                      view.zones ? m_cams.zoneOf : std::vector<int>(), m_policy);
+        r.beforeDays = c.beforeDays;
+        r.afterDays = c.afterDays;
+        r.suppressedCells = c.suppressed;
+        rows = c.rows;
+    } catch (const Error& e) {
+        r.compareProblem = e.message();
+    }
+    auto volume = [](const PeriodComparison::Row& row) { return std::max(row.before, row.after); };
+    std::vector<PeriodComparison::Row> drawn;
+    for (const PeriodComparison::Row& row : rows)
+        if (row.origin != row.destination)
+            drawn.push_back(row);
+    std::sort(drawn.begin(), drawn.end(),
+              [&](const PeriodComparison::Row& a, const PeriodComparison::Row& b) {
+                  if (volume(a) != volume(b))
+                      return volume(a) > volume(b);
+                  return std::tie(a.origin, a.destination) < std::tie(b.origin, b.destination);
+              });
+    // The top N by trips per day in the busier period; the focus's flows join whatever the top N.
+    std::vector<PeriodComparison::Row> shown;
+    for (std::size_t i = 0; i < drawn.size(); ++i) {
+        const PeriodComparison::Row& row = drawn[i];
+        const bool focused = (m_focusKey && (row.origin == *m_focusKey || row.destination == *m_focusKey)) ||
+                             m_focusPairs.contains(qMakePair(row.origin, row.destination));
+        if (static_cast<int>(i) < view.topN || focused)
+            shown.push_back(row);
+    }
+    QgsFeatureList features;
+    double largest = 0;
+    for (const PeriodComparison::Row& row : shown) {
+        const OdFlow flow{row.origin, row.destination, std::llround(volume(row))};
+        const std::vector<QPointF> arc = m_cams.flowLine(flow, view.zones);
+        if (arc.empty())
+            continue;
+        QgsFeature feat(m_layer->fields());
+        QgsPolylineXY line;
+        for (const QPointF& p : arc)
+            line << QgsPointXY(p.x(), p.y());
+        feat.setGeometry(QgsGeometry::fromPolylineXY(line));
+        auto perDay = [](double v) { return v >= 0 ? QVariant(std::round(v * 10) / 10) : QVariant(); };
+        QgsAttributes attrs;
+        attrs << label(row.origin, view.zones) << label(row.destination, view.zones)
+              << static_cast<qlonglong>(flow.trips) << QVariant() << static_cast<qlonglong>(row.origin)
+              << static_cast<qlonglong>(row.destination) << perDay(row.before) << perDay(row.after)
+              << (row.hasChange() && row.before > 0
+                      ? QVariant(std::round(1000 * row.change() / row.before) / 10)
+                      : QVariant())
+              << (row.significant ? 1 : 0) << volume(row) << changeClass(row);
+        feat.setAttributes(attrs);
+        features << feat;
+        largest = std::max(largest, volume(row));
+        r.changes.push_back(row);
+        r.significant += row.significant ? 1 : 0;
+        r.shown.push_back(flow);
+        r.tripsShown += flow.trips;
+    }
+    replaceFeatures(features);
+    for (auto it = m_byFeature.cbegin(); it != m_byFeature.cend(); ++it)
+        for (const PeriodComparison::Row& row : r.changes)
+            if (row.origin == it->origin && row.destination == it->destination)
+                m_changeByFeature.insert(it.key(), row);
+    buildCompareRenderer(largest);
+    m_compareDrawn = true;
+    m_within->dataProvider()->truncate(); // trips within a zone are not compared
+    m_within->triggerRepaint();
+    selectFocus();
+    m_layer->updateExtents();
+    m_layer->triggerRepaint();
+}
+
+void FlowMap::buildCompareRenderer(double largest) {
+    auto* root = new QgsRuleBasedRenderer::Rule(nullptr);
+    // Width in proportion to trips per day in the busier period, never a hairline.
+    const QString width =
+        QStringLiteral("0.7 + 3.3 * \"volume\" / %1").arg(std::max(largest, 1.0), 0, 'g', 12);
+    auto symbolFor = [&](int c) {
+        auto* arrow = new QgsArrowSymbolLayer();
+        arrow->setIsCurved(true);
+        arrow->setIsRepeated(false);
+        const double scale = c == kNotSignificant ? 0.6 : 1.0;
+        arrow->setDataDefinedProperty(
+            QgsSymbolLayer::PropertyArrowWidth,
+            QgsProperty::fromExpression(QStringLiteral("%1 * (%2)").arg(scale).arg(width)));
+        arrow->setDataDefinedProperty(
+            QgsSymbolLayer::PropertyArrowStartWidth,
+            QgsProperty::fromExpression(QStringLiteral("0.6 * %1 * (%2)").arg(scale).arg(width)));
+        arrow->setDataDefinedProperty(
+            QgsSymbolLayer::PropertyArrowHeadLength,
+            QgsProperty::fromExpression(QStringLiteral("1.6 + %1 * (%2)").arg(scale).arg(width)));
+        arrow->setDataDefinedProperty(
+            QgsSymbolLayer::PropertyArrowHeadThickness,
+            QgsProperty::fromExpression(QStringLiteral("0.9 + 0.7 * %1 * (%2)").arg(scale).arg(width)));
+        arrow->setArrowWidth(2);
+        arrow->setArrowStartWidth(1.2);
+        arrow->setHeadLength(3);
+        arrow->setHeadThickness(2);
+        auto* fill = new QgsSimpleFillSymbolLayer(changeColor(c), Qt::SolidPattern,
+                                                  QColor(255, 255, 255, 180), Qt::SolidLine, 0.15);
+        arrow->setSubSymbol(new QgsFillSymbol(QgsSymbolLayerList() << fill));
+        return new QgsLineSymbol(QgsSymbolLayerList() << arrow);
+    };
+    // Strongest fall first in the legend, then the rises, then what is not significant.
+    for (int c = 0; c < kChangeClasses; ++c)
+        root->appendChild(new QgsRuleBasedRenderer::Rule(
+            symbolFor(c), 0, 0, QStringLiteral("\"change_class\" = %1").arg(c), changeLabel(c)));
+    root->appendChild(new QgsRuleBasedRenderer::Rule(
+        symbolFor(kNotSignificant), 0, 0, QStringLiteral("\"change_class\" = %1").arg(kNotSignificant),
+        changeLabel(kNotSignificant)));
+    auto* renderer = new QgsRuleBasedRenderer(root);
+    // The pale, not significant flows under the others; the largest on top within each.
+    renderer->setOrderByEnabled(true);
+    renderer->setOrderBy(
+        QgsFeatureRequest::OrderBy({QgsFeatureRequest::OrderByClause(QStringLiteral("significant"), true),
+                                    QgsFeatureRequest::OrderByClause(QStringLiteral("volume"), true)}));
+    m_layer->setRenderer(renderer);
 }
 
 QList<FlowMap::Pair> FlowMap::selectTouching(std::uint32_t key) {

@@ -5,8 +5,11 @@
 #include "flows/flowcube.h"
 
 #include "flows/flowengine.h"
+#include "flows/periodcomparison.h"
 #include <functional>
 #include <optional>
+
+#include <qgsfeature.h>
 
 #include <QObject>
 #include <QString>
@@ -27,6 +30,15 @@ struct FlowView {
     /** Keep the legend's classes as they are while filtering (to compare views); else they follow what is
      * drawn. */
     bool lockLegend = false;
+    /**
+     * Compare mode (issue 14): the filter's dates are the period before, afterFrom..afterTo the period after;
+     * the map draws each flow's change in trips per day (PeriodComparison), coloured on a diverging ramp,
+     * the significant changes strong and the others pale.
+     */
+    bool compare = false;
+    QDate afterFrom, afterTo;
+    /** The filter of the period after (the view's filter with the after dates). */
+    FlowFilter afterFilter() const;
 
     /** The view as saved with the project (keys from, to, days, hour_from, hour_to, classes, …). */
     void writeJson(QJsonObject& o) const;
@@ -41,6 +53,12 @@ struct FlowViewResult {
     std::int64_t tripsShown = 0;
     std::int64_t suppressedCells = 0; ///< cells under k (never drawn, never listed)
     int k = 10;
+    /** Compare mode: the rows drawn (by volume, largest first), the days of each period, why nothing is
+     * drawn.
+     */
+    std::vector<PeriodComparison::Row> changes;
+    int beforeDays = 0, afterDays = 0, significant = 0;
+    QString compareProblem;
 };
 
 /** \brief One camera under the current filter, as released: per class, and per hour of the day and class. */
@@ -97,6 +115,18 @@ public:
      * drawn, so a narrow filter still spans the whole ramp; kept while the view's lockLegend is on.
      */
     const std::vector<double>& breaks() const { return m_breaks; }
+    /** The change classes of compare mode, from the strongest fall (0) to the strongest rise (kChangeClasses
+     * - 1); kNotSignificant for a change within the day-to-day variation. */
+    static constexpr int kChangeClasses = 7;
+    static constexpr int kNotSignificant = -1;
+    static int changeClass(const PeriodComparison::Row& row);
+    /** The colour of change class \a c (a diverging ramp, blue for less, red for more; grey: not
+     * significant), each readable on a light basemap. */
+    static QColor changeColor(int c);
+    /** The legend label of change class \a c. */
+    static QString changeLabel(int c);
+    /** The comparison row drawn as feature \a fid. */
+    bool changeOf(qint64 fid, PeriodComparison::Row* out) const;
     /** The colour of class \a i (0: smallest flows), strong enough to read on the map at every class. */
     static QColor rampColor(std::size_t i);
     /** The arrow width (mm) of class \a i: in proportion to its flows' trips against the largest drawn. */
@@ -126,11 +156,20 @@ public:
     bool flowOf(qint64 fid, OdFlow* out) const;
 
     static QString layerName();
+    /** The name a flow layer in compare mode goes by beside a normal one (the report's before/after page). */
+    static QString compareLayerName();
 
 signals:
 
 private:
     void buildRenderer();
+    /** Compare mode's renderer: a rule per change class, widths in proportion to trips per day against \a
+     * largest. */
+    void buildCompareRenderer(double largest);
+    /** apply() in compare mode. */
+    void applyCompare(const FlowView& view, FlowViewResult& r);
+    /** Puts \a features in the layer and indexes them (m_byFeature). */
+    void replaceFeatures(QgsFeatureList features);
     /** The circles' renderer: sizes against the largest drawn (\a largest trips), its legend classes. */
     void buildWithinRenderer(double largest);
     /** Breaks from the flows drawn (largest first). */
@@ -150,9 +189,11 @@ private:
     FlowView m_view;
     FlowViewResult m_result;
     QHash<qint64, OdFlow> m_byFeature;
+    QHash<qint64, PeriodComparison::Row> m_changeByFeature;
     std::optional<std::uint32_t> m_focusKey; ///< a selected camera or zone (at the view's level)
     QList<Pair> m_focusPairs;                ///< selected OD rows
     bool m_focusZones = false;               ///< the level the focus was made at
+    bool m_compareDrawn = false;             ///< the layer has compare mode's renderer
 };
 
 } // namespace stroom::maps

@@ -169,7 +169,7 @@ std::unique_ptr<QgsPrintLayout> ReportLayout::createDefault(QgsProject* project)
     layout->setName(QStringLiteral("Stroom report"));
     QgsLayoutPageCollection* pages = layout->pageCollection();
     pages->page(0)->setPageSize(QgsLayoutSize(kW, kH, QgsUnitTypes::LayoutMillimeters));
-    for (int i = 1; i < 7; ++i) {
+    for (int i = 1; i < 8; ++i) {
         auto* page = new QgsLayoutItemPage(layout.get());
         page->setPageSize(QgsLayoutSize(kW, kH, QgsUnitTypes::LayoutMillimeters));
         pages->addPage(page);
@@ -216,7 +216,24 @@ std::unique_ptr<QgsPrintLayout> ReportLayout::createDefault(QgsProject* project)
     // 7: methodology and privacy
     addLabel(l, 6, QStringLiteral("h_privacy"), 10, 8, 277, 10, 15, true, accent);
     addLabel(l, 6, QStringLiteral("privacy_text"), 10, 20, 277, 180, 9.5);
-    for (int i = 0; i < 7; ++i)
+    // 8: before / after (only when the report compares two periods; else the page goes)
+    addLabel(l, 7, QStringLiteral("h_compare"), 10, 8, 277, 10, 15, true, accent);
+    auto* compareMap = new QgsLayoutItemMap(l);
+    compareMap->setId(QStringLiteral("compare_map"));
+    compareMap->attemptSetSceneRect(QRectF(10, 20, 140, 178));
+    compareMap->setFrameEnabled(true);
+    l->addLayoutItem(compareMap);
+    compareMap->attemptMove(QgsLayoutPoint(10, 20, QgsUnitTypes::LayoutMillimeters), true, false, 7);
+    compareMap->setCrs(QgsCoordinateReferenceSystem(QStringLiteral("EPSG:31370")));
+    compareMap->zoomToExtent(QgsRectangle(20000, 150000, 260000, 250000));
+    addTable(l, 7, QStringLiteral("compare_table"), 155, 20, 132, 82);
+    addLabel(l, 7, QStringLiteral("compare_text"), 155, 106, 132, 28, 8);
+    auto* compareLegend = new QgsLayoutItemLegend(l);
+    compareLegend->setId(QStringLiteral("compare_legend"));
+    compareLegend->setLinkedMap(compareMap);
+    l->addLayoutItem(compareLegend);
+    compareLegend->attemptMove(QgsLayoutPoint(155, 136, QgsUnitTypes::LayoutMillimeters), true, false, 7);
+    for (int i = 0; i < 8; ++i)
         addLabel(l, i, QStringLiteral("footer_%1").arg(i + 1), 10, 202, 277, 6, 7, false,
                  QColor(120, 120, 130));
     return layout;
@@ -612,12 +629,88 @@ public:
     }
 
     static void fillFooters(QgsLayout* l, const ReportData& d, const QString& generated) {
-        for (int i = 0; i < 7; ++i)
-            setText(l, QStringLiteral("footer_%1").arg(i + 1),
-                    tr("%1 · %2 · generated %3 · page %4 of %5")
-                        .arg(d.projectTitle, d.periodText, generated)
-                        .arg(i + 1)
-                        .arg(7));
+        // Footers by the page they stand on (a page left out renumbers the ones after it).
+        const int pages = l->pageCollection()->pageCount();
+        for (int i = 0; i < 8; ++i)
+            if (auto* label = find<QgsLayoutItemLabel>(l, QStringLiteral("footer_%1").arg(i + 1)))
+                label->setText(tr("%1 · %2 · generated %3 · page %4 of %5")
+                                   .arg(d.projectTitle, d.periodText, generated)
+                                   .arg(label->page() + 1)
+                                   .arg(pages));
+    }
+
+    static void fillCompare(QgsLayout* l, const ReportData& d, QgsProject* project, const QLocale& loc) {
+        QgsLayoutItem* heading = l->itemById(QStringLiteral("h_compare"));
+        if (!heading)
+            return; // a template without the page
+        if (!d.compared) {
+            // The page and what stands on it (the table's frame with its table).
+            const int page = heading->page();
+            for (QgsLayoutItem* item : l->pageCollection()->itemsOnPage(page)) {
+                if (auto* frame = dynamic_cast<QgsLayoutFrame*>(item); frame && frame->multiFrame())
+                    l->removeMultiFrame(frame->multiFrame());
+                l->removeLayoutItem(item);
+            }
+            l->pageCollection()->deletePage(page);
+            return;
+        }
+        setText(l, QStringLiteral("h_compare"),
+                tr("Before and after: %1 against %2").arg(d.beforeText, d.afterText));
+        if (auto* map = find<QgsLayoutItemMap>(l, QStringLiteral("compare_map"))) {
+            QList<QgsMapLayer*> layers;
+            QgsVectorLayer* change = ProjectLayers::layerNamed(project, FlowMap::compareLayerName());
+            QgsVectorLayer* cameras = ProjectLayers::layerNamed(project, ProjectLayers::camerasLayerName());
+            QgsVectorLayer* zones = ProjectLayers::layerNamed(project, ProjectLayers::zonesLayerName());
+            for (QgsVectorLayer* v : {cameras, change, zones})
+                if (v)
+                    layers << v;
+            map->setKeepLayerSet(true);
+            map->setLayers(layers);
+            map->setCrs(QgsCoordinateReferenceSystem(QStringLiteral("EPSG:31370")));
+            const QgsRectangle extent =
+                ProjectLayers::extentOf({zones, cameras}, map->crs(), project->transformContext());
+            if (!extent.isEmpty())
+                map->zoomToExtent(extent);
+            if (auto* legend = find<QgsLayoutItemLegend>(l, QStringLiteral("compare_legend"))) {
+                legend->setAutoUpdateModel(false);
+                QgsLayerTree* root = legend->model()->rootGroup();
+                root->removeAllChildren();
+                if (change)
+                    root->addLayer(change);
+                legend->setTitle(QString()); // the layer's name says it
+                legend->adjustBoxSize();
+            }
+        }
+        auto perDay = [&](double v) { return v >= 0 ? loc.toString(v, 'f', 1) : tr("< k"); };
+        QVector<QStringList> rows;
+        for (const ReportData::ChangeRow& r : d.changes) {
+            auto shortName = [](const QString& n) {
+                return n.size() > 26 ? n.left(25) + QStringLiteral("…") : n;
+            };
+            QString change = QStringLiteral("–");
+            if (r.before > 0 && r.after >= 0)
+                change = (r.after >= r.before ? QStringLiteral("+") : QString()) +
+                         loc.toString(100.0 * (r.after - r.before) / r.before, 'f', 0) + QStringLiteral(" %");
+            rows << QStringList{shortName(r.origin), shortName(r.destination), perDay(r.before),
+                                perDay(r.after), change};
+        }
+        setTable(l, QStringLiteral("compare_table"),
+                 {tr("Origin"), tr("Destination"), tr("Before"), tr("After"), tr("Change")}, rows,
+                 {38, 38, 15, 15, 16});
+        setText(l, QStringLiteral("compare_text"),
+                tr("Trips per day: before %1 (%2 days), after %3 (%4 days). %5 of %6 flows changed "
+                   "significantly (a permutation test over the days, weekdays with weekdays, 5 %: about 1 in "
+                   "20 unchanged flows is flagged by chance); the table lists the largest. Each period is "
+                   "released on its own: \"< k\" where a period had fewer than k = %7 vehicles; %8 flows "
+                   "under k in both are left out.")
+                    .arg(d.beforeText)
+                    .arg(d.beforeDays)
+                    .arg(d.afterText)
+                    .arg(d.afterDays)
+                    .arg(d.changesSignificant)
+                    .arg(d.changesCompared)
+                    .arg(d.k)
+                    .arg(number(d.changesSuppressed, loc)));
     }
 };
 
@@ -638,6 +731,7 @@ std::unique_ptr<QgsPrintLayout> ReportLayout::build(const ReportData& d, QgsProj
     Pages::fillJourneys(l, d, loc);
     Pages::fillInventory(l, d);
     Pages::fillPrivacy(l, d, loc, generated);
+    Pages::fillCompare(l, d, project, loc);
     Pages::keepTextSearchable(l);
     Pages::fillFooters(l, d, generated);
     l->refresh();
@@ -659,6 +753,32 @@ void ReportLayout::write(Store& store, const ReportData& data, QgsProject* proje
     e.suppressedCells = data.suppressedTotal();
     e.k = data.k;
     file.commit(e);
+}
+
+void ReportLayout::addLayers(QgsProject* project, const QString& projectPath, const FlowCube& cube,
+                             const CameraIndex& cameras, const DisclosurePolicy& policy,
+                             const FlowFilter& filter, const std::optional<FlowFilter>& after) {
+    ProjectLayers layers;
+    layers.load(projectPath, project);
+    FlowView view;
+    view.filter = filter;
+    view.topN = 80;
+    FlowMap flows;
+    flows.setData(cube, cameras, policy);
+    flows.apply(view);
+    project->addMapLayer(flows.layer());
+    delete flows.withinLayer(); // not drawn in the report
+    if (!after)
+        return;
+    FlowMap change;
+    change.setData(cube, cameras, policy);
+    view.compare = true;
+    view.afterFrom = after->from;
+    view.afterTo = after->to;
+    change.apply(view);
+    change.layer()->setName(FlowMap::compareLayerName());
+    project->addMapLayer(change.layer());
+    delete change.withinLayer();
 }
 
 QImage ReportLayout::renderPage(QgsPrintLayout* layout, int page, double dpi) {

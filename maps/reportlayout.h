@@ -6,6 +6,7 @@
 #include <QString>
 
 #include <memory>
+#include <optional>
 
 class QgsPrintLayout;
 class QgsProject;
@@ -45,6 +46,15 @@ public:
      */
     static void write(Store& store, const ReportData& data, QgsProject* project, const QString& templatePath,
                       const QString& pdfPath, bool overwrite = false);
+
+    /**
+     * Fills \a project with what the report draws, as the app shows it: the project file's layers (\a
+     * projectPath), the flows of \a filter (top 80) and, with \a after, the change from \a filter's period to
+     * that one (FlowMap's compare mode, named FlowMap::compareLayerName()). The layers belong to \a project.
+     */
+    static void addLayers(QgsProject* project, const QString& projectPath, const FlowCube& cube,
+                          const CameraIndex& cameras, const DisclosurePolicy& policy,
+                          const FlowFilter& filter, const std::optional<FlowFilter>& after);
 
     /** The hourly profile by class as a picture (for the layout; also used by tests). */
     static QImage profileChart(const ReportData& data, QSize size);

@@ -182,11 +182,32 @@ void DetailsPanel::showZone(const QString& id, const QString& name, std::int64_t
 void DetailsPanel::showFlow(const FlowDetails& d, int k) {
     const QLocale l;
     QString html = QStringLiteral("<h3>%1 → %2</h3><ul>").arg(esc(d.origin), esc(d.destination));
-    html += QStringLiteral("<li>%1</li>")
-                .arg(esc(tr("Trips: %1").arg(l.toString(static_cast<qlonglong>(d.trips)))));
-    html += QStringLiteral("<li>%1</li>")
-                .arg(esc(tr("Share of the trips leaving %1: %2 %")
-                             .arg(d.origin, l.toString(d.shareOfOrigin, 'f', 1))));
+    if (d.change) {
+        const PeriodComparison::Row& c = *d.change;
+        auto perDay = [&](double v) {
+            return c.released(v) ? tr("%1 trips per day").arg(l.toString(v, 'f', 1))
+                                 : tr("fewer than k = %1 vehicles, no figure").arg(k);
+        };
+        html += QStringLiteral("<li>%1</li>").arg(esc(tr("Before: %1").arg(perDay(c.before))));
+        html += QStringLiteral("<li>%1</li>").arg(esc(tr("After: %1").arg(perDay(c.after))));
+        if (c.hasChange())
+            html +=
+                QStringLiteral("<li>%1</li>")
+                    .arg(esc(c.before > 0 ? tr("Change: %1 per day (%2 %)")
+                                                .arg(l.toString(c.change(), 'f', 1),
+                                                     l.toString(100.0 * c.change() / c.before, 'f', 1))
+                                          : tr("Change: %1 per day").arg(l.toString(c.change(), 'f', 1))));
+        html += QStringLiteral("<li><b>%1</b></li>")
+                    .arg(esc(c.significant ? tr("Significant: the change stands out from the day-to-day "
+                                                "variation (5 %)")
+                                           : tr("Not significant: within the day-to-day variation (5 %)")));
+    } else {
+        html += QStringLiteral("<li>%1</li>")
+                    .arg(esc(tr("Trips: %1").arg(l.toString(static_cast<qlonglong>(d.trips)))));
+        html += QStringLiteral("<li>%1</li>")
+                    .arg(esc(tr("Share of the trips leaving %1: %2 %")
+                                 .arg(d.origin, l.toString(d.shareOfOrigin, 'f', 1))));
+    }
     if (d.durationN != DisclosurePolicy::kSuppressed && d.durationN > 0)
         html += QStringLiteral("<li>%1</li>")
                     .arg(esc(tr("Journey time: median %1 min (15th–85th percentile %2–%3 min, %4 trips)")

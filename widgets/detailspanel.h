@@ -1,5 +1,9 @@
 #pragma once
 
+#include "flows/periodcomparison.h"
+
+#include <optional>
+
 #include "flowmap.h"
 #include "flows/flowcube.h"
 #include "store/camera.h"
@@ -36,6 +40,9 @@ public:
         double shareOfOrigin = 0;
         std::int64_t durationN = 0;
         double median = 0, p15 = 0, p85 = 0;
+        /** Compare mode: the flow's trips per day before and after, its change and whether it is
+         * significant (then trips and share are not shown). */
+        std::optional<PeriodComparison::Row> change;
     };
     void showFlow(const FlowDetails& d, int k);
     void clear();

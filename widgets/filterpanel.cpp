@@ -13,6 +13,7 @@
 #include <QLabel>
 #include <QLocale>
 #include <QRadioButton>
+#include <QScrollArea>
 #include <QSlider>
 #include <QSpinBox>
 #include <QVBoxLayout>
@@ -33,7 +34,13 @@ FilterPanel::FilterPanel(QWidget* parent)
     m_summary->setTextFormat(Qt::RichText);
     layout->addWidget(m_summary);
     layout->addStretch();
-    setWidget(body);
+    // Scrolls instead of squeezing its rows when the dock is short (compare mode adds three).
+    auto* scroll = new QScrollArea(this);
+    scroll->setWidget(body);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    setWidget(scroll);
     connectControls();
     m_topNLabel->setText(QString::number(m_topN->value()));
 }
@@ -51,8 +58,29 @@ QGroupBox* FilterPanel::buildWhen(QWidget* body) {
         d->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
         d->setEnabled(false);
     }
-    form->addRow(tr("From"), m_from);
-    form->addRow(tr("To"), m_to);
+    m_fromLabel = new QLabel(tr("From"), when);
+    m_toLabel = new QLabel(tr("To"), when);
+    form->addRow(m_fromLabel, m_from);
+    form->addRow(m_toLabel, m_to);
+    // Compare mode: the dates above are the period before, these the period after.
+    m_compare = new QCheckBox(tr("Compare with a later period"), when);
+    m_compare->setObjectName(QStringLiteral("Compare"));
+    m_compare->setToolTip(
+        tr("Draws each flow's change in trips per day between the period above (before) and "
+           "this one (after): blue less, red more, grey when the change is within the "
+           "day-to-day variation (a permutation test over the days, 5 %)."));
+    form->addRow(m_compare);
+    m_afterFrom = new QDateEdit(when);
+    m_afterTo = new QDateEdit(when);
+    m_afterFrom->setObjectName(QStringLiteral("AfterFrom"));
+    m_afterTo->setObjectName(QStringLiteral("AfterTo"));
+    for (QDateEdit* d : {m_afterFrom, m_afterTo}) {
+        d->setCalendarPopup(true);
+        d->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
+        d->setEnabled(false);
+    }
+    form->addRow(tr("After from"), m_afterFrom);
+    form->addRow(tr("After to"), m_afterTo);
     m_days = new QComboBox(when);
     m_days->addItems({tr("All days of the week"), tr("Weekdays"), tr("Weekend")});
     form->addRow(tr("Days"), m_days);
@@ -134,8 +162,28 @@ void FilterPanel::connectControls() {
         m_to->setEnabled(!all);
         emitChange();
     });
-    for (QDateEdit* d : {m_from, m_to})
+    for (QDateEdit* d : {m_from, m_to, m_afterFrom, m_afterTo})
         connect(d, &QDateEdit::dateChanged, this, &FilterPanel::emitChange);
+    connect(m_compare, &QCheckBox::toggled, this, [this](bool on) {
+        m_updating = true;
+        if (on && m_allDates->isChecked()) {
+            // A first proposal: the data's first half before, its second half after.
+            const QDate first = m_from->minimumDate(), last = m_to->maximumDate();
+            const QDate middle = first.addDays(first.daysTo(last) / 2);
+            m_allDates->setChecked(false);
+            m_from->setDate(first);
+            m_to->setDate(middle);
+            m_afterFrom->setDate(middle.addDays(1));
+            m_afterTo->setDate(last);
+        }
+        m_afterFrom->setEnabled(on);
+        m_afterTo->setEnabled(on);
+        m_allDates->setEnabled(!on);
+        m_fromLabel->setText(on ? tr("Before from") : tr("From"));
+        m_toLabel->setText(on ? tr("Before to") : tr("To"));
+        m_updating = false;
+        emitChange();
+    });
     connect(m_days, qOverload<int>(&QComboBox::currentIndexChanged), this, &FilterPanel::emitChange);
     for (QSpinBox* s : {m_hourFrom, m_hourTo, m_minTrips})
         connect(s, qOverload<int>(&QSpinBox::valueChanged), this, &FilterPanel::emitChange);
@@ -151,10 +199,12 @@ void FilterPanel::connectControls() {
 
 void FilterPanel::setDataRange(const QDate& first, const QDate& last) {
     m_updating = true;
-    for (QDateEdit* d : {m_from, m_to})
+    for (QDateEdit* d : {m_from, m_to, m_afterFrom, m_afterTo})
         d->setDateRange(first, last);
     m_from->setDate(first);
     m_to->setDate(last);
+    m_afterFrom->setDate(first);
+    m_afterTo->setDate(last);
     m_updating = false;
 }
 
@@ -181,6 +231,13 @@ maps::FlowView FilterPanel::view() const {
     v.topN = m_topN->value();
     v.minTrips = m_minTrips->value();
     v.lockLegend = m_lockLegend->isChecked();
+    v.compare = m_compare->isChecked();
+    if (v.compare) {
+        v.filter.from = m_from->date();
+        v.filter.to = m_to->date();
+        v.afterFrom = m_afterFrom->date();
+        v.afterTo = m_afterTo->date();
+    }
     return v;
 }
 
@@ -202,6 +259,11 @@ void FilterPanel::setView(const maps::FlowView& v) {
     m_topN->setValue(v.topN);
     m_minTrips->setValue(v.minTrips);
     m_lockLegend->setChecked(v.lockLegend);
+    if (v.afterFrom.isValid())
+        m_afterFrom->setDate(v.afterFrom);
+    if (v.afterTo.isValid())
+        m_afterTo->setDate(v.afterTo);
+    m_compare->setChecked(v.compare);
     m_updating = false;
     emitChange();
 }
@@ -227,6 +289,30 @@ void FilterPanel::setThroughAvailable(bool available) {
 void FilterPanel::showResult(const maps::FlowViewResult& r) {
     const QLocale l;
     m_minTrips->setMinimum(r.k);
+    if (m_compare->isChecked()) {
+        const maps::FlowView v = view();
+        if (!r.compareProblem.isEmpty()) {
+            m_summary->setText(QStringLiteral("<b>") + r.compareProblem.toHtmlEscaped() +
+                               QStringLiteral("</b>"));
+            return;
+        }
+        m_summary->setText(
+            tr("Trips per day, <b>%1</b> (%2 days) before and <b>%3</b> (%4 days) after: %5 flows drawn, "
+               "<b>%6</b> changed significantly (permutation test over the days, 5 %; about 1 in 20 "
+               "unchanged "
+               "flows is flagged by chance).<br>Privacy: each period is released on its own: cells with "
+               "fewer "
+               "than <b>k = %7</b> vehicles in a period have no figure there; %8 cells under k in both.")
+                .arg(PeriodComparison::periodText(v.filter))
+                .arg(r.beforeDays)
+                .arg(PeriodComparison::periodText(v.afterFilter()))
+                .arg(r.afterDays)
+                .arg(r.shown.size())
+                .arg(r.significant)
+                .arg(r.k)
+                .arg(l.toString(static_cast<qlonglong>(r.suppressedCells))));
+        return;
+    }
     m_summary->setText(
         tr("<b>%1</b> trips in the released cells, <b>%2</b> through traffic; %3 flows drawn "
            "(%4 trips).<br>Privacy: cells with fewer than <b>k = %5</b> vehicles are never shown: <b>%6</b> "

@@ -29,7 +29,10 @@ public:
     void setDataRange(const QDate& first, const QDate& last);
     maps::FlowView view() const;
     void setView(const maps::FlowView& view);
-    /** Shows the outcome of the view: trips, flows drawn, k and suppressed cells. */
+    /**
+     * Shows the outcome of the view: trips, flows drawn, k and suppressed cells; in compare mode the two
+     * periods, their days and the flows that changed significantly (or why nothing is compared).
+     */
     void showResult(const maps::FlowViewResult& result);
     /**
      * Whether the project can tell through traffic (it has cordon roles): without, "Through traffic only" is
@@ -51,6 +54,11 @@ private:
     QCheckBox* m_allDates;
     QDateEdit* m_from;
     QDateEdit* m_to;
+    QLabel* m_fromLabel;
+    QLabel* m_toLabel;
+    QCheckBox* m_compare;
+    QDateEdit* m_afterFrom;
+    QDateEdit* m_afterTo;
     QComboBox* m_days;
     QSpinBox* m_hourFrom;
     QSpinBox* m_hourTo;

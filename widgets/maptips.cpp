@@ -83,6 +83,19 @@ QString MapTips::tipAt(const QPoint& pixel) const {
                 most = f.attribute(QStringLiteral("trips")).toLongLong();
                 best = f; // the largest flow under the pointer, as it is drawn on top
             }
+        if (most >= 0 && !best.attribute(QStringLiteral("change_class")).isNull()) {
+            // Compare mode: trips per day before and after (empty where a period released none).
+            auto perDay = [&](const char* field) {
+                const QVariant v = best.attribute(QString::fromLatin1(field));
+                return v.isNull() ? tr("under k") : loc.toString(v.toDouble(), 'f', 1);
+            };
+            return tr("<b>%1 → %2</b><br>%3 → %4 trips per day%5")
+                .arg(best.attribute(QStringLiteral("origin")).toString().toHtmlEscaped(),
+                     best.attribute(QStringLiteral("destination")).toString().toHtmlEscaped(),
+                     perDay("before"), perDay("after"),
+                     best.attribute(QStringLiteral("significant")).toInt() == 1 ? tr(", significant")
+                                                                                : tr(", not significant"));
+        }
         if (most >= 0)
             return tr("<b>%1 → %2</b><br>%3 trips, %4 % of the origin's")
                 .arg(best.attribute(QStringLiteral("origin")).toString().toHtmlEscaped(),

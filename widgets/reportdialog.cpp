@@ -102,14 +102,24 @@ void ReportDialog::updateButtons() {
     m_export->setEnabled(!m_purpose->text().trimmed().isEmpty() && !m_output->text().trimmed().isEmpty());
 }
 
+QgsProject* ReportDialog::reportProject(QgsProject& own) {
+    if (!m_after)
+        return m_project;
+    FlowEngine& flows = m_session->flows();
+    maps::ReportLayout::addLayers(&own, m_session->store().path(), flows.loadCube(), flows.cameras(),
+                                  m_session->store().disclosurePolicy(), m_filter, m_after);
+    return &own;
+}
+
 void ReportDialog::refreshPreview() {
     QApplication::setOverrideCursor(Qt::WaitCursor);
     m_preview = QImage();
     try {
         const ReportData data =
             ReportData::collect(m_session->store(), m_filter, m_language->currentData().toString(),
-                                m_purpose->text(), m_session->store().disclosurePolicy());
-        auto layout = maps::ReportLayout::build(data, m_project, QString());
+                                m_purpose->text(), m_session->store().disclosurePolicy(), 20, m_after);
+        QgsProject own;
+        auto layout = maps::ReportLayout::build(data, reportProject(own), QString());
         m_preview = maps::ReportLayout::renderPage(layout.get(), 0, 40);
     } catch (...) {
         m_status->setText(ErrorBoundary::currentMessage());
@@ -129,11 +139,12 @@ bool ReportDialog::exportReport() {
     QApplication::setOverrideCursor(Qt::WaitCursor);
     try {
         Session::afterImport(m_session->store()); // trips as the data and the register now say
-        const ReportData data =
-            ReportData::collect(m_session->store(), m_filter, m_language->currentData().toString(),
-                                m_purpose->text().trimmed(), m_session->store().disclosurePolicy());
-        maps::ReportLayout::write(m_session->store(), data, m_project, QString(), m_output->text().trimmed(),
-                                  true);
+        const ReportData data = ReportData::collect(
+            m_session->store(), m_filter, m_language->currentData().toString(), m_purpose->text().trimmed(),
+            m_session->store().disclosurePolicy(), 20, m_after);
+        QgsProject own;
+        maps::ReportLayout::write(m_session->store(), data, reportProject(own), QString(),
+                                  m_output->text().trimmed(), true);
     } catch (...) {
         m_error = ErrorBoundary::currentMessage();
     }

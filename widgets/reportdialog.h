@@ -4,6 +4,8 @@
 
 #include <QDialog>
 
+#include <optional>
+
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -28,6 +30,11 @@ public:
     void setPurpose(const QString& purpose);
     void setOutput(const QString& path);
     void setLanguage(const QString& code); ///< en or nl
+    /**
+     * A before/after page comparing the filter's period with \a after (the map's compare mode); the report
+     * then draws its maps in a project of its own (the flows of the period before, and the change).
+     */
+    void setComparison(const std::optional<FlowFilter>& after) { m_after = after; }
     /** The first page as it will print (empty when it cannot be built). */
     QImage preview() const { return m_preview; }
     QString lastError() const { return m_error; }
@@ -39,9 +46,12 @@ public slots:
 
 private:
     void updateButtons();
+    /** The project the report draws: the app's, or \a own filled for a before/after report. */
+    QgsProject* reportProject(QgsProject& own);
 
     Session* m_session;
     FlowFilter m_filter;
+    std::optional<FlowFilter> m_after;
     QgsProject* m_project;
     QLineEdit* m_purpose;
     QComboBox* m_language;

@@ -259,6 +259,18 @@ void ResultQuery::written(const QString& command, const QString& rows, const Exp
                  .arg(more);
 }
 
+void setPeriod(const QCommandLineParser& p, const QString& option, FlowFilter& f, const QString& command) {
+    const QString text = p.value(option);
+    const QStringList parts = text.split(QLatin1Char('/'));
+    const QDate from = parts.size() == 2 ? QDate::fromString(parts[0].trimmed(), Qt::ISODate) : QDate();
+    const QDate to = parts.size() == 2 ? QDate::fromString(parts[1].trimmed(), Qt::ISODate) : QDate();
+    if (!from.isValid() || !to.isValid())
+        throw Error::usage(QStringLiteral("%1: --%2 is FROM/TO, two local dates yyyy-mm-dd (got '%3')")
+                               .arg(command, option, text));
+    f.from = from;
+    f.to = to;
+}
+
 void requirePurpose(const QCommandLineParser& p, const QString& command) {
     if (p.value(QStringLiteral("purpose")).trimmed().isEmpty())
         throw Error::usage(

@@ -13,23 +13,6 @@
 
 namespace stroom::cli {
 
-namespace {
-
-/** FROM/TO (local dates, inclusive) into \a f. */
-void setPeriod(const QCommandLineParser& p, const QString& option, FlowFilter& f) {
-    const QString text = p.value(option);
-    const QStringList parts = text.split(QLatin1Char('/'));
-    const QDate from = parts.size() == 2 ? QDate::fromString(parts[0].trimmed(), Qt::ISODate) : QDate();
-    const QDate to = parts.size() == 2 ? QDate::fromString(parts[1].trimmed(), Qt::ISODate) : QDate();
-    if (!from.isValid() || !to.isValid())
-        throw Error::usage(QStringLiteral("compare: --%1 is FROM/TO, two local dates yyyy-mm-dd (got '%2')")
-                               .arg(option, text));
-    f.from = from;
-    f.to = to;
-}
-
-} // namespace
-
 int compare(const QStringList& args) {
     QCommandLineParser p;
     helptext::addArgument(p, QStringLiteral("PROJECT.gpkg"), QStringLiteral("The project."));
@@ -76,8 +59,8 @@ int compare(const QStringList& args) {
         throw Error::usage(QStringLiteral("compare: --by is camera or zone"));
     const bool zones = by == QLatin1String("zone");
     FlowFilter before, after;
-    setPeriod(p, QStringLiteral("before"), before);
-    setPeriod(p, QStringLiteral("after"), after);
+    setPeriod(p, QStringLiteral("before"), before, QStringLiteral("compare"));
+    setPeriod(p, QStringLiteral("after"), after, QStringLiteral("compare"));
     ResultQuery q = ResultQuery::open(p, QStringLiteral("compare"));
     const FlowCube cube = queryCube(q.store(), p, q.policy, &q.params, nullptr);
     const CameraIndex cams = q.session->flows().cameras();

@@ -67,15 +67,22 @@ int renderReport(const QStringList& args) {
     helptext::addArgument(p, QStringLiteral("PROJECT.gpkg"), QStringLiteral("The project."));
     addFilterOptions(p);
     helptext::addOptions(
-        p, {
-               {QStringLiteral("lang"), QStringLiteral("nl or en (default en)."), QStringLiteral("nl|en")},
-               {QStringLiteral("template"),
-                QStringLiteral("A QGIS layout template (.qpt) to use instead of Stroom's."),
-                QStringLiteral("FILE")},
-               {QStringLiteral("write-template"),
-                QStringLiteral("Write Stroom's default template to FILE (to restyle in QGIS) and stop."),
-                QStringLiteral("FILE")},
-           });
+        p,
+        {
+            {QStringLiteral("lang"), QStringLiteral("nl or en (default en)."), QStringLiteral("nl|en")},
+            {QStringLiteral("template"),
+             QStringLiteral("A QGIS layout template (.qpt) to use instead of Stroom's."),
+             QStringLiteral("FILE")},
+            {QStringLiteral("before"),
+             QStringLiteral("With --after: a before/after page comparing this period (FROM/TO, local dates) "
+                            "with the later one, as compare releases it; the other pages show this period."),
+             QStringLiteral("FROM/TO")},
+            {QStringLiteral("after"), QStringLiteral("The later period of the before/after page (FROM/TO)."),
+             QStringLiteral("FROM/TO")},
+            {QStringLiteral("write-template"),
+             QStringLiteral("Write Stroom's default template to FILE (to restyle in QGIS) and stop."),
+             QStringLiteral("FILE")},
+        });
     if (!parse(p, QStringLiteral("report"), args, description))
         return 0;
     maps::QgisRuntime::initialise();
@@ -95,7 +102,19 @@ int renderReport(const QStringList& args) {
         p.value(QStringLiteral("lang")).isEmpty() ? QStringLiteral("en") : p.value(QStringLiteral("lang"));
     if (lang != QLatin1String("en") && lang != QLatin1String("nl"))
         throw Error::usage(QStringLiteral("report: --lang is nl or en"));
-    const FlowFilter filter = flowFilter(p);
+    FlowFilter filter = flowFilter(p);
+    std::optional<FlowFilter> after;
+    if (p.isSet(QStringLiteral("before")) != p.isSet(QStringLiteral("after")))
+        throw Error::usage(QStringLiteral("report: a before/after page needs both --before and --after"));
+    if (p.isSet(QStringLiteral("before"))) {
+        if (p.isSet(QStringLiteral("from")) || p.isSet(QStringLiteral("to")))
+            throw Error::usage(
+                QStringLiteral("report: with --before and --after, the period is --before, not "
+                               "--from/--to"));
+        after = filter;
+        setPeriod(p, QStringLiteral("before"), filter, QStringLiteral("report"));
+        setPeriod(p, QStringLiteral("after"), *after, QStringLiteral("report"));
+    }
     const QString path = p.positionalArguments().first(), pdf = p.value(QStringLiteral("out"));
     QElapsedTimer timer;
     timer.start();
@@ -115,19 +134,12 @@ int renderReport(const QStringList& args) {
         throw Error::usage(QStringLiteral("report: a report uses the project's trips; --gap, --dedupe and "
                                           "--through-min/max are for flows, counts and journey-times"));
     const ReportData data =
-        ReportData::collect(store, filter, lang, p.value(QStringLiteral("purpose")), policy);
+        ReportData::collect(store, filter, lang, p.value(QStringLiteral("purpose")), policy, 20, after);
 
     // The layers, as the app shows them, in a project of the report's own.
     QgsProject project;
-    maps::ProjectLayers layers;
-    layers.load(path, &project);
-    maps::FlowMap flows;
-    flows.setData(session->flows().loadCube(), session->flows().cameras(), policy);
-    maps::FlowView view;
-    view.filter = filter;
-    view.topN = 80;
-    flows.apply(view);
-    project.addMapLayer(flows.layer());
+    maps::ReportLayout::addLayers(&project, path, session->flows().loadCube(), session->flows().cameras(),
+                                  policy, filter, after);
 
     maps::ReportLayout::write(store, data, &project, p.value(QStringLiteral("template")), pdf,
                               p.isSet(QStringLiteral("overwrite")));

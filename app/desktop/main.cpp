@@ -89,7 +89,16 @@ int applyFilters(stroom::desktop::MainWindow& window, const QString& list) {
                 v.zones = true;
             else if (key == QLatin1String("top"))
                 v.topN = value.toInt();
-            else if (!v.filter.set(key, value))
+            else if (key == QLatin1String("compare")) {
+                // compare=FROM/TO: the period after; from= and to= give the period before.
+                v.compare = true;
+                v.afterFrom = QDate::fromString(value.section(QLatin1Char('/'), 0, 0), Qt::ISODate);
+                v.afterTo = QDate::fromString(value.section(QLatin1Char('/'), 1, 1), Qt::ISODate);
+                if (!v.afterFrom.isValid() || !v.afterTo.isValid())
+                    throw stroom::Error::usage(
+                        QStringLiteral("--filter: compare is FROM/TO, two dates yyyy-mm-dd (got '%1')")
+                            .arg(value));
+            } else if (!v.filter.set(key, value))
                 throw stroom::Error::usage(QStringLiteral("--filter: unknown filter '%1'").arg(key));
         }
     } catch (const stroom::Error& e) {
@@ -137,7 +146,8 @@ struct Options {
     QCommandLineOption filter{
         QStringLiteral("filter"),
         QCoreApplication::translate(
-            "main", "Start with these filters, e.g. hours=7-10,class=truck,through,zones,days=weekday."),
+            "main", "Start with these filters, e.g. hours=7-10,class=truck,through,zones,days=weekday; "
+                    "from=DATE,to=DATE,compare=FROM/TO compares that period with a later one."),
         QStringLiteral("LIST")};
     QCommandLineOption showRegister{
         QStringLiteral("register"),

@@ -325,6 +325,8 @@ void MainWindow::buildFileMenu() {
         if (!m_session)
             return;
         widgets::ReportDialog dialog(m_session.get(), m_flowMap->view().filter, QgsProject::instance(), this);
+        if (m_flowMap->view().compare)
+            dialog.setComparison(m_flowMap->view().afterFilter());
         dialog.show();
         dialog.refreshPreview();
         dialog.exec();
@@ -744,6 +746,9 @@ QList<maps::FlowMap::Pair> MainWindow::pickFlow(const QgsFeature& feature) {
     d.destination = m_flowMap->label(f.destination, zones);
     d.trips = f.trips;
     d.shareOfOrigin = feature.attribute(QStringLiteral("share")).toDouble();
+    PeriodComparison::Row change;
+    if (m_flowMap->changeOf(feature.id(), &change))
+        d.change = change;
     const PairTimes t = m_session->flows().tripDurations(m_flowMap->camerasOf(f.origin, zones),
                                                          m_flowMap->camerasOf(f.destination, zones),
                                                          m_flowMap->view().filter);

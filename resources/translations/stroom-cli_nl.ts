@@ -564,5 +564,13 @@ Opdrachten:
         <source>the OD matrix of two periods: per-day change and whether it is significant</source>
         <translation>de HB-matrix van twee periodes: verandering per dag en of die significant is</translation>
     </message>
+    <message>
+        <source>With --after: a before/after page comparing this period (FROM/TO, local dates) with the later one, as compare releases it; the other pages show this period.</source>
+        <translation>Met --after: een voor/na-pagina die deze periode (VAN/TOT, lokale datums) vergelijkt met de latere, zoals compare ze vrijgeeft; de andere pagina&apos;s tonen deze periode.</translation>
+    </message>
+    <message>
+        <source>The later period of the before/after page (FROM/TO).</source>
+        <translation>De latere periode van de voor/na-pagina (VAN/TOT).</translation>
+    </message>
 </context>
 </TS>

@@ -128,6 +128,42 @@
         <source>Trips within the zone</source>
         <translation>Verplaatsingen binnen de zone</translation>
     </message>
+    <message>
+        <source>−50 % or less (or under k after)</source>
+        <translation>−50 % of minder (of onder k na)</translation>
+    </message>
+    <message>
+        <source>−50 % to −20 %</source>
+        <translation>−50 % tot −20 %</translation>
+    </message>
+    <message>
+        <source>−20 % to −5 %</source>
+        <translation>−20 % tot −5 %</translation>
+    </message>
+    <message>
+        <source>−5 % to +5 %</source>
+        <translation>−5 % tot +5 %</translation>
+    </message>
+    <message>
+        <source>+5 % to +20 %</source>
+        <translation>+5 % tot +20 %</translation>
+    </message>
+    <message>
+        <source>+20 % to +50 %</source>
+        <translation>+20 % tot +50 %</translation>
+    </message>
+    <message>
+        <source>+50 % or more (or under k before)</source>
+        <translation>+50 % of meer (of onder k voor)</translation>
+    </message>
+    <message>
+        <source>Not significant (5 %)</source>
+        <translation>Niet significant (5 %)</translation>
+    </message>
+    <message>
+        <source>Change in trips per day</source>
+        <translation>Verandering in verplaatsingen per dag</translation>
+    </message>
 </context>
 <context>
     <name>PrivacyGuard</name>
@@ -193,16 +229,16 @@
         <translation>Een camera selecteren (op id) en de details tonen.</translation>
     </message>
     <message>
-        <source>Start with these filters, e.g. hours=7-10,class=truck,through,zones,days=weekday.</source>
-        <translation>Met deze filters beginnen, bv. hours=7-10,class=truck,through,zones,days=weekday.</translation>
-    </message>
-    <message>
         <source>Open with the camera register shown.</source>
         <translation>Openen met het cameraregister zichtbaar.</translation>
     </message>
     <message>
         <source>origin-destination flows, counts and the camera register from pseudonymised ANPR data, on a map</source>
         <translation>herkomst-bestemmingsstromen, tellingen en het cameraregister uit gepseudonimiseerde ANPR-gegevens, op een kaart</translation>
+    </message>
+    <message>
+        <source>Start with these filters, e.g. hours=7-10,class=truck,through,zones,days=weekday; from=DATE,to=DATE,compare=FROM/TO compares that period with a later one.</source>
+        <translation>Starten met deze filters, bv. hours=7-10,class=truck,through,zones,days=weekday; from=DATUM,to=DATUM,compare=VAN/TOT vergelijkt die periode met een latere.</translation>
     </message>
 </context>
 <context>
@@ -811,6 +847,30 @@ Intern verkeer: %10 (%11 %).
     <message>
         <source>Data layer. This report shows L2 aggregates only. Every cell, count and journey time in it stands for at least k = %1 distinct vehicles on one day; %2 cells under k were suppressed in total (OD %3, counts %4, journey times %5). Every figure is perturbed by the cell key method: each trip and read carries a secret random key, a cell&apos;s key is the sum of its records&apos; keys, and a published table adds noise of -2 to +2 (zero mean, variance 1) chosen by that key. The same cell always reads the same, so the difference of two overlapping queries hits a suppressed value no more often than two equal noises do (about one time in four); many queries combined can do better, and every query is in the audit trail. Totals are sums of the published figures. Exact figures are released only for a stated purpose and are audited as layer L1.</source>
         <translation>Gegevenslaag. Dit rapport toont enkel L2-aggregaten. Elke cel, telling en reistijd staat voor minstens k = %1 verschillende voertuigen op één dag; in totaal zijn %2 cellen onder k weggelaten (HB %3, tellingen %4, reistijden %5). Elk cijfer is verstoord met de celsleutelmethode: elke verplaatsing en elke waarneming draagt een geheime willekeurige sleutel, de sleutel van een cel is de som van de sleutels van haar records, en een gepubliceerde tabel telt er ruis van -2 tot +2 bij (gemiddeld nul, variantie 1), bepaald door die sleutel. Dezelfde cel geeft altijd hetzelfde getal, dus het verschil tussen twee overlappende bevragingen onthult een weggelaten waarde niet vaker dan twee ruistermen gelijk zijn (ongeveer één keer op vier); met veel bevragingen samen lukt dat vaker, en elke bevraging staat in het auditlogboek. Totalen zijn sommen van de gepubliceerde cijfers. Exacte cijfers worden enkel voor een opgegeven doel vrijgegeven en als laag L1 gelogd.</translation>
+    </message>
+    <message>
+        <source>Before and after: %1 against %2</source>
+        <translation>Voor en na: %1 tegenover %2</translation>
+    </message>
+    <message>
+        <source>&lt; k</source>
+        <translation>&lt; k</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>Voor</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>Na</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Verandering</translation>
+    </message>
+    <message>
+        <source>Trips per day: before %1 (%2 days), after %3 (%4 days). %5 of %6 flows changed significantly (a permutation test over the days, weekdays with weekdays, 5 %: about 1 in 20 unchanged flows is flagged by chance); the table lists the largest. Each period is released on its own: &quot;&lt; k&quot; where a period had fewer than k = %7 vehicles; %8 flows under k in both are left out.</source>
+        <translation>Verplaatsingen per dag: voor %1 (%2 dagen), na %3 (%4 dagen). %5 van %6 stromen veranderden significant (een permutatietoets over de dagen, weekdagen met weekdagen, 5 %: ongeveer 1 op 20 onveranderde stromen wordt toevallig gemarkeerd); de tabel toont de grootste. Elke periode wordt apart vrijgegeven: &quot;&lt; k&quot; waar een periode minder dan k = %7 voertuigen had; %8 stromen onder k in beide worden weggelaten.</translation>
     </message>
 </context>
 <context>
@@ -1463,6 +1523,38 @@ Elke export, elk rapport en elke kopie wordt vastgelegd in een beveiligd auditlo
         <source>&lt;p&gt;&lt;b&gt;A new project.&lt;/b&gt; Next:&lt;/p&gt;&lt;ol&gt;&lt;li&gt;File &amp;gt; Import cameras… (the register: CSV, GeoJSON, GeoPackage, OpenStreetMap)&lt;/li&gt;&lt;li&gt;File &amp;gt; Import zones… (districts, for flows between them: GeoJSON, GeoPackage, Shapefile)&lt;/li&gt;&lt;li&gt;File &amp;gt; Import ANPR data… (pseudonymised exports, or counts from privacy-proof cameras)&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;The flow map, the OD matrix and the counts follow each import.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;Een nieuw project.&lt;/b&gt; Volgende stappen:&lt;/p&gt;&lt;ol&gt;&lt;li&gt;Bestand &amp;gt; Camera&apos;s importeren… (het register: CSV, GeoJSON, GeoPackage, OpenStreetMap)&lt;/li&gt;&lt;li&gt;Bestand &amp;gt; Zones importeren… (wijken, voor stromen ertussen: GeoJSON, GeoPackage, Shapefile)&lt;/li&gt;&lt;li&gt;Bestand &amp;gt; ANPR-gegevens importeren… (gepseudonimiseerde exports, of tellingen van privacyvriendelijke camera&apos;s)&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;De stromenkaart, de HB-matrix en de tellingen worden na elke import bijgewerkt.&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>%1 trips per day</source>
+        <translation>%1 verplaatsingen per dag</translation>
+    </message>
+    <message>
+        <source>fewer than k = %1 vehicles, no figure</source>
+        <translation>minder dan k = %1 voertuigen, geen cijfer</translation>
+    </message>
+    <message>
+        <source>Before: %1</source>
+        <translation>Voor: %1</translation>
+    </message>
+    <message>
+        <source>After: %1</source>
+        <translation>Na: %1</translation>
+    </message>
+    <message>
+        <source>Change: %1 per day (%2 %)</source>
+        <translation>Verandering: %1 per dag (%2 %)</translation>
+    </message>
+    <message>
+        <source>Change: %1 per day</source>
+        <translation>Verandering: %1 per dag</translation>
+    </message>
+    <message>
+        <source>Significant: the change stands out from the day-to-day variation (5 %)</source>
+        <translation>Significant: de verandering steekt uit boven de schommeling van dag tot dag (5 %)</translation>
+    </message>
+    <message>
+        <source>Not significant: within the day-to-day variation (5 %)</source>
+        <translation>Niet significant: binnen de schommeling van dag tot dag (5 %)</translation>
+    </message>
 </context>
 <context>
     <name>stroom::widgets::FilterPanel</name>
@@ -1573,6 +1665,34 @@ Elke export, elk rapport en elke kopie wordt vastgelegd in een beveiligd auditlo
     <message>
         <source>unknown (no cordon roles)</source>
         <translation>onbekend (geen cordonrollen)</translation>
+    </message>
+    <message>
+        <source>Compare with a later period</source>
+        <translation>Vergelijken met een latere periode</translation>
+    </message>
+    <message>
+        <source>Draws each flow&apos;s change in trips per day between the period above (before) and this one (after): blue less, red more, grey when the change is within the day-to-day variation (a permutation test over the days, 5 %).</source>
+        <translation>Tekent per stroom de verandering in verplaatsingen per dag tussen de periode hierboven (voor) en deze (na): blauw minder, rood meer, grijs als de verandering binnen de schommeling van dag tot dag valt (een permutatietoets over de dagen, 5 %).</translation>
+    </message>
+    <message>
+        <source>After from</source>
+        <translation>Na: van</translation>
+    </message>
+    <message>
+        <source>After to</source>
+        <translation>Na: tot</translation>
+    </message>
+    <message>
+        <source>Before from</source>
+        <translation>Voor: van</translation>
+    </message>
+    <message>
+        <source>Before to</source>
+        <translation>Voor: tot</translation>
+    </message>
+    <message>
+        <source>Trips per day, &lt;b&gt;%1&lt;/b&gt; (%2 days) before and &lt;b&gt;%3&lt;/b&gt; (%4 days) after: %5 flows drawn, &lt;b&gt;%6&lt;/b&gt; changed significantly (permutation test over the days, 5 %; about 1 in 20 unchanged flows is flagged by chance).&lt;br&gt;Privacy: each period is released on its own: cells with fewer than &lt;b&gt;k = %7&lt;/b&gt; vehicles in a period have no figure there; %8 cells under k in both.</source>
+        <translation>Verplaatsingen per dag, &lt;b&gt;%1&lt;/b&gt; (%2 dagen) voor en &lt;b&gt;%3&lt;/b&gt; (%4 dagen) na: %5 stromen getekend, &lt;b&gt;%6&lt;/b&gt; significant veranderd (permutatietoets over de dagen, 5 %; ongeveer 1 op 20 onveranderde stromen wordt toevallig gemarkeerd).&lt;br&gt;Privacy: elke periode wordt apart vrijgegeven: cellen met minder dan &lt;b&gt;k = %7&lt;/b&gt; voertuigen in een periode hebben daar geen cijfer; %8 cellen onder k in beide.</translation>
     </message>
 </context>
 <context>
@@ -1878,6 +1998,22 @@ Elke export, elk rapport en elke kopie wordt vastgelegd in een beveiligd auditlo
     <message>
         <source>&lt;b&gt;%1 → %2&lt;/b&gt;&lt;br&gt;%3 trips, %4 % of the origin&apos;s</source>
         <translation>&lt;b&gt;%1 → %2&lt;/b&gt;&lt;br&gt;%3 verplaatsingen, %4 % van alle verplaatsingen uit de herkomst</translation>
+    </message>
+    <message>
+        <source>under k</source>
+        <translation>onder k</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1 → %2&lt;/b&gt;&lt;br&gt;%3 → %4 trips per day%5</source>
+        <translation>&lt;b&gt;%1 → %2&lt;/b&gt;&lt;br&gt;%3 → %4 verplaatsingen per dag%5</translation>
+    </message>
+    <message>
+        <source>, significant</source>
+        <translation>, significant</translation>
+    </message>
+    <message>
+        <source>, not significant</source>
+        <translation>, niet significant</translation>
     </message>
 </context>
 <context>

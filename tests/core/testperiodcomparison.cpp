@@ -12,6 +12,8 @@
 #include "simulate/simulator.h"
 #include "store/store.h"
 
+#include "../plantedchange.h"
+
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
@@ -109,33 +111,10 @@ class TestPeriodComparison : public QObject {
     const DisclosurePolicy m_policy{10, false};
 
     FlowCube build(const QString& name, const QByteArray& dropCamera) {
-        Store s = Store::create(m_dir.filePath(name + QStringLiteral(".gpkg")));
-        const QString cams = m_sim + QStringLiteral("/cameras.csv");
-        s.upsertCameras(camerasFromFeatures(readVectorFile(cams), cams, nullptr));
-        s.upsertZones(zonesFromFeatures(readVectorFile(m_sim + QStringLiteral("/zones.geojson")),
-                                        QStringLiteral("zones"), QStringLiteral("wijknr"),
-                                        QStringLiteral("wijk")));
-        QString csv = m_sim + QStringLiteral("/anpr-standard.csv");
-        if (!dropCamera.isEmpty()) {
-            // The planted change: the camera's reads are gone from the second week on.
-            QFile in(csv);
-            if (!in.open(QIODevice::ReadOnly))
-                throw Error::input(csv);
-            csv = m_dir.filePath(name + QStringLiteral(".csv"));
-            QFile out(csv);
-            if (!out.open(QIODevice::WriteOnly))
-                throw Error::input(csv);
-            while (!in.atEnd()) {
-                const QByteArray line = in.readLine();
-                const QList<QByteArray> f = line.split(',');
-                if (f.size() > 1 && f[1] == dropCamera && f[0] >= "2026-03-09")
-                    continue;
-                out.write(line);
-            }
-        }
-        Importer(s).importFile(csv, ImportOptions());
+        const QString project = m_dir.filePath(name + QStringLiteral(".gpkg"));
+        stroomtest::createPlantedChangeProject(m_sim, project, dropCamera);
+        Store s = Store::open(project);
         FlowEngine engine(s);
-        engine.rebuild(TripParameters());
         m_cams = engine.cameras();
         return engine.loadCube();
     }
@@ -151,12 +130,6 @@ class TestPeriodComparison : public QObject {
 private slots:
     void initTestCase() {
         m_sim = m_dir.filePath(QStringLiteral("sim"));
-        SimulationOptions o;
-        o.cameras = 60;
-        o.vehicles = 10000;
-        o.days = 14;
-        o.outDir = m_sim;
-        Simulator(o).run();
         m_same = build(QStringLiteral("same"), {});
         m_planted = build(QStringLiteral("planted"), "C010");
     }

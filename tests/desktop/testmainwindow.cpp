@@ -348,6 +348,44 @@ private slots:
         QVERIFY(w.filterPanel()->summaryText().contains(QLatin1String("k = 10")));
     }
 
+    /**
+     * Compare mode from the filter panel (issue 14): ticking "Compare with a later period" proposes the
+     * data's two halves, draws the change (every feature has its change class), says how many flows
+     * changed significantly, and is kept with the project; unticking brings the trips back.
+     */
+    void comparingTwoPeriodsFromTheFilterPanel() {
+        const QString p = m_dir.filePath(QStringLiteral("compare.gpkg"));
+        createDemoProject(p, 4, 120, 3000, 8);
+        {
+            desktop::MainWindow w;
+            w.setInteractive(false);
+            QVERIFY(w.openProject(p));
+            auto* compare = w.filterPanel()->findChild<QCheckBox*>(QStringLiteral("Compare"));
+            QVERIFY(compare);
+            compare->setChecked(true);
+            const maps::FlowView v = w.filterPanel()->view();
+            QVERIFY(v.compare);
+            QVERIFY(v.filter.to < v.afterFrom);
+            QVERIFY2(w.filterPanel()->summaryText().contains(QLatin1String("changed significantly")),
+                     qPrintable(w.filterPanel()->summaryText()));
+            maps::FlowMap* fm = w.flowMap();
+            QVERIFY(fm->layer()->featureCount() > 0);
+            QgsFeature f;
+            for (QgsFeatureIterator it = fm->layer()->getFeatures(); it.nextFeature(f);)
+                QVERIFY(!f.attribute(QStringLiteral("change_class")).isNull());
+            QCOMPARE(static_cast<long>(fm->result().changes.size()), fm->layer()->featureCount());
+        }
+        desktop::MainWindow w;
+        w.setInteractive(false);
+        QVERIFY(w.openProject(p));
+        QVERIFY(w.filterPanel()->view().compare); // kept with the project
+        w.filterPanel()->findChild<QCheckBox*>(QStringLiteral("Compare"))->setChecked(false);
+        QVERIFY(w.filterPanel()->summaryText().contains(QLatin1String("k = 10")));
+        QgsFeature f;
+        QVERIFY(w.flowMap()->layer()->getFeatures().nextFeature(f));
+        QVERIFY(f.attribute(QStringLiteral("change_class")).isNull());
+    }
+
     void viewStateRoundTrips() {
         const QString p = m_dir.filePath(QStringLiteral("state.gpkg"));
         createDemoProject(p, 3, 120, 1000, 2);

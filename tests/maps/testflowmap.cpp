@@ -5,6 +5,8 @@
 #include "simulate/demoproject.h"
 #include "store/store.h"
 
+#include "../plantedchange.h"
+
 #include <qgsmaprenderersequentialjob.h>
 #include <qgsmapsettings.h>
 #include <qgsmarkersymbol.h>
@@ -143,6 +145,123 @@ private slots:
             for (int x = 0; x < all.width(); ++x)
                 classPixels += all.pixel(x, y) == maps::FlowMap::rampColor(cls + shift).rgb();
         QVERIFY2(classPixels > 20, qPrintable(QString::number(classPixels)));
+        QgsProject::instance()->clear();
+    }
+
+    /**
+     * Compare mode (issue 14): a camera's reads gone in the second week. The map draws the comparison's
+     * rows (the top N by trips per day), the planted camera's flows in the strongest fall colour and in
+     * front, the unchanged ones pale; every change colour readable on white (3:1), the pale grey still
+     * visible; overlapping periods draw nothing and say why; back to the normal view, its ramp again.
+     */
+    void compareModeDrawsTheChange() {
+        const QString project = m_dir.filePath(QStringLiteral("planted.gpkg"));
+        stroomtest::createPlantedChangeProject(m_dir.filePath(QStringLiteral("sim-planted")), project,
+                                               "C010");
+        maps::FlowMap fm;
+        load(fm, project);
+        maps::ProjectLayers layers;
+        layers.load(project, QgsProject::instance());
+        const QgsRectangle extent = layers.homeExtent(QgsProject::instance());
+        QgsProject::instance()->addMapLayer(fm.layer());
+        maps::FlowView v;
+        v.compare = true;
+        v.filter.from = QDate(2026, 3, 2);
+        v.filter.to = QDate(2026, 3, 8);
+        v.afterFrom = QDate(2026, 3, 9);
+        v.afterTo = QDate(2026, 3, 15);
+        v.topN = 100;
+        const maps::FlowViewResult r = fm.apply(v);
+        QVERIFY(r.compareProblem.isEmpty());
+        QCOMPARE(r.beforeDays, 7);
+        QCOMPARE(static_cast<int>(r.changes.size()), 100);
+        QCOMPARE(fm.layer()->featureCount(), 100L);
+        const PeriodComparison::Result direct =
+            PeriodComparison::compare(fm.cube(), v.filter, v.afterFilter(), {}, fm.policy());
+        const std::uint32_t c010 = fm.cameras().keyOf(QStringLiteral("C010"));
+        int gone = 0;
+        for (const PeriodComparison::Row& row : r.changes) {
+            // Each drawn row is the comparison's own.
+            const auto it = std::find_if(direct.rows.begin(), direct.rows.end(), [&](const auto& d) {
+                return d.origin == row.origin && d.destination == row.destination;
+            });
+            QVERIFY(it != direct.rows.end());
+            QCOMPARE(it->before, row.before);
+            QCOMPARE(it->significant, row.significant);
+            if (row.origin == c010 || row.destination == c010) {
+                QCOMPARE(maps::FlowMap::changeClass(row), 0);
+                ++gone;
+            }
+        }
+        QVERIFY2(gone >= 3, qPrintable(QString::number(gone)));
+        const QImage img = render(fm.layer(), extent);
+        auto count = [&](const QColor& c) {
+            int n = 0;
+            for (int y = 0; y < img.height(); ++y)
+                for (int x = 0; x < img.width(); ++x)
+                    n += img.pixel(x, y) == c.rgb();
+            return n;
+        };
+        QVERIFY2(count(maps::FlowMap::changeColor(0)) > 200,
+                 qPrintable(QString::number(count(maps::FlowMap::changeColor(0)))));
+        QVERIFY2(
+            count(maps::FlowMap::changeColor(maps::FlowMap::kNotSignificant)) > 200,
+            qPrintable(QString::number(count(maps::FlowMap::changeColor(maps::FlowMap::kNotSignificant)))));
+        auto contrast = [](const QColor& c) {
+            auto lin = [](double x) { return x <= 0.03928 ? x / 12.92 : std::pow((x + 0.055) / 1.055, 2.4); };
+            return 1.05 /
+                   (0.2126 * lin(c.redF()) + 0.7152 * lin(c.greenF()) + 0.0722 * lin(c.blueF()) + 0.05);
+        };
+        for (int c = 0; c < maps::FlowMap::kChangeClasses; ++c)
+            QVERIFY2(contrast(maps::FlowMap::changeColor(c)) >= 3.0, qPrintable(QString::number(c)));
+        QVERIFY(contrast(maps::FlowMap::changeColor(maps::FlowMap::kNotSignificant)) >= 1.8);
+        // The significant flows are drawn over the pale ones: in the middle of each large fall, a significant
+        // colour (its own, or a larger significant flow's) is on top, never the pale grey.
+        QgsFeature f;
+        int onTop = 0, checked = 0;
+        const QgsMapSettings settings = [&] {
+            QgsMapSettings ms;
+            ms.setDestinationCrs(QgsCoordinateReferenceSystem(QStringLiteral("EPSG:31370")));
+            ms.setOutputSize(QSize(600, 600));
+            ms.setExtent(extent);
+            return ms;
+        }();
+        const QgsCoordinateTransform toMap(fm.layer()->crs(), settings.destinationCrs(),
+                                           QgsProject::instance());
+        for (QgsFeatureIterator it = fm.layer()->getFeatures(); it.nextFeature(f);) {
+            if (f.attribute(QStringLiteral("change_class")).toInt() != 0 ||
+                f.attribute(QStringLiteral("volume")).toDouble() < 20)
+                continue;
+            QgsGeometry g = f.geometry();
+            g.transform(toMap);
+            const QgsPointXY mid = g.interpolate(g.length() / 2).asPoint();
+            const QgsPointXY px = settings.mapToPixel().transform(mid);
+            ++checked;
+            bool significant = false;
+            for (int dy = -1; dy <= 1; ++dy)
+                for (int dx = -1; dx <= 1; ++dx)
+                    for (int c = 0; c < maps::FlowMap::kChangeClasses; ++c)
+                        significant = significant || img.pixel(static_cast<int>(px.x()) + dx,
+                                                               static_cast<int>(px.y()) + dy) ==
+                                                         maps::FlowMap::changeColor(c).rgb();
+            onTop += significant ? 1 : 0;
+        }
+        QVERIFY(checked >= 3);
+        QVERIFY2(onTop == checked, qPrintable(QStringLiteral("%1 of %2").arg(onTop).arg(checked)));
+        // Overlapping periods: nothing drawn, and why.
+        v.afterFrom = QDate(2026, 3, 8);
+        const maps::FlowViewResult overlap = fm.apply(v);
+        QVERIFY(overlap.compareProblem.contains(QLatin1String("overlap")));
+        QCOMPARE(fm.layer()->featureCount(), 0L);
+        // Back to the normal view: its classes and colours.
+        const maps::FlowViewResult normal = fm.apply(maps::FlowView());
+        QVERIFY(normal.changes.empty());
+        const QImage back = render(fm.layer(), extent);
+        int ramp = 0;
+        for (int y = 0; y < back.height(); ++y)
+            for (int x = 0; x < back.width(); ++x)
+                ramp += back.pixel(x, y) == maps::FlowMap::rampColor(4).rgb();
+        QVERIFY2(ramp > 30, qPrintable(QString::number(ramp)));
         QgsProject::instance()->clear();
     }
 

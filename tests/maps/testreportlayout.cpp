@@ -8,6 +8,8 @@
 #include "simulate/demoproject.h"
 #include "store/store.h"
 
+#include "../plantedchange.h"
+
 #include <qgslayoutframe.h>
 #include <qgslayoutitemlabel.h>
 #include <qgslayoutitemmap.h>
@@ -68,6 +70,66 @@ private slots:
             for (int x = int(20 * px); x < int(200 * px); ++x)
                 ink += page.pixel(x, y) != qRgb(255, 255, 255);
         QVERIFY2(ink > 2000, qPrintable(QString::number(ink)));
+    }
+
+    /**
+     * The before/after page (issue 14): a camera's reads gone in the second week. The page is there only when
+     * the report compares (8 pages, else 7, numbered in the footers), lists the largest significant changes
+     * with "< k" where a period released nothing, and its map draws the change (the strongest fall's colour).
+     */
+    void beforeAfterPage() {
+        const QString project = m_dir.filePath(QStringLiteral("planted.gpkg"));
+        stroomtest::createPlantedChangeProject(m_dir.filePath(QStringLiteral("sim-planted")), project,
+                                               "C010");
+        Store s = Store::open(project);
+        FlowFilter before, after;
+        before.from = QDate(2026, 3, 2);
+        before.to = QDate(2026, 3, 8);
+        after.from = QDate(2026, 3, 9);
+        after.to = QDate(2026, 3, 15);
+        const ReportData data = ReportData::collect(s, before, QStringLiteral("en"), QStringLiteral("test"),
+                                                    s.disclosurePolicy(), 20, after);
+        QVERIFY(data.compared);
+        QCOMPARE(data.beforeDays, 7);
+        QVERIFY(data.changesSignificant > 10);
+        QVERIFY(!data.changes.isEmpty());
+        int gone = 0;
+        for (const ReportData::ChangeRow& r : data.changes) {
+            QVERIFY(r.significant);
+            gone +=
+                (r.origin.contains(QLatin1String("C010")) || r.destination.contains(QLatin1String("C010"))) &&
+                r.after < 0;
+        }
+        QVERIFY(gone >= 3);
+        FlowEngine e(s);
+        QgsProject qp;
+        maps::ReportLayout::addLayers(&qp, project, e.loadCube(), e.cameras(), s.disclosurePolicy(), before,
+                                      after);
+        auto layout = maps::ReportLayout::build(data, &qp, QString());
+        QCOMPARE(layout->pageCollection()->pageCount(), 8);
+        auto* heading = dynamic_cast<QgsLayoutItemLabel*>(layout->itemById(QStringLiteral("h_compare")));
+        QVERIFY(heading && heading->text().contains(QLatin1String("2026-03-09..2026-03-15")));
+        auto* footer = dynamic_cast<QgsLayoutItemLabel*>(layout->itemById(QStringLiteral("footer_8")));
+        QVERIFY(footer && footer->text().endsWith(QLatin1String("page 8 of 8")));
+        auto* map = dynamic_cast<QgsLayoutItemMap*>(layout->itemById(QStringLiteral("compare_map")));
+        QVERIFY(map);
+        QVERIFY(
+            map->layers().contains(maps::ProjectLayers::layerNamed(&qp, maps::FlowMap::compareLayerName())));
+        const QImage page = maps::ReportLayout::renderPage(layout.get(), 7, 100);
+        const double px = 100 / 25.4;
+        int fall = 0;
+        for (int y = int(20 * px); y < int(198 * px); ++y)
+            for (int x = int(10 * px); x < int(150 * px); ++x)
+                fall += page.pixel(x, y) == maps::FlowMap::changeColor(0).rgb();
+        QVERIFY2(fall > 100, qPrintable(QString::number(fall)));
+        // Without a comparison the page goes, and the footers count 7.
+        const ReportData plain = ReportData::collect(s, before, QStringLiteral("en"), QStringLiteral("test"),
+                                                     s.disclosurePolicy());
+        auto seven = maps::ReportLayout::build(plain, &qp, QString());
+        QCOMPARE(seven->pageCollection()->pageCount(), 7);
+        QVERIFY(!seven->itemById(QStringLiteral("compare_map")));
+        auto* last = dynamic_cast<QgsLayoutItemLabel*>(seven->itemById(QStringLiteral("footer_7")));
+        QVERIFY(last && last->text().endsWith(QLatin1String("page 7 of 7")));
     }
 
     /** Names in the tables (a council reads them), long ones wrapped: no table runs over the text beside it.

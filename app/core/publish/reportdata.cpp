@@ -3,6 +3,7 @@
 #include "common/sqlite.h"
 #include "common/timeparse.h"
 #include "flows/journeytimes.h"
+#include "flows/periodcomparison.h"
 #include "governance/purge.h"
 #include "privacy/privacyguard.h"
 #include "privacy/recordkeys.h"
@@ -14,6 +15,7 @@
 #include <QMap>
 
 #include <algorithm>
+#include <cmath>
 
 namespace stroom {
 
@@ -53,6 +55,36 @@ void collectOd(ReportData& r, const FlowCube& cube, const FlowFilter& filter, co
         const OdFlow& f = kept[i];
         r.topOd.append(
             OdRow{cams.label(f.origin, false), cams.label(f.destination, false), f.trips, shares.of(f)});
+    }
+}
+
+void collectComparison(ReportData& r, const FlowCube& cube, const FlowFilter& before, const FlowFilter& after,
+                       const CameraIndex& cams, const DisclosurePolicy& policy) {
+    const PeriodComparison::Result c = PeriodComparison::compare(cube, before, after, {}, policy);
+    r.compared = true;
+    r.beforeText = PeriodComparison::periodText(before);
+    r.afterText = PeriodComparison::periodText(after);
+    r.beforeDays = c.beforeDays;
+    r.afterDays = c.afterDays;
+    r.changesCompared = static_cast<int>(c.rows.size());
+    r.changesSuppressed = c.suppressed;
+    std::vector<PeriodComparison::Row> significant;
+    for (const PeriodComparison::Row& row : c.rows)
+        if (row.significant) {
+            significant.push_back(row);
+            ++r.changesSignificant;
+        }
+    // The largest changes first; a cell with no figure in a period changed by the other period's figure.
+    auto size = [](const PeriodComparison::Row& row) {
+        return std::fabs(std::max(row.after, 0.0) - std::max(row.before, 0.0));
+    };
+    std::sort(
+        significant.begin(), significant.end(),
+        [&](const PeriodComparison::Row& a, const PeriodComparison::Row& b) { return size(a) > size(b); });
+    for (std::size_t i = 0; i < significant.size() && i < 12; ++i) {
+        const PeriodComparison::Row& row = significant[i];
+        r.changes.append(ReportData::ChangeRow{
+            cams.label(row.origin, false), cams.label(row.destination, false), row.before, row.after, true});
     }
 }
 
@@ -151,7 +183,8 @@ void collectRetention(ReportData& r, Store& store) {
 } // namespace
 
 ReportData ReportData::collect(Store& store, const FlowFilter& filter, const QString& language,
-                               const QString& purpose, const DisclosurePolicy& policy, int topRows) {
+                               const QString& purpose, const DisclosurePolicy& policy, int topRows,
+                               const std::optional<FlowFilter>& after) {
     ReportData r;
     r.language = language;
     r.purpose = purpose;
@@ -173,6 +206,8 @@ ReportData ReportData::collect(Store& store, const FlowFilter& filter, const QSt
     collectJourneys(r, store, engine, filter, cams, policy, topRows);
     collectInventory(r, store);
     collectRetention(r, store);
+    if (after)
+        collectComparison(r, cube, filter, *after, cams, policy);
     return r;
 }
 

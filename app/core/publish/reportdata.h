@@ -9,6 +9,8 @@
 #include <QStringList>
 #include <QVector>
 
+#include <optional>
+
 namespace stroom {
 
 class Store;
@@ -74,12 +76,35 @@ struct ReportData {
     ReidentificationRisk risk;    ///< of the kept reads (when there are any)
     QDate readsFrom, readsTo;     ///< the UTC days of the first and last of them
 
-    /** Suppressed cells in everything the report shows (OD, counts, journey times). */
-    std::int64_t suppressedTotal() const { return odSuppressed + countsSuppressed + journeysSuppressed; }
+    /**
+     * \brief Before / after (issue 14): the filter's period against a later one, as `stroom-cli compare`
+     * releases it (PeriodComparison): each period on its own, trips per day.
+     */
+    struct ChangeRow {
+        QString origin, destination;
+        double before, after; ///< trips per day, or -1 where the period released no figure
+        bool significant;
+    };
+    bool compared = false;
+    QString beforeText, afterText; ///< the two periods, "2026-03-02..2026-03-08"
+    int beforeDays = 0, afterDays = 0;
+    QVector<ChangeRow> changes; ///< the largest significant changes (trips per day), at most 12
+    int changesSignificant = 0; ///< cells that changed significantly
+    int changesCompared = 0;    ///< cells released in at least one period
+    std::int64_t changesSuppressed = 0;
 
-    /** Gathers the report for \a filter (trips brought up to date first when the store is writable). */
+    /** Suppressed cells in everything the report shows (OD, counts, journey times, the comparison). */
+    std::int64_t suppressedTotal() const {
+        return odSuppressed + countsSuppressed + journeysSuppressed + changesSuppressed;
+    }
+
+    /**
+     * Gathers the report for \a filter (trips brought up to date first when the store is writable); with \a
+     * after, the comparison of \a filter's period with that one (Error::usage as PeriodComparison::compare).
+     */
     static ReportData collect(Store& store, const FlowFilter& filter, const QString& language,
-                              const QString& purpose, const DisclosurePolicy& policy, int topRows = 20);
+                              const QString& purpose, const DisclosurePolicy& policy, int topRows = 20,
+                              const std::optional<FlowFilter>& after = std::nullopt);
 };
 
 } // namespace stroom
