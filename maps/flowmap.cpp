@@ -489,8 +489,8 @@ void FlowMap::applyCompare(const FlowView& view, FlowViewResult& r) {
         for (const PeriodComparison::Row& row : r.changes)
             if (row.origin == it->origin && row.destination == it->destination)
                 m_changeByFeature.insert(it.key(), row);
-    buildCompareRenderer(largest);
     m_compareDrawn = true;
+    buildCompareRenderer(largest);
     m_within->dataProvider()->truncate(); // trips within a zone are not compared
     m_within->triggerRepaint();
     selectFocus();
@@ -591,6 +591,12 @@ void FlowMap::clearFocus() {
 }
 
 void FlowMap::selectFocus() {
+    if (m_compareDrawn) {
+        // The selection colour (red) would read as a rise on the diverging ramp: the focus's flows are drawn
+        // (whatever the top N) in their change colours, not selected.
+        m_layer->removeSelection();
+        return;
+    }
     QgsFeatureIds ids;
     for (auto it = m_byFeature.cbegin(); it != m_byFeature.cend(); ++it)
         if ((m_focusKey && (it->origin == *m_focusKey || it->destination == *m_focusKey)) ||
@@ -624,6 +630,8 @@ CameraProfile FlowMap::cameraProfile(std::uint32_t camera) const {
         return p;
     p.byClass = m_cube.counts(m_view.filter, CountPeriod::All, true, true, camera).publish(m_policy);
     p.hourly = m_cube.counts(m_view.filter, CountPeriod::HourOfDay, true, true, camera).publish(m_policy);
+    p.perDay = m_cube.counts(m_view.filter, CountPeriod::Day, false, true, camera).publish(m_policy);
+    p.localHour = m_cube.counts(m_view.filter, CountPeriod::Hour, false, true, camera).publish(m_policy);
     return p;
 }
 

@@ -63,8 +63,10 @@ struct FlowViewResult {
 
 /** \brief One camera under the current filter, as released: per class, and per hour of the day and class. */
 struct CameraProfile {
-    PublishedCounts byClass; ///< period 0, one row per class
-    PublishedCounts hourly;  ///< period = hour of the day
+    PublishedCounts byClass;   ///< period 0, one row per class
+    PublishedCounts hourly;    ///< period = hour of the day
+    PublishedCounts perDay;    ///< period = local day, classes together: passages and distinct vehicles
+    PublishedCounts localHour; ///< period = local hour, classes together (for the typical day)
 };
 
 /**

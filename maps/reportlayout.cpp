@@ -472,10 +472,20 @@ public:
             ReportLayout::profileChart(d, QSize(1050, 750)).save(png);
             pic->setPicturePath(png);
         }
-        setText(l, QStringLiteral("profile_caption"),
-                tr("Passages per hour of the day (local time), all cameras, by vehicle class. Each bar is a "
-                   "published figure; hours with fewer than k = %1 vehicles of a class are left out.")
-                    .arg(d.k));
+        setText(
+            l, QStringLiteral("profile_caption"),
+            tr("Passages per hour of the day (local time), all cameras, by vehicle class. Each bar is a "
+               "published figure; hours with fewer than k = %1 vehicles of a class are left out.")
+                    .arg(d.k) +
+                (d.uniqueDays > 0
+                     ? QStringLiteral("\n\n") +
+                           tr("Unique vehicles per day, all cameras: median %1 (%2–%3 over %4 days). A "
+                              "vehicle seen at several cameras on a day counts once; each day is released "
+                              "on its own.")
+                               .arg(loc.toString(d.uniquePerDayMedian, 'f', 0),
+                                    number(d.uniquePerDayMin, loc), number(d.uniquePerDayMax, loc))
+                               .arg(d.uniqueDays)
+                     : QString()));
     }
 
     static void fillJourneys(QgsLayout* l, const ReportData& d, const QLocale& loc) {

@@ -126,6 +126,43 @@ void DetailsPanel::showCamera(const Camera& c, const maps::CameraProfile& profil
                     .arg(esc(
                         tr("%1: fewer than %2 vehicles each").arg(hidden.join(QStringLiteral(", "))).arg(k)));
     html += QStringLiteral("</ul>");
+    // Unique vehicles per local day (each day released on its own) and the typical day's busiest hours.
+    std::vector<std::int64_t> vehicles;
+    for (const CameraCount& cc : profile.perDay.rows)
+        vehicles.push_back(cc.vehicles);
+    if (!vehicles.empty()) {
+        const std::int64_t lo = *std::min_element(vehicles.begin(), vehicles.end()),
+                           hi = *std::max_element(vehicles.begin(), vehicles.end());
+        const int days = static_cast<int>(vehicles.size());
+        html += QStringLiteral("<p>%1</p>")
+                    .arg(esc(tr("Unique vehicles per day: median %1 (%2–%3 over %n day(s); a vehicle seen "
+                                "several times on a day counts once)",
+                                nullptr, days)
+                                 .arg(l.toString(TypicalDay::median(vehicles), 'f', 0),
+                                      l.toString(static_cast<qlonglong>(lo)),
+                                      l.toString(static_cast<qlonglong>(hi)))));
+    }
+    const TypicalDay typical(profile.localHour);
+    for (const int weekend : {0, 1}) {
+        const TypicalDay::Hour* busiest = nullptr;
+        int busiestHour = 0;
+        for (const auto& [key, hour] : typical.hours)
+            if (std::get<1>(key) == weekend && (!busiest || hour.median > busiest->median)) {
+                busiest = &hour;
+                busiestHour = std::get<2>(key);
+            }
+        if (busiest)
+            html +=
+                QStringLiteral("<p>%1</p>")
+                    .arg(esc((weekend ? tr("Typical weekend day: busiest hour %1:00–%2:00, median %3 "
+                                           "passages (over %4 days)")
+                                      : tr("Typical weekday: busiest hour %1:00–%2:00, median %3 passages "
+                                           "(over %4 days)"))
+                                 .arg(busiestHour, 2, 10, QLatin1Char('0'))
+                                 .arg(busiestHour + 1, 2, 10, QLatin1Char('0'))
+                                 .arg(l.toString(busiest->median, 'f', 0))
+                                 .arg(busiest->days)));
+    }
     m_text->setHtml(html);
 
     QChart* chart = m_chartView->chart();

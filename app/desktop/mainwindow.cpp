@@ -740,7 +740,8 @@ QList<maps::FlowMap::Pair> MainWindow::pickFlow(const QgsFeature& feature) {
     if (!m_flowMap->flowOf(feature.id(), &f))
         return {};
     const bool zones = m_flowMap->view().zones;
-    m_flowMap->layer()->selectByIds(QgsFeatureIds{feature.id()});
+    if (!m_flowMap->view().compare) // in compare mode red reads as a rise: the details say which flow
+        m_flowMap->layer()->selectByIds(QgsFeatureIds{feature.id()});
     widgets::DetailsPanel::FlowDetails d;
     d.origin = m_flowMap->label(f.origin, zones);
     d.destination = m_flowMap->label(f.destination, zones);

@@ -872,6 +872,10 @@ Intern verkeer: %10 (%11 %).
         <source>Trips per day: before %1 (%2 days), after %3 (%4 days). %5 of %6 flows changed significantly (a permutation test over the days, weekdays with weekdays, 5 %: about 1 in 20 unchanged flows is flagged by chance); the table lists the largest. Each period is released on its own: &quot;&lt; k&quot; where a period had fewer than k = %7 vehicles; %8 flows under k in both are left out.</source>
         <translation>Verplaatsingen per dag: voor %1 (%2 dagen), na %3 (%4 dagen). %5 van %6 stromen veranderden significant (een permutatietoets over de dagen, weekdagen met weekdagen, 5 %: ongeveer 1 op 20 onveranderde stromen wordt toevallig gemarkeerd); de tabel toont de grootste. Elke periode wordt apart vrijgegeven: &quot;&lt; k&quot; waar een periode minder dan k = %7 voertuigen had; %8 stromen onder k in beide worden weggelaten.</translation>
     </message>
+    <message>
+        <source>Unique vehicles per day, all cameras: median %1 (%2–%3 over %4 days). A vehicle seen at several cameras on a day counts once; each day is released on its own.</source>
+        <translation>Unieke voertuigen per dag, alle camera&apos;s: mediaan %1 (%2–%3 over %4 dagen). Een voertuig dat op een dag bij meerdere camera&apos;s gezien wordt, telt één keer; elke dag wordt apart vrijgegeven.</translation>
+    </message>
 </context>
 <context>
     <name>stroom::maps::TransparencyListing</name>
@@ -1554,6 +1558,21 @@ Elke export, elk rapport en elke kopie wordt vastgelegd in een beveiligd auditlo
     <message>
         <source>Not significant: within the day-to-day variation (5 %)</source>
         <translation>Niet significant: binnen de schommeling van dag tot dag (5 %)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Unique vehicles per day: median %1 (%2–%3 over %n day(s); a vehicle seen several times on a day counts once)</source>
+        <translation>
+            <numerusform>Unieke voertuigen per dag: mediaan %1 (%2–%3 over %n dag; een voertuig dat op een dag meermaals gezien wordt, telt één keer)</numerusform>
+            <numerusform>Unieke voertuigen per dag: mediaan %1 (%2–%3 over %n dagen; een voertuig dat op een dag meermaals gezien wordt, telt één keer)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Typical weekend day: busiest hour %1:00–%2:00, median %3 passages (over %4 days)</source>
+        <translation>Typische weekenddag: drukste uur %1:00–%2:00, mediaan %3 passages (over %4 dagen)</translation>
+    </message>
+    <message>
+        <source>Typical weekday: busiest hour %1:00–%2:00, median %3 passages (over %4 days)</source>
+        <translation>Typische weekdag: drukste uur %1:00–%2:00, mediaan %3 passages (over %4 dagen)</translation>
     </message>
 </context>
 <context>

@@ -313,6 +313,25 @@ private slots:
         QCOMPARE(w.odTablePanel()->view()->selectionModel()->selectedRows().size(), expected.size());
         QVERIFY(w.detailsPanel()->text().contains(id));
         QVERIFY(w.detailsPanel()->chart()->series().size() == 1); // the hourly profile
+        // Unique vehicles per day (issue 14): the median of the days' released distinct vehicles, counted
+        // here from the cube; and the typical weekday's busiest hour.
+        std::vector<std::int64_t> perDay;
+        for (const CameraCount& c : fm->cube()
+                                        .counts(fm->view().filter, CountPeriod::Day, false, true, best)
+                                        .publish(w.session()->store().disclosurePolicy())
+                                        .rows)
+            perDay.push_back(c.vehicles);
+        QVERIFY(!perDay.empty());
+        std::sort(perDay.begin(), perDay.end());
+        const double median = perDay.size() % 2
+                                  ? static_cast<double>(perDay[perDay.size() / 2])
+                                  : (perDay[perDay.size() / 2 - 1] + perDay[perDay.size() / 2]) / 2.0;
+        const QString text = w.detailsPanel()->text();
+        QVERIFY2(
+            text.contains(
+                QStringLiteral("Unique vehicles per day: median %1").arg(QLocale().toString(median, 'f', 0))),
+            qPrintable(text));
+        QVERIFY2(text.contains(QLatin1String("Typical weekday: busiest hour")), qPrintable(text));
     }
 
     /** A filter change in the panel redraws the flow layer as the cube says. */

@@ -422,6 +422,26 @@ RawOd FlowCube::od(const FlowFilter& f, const std::vector<int>& group) const {
     return m;
 }
 
+double TypicalDay::median(std::vector<std::int64_t>& values) {
+    if (values.empty())
+        return 0;
+    std::sort(values.begin(), values.end());
+    const std::size_t n = values.size();
+    return n % 2 ? static_cast<double>(values[n / 2])
+                 : (static_cast<double>(values[n / 2 - 1]) + static_cast<double>(values[n / 2])) / 2.0;
+}
+
+TypicalDay::TypicalDay(const PublishedCounts& hourly) {
+    std::map<std::tuple<std::uint32_t, int, int>, std::vector<std::int64_t>> byHour;
+    for (const CameraCount& c : hourly.rows) {
+        const QDate day = QDate(1970, 1, 1).addDays(c.period / 24);
+        byHour[{c.camera, day.dayOfWeek() >= 6 ? 1 : 0, static_cast<int>(c.period % 24)}].push_back(
+            c.passages);
+    }
+    for (auto& [key, values] : byHour)
+        hours[key] = Hour{median(values), static_cast<int>(values.size())};
+}
+
 RawCounts FlowCube::counts(const FlowFilter& f, CountPeriod per, bool perClass, bool perCamera,
                            std::uint32_t onlyCamera) const {
     // Cells by (camera, period, class): hashed while the per-vehicle cube cells stream in, sorted once at

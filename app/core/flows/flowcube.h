@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <map>
+#include <tuple>
 #include <unordered_map>
 #include <vector>
 
@@ -113,6 +114,24 @@ struct PublishedCounts {
     std::vector<CameraCount>
         suppressedCells; ///< where a cell had traffic but was suppressed (values kSuppressed)
     std::int64_t suppressed = 0;
+};
+
+/**
+ * \brief The typical day (issue 14): per camera, for weekdays and for weekends apart, the median over the
+ * days of the released passages in each local hour of the day, and how many days had a released figure there.
+ * A median of published figures only: an hour under k on a day is not among them. `counts --profile` and the
+ * details panel read it.
+ */
+struct TypicalDay {
+    struct Hour {
+        double median;
+        int days;
+    };
+    /** (camera, weekend 0/1, hour of day) → its median; from released counts per local hour. */
+    std::map<std::tuple<std::uint32_t, int, int>, Hour> hours;
+    explicit TypicalDay(const PublishedCounts& hourly);
+    /** The median of \a values (sorted in place); 0 for none. */
+    static double median(std::vector<std::int64_t>& values);
 };
 
 /** \brief A counts query before the privacy policy. */

@@ -51,6 +51,11 @@ struct ReportData {
     };
     QVector<CountRow> topCounts; ///< cameras with the most passages
     std::int64_t countsSuppressed = 0;
+    /** Unique vehicles over every camera per local day (released per day; a vehicle seen at several cameras
+     * on a day counts once): the median, lowest and highest day, and the days released. */
+    double uniquePerDayMedian = 0;
+    std::int64_t uniquePerDayMin = 0, uniquePerDayMax = 0;
+    int uniqueDays = 0;
     double hourlyByClass[6][24] = {}; ///< passages per hour of the day and class, all cameras (each bar a
                                       ///< released cell; 0 when under k)
 

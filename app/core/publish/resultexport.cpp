@@ -399,23 +399,16 @@ ExportResult ResultExport::profile(const PublishedCounts& hourly, const QString&
     r.path = path;
     r.k = m_policy.k();
     r.suppressed = hourly.suppressed;
-    // (camera label, weekend, hour of day) → the released passages of each day.
-    std::map<std::tuple<QString, int, int>, std::vector<std::int64_t>> cells;
-    for (const CameraCount& c : hourly.rows) {
-        const QDate day = QDate(1970, 1, 1).addDays(c.period / 24);
-        cells[{label(c.camera, false), day.dayOfWeek() >= 6 ? 1 : 0, static_cast<int>(c.period % 24)}]
-            .push_back(c.passages);
-    }
+    // Sorted as the CSV is: by camera label, then weekday before weekend, then hour.
+    const TypicalDay typical(hourly);
+    std::map<std::tuple<QString, int, int>, TypicalDay::Hour> rows;
+    for (const auto& [key, hour] : typical.hours)
+        rows[{label(std::get<0>(key), false), std::get<1>(key), std::get<2>(key)}] = hour;
     QByteArray text = "camera,day_type,hour,median_passages,days\n";
-    for (auto& [key, values] : cells) {
-        std::sort(values.begin(), values.end());
-        const std::size_t n = values.size();
-        const double median =
-            n % 2 ? static_cast<double>(values[n / 2])
-                  : (static_cast<double>(values[n / 2 - 1]) + static_cast<double>(values[n / 2])) / 2.0;
+    for (const auto& [key, hour] : rows) {
         text += csvField(std::get<0>(key)) + ',' + (std::get<1>(key) ? "weekend" : "weekday") + ',' +
-                QByteArray::number(std::get<2>(key)) + ',' + QByteArray::number(median, 'f', 1) + ',' +
-                QByteArray::number(static_cast<qulonglong>(n)) + '\n';
+                QByteArray::number(std::get<2>(key)) + ',' + QByteArray::number(hour.median, 'f', 1) + ',' +
+                QByteArray::number(hour.days) + '\n';
         ++r.rows;
     }
     writeText(file.temporaryPath(), text);
