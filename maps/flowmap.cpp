@@ -329,6 +329,17 @@ FlowViewResult FlowMap::apply(const FlowView& view) {
         r.tripsShown += f.trips;
     }
     replaceFeatures(features);
+    if (view.lockLegend && !m_compareDrawn && !m_breaks.empty() && !candidates.empty()) {
+        // Locked classes stay, but reach down to the smallest flow drawn now: a graduated renderer leaves out
+        // what falls under its first class (a narrower filter's small flows would vanish from the map).
+        double smallest = static_cast<double>(candidates.front().trips);
+        for (const OdFlow& f : candidates)
+            smallest = std::min(smallest, static_cast<double>(f.trips));
+        if (smallest < m_breaks.front()) {
+            m_breaks.front() = smallest;
+            buildRenderer();
+        }
+    }
     if (!view.lockLegend || m_compareDrawn) {
         m_compareDrawn = false;
         std::vector<OdFlow> byTrips = candidates;

@@ -115,6 +115,28 @@ QString figure(std::int64_t v, int k, const QLocale& l) {
     return DisclosurePolicy::shown(v, k, l);
 }
 
+/**
+ * Shows the cameras, \a flows (when there) and the zones in \a map, zoomed to the cameras and zones; false
+ * when they have no extent (the template's stays).
+ */
+bool showProjectLayers(QgsLayoutItemMap* map, QgsProject* project, QgsVectorLayer* flows) {
+    QList<QgsMapLayer*> layers;
+    QgsVectorLayer* cameras = ProjectLayers::layerNamed(project, ProjectLayers::camerasLayerName());
+    QgsVectorLayer* zones = ProjectLayers::layerNamed(project, ProjectLayers::zonesLayerName());
+    for (QgsVectorLayer* v : {cameras, flows, zones})
+        if (v)
+            layers << v;
+    map->setKeepLayerSet(true);
+    map->setLayers(layers);
+    map->setCrs(QgsCoordinateReferenceSystem(QStringLiteral("EPSG:31370")));
+    const QgsRectangle extent =
+        ProjectLayers::extentOf({zones, cameras}, map->crs(), project->transformContext());
+    if (extent.isEmpty())
+        return false;
+    map->zoomToExtent(extent);
+    return true;
+}
+
 /** Page 2 of the default template: the flow map with its legend, scale bar and north arrow. */
 void addMapPage(QgsLayout* l, QgsProject* project, const QColor& accent) {
     addLabel(l, 1, QStringLiteral("h_map"), 10, 8, 277, 10, 15, true, accent);
@@ -369,21 +391,9 @@ public:
             if (!std::isfinite(map->rect().height()) || !std::isfinite(map->rect().width()))
                 map->attemptResize(QgsLayoutSize(
                     200, 180, QgsUnitTypes::LayoutMillimeters)); // a template saved without extent
-            QList<QgsMapLayer*> layers;
             QgsVectorLayer* flows = ProjectLayers::layerNamed(project, FlowMap::layerName());
             QgsVectorLayer* cameras = ProjectLayers::layerNamed(project, ProjectLayers::camerasLayerName());
-            QgsVectorLayer* zones = ProjectLayers::layerNamed(project, ProjectLayers::zonesLayerName());
-            for (QgsVectorLayer* v : {cameras, flows, zones})
-                if (v)
-                    layers << v;
-            map->setKeepLayerSet(true);
-            map->setLayers(layers);
-            map->setCrs(QgsCoordinateReferenceSystem(QStringLiteral("EPSG:31370")));
-            const QgsRectangle extent =
-                ProjectLayers::extentOf({zones, cameras}, map->crs(), project->transformContext());
-            if (!extent.isEmpty())
-                map->zoomToExtent(extent);
-            else
+            if (!showProjectLayers(map, project, flows))
                 nothingToMap = true; // the template's extent (Flanders) stays
             auto* legend = find<QgsLayoutItemLegend>(l, QStringLiteral("legend"));
             if (legend && mapId == QLatin1String("map")) {
@@ -667,20 +677,8 @@ public:
         setText(l, QStringLiteral("h_compare"),
                 tr("Before and after: %1 against %2").arg(d.beforeText, d.afterText));
         if (auto* map = find<QgsLayoutItemMap>(l, QStringLiteral("compare_map"))) {
-            QList<QgsMapLayer*> layers;
             QgsVectorLayer* change = ProjectLayers::layerNamed(project, FlowMap::compareLayerName());
-            QgsVectorLayer* cameras = ProjectLayers::layerNamed(project, ProjectLayers::camerasLayerName());
-            QgsVectorLayer* zones = ProjectLayers::layerNamed(project, ProjectLayers::zonesLayerName());
-            for (QgsVectorLayer* v : {cameras, change, zones})
-                if (v)
-                    layers << v;
-            map->setKeepLayerSet(true);
-            map->setLayers(layers);
-            map->setCrs(QgsCoordinateReferenceSystem(QStringLiteral("EPSG:31370")));
-            const QgsRectangle extent =
-                ProjectLayers::extentOf({zones, cameras}, map->crs(), project->transformContext());
-            if (!extent.isEmpty())
-                map->zoomToExtent(extent);
+            showProjectLayers(map, project, change);
             if (auto* legend = find<QgsLayoutItemLegend>(l, QStringLiteral("compare_legend"))) {
                 legend->setAutoUpdateModel(false);
                 QgsLayerTree* root = legend->model()->rootGroup();

@@ -8,6 +8,8 @@ PACKAGES=(
   build-essential cmake ninja-build ccache pkg-config git clang-format
   # engine: SQLite, GDAL/OGR, zlib (gzip streams), zstd (the columnar reads)
   libsqlite3-dev sqlite3 libgdal-dev gdal-bin zlib1g-dev libzstd-dev libssl-dev
+  # the animated flow map (GIF)
+  libgif-dev
   # record keys of the cell key method (SipHash-2-4)
   libsodium-dev
   # Qt 5.15 + QGIS 3.22 (desktop, maps, widgets)

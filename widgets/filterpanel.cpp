@@ -12,10 +12,15 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
+#include <QPushButton>
 #include <QRadioButton>
 #include <QScrollArea>
+#include <QSignalBlocker>
 #include <QSlider>
 #include <QSpinBox>
+#include <QStyle>
+#include <QTimer>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace stroom::widgets {
@@ -28,6 +33,7 @@ FilterPanel::FilterPanel(QWidget* parent)
     layout->addWidget(buildWhen(body));
     layout->addWidget(buildVehicles(body));
     layout->addWidget(buildShow(body));
+    layout->addWidget(buildTime(body));
     m_summary = new QLabel(body);
     m_summary->setObjectName(QStringLiteral("FilterSummary"));
     m_summary->setWordWrap(true);
@@ -117,6 +123,45 @@ QGroupBox* FilterPanel::buildVehicles(QWidget* body) {
     return what;
 }
 
+QGroupBox* FilterPanel::buildTime(QWidget* body) {
+    auto* time = new QGroupBox(tr("Time"), body);
+    auto* form = new QFormLayout(time);
+    m_timeMode = new QComboBox(time);
+    m_timeMode->setObjectName(QStringLiteral("TimeMode"));
+    m_timeMode->addItems({tr("Whole period"), tr("Hour by hour"), tr("Day by day")});
+    m_timeMode->setToolTip(tr("Steps the map through the hours of the day (the filter's days together) or "
+                              "through the days, with one legend for every step"));
+    form->addRow(tr("Show"), m_timeMode);
+    auto* player = new QHBoxLayout;
+    m_play = new QToolButton(time);
+    m_play->setObjectName(QStringLiteral("Play"));
+    m_play->setCheckable(true);
+    m_play->setIcon(style()->standardIcon(QStyle::SP_MediaPlay));
+    m_play->setToolTip(tr("Play / pause"));
+    m_timeSlider = new QSlider(Qt::Horizontal, time);
+    m_timeSlider->setObjectName(QStringLiteral("TimeSlider"));
+    m_speed = new QComboBox(time);
+    m_speed->setObjectName(QStringLiteral("Speed"));
+    for (const int ms : {500, 1000, 2000})
+        m_speed->addItem(tr("%1 s").arg(QLocale().toString(ms / 1000.0, 'g', 2)), ms);
+    m_speed->setCurrentIndex(1);
+    m_speed->setToolTip(tr("Time per step while playing"));
+    player->addWidget(m_play);
+    player->addWidget(m_timeSlider, 1);
+    player->addWidget(m_speed);
+    form->addRow(player);
+    m_timeLabel = new QLabel(time);
+    m_timeLabel->setObjectName(QStringLiteral("TimeLabel"));
+    form->addRow(m_timeLabel);
+    m_exportAnimation = new QPushButton(tr("Export animation…"), time);
+    m_exportAnimation->setObjectName(QStringLiteral("ExportAnimation"));
+    form->addRow(m_exportAnimation);
+    m_timer = new QTimer(this);
+    for (QWidget* w : std::initializer_list<QWidget*>{m_play, m_timeSlider, m_speed, m_exportAnimation})
+        w->setEnabled(false);
+    return time;
+}
+
 QGroupBox* FilterPanel::buildShow(QWidget* body) {
     auto* show = new QGroupBox(tr("Show"), body);
     auto* sform = new QFormLayout(show);
@@ -191,6 +236,26 @@ void FilterPanel::connectControls() {
         connect(c, &QCheckBox::toggled, this, &FilterPanel::emitChange);
     for (QAbstractButton* b : std::initializer_list<QAbstractButton*>{m_through, m_zoneLevel, m_lockLegend})
         connect(b, &QAbstractButton::toggled, this, &FilterPanel::emitChange);
+    connect(m_timeMode, qOverload<int>(&QComboBox::currentIndexChanged), this, [this](int mode) {
+        for (QWidget* w : std::initializer_list<QWidget*>{m_play, m_timeSlider, m_speed, m_exportAnimation})
+            w->setEnabled(mode != 0);
+        if (mode == 0)
+            setPlaying(false);
+        m_compare->setEnabled(mode == 0); // one at a time: a comparison does not play
+        m_frames.clear();
+        emitChange();
+    });
+    connect(m_timeSlider, &QSlider::valueChanged, this, [this](int i) {
+        if (i >= 0 && i < static_cast<int>(m_frames.size()))
+            m_timeLabel->setText(
+                QStringLiteral("<b>%1</b>").arg(m_frames[static_cast<std::size_t>(i)].label));
+        emitChange();
+    });
+    connect(m_play, &QToolButton::toggled, this, [this](bool on) { setPlaying(on); });
+    connect(m_speed, qOverload<int>(&QComboBox::currentIndexChanged), this,
+            [this] { m_timer->setInterval(m_speed->currentData().toInt()); });
+    connect(m_timer, &QTimer::timeout, this, &FilterPanel::step);
+    connect(m_exportAnimation, &QPushButton::clicked, this, &FilterPanel::exportAnimationRequested);
     connect(m_topN, &QSlider::valueChanged, this, [this](int v) {
         m_topNLabel->setText(QString::number(v));
         emitChange();
@@ -208,7 +273,68 @@ void FilterPanel::setDataRange(const QDate& first, const QDate& last) {
     m_updating = false;
 }
 
+std::optional<maps::FlowAnimation::Step> FilterPanel::timeStep() const {
+    switch (m_timeMode->currentIndex()) {
+    case 1:
+        return maps::FlowAnimation::Step::HourOfDay;
+    case 2:
+        return maps::FlowAnimation::Step::Day;
+    default:
+        return std::nullopt;
+    }
+}
+
+void FilterPanel::setFrames(const std::vector<maps::FlowAnimation::Frame>& frames) {
+    m_frames = frames;
+    const bool was = m_updating;
+    m_updating = true;
+    m_timeSlider->setRange(0, std::max(0, static_cast<int>(frames.size()) - 1));
+    m_updating = was;
+    const int i = m_timeSlider->value();
+    m_timeLabel->setText(i < static_cast<int>(frames.size())
+                             ? QStringLiteral("<b>%1</b>").arg(frames[static_cast<std::size_t>(i)].label)
+                             : QString());
+}
+
+void FilterPanel::setPlaying(bool playing) {
+    if (playing && !timeStep())
+        playing = false;
+    if (m_play->isChecked() != playing) {
+        const QSignalBlocker block(m_play);
+        m_play->setChecked(playing);
+    }
+    m_play->setIcon(style()->standardIcon(playing ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
+    m_timer->setInterval(m_speed->currentData().toInt());
+    if (playing)
+        m_timer->start();
+    else
+        m_timer->stop();
+}
+
+int FilterPanel::stepMilliseconds() const {
+    return m_speed->currentData().toInt();
+}
+
+bool FilterPanel::isPlaying() const {
+    return m_timer->isActive();
+}
+
+void FilterPanel::step() {
+    if (m_timeSlider->maximum() <= 0)
+        return;
+    m_timeSlider->setValue(m_timeSlider->value() >= m_timeSlider->maximum() ? 0 : m_timeSlider->value() + 1);
+}
+
 maps::FlowView FilterPanel::view() const {
+    maps::FlowView v = baseView();
+    // The player's frame: its hour or its day of the base view, with the classes the frames share.
+    const int i = m_timeSlider->value();
+    if (timeStep() && i >= 0 && i < static_cast<int>(m_frames.size()))
+        v = m_frames[static_cast<std::size_t>(i)].view;
+    return v;
+}
+
+maps::FlowView FilterPanel::baseView() const {
     maps::FlowView v;
     if (!m_allDates->isChecked()) {
         v.filter.from = m_from->date();

@@ -1,6 +1,9 @@
 #pragma once
 
+#include "flowanimation.h"
 #include "flowmap.h"
+
+#include <optional>
 
 #include <QDockWidget>
 
@@ -12,6 +15,9 @@ class QLabel;
 class QRadioButton;
 class QSlider;
 class QSpinBox;
+class QTimer;
+class QToolButton;
+class QPushButton;
 
 namespace stroom::widgets {
 
@@ -40,14 +46,32 @@ public:
      */
     void setThroughAvailable(bool available);
     QString summaryText() const;
+    /**
+     * The time player (issue 14): off, hour by hour (each hour of the day, the filter's days together) or day
+     * by day. While it is on, view() is the player's frame (its hour or day) of baseView().
+     */
+    std::optional<maps::FlowAnimation::Step> timeStep() const;
+    /** The view without the player's frame (what the frames step through). */
+    maps::FlowView baseView() const;
+    /** Starts or stops playing (a step every speed's interval, round and round). */
+    void setPlaying(bool playing);
+    bool isPlaying() const;
+    /** The player's time per step (ms), also each frame's in an exported animation. */
+    int stepMilliseconds() const;
+    /** The player's frames of the current base view, given by the main window (it has the data's days). */
+    void setFrames(const std::vector<maps::FlowAnimation::Frame>& frames);
 
 signals:
     void viewChanged(const stroom::maps::FlowView& view);
+    /** "Export animation…": the player's frames as a GIF. */
+    void exportAnimationRequested();
 
 private:
     QGroupBox* buildWhen(QWidget* body);
     QGroupBox* buildVehicles(QWidget* body);
     QGroupBox* buildShow(QWidget* body);
+    QGroupBox* buildTime(QWidget* body);
+    void step();
     void connectControls();
     void emitChange();
 
@@ -72,6 +96,14 @@ private:
     QSpinBox* m_minTrips;
     QCheckBox* m_lockLegend;
     QLabel* m_summary;
+    QComboBox* m_timeMode;
+    QSlider* m_timeSlider;
+    QToolButton* m_play;
+    QComboBox* m_speed;
+    QLabel* m_timeLabel;
+    QPushButton* m_exportAnimation;
+    QTimer* m_timer;
+    std::vector<maps::FlowAnimation::Frame> m_frames;
     bool m_updating = false;
 };
 

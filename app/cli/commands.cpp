@@ -28,6 +28,10 @@ int report(const QStringList& args) {
     return renderer().report(args);
 }
 
+int animate(const QStringList& args) {
+    return renderer().animate(args);
+}
+
 /** Replaces this process with stroom-cli-render, same arguments: its output and exit code are ours. */
 [[noreturn]] void handOver(const QString& command, const QStringList& arguments) {
     const QString dir = QCoreApplication::applicationDirPath();
@@ -63,7 +67,8 @@ void installRenderer(const Renderer& r) {
 }
 
 const Renderer& renderer() {
-    if (!g_renderer.report || !g_renderer.publicRegisterPdf || !g_renderer.transparencyPdf)
+    if (!g_renderer.report || !g_renderer.animate || !g_renderer.publicRegisterPdf ||
+        !g_renderer.transparencyPdf)
         throw Error::store(QStringLiteral("this needs stroom-cli-render (it draws with QGIS)"));
     return g_renderer;
 }
@@ -98,6 +103,8 @@ const std::vector<Command>& commands() {
          QStringLiteral("passages and distinct vehicles per camera and hour or day"), counts},
         {QStringLiteral("journey-times"), QStringLiteral("PROJECT --out FILE"),
          QStringLiteral("journey times between consecutive cameras (median, p15, p85)"), journeyTimesCommand},
+        {QStringLiteral("animate"), QStringLiteral("PROJECT --out FILE.gif"),
+         QStringLiteral("the flow map per hour of the day or per day, as an animated GIF"), animate, always},
         {QStringLiteral("report"), QStringLiteral("PROJECT --out FILE.pdf"),
          QStringLiteral("the PDF report (flow map, OD, counts, journey times, inventory, privacy)"), report,
          always},

@@ -64,6 +64,7 @@ bool outIsPdf(const QStringList& args);
  */
 struct Renderer {
     int (*report)(const QStringList& args) = nullptr;
+    int (*animate)(const QStringList& args) = nullptr;
     void (*publicRegisterPdf)(const QString& project, const QString& pdf, const QString& purpose,
                               bool overwrite) = nullptr;
     void (*transparencyPdf)(const QString& project, const QString& pdf, const QString& purpose,

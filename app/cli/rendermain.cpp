@@ -21,6 +21,7 @@ int main(int argc, char* argv[]) {
     stroom::helptext::installTranslator(); // the help in Dutch for a Dutch-speaking user
     stroom::cli::Renderer r;
     r.report = stroom::cli::renderReport;
+    r.animate = stroom::cli::renderAnimation;
     r.publicRegisterPdf = stroom::cli::renderPublicRegister;
     r.transparencyPdf = stroom::cli::renderTransparency;
     stroom::cli::installRenderer(r);

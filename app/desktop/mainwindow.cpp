@@ -155,6 +155,8 @@ MainWindow::MainWindow(QWidget* parent)
     m_layerManager->setCurrentLayer([this] { return m_layersPanel->view()->currentLayer(); });
     connect(m_layerManager, &widgets::LayerManager::failed, this, &MainWindow::showError);
     connect(m_filterPanel, &widgets::FilterPanel::viewChanged, this, &MainWindow::applyView);
+    connect(m_filterPanel, &widgets::FilterPanel::exportAnimationRequested, this,
+            &MainWindow::exportAnimation);
     connect(m_odPanel, &widgets::OdTablePanel::flowsSelected, this, &MainWindow::selectFlowsOnMap);
     connect(m_odPanel, &widgets::OdTablePanel::exportRequested, this, &MainWindow::exportOdTable);
     connect(m_odPanel, &widgets::OdTablePanel::flowsLocated, this, &MainWindow::zoomToSelection);
@@ -647,9 +649,27 @@ void MainWindow::loadFlows() {
     applyView(m_filterPanel->view());
 }
 
-void MainWindow::applyView(const maps::FlowView& view) {
+void MainWindow::applyView(const maps::FlowView& asked) {
     if (!m_flowMap || !m_flowMap->hasData())
         return;
+    maps::FlowView view = asked;
+    if (const std::optional<maps::FlowAnimation::Step> step = m_filterPanel->timeStep()) {
+        // The time player: its frames (and their shared classes) made again when the view they step through
+        // changed; then the frame the slider is on.
+        QJsonObject key;
+        m_filterPanel->baseView().writeJson(key);
+        key.insert(QStringLiteral("step"), static_cast<int>(*step));
+        if (key != m_framesKey) {
+            std::vector<maps::FlowAnimation::Frame> frames =
+                maps::FlowAnimation::frames(*m_flowMap, m_filterPanel->baseView(), *step);
+            maps::FlowAnimation::lockClasses(*m_flowMap, frames);
+            m_filterPanel->setFrames(frames);
+            m_framesKey = key;
+        }
+        view = m_filterPanel->view();
+    } else {
+        m_framesKey = QJsonObject();
+    }
     const maps::FlowViewResult r = m_flowMap->apply(view);
     updateCompactCameras();
     m_filterPanel->showResult(r);
@@ -663,6 +683,48 @@ void MainWindow::applyView(const maps::FlowView& view) {
     else
         m_detailsPanel->clear();
     updateSilentCameras();
+}
+
+void MainWindow::exportAnimation() {
+    const std::optional<maps::FlowAnimation::Step> step = m_filterPanel->timeStep();
+    if (!m_session || !m_flowMap || !m_flowMap->hasData() || !step)
+        return;
+    const bool playing = m_filterPanel->isPlaying();
+    m_filterPanel->setPlaying(false);
+    const QString f = QFileDialog::getSaveFileName(this, tr("Export animation"), QStringLiteral("flows.gif"),
+                                                   tr("Animated GIF (*.gif)"));
+    bool ok = !f.isEmpty();
+    const QString purpose =
+        ok ? QInputDialog::getText(this, tr("Purpose"),
+                                   tr("What is this animation for? (kept in the audit trail)"),
+                                   QLineEdit::Normal, QString(), &ok)
+           : QString();
+    if (ok && !purpose.trimmed().isEmpty())
+        guarded([&] {
+            QApplication::setOverrideCursor(Qt::WaitCursor);
+            const maps::FlowView base = m_filterPanel->baseView();
+            try {
+                maps::FlowAnimation::write(
+                    m_session->store(), *m_flowMap, maps::FlowAnimation::frames(*m_flowMap, base, *step),
+                    QgsProject::instance(), m_canvas->extent(), m_canvas->size(),
+                    m_filterPanel->stepMilliseconds(), f, purpose.trimmed(),
+                    QStringLiteral("%1; animation per %2, %3, top %4")
+                        .arg(base.filter.describe(),
+                             *step == maps::FlowAnimation::Step::Day ? QStringLiteral("day")
+                                                                     : QStringLiteral("hour"),
+                             base.zones ? QStringLiteral("by zone") : QStringLiteral("by camera"))
+                        .arg(base.topN),
+                    true);
+            } catch (...) {
+                QApplication::restoreOverrideCursor();
+                throw;
+            }
+            QApplication::restoreOverrideCursor();
+            statusBar()->showMessage(tr("The animation was written to %1").arg(f), 10000);
+        });
+    m_framesKey = QJsonObject(); // the export drew its own frames: draw the player's again
+    applyView(m_filterPanel->view());
+    m_filterPanel->setPlaying(playing);
 }
 
 void MainWindow::updateCompactCameras() {

@@ -1,9 +1,11 @@
 #pragma once
 
 #include "errorboundary.h"
+#include "flowanimation.h"
 #include "flowmap.h"
 #include "projectlayers.h"
 
+#include <QJsonObject>
 #include <QMainWindow>
 
 #include <functional>
@@ -13,7 +15,6 @@ class QgsMapCanvas;
 class QgsPointXY;
 class QgsMapToolPan;
 class QLabel;
-class QJsonObject;
 class QMenu;
 
 class QgsRasterLayer;
@@ -87,6 +88,8 @@ public:
 
 public slots:
     void applyView(const stroom::maps::FlowView& view);
+    /** The time player's frames as an animated GIF (asks the file and the purpose). */
+    void exportAnimation();
     /** The register's "silent in the selected period" list, when the register is shown. */
     void updateSilentCameras();
     /** Cameras drawn smaller while flows are drawn (CameraSymbology::setCompact). */
@@ -150,6 +153,7 @@ private:
     QMenu* m_mapMenu = nullptr;
     QAction* m_byPurposeAction = nullptr;
     maps::ProjectLayers m_layers;
+    QJsonObject m_framesKey; ///< the view and step the time player's frames were made for
     QString m_lastError;
     bool m_persistView = true;
     bool m_viewSaved = false; ///< saved on close: not again when the window goes

@@ -572,5 +572,29 @@ Opdrachten:
         <source>The later period of the before/after page (FROM/TO).</source>
         <translation>De latere periode van de voor/na-pagina (VAN/TOT).</translation>
     </message>
+    <message>
+        <source>Frame size in pixels (default 960x720).</source>
+        <translation>Beeldgrootte in pixels (standaard 960x720).</translation>
+    </message>
+    <message>
+        <source>Milliseconds per frame (default 800).</source>
+        <translation>Milliseconden per beeld (standaard 800).</translation>
+    </message>
+    <message>
+        <source>The largest flows drawn per frame (default 100).</source>
+        <translation>De grootste stromen die per beeld getekend worden (standaard 100).</translation>
+    </message>
+    <message>
+        <source>hour (each hour of the day, the filter&apos;s days together; default) or day (each local day).</source>
+        <translation>hour (elk uur van de dag, de dagen van de filter samen; standaard) of day (elke lokale dag).</translation>
+    </message>
+    <message>
+        <source>the flow map per hour of the day or per day, as an animated GIF</source>
+        <translation>de stroomkaart per uur van de dag of per dag, als geanimeerde GIF</translation>
+    </message>
+    <message>
+        <source>Writes the flow map through time as an animated GIF: one frame per hour of the day or per day, the period and the filter on each frame, one legend for all frames (set by the busiest frame, so widths and colours compare). Privacy: each frame&apos;s flows are released as a flows query for that hour or day alone would be (k distinct vehicles, cell key noise unless --exact); the file is recorded in the audit trail with the cells left out of every frame.</source>
+        <translation>Schrijft de stroomkaart doorheen de tijd als geanimeerde GIF: één beeld per uur van de dag of per dag, met de periode en de filter op elk beeld, één legende voor alle beelden (bepaald door het drukste beeld, zodat breedtes en kleuren vergelijkbaar zijn). Privacy: de stromen van elk beeld worden vrijgegeven zoals een flows-opvraging voor dat uur of die dag alleen (k verschillende voertuigen, celsleutelruis tenzij --exact); het bestand wordt opgenomen in het auditlogboek met de cellen die in elk beeld zijn weggelaten.</translation>
+    </message>
 </context>
 </TS>

@@ -107,6 +107,13 @@
     </message>
 </context>
 <context>
+    <name>FlowAnimation</name>
+    <message>
+        <source>%1 trips in %2 flows drawn · k = %3</source>
+        <translation>%1 verplaatsingen in %2 getekende stromen · k = %3</translation>
+    </message>
+</context>
+<context>
     <name>FlowMap</name>
     <message>
         <source>Flows (trips)</source>
@@ -512,6 +519,22 @@
     <message>
         <source>&amp;Manual</source>
         <translation>&amp;Handleiding</translation>
+    </message>
+    <message>
+        <source>Export animation</source>
+        <translation>Animatie exporteren</translation>
+    </message>
+    <message>
+        <source>Animated GIF (*.gif)</source>
+        <translation>Geanimeerde GIF (*.gif)</translation>
+    </message>
+    <message>
+        <source>What is this animation for? (kept in the audit trail)</source>
+        <translation>Waarvoor dient deze animatie? (bewaard in het auditlogboek)</translation>
+    </message>
+    <message>
+        <source>The animation was written to %1</source>
+        <translation>De animatie is weggeschreven naar %1</translation>
     </message>
 </context>
 <context>
@@ -1712,6 +1735,42 @@ Elke export, elk rapport en elke kopie wordt vastgelegd in een beveiligd auditlo
     <message>
         <source>Trips per day, &lt;b&gt;%1&lt;/b&gt; (%2 days) before and &lt;b&gt;%3&lt;/b&gt; (%4 days) after: %5 flows drawn, &lt;b&gt;%6&lt;/b&gt; changed significantly (permutation test over the days, 5 %; about 1 in 20 unchanged flows is flagged by chance).&lt;br&gt;Privacy: each period is released on its own: cells with fewer than &lt;b&gt;k = %7&lt;/b&gt; vehicles in a period have no figure there; %8 cells under k in both.</source>
         <translation>Verplaatsingen per dag, &lt;b&gt;%1&lt;/b&gt; (%2 dagen) voor en &lt;b&gt;%3&lt;/b&gt; (%4 dagen) na: %5 stromen getekend, &lt;b&gt;%6&lt;/b&gt; significant veranderd (permutatietoets over de dagen, 5 %; ongeveer 1 op 20 onveranderde stromen wordt toevallig gemarkeerd).&lt;br&gt;Privacy: elke periode wordt apart vrijgegeven: cellen met minder dan &lt;b&gt;k = %7&lt;/b&gt; voertuigen in een periode hebben daar geen cijfer; %8 cellen onder k in beide.</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Tijd</translation>
+    </message>
+    <message>
+        <source>Whole period</source>
+        <translation>Hele periode</translation>
+    </message>
+    <message>
+        <source>Hour by hour</source>
+        <translation>Uur per uur</translation>
+    </message>
+    <message>
+        <source>Day by day</source>
+        <translation>Dag per dag</translation>
+    </message>
+    <message>
+        <source>Steps the map through the hours of the day (the filter&apos;s days together) or through the days, with one legend for every step</source>
+        <translation>Laat de kaart de uren van de dag (de dagen van de filter samen) of de dagen doorlopen, met één legende voor elke stap</translation>
+    </message>
+    <message>
+        <source>Play / pause</source>
+        <translation>Afspelen / pauzeren</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>Time per step while playing</source>
+        <translation>Tijd per stap tijdens het afspelen</translation>
+    </message>
+    <message>
+        <source>Export animation…</source>
+        <translation>Animatie exporteren…</translation>
     </message>
 </context>
 <context>

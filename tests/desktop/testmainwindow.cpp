@@ -37,6 +37,7 @@
 
 #include <QCheckBox>
 #include <QClipboard>
+#include <QComboBox>
 #include <QFile>
 #include <QGuiApplication>
 #include <QHeaderView>
@@ -50,6 +51,7 @@
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSignalSpy>
+#include <QSlider>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTextBrowser>
@@ -403,6 +405,48 @@ private slots:
         QgsFeature f;
         QVERIFY(w.flowMap()->layer()->getFeatures().nextFeature(f));
         QVERIFY(f.attribute(QStringLiteral("change_class")).isNull());
+    }
+
+    /**
+     * The time player (issue 14): hour by hour, the slider steps through the 24 hours with one legend, the
+     * map drawing each hour's released flows; playing advances it; back to the whole period, the trips again.
+     */
+    void theTimePlayerStepsThroughTheHours() {
+        const QString p = m_dir.filePath(QStringLiteral("player.gpkg"));
+        createDemoProject(p, 5, 120, 3000, 2);
+        desktop::MainWindow w;
+        w.setInteractive(false);
+        QVERIFY(w.openProject(p));
+        auto* mode = w.filterPanel()->findChild<QComboBox*>(QStringLiteral("TimeMode"));
+        auto* slider = w.filterPanel()->findChild<QSlider*>(QStringLiteral("TimeSlider"));
+        auto* label = w.filterPanel()->findChild<QLabel*>(QStringLiteral("TimeLabel"));
+        QVERIFY(mode && slider && label);
+        mode->setCurrentIndex(1);
+        QCOMPARE(slider->maximum(), 23);
+        maps::FlowMap* fm = w.flowMap();
+        const std::vector<double> classes = fm->breaks();
+        slider->setValue(8);
+        QVERIFY(label->text().contains(QLatin1String("08:00")));
+        QCOMPARE(fm->view().filter.hourFrom, 8);
+        QCOMPARE(fm->view().filter.hourTo, 9);
+        FlowFilter eight = fm->view().filter;
+        const OdMatrix m = fm->cube().od(eight).publish(w.session()->store().disclosurePolicy());
+        qint64 expected = 0;
+        for (const OdFlow& f : m.flows)
+            expected += f.trips >= fm->view().minTrips && f.origin != f.destination;
+        QCOMPARE(fm->layer()->featureCount(), std::min<qint64>(expected, fm->view().topN));
+        QCOMPARE(fm->breaks(), classes); // one legend for every hour
+        slider->setValue(3);
+        QCOMPARE(fm->view().filter.hourFrom, 3);
+        QCOMPARE(fm->breaks(), classes);
+        w.filterPanel()->setPlaying(true);
+        QVERIFY(w.filterPanel()->isPlaying());
+        QTRY_VERIFY_WITH_TIMEOUT(slider->value() != 3, 5000);
+        w.filterPanel()->setPlaying(false);
+        mode->setCurrentIndex(0);
+        QVERIFY(!w.filterPanel()->isPlaying());
+        QCOMPARE(fm->view().filter.hourFrom, 0);
+        QCOMPARE(fm->view().filter.hourTo, 24);
     }
 
     void viewStateRoundTrips() {

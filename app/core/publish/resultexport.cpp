@@ -116,6 +116,21 @@ void ResultExport::commit(OutputFile& file, const QString& action, ExportResult&
     r.sha256 = file.commit(e);
 }
 
+namespace {
+
+/** The flow's curved line (CameraIndex::flowLine) as \a feature's geometry. */
+void setFlowLine(OGRFeatureH feature, const CameraIndex& cams, const OdFlow& flow, bool zones) {
+    const std::vector<QPointF> arc = cams.flowLine(flow, zones);
+    if (arc.empty())
+        return; // a camera or zone without a position: the row without a geometry
+    OGRGeometryH line = OGR_G_CreateGeometry(wkbLineString);
+    for (const QPointF& pt : arc)
+        OGR_G_AddPoint_2D(line, pt.x(), pt.y());
+    OGR_F_SetGeometryDirectly(feature, line);
+}
+
+} // namespace
+
 ExportResult ResultExport::flows(const OdMatrix& m, bool zones, const QString& path,
                                  const QString& parameters, const QString& purpose, bool imported) {
     // Imported pair flows count vehicles, and say where they come from.
@@ -162,13 +177,7 @@ ExportResult ResultExport::flows(const OdMatrix& m, bool zones, const QString& p
                 OGR_F_SetFieldString(feat, nameField, name(f.origin, zones).toUtf8().constData());
                 OGR_F_SetFieldString(feat, nameField + 1, name(f.destination, zones).toUtf8().constData());
             }
-            const std::vector<QPointF> arc = m_cams.flowLine(f, zones);
-            if (!arc.empty()) {
-                OGRGeometryH line = OGR_G_CreateGeometry(wkbLineString);
-                for (const QPointF& pt : arc)
-                    OGR_G_AddPoint_2D(line, pt.x(), pt.y());
-                OGR_F_SetGeometryDirectly(feat, line);
-            }
+            setFlowLine(feat, m_cams, f, zones);
             out.add(feat);
             ++r.rows;
         }
@@ -355,13 +364,7 @@ ExportResult ResultExport::comparison(const PeriodComparison::Result& result, bo
             real(5, p.has_value(), p.value_or(0));
             OGR_F_SetFieldInteger(feat, 6, row->significant ? 1 : 0);
             OGR_F_SetFieldString(feat, 7, parameters.toUtf8().constData());
-            const std::vector<QPointF> arc = m_cams.flowLine(OdFlow{row->origin, row->destination, 0}, zones);
-            if (!arc.empty()) {
-                OGRGeometryH line = OGR_G_CreateGeometry(wkbLineString);
-                for (const QPointF& pt : arc)
-                    OGR_G_AddPoint_2D(line, pt.x(), pt.y());
-                OGR_F_SetGeometryDirectly(feat, line);
-            }
+            setFlowLine(feat, m_cams, OdFlow{row->origin, row->destination, 0}, zones);
             out.add(feat);
             ++r.rows;
         }
