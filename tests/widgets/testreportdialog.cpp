@@ -11,7 +11,9 @@
 #include <qgsproject.h>
 #include <qgsvectorlayer.h>
 
+#include <QDate>
 #include <QFile>
+#include <QProcess>
 #include <QTemporaryDir>
 
 using namespace stroom;
@@ -62,6 +64,39 @@ private slots:
         QVERIFY(st.step());
         QCOMPARE(st.text(0), QStringLiteral("Council"));
         QVERIFY(st.text(1).startsWith(QLatin1String("language: nl")));
+        QgsProject::instance()->clear();
+    }
+
+    /**
+     * From the map's compare mode (issue 14): the report gets its before/after page, drawn in a project of its
+     * own (the app's project, whose flow layer shows the comparison, stays as it is); 8 pages, audited.
+     */
+    void beforeAfterFromTheMap() {
+        QTemporaryDir dir;
+        const QString p = dir.filePath(QStringLiteral("weeks.gpkg"));
+        createDemoProject(p, 2, 120, 3000, 8);
+        maps::ProjectLayers layers;
+        layers.load(p, QgsProject::instance());
+        const int before = static_cast<int>(QgsProject::instance()->mapLayers().size());
+        const auto session = Session::open(p);
+        FlowFilter first, second;
+        first.from = QDate(2026, 3, 2);
+        first.to = QDate(2026, 3, 5);
+        second.from = QDate(2026, 3, 6);
+        second.to = QDate(2026, 3, 9);
+        widgets::ReportDialog d(session.get(), first, QgsProject::instance());
+        d.setComparison(second);
+        d.refreshPreview();
+        QVERIFY(!d.preview().isNull());
+        const QString pdf = dir.filePath(QStringLiteral("ba.pdf"));
+        d.setOutput(pdf);
+        d.setPurpose(QStringLiteral("evaluation"));
+        QVERIFY2(d.exportReport(), qPrintable(d.lastError()));
+        QCOMPARE(static_cast<int>(QgsProject::instance()->mapLayers().size()), before);
+        QProcess info;
+        info.start(QStringLiteral("pdfinfo"), {pdf});
+        QVERIFY(info.waitForFinished(30000));
+        QVERIFY2(info.readAllStandardOutput().contains("Pages:           8"), "eight pages");
         QgsProject::instance()->clear();
     }
 };
