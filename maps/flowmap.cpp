@@ -443,6 +443,7 @@ void FlowMap::applyCompare(const FlowView& view, FlowViewResult& r) {
         r.afterDays = c.afterDays;
         r.suppressedCells = c.suppressed;
         rows = c.rows;
+        r.comparison = c;
     } catch (const Error& e) {
         r.compareProblem = e.message();
     }

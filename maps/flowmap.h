@@ -58,6 +58,8 @@ struct FlowViewResult {
      */
     std::vector<PeriodComparison::Row> changes;
     int beforeDays = 0, afterDays = 0, significant = 0;
+    /** Compare mode: the whole comparison (every cell released in a period), for the OD table and exports. */
+    std::optional<PeriodComparison::Result> comparison;
     QString compareProblem;
 };
 

@@ -4,11 +4,15 @@
 
 #include <QAbstractTableModel>
 
+#include <optional>
+
 namespace stroom::widgets {
 
 /**
  * \brief The OD matrix of the current filters as a table: origin, destination, trips, share of the
- * origin's trips. Cells under k are not in it (they are suppressed everywhere).
+ * origin's trips. Cells under k are not in it (they are suppressed everywhere). In the map's compare mode it
+ * lists the comparison as the map draws it: trips per day before → after, and the change (bold when
+ * significant).
  */
 class OdTableModel : public QAbstractTableModel {
     Q_OBJECT
@@ -37,7 +41,13 @@ private:
         OdFlow flow;
         QString origin, destination;
         double share;
+        std::optional<PeriodComparison::Row> change; ///< compare mode: the cell in both periods
     };
+    /** "12.3 → 8.1" (trips per day, "< k" where a period released none) and "−34.2 %" for compare mode. */
+    QString perDayText(const Row& r) const;
+    QString changeText(const Row& r) const;
+    bool m_compare = false;
+    int m_k = 10;
     std::vector<Row> m_rows;
 };
 

@@ -140,9 +140,18 @@ QString OdTablePanel::exportMatrix(Store& store, const maps::FlowMap& map) {
             tr("Say what the export is for: the purpose is kept in the audit trail, and nothing "
                "was written."));
     const maps::FlowView v = map.view();
-    const ExportResult r = ResultExport(store, map.cameras(), map.policy(), true)
-                               .flows(map.result().matrix, v.zones, path,
-                                      QStringLiteral("filters: %1").arg(v.filter.describe()), purpose);
+    // In compare mode the table is the comparison, and so is what it exports.
+    const ExportResult r =
+        map.result().comparison
+            ? ResultExport(store, map.cameras(), map.policy(), true)
+                  .comparison(*map.result().comparison, v.zones, path,
+                              QStringLiteral("filters: %1; before %2, after %3")
+                                  .arg(v.filter.describe(), PeriodComparison::periodText(v.filter),
+                                       PeriodComparison::periodText(v.afterFilter())),
+                              purpose)
+            : ResultExport(store, map.cameras(), map.policy(), true)
+                  .flows(map.result().matrix, v.zones, path,
+                         QStringLiteral("filters: %1").arg(v.filter.describe()), purpose);
     return tr("%1 OD pairs written to %2; %3 cells under k = %4 left out")
         .arg(r.rows)
         .arg(path)

@@ -2174,6 +2174,30 @@ Elke export, elk rapport en elke kopie wordt vastgelegd in een beveiligd auditlo
         <source>Share</source>
         <translation>Aandeel</translation>
     </message>
+    <message>
+        <source>Significant: stands out from the day-to-day variation (5 %)</source>
+        <translation>Significant: steekt uit boven de schommeling van dag tot dag (5 %)</translation>
+    </message>
+    <message>
+        <source>Not significant: within the day-to-day variation (5 %)</source>
+        <translation>Niet significant: binnen de schommeling van dag tot dag (5 %)</translation>
+    </message>
+    <message>
+        <source>Trips per day before → after, each period as released (&quot;&lt; k&quot;: under k there)</source>
+        <translation>Verplaatsingen per dag voor → na, elke periode zoals vrijgegeven (&quot;&lt; k&quot;: daar onder k)</translation>
+    </message>
+    <message>
+        <source>Change in trips per day against before; bold: significant (5 %)</source>
+        <translation>Verandering in verplaatsingen per dag tegenover voor; vet: significant (5 %)</translation>
+    </message>
+    <message>
+        <source>Per day</source>
+        <translation>Per dag</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Verandering</translation>
+    </message>
 </context>
 <context>
     <name>stroom::widgets::OdTablePanel</name>

@@ -395,6 +395,16 @@ private slots:
             for (QgsFeatureIterator it = fm->layer()->getFeatures(); it.nextFeature(f);)
                 QVERIFY(!f.attribute(QStringLiteral("change_class")).isNull());
             QCOMPARE(static_cast<long>(fm->result().changes.size()), fm->layer()->featureCount());
+            // The OD table lists the comparison the map draws: every cell released in a period, per day.
+            auto* model = w.odTablePanel()->model();
+            QVERIFY(fm->result().comparison);
+            QCOMPARE(model->rowCount(), static_cast<int>(fm->result().comparison->rows.size()));
+            QCOMPARE(model->headerData(widgets::OdTableModel::Share, Qt::Horizontal).toString(),
+                     QStringLiteral("Change"));
+            QVERIFY(model->index(0, widgets::OdTableModel::Trips)
+                        .data()
+                        .toString()
+                        .contains(QStringLiteral("→")));
         }
         desktop::MainWindow w;
         w.setInteractive(false);

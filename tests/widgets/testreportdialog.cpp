@@ -68,8 +68,8 @@ private slots:
     }
 
     /**
-     * From the map's compare mode (issue 14): the report gets its before/after page, drawn in a project of its
-     * own (the app's project, whose flow layer shows the comparison, stays as it is); 8 pages, audited.
+     * From the map's compare mode (issue 14): the report gets its before/after page, drawn in a project of
+     * its own (the app's project, whose flow layer shows the comparison, stays as it is); 8 pages, audited.
      */
     void beforeAfterFromTheMap() {
         QTemporaryDir dir;
