@@ -241,6 +241,15 @@ void FilterPanel::connectControls() {
             w->setEnabled(mode != 0);
         if (mode == 0)
             setPlaying(false);
+        if (mode != 0 && m_compare->isChecked()) {
+            const QSignalBlocker block(m_compare); // one change below, not two
+            m_compare->setChecked(false);
+            m_afterFrom->setEnabled(false);
+            m_afterTo->setEnabled(false);
+            m_allDates->setEnabled(true);
+            m_fromLabel->setText(tr("From"));
+            m_toLabel->setText(tr("To"));
+        }
         m_compare->setEnabled(mode == 0); // one at a time: a comparison does not play
         m_frames.clear();
         emitChange();
@@ -415,7 +424,7 @@ void FilterPanel::setThroughAvailable(bool available) {
 void FilterPanel::showResult(const maps::FlowViewResult& r) {
     const QLocale l;
     m_minTrips->setMinimum(r.k);
-    if (m_compare->isChecked()) {
+    if (r.comparison || !r.compareProblem.isEmpty()) {
         const maps::FlowView v = view();
         if (!r.compareProblem.isEmpty()) {
             m_summary->setText(QStringLiteral("<b>") + r.compareProblem.toHtmlEscaped() +

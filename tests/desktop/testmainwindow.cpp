@@ -410,7 +410,13 @@ private slots:
         w.setInteractive(false);
         QVERIFY(w.openProject(p));
         QVERIFY(w.filterPanel()->view().compare); // kept with the project
-        w.filterPanel()->findChild<QCheckBox*>(QStringLiteral("Compare"))->setChecked(false);
+        // The time player and a comparison are one at a time: choosing the player ends the comparison.
+        auto* mode = w.filterPanel()->findChild<QComboBox*>(QStringLiteral("TimeMode"));
+        mode->setCurrentIndex(1);
+        QVERIFY(!w.filterPanel()->view().compare);
+        QVERIFY(!w.filterPanel()->findChild<QCheckBox*>(QStringLiteral("Compare"))->isChecked());
+        QVERIFY(w.filterPanel()->summaryText().contains(QLatin1String("k = 10")));
+        mode->setCurrentIndex(0);
         QVERIFY(w.filterPanel()->summaryText().contains(QLatin1String("k = 10")));
         QgsFeature f;
         QVERIFY(w.flowMap()->layer()->getFeatures().nextFeature(f));
