@@ -497,10 +497,12 @@ void FlowMap::applyCompare(const FlowView& view, FlowViewResult& r) {
         r.tripsShown += flow.trips;
     }
     replaceFeatures(features);
+    QHash<Pair, const PeriodComparison::Row*> byPair;
+    for (const PeriodComparison::Row& row : r.changes)
+        byPair.insert(qMakePair(row.origin, row.destination), &row);
     for (auto it = m_byFeature.cbegin(); it != m_byFeature.cend(); ++it)
-        for (const PeriodComparison::Row& row : r.changes)
-            if (row.origin == it->origin && row.destination == it->destination)
-                m_changeByFeature.insert(it.key(), row);
+        if (const PeriodComparison::Row* row = byPair.value(qMakePair(it->origin, it->destination)))
+            m_changeByFeature.insert(it.key(), *row);
     m_compareDrawn = true;
     buildCompareRenderer(largest);
     m_within->dataProvider()->truncate(); // trips within a zone are not compared

@@ -47,9 +47,7 @@ int renderAnimation(const QStringList& args) {
     const QString per = p.value(QStringLiteral("per"));
     if (!per.isEmpty() && per != QLatin1String("hour") && per != QLatin1String("day"))
         throw Error::usage(QStringLiteral("animate: --per is hour or day"));
-    const QString by = p.value(QStringLiteral("by"));
-    if (!by.isEmpty() && by != QLatin1String("camera") && by != QLatin1String("zone"))
-        throw Error::usage(QStringLiteral("animate: --by is camera or zone"));
+    const bool zones = byZone(p, QStringLiteral("animate"));
     const int top = integerOption(p, QStringLiteral("top"), 100, 1, 2000);
     const int delay = integerOption(p, QStringLiteral("delay"), 800, 20, 60000);
     QSize size(960, 720);
@@ -73,7 +71,7 @@ int renderAnimation(const QStringList& args) {
     map.setData(q.session->flows().loadCube(), q.session->flows().cameras(), q.policy);
     maps::FlowView base;
     base.filter = q.filter;
-    base.zones = by == QLatin1String("zone");
+    base.zones = zones;
     base.topN = top;
     base.minTrips = q.policy.k();
     const maps::FlowAnimation::Step step =

@@ -259,6 +259,13 @@ void ResultQuery::written(const QString& command, const QString& rows, const Exp
                  .arg(more);
 }
 
+bool byZone(const QCommandLineParser& p, const QString& command) {
+    const QString by = p.value(QStringLiteral("by"));
+    if (!by.isEmpty() && by != QLatin1String("camera") && by != QLatin1String("zone"))
+        throw Error::usage(QStringLiteral("%1: --by is camera or zone").arg(command));
+    return by == QLatin1String("zone");
+}
+
 void setPeriod(const QCommandLineParser& p, const QString& option, FlowFilter& f, const QString& command) {
     const QString text = p.value(option);
     const QStringList parts = text.split(QLatin1Char('/'));

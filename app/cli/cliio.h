@@ -81,6 +81,9 @@ DisclosurePolicy disclosurePolicy(const QCommandLineParser& p, Store& store, con
 /** Error::usage unless --purpose gives a reason (every export is recorded with why it was made). */
 void requirePurpose(const QCommandLineParser& p, const QString& command);
 
+/** --by camera|zone: true for zones (Error::usage naming \a command for another word). */
+bool byZone(const QCommandLineParser& p, const QString& command);
+
 /** The dates of \a option, FROM/TO (local dates, inclusive), into \a f; Error::usage naming \a command. */
 void setPeriod(const QCommandLineParser& p, const QString& option, FlowFilter& f, const QString& command);
 

@@ -54,10 +54,7 @@ int compare(const QStringList& args) {
                            "--from/--to"));
     if (!p.isSet(QStringLiteral("before")) || !p.isSet(QStringLiteral("after")))
         throw Error::usage(QStringLiteral("compare: give --before FROM/TO and --after FROM/TO"));
-    const QString by = p.value(QStringLiteral("by"));
-    if (!by.isEmpty() && by != QLatin1String("camera") && by != QLatin1String("zone"))
-        throw Error::usage(QStringLiteral("compare: --by is camera or zone"));
-    const bool zones = by == QLatin1String("zone");
+    const bool zones = byZone(p, QStringLiteral("compare"));
     FlowFilter before, after;
     setPeriod(p, QStringLiteral("before"), before, QStringLiteral("compare"));
     setPeriod(p, QStringLiteral("after"), after, QStringLiteral("compare"));

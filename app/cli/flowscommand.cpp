@@ -55,10 +55,7 @@ int flows(const QStringList& args) {
                    "NAME.aggregates.csv "
                    "beside --out (origin,destination,vehicles,source), through the same rules.")))
         return 0;
-    const QString by = p.value(QStringLiteral("by"));
-    if (!by.isEmpty() && by != QLatin1String("camera") && by != QLatin1String("zone"))
-        throw Error::usage(QStringLiteral("flows: --by is camera or zone"));
-    const bool zones = by == QLatin1String("zone");
+    const bool zones = byZone(p, QStringLiteral("flows"));
     const QString per = p.value(QStringLiteral("per"));
     if (!per.isEmpty() && per != QLatin1String("hour") && per != QLatin1String("day"))
         throw Error::usage(QStringLiteral("flows: --per is hour or day"));
