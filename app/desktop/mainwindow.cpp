@@ -67,6 +67,7 @@
 #include <QMessageBox>
 #include <QSettings>
 #include <QStatusBar>
+#include <QThreadPool>
 #include <QTimeZone>
 
 namespace stroom::desktop {
@@ -173,6 +174,15 @@ MainWindow::MainWindow(QWidget* parent)
 }
 
 MainWindow::~MainWindow() {
+    // A refresh while the map draws leaves the old drawing to end on its own (QGIS cancels it without
+    // waiting), and when it ends it still writes into the canvas's cache: every drawing ends before the
+    // canvas goes, and nothing starts another.
+    m_canvas->freeze(true);
+    m_canvas->cancelJobs();
+    do {
+        QThreadPool::globalInstance()->waitForDone();
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::FutureCallOut);
+    } while (QThreadPool::globalInstance()->activeThreadCount() > 0);
     // An import still running works on the session (and holds its write transaction): it is cancelled and
     // ends (its dialog waits) before the view is saved and the session goes.
     qDeleteAll(findChildren<widgets::ImportDialog*>());
