@@ -60,7 +60,8 @@ int renderAnimation(const QStringList& args) {
     }
     maps::QgisRuntime::initialise();
     ResultQuery q = ResultQuery::open(p, QStringLiteral("animate"));
-    requireCordon(q.filter, q.session->flows().cameras(), QStringLiteral("animate"));
+    requireCordon(q.filter, q.session->flows(), q.session->flows().storedParameters(),
+                  QStringLiteral("animate"));
     QElapsedTimer timer;
     timer.start();
     const QString path = q.store().path();

@@ -99,19 +99,32 @@ int integerOption(const QCommandLineParser& p, const QString& name, int fallback
 
 void addTripOptions(QCommandLineParser& p) {
     helptext::addOptions(
-        p, {
-               {QStringLiteral("gap"), QStringLiteral("Trip gap in seconds (default: the stored one, 1800)."),
-                QStringLiteral("SECONDS")},
-               {QStringLiteral("dedupe"),
-                QStringLiteral("Duplicate window in seconds (default: the stored one, 60)."),
-                QStringLiteral("SECONDS")},
-               {QStringLiteral("through-min"),
-                QStringLiteral("Through traffic: at least this many minutes (default 1)."),
-                QStringLiteral("MIN")},
-               {QStringLiteral("through-max"),
-                QStringLiteral("Through traffic: at most this many minutes (default 20)."),
-                QStringLiteral("MIN")},
-           });
+        p,
+        {
+            {QStringLiteral("gap"), QStringLiteral("Trip gap in seconds (default: the stored one, 1800)."),
+             QStringLiteral("SECONDS")},
+            {QStringLiteral("dedupe"),
+             QStringLiteral("Duplicate window in seconds (default: the stored one, 60)."),
+             QStringLiteral("SECONDS")},
+            {QStringLiteral("through-min"),
+             QStringLiteral("Through traffic: at least this many minutes (default 1)."),
+             QStringLiteral("MIN")},
+            {QStringLiteral("through-max"),
+             QStringLiteral("Through traffic: at most this many minutes (default 20); with --through-min "
+                            "or this, one fixed window for every gate pair unless --through-window pair."),
+             QStringLiteral("MIN")},
+            {QStringLiteral("through-window"),
+             QStringLiteral("pair (default): each gate pair's own window, its median crossing time + 3 "
+                            "robust standard deviations (1.4826 × MAD), at least 5 min, where the pair has "
+                            "30 trips or more (the others keep the fixed window); fixed: DESIGN's "
+                            "--through-min to --through-max for all."),
+             QStringLiteral("pair|fixed")},
+            {QStringLiteral("through-method"),
+             QStringLiteral("cordon (default): by the cameras' roles cordon-in and cordon-out; role-free "
+                            "(ANPR Metrics' definition, for projects without roles): a vehicle whose reads "
+                            "of a day span less than an hour, with no camera twice."),
+             QStringLiteral("cordon|role-free")},
+        });
 }
 
 TripParameters tripParameters(const QCommandLineParser& p, const TripParameters& stored, bool* given) {
@@ -131,6 +144,22 @@ TripParameters tripParameters(const QCommandLineParser& p, const TripParameters&
     }
     if (p.isSet(QStringLiteral("through-max"))) {
         t.throughMaxSeconds = 60 * integerOption(p, QStringLiteral("through-max"), 20, 0, 1440);
+        *given = true;
+    }
+    if (p.isSet(QStringLiteral("through-min")) || p.isSet(QStringLiteral("through-max")))
+        t.throughWindow = ThroughWindow::Fixed; // a window given is the window, unless pairs are asked for
+    if (p.isSet(QStringLiteral("through-window"))) {
+        const QString w = p.value(QStringLiteral("through-window"));
+        if (w != QLatin1String("pair") && w != QLatin1String("fixed"))
+            throw Error::usage(QStringLiteral("--through-window is pair or fixed (got '%1')").arg(w));
+        t.throughWindow = w == QLatin1String("pair") ? ThroughWindow::PerPair : ThroughWindow::Fixed;
+        *given = true;
+    }
+    if (p.isSet(QStringLiteral("through-method"))) {
+        const QString m = p.value(QStringLiteral("through-method"));
+        if (m != QLatin1String("cordon") && m != QLatin1String("role-free"))
+            throw Error::usage(QStringLiteral("--through-method is cordon or role-free (got '%1')").arg(m));
+        t.throughMethod = m == QLatin1String("role-free") ? ThroughMethod::RoleFree : ThroughMethod::Cordon;
         *given = true;
     }
     if (t.throughMaxSeconds < t.throughMinSeconds)
@@ -307,23 +336,42 @@ DisclosurePolicy disclosurePolicy(const QCommandLineParser& p, Store& store, con
     return DisclosurePolicy(k, exact);
 }
 
-QString summary(const OdMatrix& m, bool cordon) {
+QString summary(const OdMatrix& m, FlowEngine& engine, const TripParameters& params) {
     const QLocale c = QLocale::c();
+    QString through = QStringLiteral("unknown (no cameras with the cordon roles)");
+    if (ThroughRule::available(params, engine.cameras())) {
+        through = DisclosurePolicy::shown(m.throughTrips, m.k, c);
+        if (params.throughMethod == ThroughMethod::RoleFree)
+            through += QStringLiteral(" (role-free: seen within an hour on a day, no camera twice)");
+        else if (m.throughTrips >= m.k) {
+            const ThroughEstimate e = engine.throughEstimate();
+            const double share = e.correctedShare(m.trips, m.throughTrips);
+            if (share >= 0)
+                through += QStringLiteral(" (%1 % of the trips; about %2 % with the gate reads missed at a "
+                                          "read rate of %3)")
+                               .arg(100.0 * static_cast<double>(m.throughTrips) /
+                                        static_cast<double>(std::max<std::int64_t>(m.trips, 1)),
+                                    0, 'f', 1)
+                               .arg(100.0 * share, 0, 'f', 1)
+                               .arg(e.readRate, 0, 'f', 3);
+        }
+    }
     return QStringLiteral("; %1 trips in the released cells, %2 through, %3 single-read trips left out")
         .arg(m.trips)
-        .arg(cordon ? DisclosurePolicy::shown(m.throughTrips, m.k, c)
-                    : QStringLiteral("unknown (no cameras with the cordon roles)"),
-             DisclosurePolicy::shown(m.singleReadTrips, m.k, c));
+        .arg(through, DisclosurePolicy::shown(m.singleReadTrips, m.k, c));
 }
 
-void requireCordon(const FlowFilter& filter, const CameraIndex& cameras, const QString& command) {
-    if (filter.throughOnly && !cameras.hasCordon())
+void requireCordon(const FlowFilter& filter, FlowEngine& engine, const TripParameters& params,
+                   const QString& command) {
+    if (filter.throughOnly && !ThroughRule::available(params, engine.cameras()))
         throw Error::input(
             QStringLiteral("%1: --through: no camera of this project has the role cordon-in and "
                            "cordon-out, so no trip can be told to cross the city (every trip "
                            "would count as internal). Give the cameras where the main roads cross "
                            "the boundary their roles (the register's form, or a role column for "
-                           "'stroom-cli cameras import'), then ask again.")
+                           "'stroom-cli cameras import'), or count through traffic without roles "
+                           "('stroom-cli trips PROJECT --through-method role-free --purpose TEXT': a "
+                           "vehicle seen within an hour on a day, no camera twice), then ask again.")
                 .arg(command));
 }
 

@@ -14,6 +14,7 @@ class QCommandLineParser;
 class QTextStream;
 
 namespace stroom {
+class FlowEngine;
 class Session;
 class Store;
 struct ExportResult;
@@ -90,12 +91,14 @@ void setPeriod(const QCommandLineParser& p, const QString& option, FlowFilter& f
 /** --base IRI of flows and counts: the base of the names linked data (.ttl, .jsonld) gives. */
 void addBaseOption(QCommandLineParser& p);
 
-/** "; N trips in the released cells, M through, S single-read trips left out" for stderr. */
-QString summary(const OdMatrix& m, bool cordon = true);
+/** "; N trips in the released cells, M through (its share, and corrected for missed gate reads), S
+ * single-read trips left out" for stderr. */
+QString summary(const OdMatrix& m, FlowEngine& engine, const TripParameters& params);
 /**
  * Refuses --through (exit 3, saying why and what to do) when the project has no cordon roles: through
  * traffic cannot be told without them, and an empty answer would read as "none".
  */
-void requireCordon(const FlowFilter& filter, const CameraIndex& cameras, const QString& command);
+void requireCordon(const FlowFilter& filter, FlowEngine& engine, const TripParameters& params,
+                   const QString& command);
 
 } // namespace stroom::cli

@@ -61,7 +61,7 @@ int compare(const QStringList& args) {
     ResultQuery q = ResultQuery::open(p, QStringLiteral("compare"));
     const FlowCube cube = queryCube(q.store(), p, q.policy, &q.params, nullptr);
     const CameraIndex cams = q.session->flows().cameras();
-    requireCordon(q.filter, cams, QStringLiteral("compare"));
+    requireCordon(q.filter, q.session->flows(), q.params, QStringLiteral("compare"));
     FlowFilter b = q.filter, a = q.filter;
     b.from = before.from;
     b.to = before.to;

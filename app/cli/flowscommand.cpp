@@ -62,7 +62,7 @@ int flows(const QStringList& args) {
     ResultQuery q = ResultQuery::open(p, QStringLiteral("flows"));
     const FlowCube cube = queryCube(q.store(), p, q.policy, &q.params, nullptr);
     const CameraIndex cams = q.session->flows().cameras();
-    requireCordon(q.filter, cams, QStringLiteral("flows"));
+    requireCordon(q.filter, q.session->flows(), q.params, QStringLiteral("flows"));
     if (!per.isEmpty()) {
         // Each local day (and hour) the filter takes, queried and released as that period alone would be.
         const bool perHour = per == QLatin1String("hour");
@@ -126,7 +126,7 @@ int flows(const QStringList& args) {
                                  zones ? QStringLiteral("by zone") : QStringLiteral("by camera")),
                    p.value(QStringLiteral("purpose")));
     ResultQuery::written(QStringLiteral("flows"), QStringLiteral("OD pairs"), r,
-                         summary(m, cams.hasCordon()));
+                         summary(m, q.session->flows(), q.params));
     if (!imported.cells.empty()) {
         const ExportResult a =
             ResultExport(q.store(), cams, q.policy, q.overwrite)

@@ -36,7 +36,8 @@ int journeyTimesCommand(const QStringList& args) {
                    "k vehicles); --exact gives exact figures, audited as L1.")))
         return 0;
     ResultQuery q = ResultQuery::open(p, QStringLiteral("journey-times"));
-    requireCordon(q.filter, q.session->flows().cameras(), QStringLiteral("journey-times"));
+    requireCordon(q.filter, q.session->flows(), q.session->flows().storedParameters(),
+                  QStringLiteral("journey-times"));
     q.store().requireReads(QStringLiteral("journey-times"), true);
     TripSet trips;
     queryCube(q.store(), p, q.policy, &q.params, &trips);

@@ -123,7 +123,7 @@ int renderReport(const QStringList& args) {
     if (lang == QLatin1String("nl") && translator.load(QStringLiteral(":/stroom/translations/stroom_nl.qm")))
         QCoreApplication::installTranslator(&translator);
     const auto session = Session::open(path);
-    requireCordon(filter, session->flows().cameras(), QStringLiteral("report"));
+    requireCordon(filter, session->flows(), session->flows().storedParameters(), QStringLiteral("report"));
     Store& store = session->store();
     if (const auto r = Session::afterImport(store))
         err() << "trips: " << r->summary() << "\n";

@@ -35,6 +35,11 @@ int trips(const QStringList& args) {
                            "--through-max other than the stored ones; kept in the audit trail)."),
             QStringLiteral("TEXT")});
     addTripOptions(p);
+    helptext::addOption(p,
+                        {QStringLiteral("windows"),
+                         QStringLiteral("List through traffic's window of every gate pair that has one of "
+                                        "its own (CSV on standard output: origin, destination, trips, median "
+                                        "and window in minutes).")});
     if (!parse(p, QStringLiteral("trips"), args,
                QStringLiteral(
                    "Builds trips (L1) from the imported reads: a read of the same vehicle at the same camera "
@@ -75,6 +80,37 @@ int trips(const QStringList& args) {
     }
     tx.commit();
     err() << "trips: " << r.summary() << "\n";
+    if (params.throughMethod == ThroughMethod::RoleFree) {
+        err() << "trips: through traffic role-free (ANPR Metrics): a vehicle whose reads of a day span less "
+                 "than an hour, with no camera twice\n";
+    } else if (engine.cameras().hasCordon()) {
+        const ThroughEstimate e = engine.throughEstimate();
+        QString text =
+            params.throughWindow == ThroughWindow::Fixed
+                ? QStringLiteral("one window for every gate pair, %1–%2 min")
+                      .arg(params.throughMinSeconds / 60.0)
+                      .arg(params.throughMaxSeconds / 60.0)
+                : QStringLiteral("%1 gate pairs with a window from their own trips (median + 3 robust "
+                                 "SD, at least 5 min; from %2 days), the others %3–%4 min")
+                      .arg(e.windows.size())
+                      .arg(e.days)
+                      .arg(params.throughMinSeconds / 60.0)
+                      .arg(params.throughMaxSeconds / 60.0);
+        if (e.readRate > 0)
+            text += QStringLiteral("; read rate %1 (from %2 passages between two cameras of a gate pair's "
+                                   "usual path)")
+                        .arg(e.readRate, 0, 'f', 3)
+                        .arg(e.chances);
+        err() << "trips: through traffic: " << text << "\n";
+        if (p.isSet(QStringLiteral("windows"))) {
+            QTextStream o(stdout);
+            o << "origin,destination,trips,median_min,window_min\n";
+            for (const PairWindow& w : e.windows)
+                o << w.origin << ',' << w.destination << ',' << w.trips << ','
+                  << QString::number(w.medianSeconds / 60.0, 'f', 1) << ','
+                  << QString::number(w.maxSeconds / 60.0, 'f', 1) << '\n';
+        }
+    }
     return 0;
 }
 

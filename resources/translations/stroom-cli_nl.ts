@@ -315,8 +315,20 @@ Afsluitcodes: 0 klaar, 2 verkeerd gebruik, 3 invoer geweigerd, 4 opslagprobleem.
         <translation>Doorgaand verkeer: minstens zoveel minuten (standaard 1).</translation>
     </message>
     <message>
-        <source>Through traffic: at most this many minutes (default 20).</source>
-        <translation>Doorgaand verkeer: hoogstens zoveel minuten (standaard 20).</translation>
+        <source>Through traffic: at most this many minutes (default 20); with --through-min or this, one fixed window for every gate pair unless --through-window pair.</source>
+        <translation>Doorgaand verkeer: hoogstens zoveel minuten (standaard 20); met --through-min of deze optie één vast venster voor elk poortpaar, tenzij --through-window pair.</translation>
+    </message>
+    <message>
+        <source>pair (default): each gate pair&apos;s own window, its median crossing time + 3 robust standard deviations (1.4826 × MAD), at least 5 min, where the pair has 30 trips or more (the others keep the fixed window); fixed: DESIGN&apos;s --through-min to --through-max for all.</source>
+        <translation>pair (standaard): elk poortpaar zijn eigen venster, zijn mediane doorkruistijd + 3 robuuste standaardafwijkingen (1,4826 × MAD), minstens 5 min, waar het paar 30 of meer verplaatsingen heeft (de andere houden het vaste venster); fixed: --through-min tot --through-max uit het ontwerp voor alle paren.</translation>
+    </message>
+    <message>
+        <source>cordon (default): by the cameras&apos; roles cordon-in and cordon-out; role-free (ANPR Metrics&apos; definition, for projects without roles): a vehicle whose reads of a day span less than an hour, with no camera twice.</source>
+        <translation>cordon (standaard): volgens de camerarollen cordon-in en cordon-out; role-free (definitie van ANPR Metrics, voor projecten zonder rollen): een voertuig waarvan de lezingen van een dag minder dan een uur beslaan, zonder een camera twee keer.</translation>
+    </message>
+    <message>
+        <source>List through traffic&apos;s window of every gate pair that has one of its own (CSV on standard output: origin, destination, trips, median and window in minutes).</source>
+        <translation>Toon het venster voor doorgaand verkeer van elk poortpaar dat er een eigen heeft (CSV op standaarduitvoer: herkomst, bestemming, verplaatsingen, mediaan en venster in minuten).</translation>
     </message>
     <message>
         <source>Time zone of local times (default Europe/Brussels for nl, UTC otherwise).</source>

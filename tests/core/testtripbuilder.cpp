@@ -21,7 +21,7 @@ TripRead rd(std::int64_t t, std::uint32_t vehicle, std::uint32_t camera, std::ui
 }
 TripSet build(std::vector<TripRead> reads, TripParameters p = TripParameters(), std::vector<bool> in = {},
               std::vector<bool> out = {}, int threads = 1) {
-    return TripBuilder::build(reads, p, in, out, threads);
+    return TripBuilder::build(reads, p, ThroughRule(p, in, out), threads);
 }
 const std::int64_t T = 1772438400; // 2026-03-02 08:00 UTC
 } // namespace

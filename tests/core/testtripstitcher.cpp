@@ -70,7 +70,7 @@ class TestTripStitcher : public QObject {
             t.order = r.camera < cams.order.size() ? cams.order[r.camera] : r.camera;
             reads.push_back(t);
         });
-        return TripBuilder::build(reads, p, cams.cordonIn, cams.cordonOut, 1);
+        return TripBuilder::build(reads, p, FlowEngine(s).throughRule(p, cams), 1);
     }
 
     static QStringList rows(const TripSet& set) {

@@ -296,6 +296,20 @@ void FlowCube::absorb(FlowCube&& other) {
     });
 }
 
+void FlowCube::replaceOd(std::int64_t localDay, FlowCube&& other) {
+    const auto it = other.m_od.find(localDay);
+    if (it == other.m_od.end())
+        m_od.erase(localDay);
+    else
+        m_od[localDay] = std::move(it->second);
+    other.clear();
+}
+
+void FlowCube::replaceOd(FlowCube&& other) {
+    m_od = std::move(other.m_od);
+    other.clear();
+}
+
 void FlowCube::eraseDay(std::int64_t localDay) {
     m_od.erase(localDay);
     m_counts.erase(localDay);

@@ -193,6 +193,10 @@ public:
     /** Adds every cell of \a other (cells of the same vehicle in the same fine cell add up); \a other is
      * emptied. */
     void absorb(FlowCube&& other);
+    /** The OD cells of \a localDay become \a other's (its counts stay): trips classified again. */
+    void replaceOd(std::int64_t localDay, FlowCube&& other);
+    /** Every day's OD cells become \a other's. */
+    void replaceOd(FlowCube&& other);
     /** Forgets local day \a localDay (stored, it need not stay in memory). */
     void eraseDay(std::int64_t localDay);
 

@@ -3,6 +3,7 @@
 #include "privacy/recordkeys.h"
 
 #include "flows/resultlayers.h"
+#include "flows/throughrule.h"
 #include "flows/tripstitcher.h"
 #include "store/readblocks.h"
 #include "store/tripdays.h"
@@ -113,8 +114,8 @@ bool FlowEngine::isStale(const TripParameters& p) {
 }
 
 void FlowEngine::buildDays(const std::vector<std::int64_t>& days, std::int64_t fromUtc,
-                           const TripParameters& p, const CameraIndex& cams, const DayWork& work,
-                           const Progress& progress, BuildReport* br) {
+                           const TripParameters& p, const CameraIndex& cams, const ThroughRule& through,
+                           const DayWork& work, const Progress& progress, BuildReport* br) {
     // The main thread reads the blocks (the connection is its own) and joins the days; workers decode and
     // build. A day's reads are its own blocks; the duplicate rule looks back into the day before.
     struct Input {
@@ -127,7 +128,7 @@ void FlowEngine::buildDays(const std::vector<std::int64_t>& days, std::int64_t f
         std::int64_t reads = 0;
     };
     const std::vector<std::uint32_t>& order = cams.order;
-    const auto build = [&p, &order, &cams, fromUtc](const Input& in) {
+    const auto build = [&p, &order, &through, fromUtc](const Input& in) {
         std::vector<StoredRead> day, before;
         for (const QByteArray& b : in.blocks)
             ReadBlocks::decode(b, day);
@@ -167,7 +168,7 @@ void FlowEngine::buildDays(const std::vector<std::int64_t>& days, std::int64_t f
                 add(r, true); // the day before: only ever looked back at
         std::vector<StoredRead>().swap(day);
         std::vector<StoredRead>().swap(before);
-        out.trips = TripBuilder::build(reads, p, cams.cordonIn, cams.cordonOut, 1);
+        out.trips = TripBuilder::build(reads, p, through, 1);
         return out;
     };
 
@@ -181,7 +182,7 @@ void FlowEngine::buildDays(const std::vector<std::int64_t>& days, std::int64_t f
         blocksOf.reset();
         return list;
     };
-    TripStitcher stitcher(p, cams.cordonIn, cams.cordonOut);
+    TripStitcher stitcher(p, through);
     // Two builds and two finishing steps in flight: the cores stay busy while this thread reads blocks,
     // joins days and writes. (Futures are declared last: leaving early waits for them before the rest goes.)
     std::vector<QByteArray> previous;
@@ -253,9 +254,22 @@ std::int64_t FlowEngine::rebuildStart(std::int64_t s, const TripParameters& p) {
 BuildReport FlowEngine::update(const TripParameters& p, const std::function<void(double)>& progress,
                                const std::atomic_bool* cancel) {
     sql::Database& db = m_store.database();
-    const bool fresh = meta(db, "trip_parameters").isEmpty() || storedParameters() != p ||
-                       meta(db, "roles_signature") != cameras().rolesSignature() ||
-                       meta(db, "timezone") != m_store.timeZone();
+    bool fresh = meta(db, "trip_parameters").isEmpty() || storedParameters() != p ||
+                 meta(db, "roles_signature") != cameras().rolesSignature() ||
+                 meta(db, "timezone") != m_store.timeZone();
+    // The windows per gate pair follow the data as it grows: once the days of reads are half as many again as
+    // those the windows came from, a full build estimates them again (so each import does not re-kind
+    // every trip, and the windows settle as the data grow).
+    if (!fresh && p.throughWindow == ThroughWindow::PerPair && p.throughMethod == ThroughMethod::Cordon &&
+        m_store.meta(Store::Sidecar::Cube, QStringLiteral("purged_before")).isEmpty()) {
+        const std::int64_t from = meta(db, "through_windows_days").toLongLong();
+        const auto now = static_cast<std::int64_t>(ReadBlocks(db).days().size());
+        const CameraIndex cams = cameras();
+        const bool gates =
+            std::find(cams.cordonIn.begin(), cams.cordonIn.end(), true) != cams.cordonIn.end() &&
+            std::find(cams.cordonOut.begin(), cams.cordonOut.end(), true) != cams.cordonOut.end();
+        fresh = gates && 2 * now >= 3 * std::max<std::int64_t>(from, 1);
+    }
     return run(p, fresh, progress, cancel);
 }
 
@@ -280,6 +294,7 @@ BuildReport FlowEngine::run(const TripParameters& p, bool full, const std::funct
         throw Error::store(QStringLiteral("the project's time zone '%1' is unknown").arg(m_store.timeZone()));
     const std::int64_t lastImport = scalar(db, "SELECT max(id) FROM imports WHERE first_rowid IS NOT NULL");
     const RecordKeys keys = RecordKeys::load(db);
+    const ThroughRule through = throughRule(p, cams);
 
     sql::Transaction tx(db);
     ReadBlocks blocks(db);
@@ -344,6 +359,7 @@ BuildReport FlowEngine::run(const TripParameters& p, bool full, const std::funct
     // stored. Passages of trips across midnight count on the next day, so a count day is complete once the
     // days before it are.
     std::int64_t firstStart = INT64_MAX;
+    ThroughWindows gates;   // the gate-to-gate trips of the days built: windows and read rate from them
     JourneySamples samples; // journey times over every trip: the rebuilt days' here, the earlier ones below
     bool keptSaved = kept.trips.empty();
     // The days stay in memory once stored: the layers below are computed from the whole cube.
@@ -378,8 +394,11 @@ BuildReport FlowEngine::run(const TripParameters& p, bool full, const std::funct
             trips = std::move(all);
         }
         auto encoded = std::make_shared<TripDays::Encoded>(TripDays::prepare(trips));
-        return [&, day, part, hops, encoded, first, n, single, withKept] {
+        auto gate = std::make_shared<ThroughWindows>();
+        gate->add(trips, cams.cordonIn, cams.cordonOut);
+        return [&, day, part, hops, encoded, gate, first, n, single, withKept] {
             samples.absorb(std::move(*hops));
+            gates.absorb(std::move(*gate));
             br.trips += n;
             br.singleReadTrips += single;
             firstStart = std::min(firstStart, first);
@@ -389,10 +408,26 @@ BuildReport FlowEngine::run(const TripParameters& p, bool full, const std::funct
             storeUpTo(day);
         };
     };
-    buildDays(days, from, p, cams, work, report.part(0.02, 0.8), &br);
+    buildDays(days, from, p, cams, through, work, report.part(0.02, 0.8), &br);
     if (!keptSaved)
         tripDays.save(firstDay, kept);
     storeUpTo(INT64_MAX);
+    // A full build (nothing purged) estimates the windows per gate pair again from all its trips; the trips
+    // whose kind they change are classified again. (Purged days keep the kinds they were built with.)
+    if (from == INT64_MIN && p.throughMethod == ThroughMethod::Cordon) {
+        std::vector<PairWindow> windows;
+        if (p.throughWindow == ThroughWindow::PerPair) {
+            windows = gates.windows(cams);
+            rekind(days, ThroughRule(p, cams, windows), fresh, keys);
+            br.throughPairs = static_cast<std::int64_t>(windows.size());
+        }
+        std::int64_t chances = 0;
+        const double rate = gates.readRate(&chances);
+        setMeta(db, "through_windows", ThroughWindows::toText(windows));
+        setMeta(db, "through_windows_days", QString::number(days.size()));
+        setMeta(db, "through_read_rate", rate < 0 ? QString() : QString::number(rate, 'f', 4));
+        setMeta(db, "through_read_chances", QString::number(chances));
+    }
     br.cubeCells = static_cast<std::int64_t>(fresh.cellCount());
     if (from != INT64_MIN) { // the days before the update, as stored
         FlowCube earlier = loadCube(firstDay);
@@ -497,10 +532,56 @@ PairTimes FlowEngine::tripDurations(const std::vector<std::uint32_t>& origins,
     return pairStatistics(seconds);
 }
 
+void FlowEngine::rekind(const std::vector<std::int64_t>& days, const ThroughRule& through, FlowCube& cube,
+                        const RecordKeys& keys) {
+    TripDays tripDays(m_store.database());
+    LocalTime zone(m_store.timeZone().toUtf8());
+    for (std::int64_t day : days) {
+        TripSet set;
+        tripDays.loadDay(day, set);
+        bool changed = false;
+        for (Trip& t : set.trips) {
+            const TripKind kind = through.classify(t.origin, t.destination, t.end - t.start);
+            changed = changed || kind != t.kind;
+            t.kind = kind;
+        }
+        if (!changed)
+            continue;
+        tripDays.save(day, set);
+        FlowCube part;
+        part.addTrips(set, zone, keys);
+        cube.replaceOd(day, std::move(part));
+        storeCubeDay(cube, day);
+    }
+}
+
+ThroughRule FlowEngine::throughRule(const TripParameters& p, const CameraIndex& cams) {
+    return ThroughRule(p, cams, ThroughWindows::fromText(meta(m_store.database(), "through_windows")));
+}
+
+ThroughEstimate FlowEngine::throughEstimate() {
+    sql::Database& db = m_store.database();
+    ThroughEstimate e;
+    e.windows = ThroughWindows::fromText(meta(db, "through_windows"));
+    e.days = meta(db, "through_windows_days").toLongLong();
+    const QString rate = meta(db, "through_read_rate");
+    e.readRate = rate.isEmpty() ? -1.0 : rate.toDouble();
+    e.chances = meta(db, "through_read_chances").toLongLong();
+    return e;
+}
+
+double ThroughEstimate::correctedShare(std::int64_t trips, std::int64_t through) const {
+    if (readRate <= 0 || trips <= 0)
+        return -1;
+    const double corrected = static_cast<double>(through) / (readRate * readRate);
+    return corrected / (static_cast<double>(trips - through) + corrected);
+}
+
 TripSet FlowEngine::buildInMemory(const TripParameters& p, FlowCube* cube) {
     checkParameters(p);
     const CameraIndex cams = cameras();
     const RecordKeys keys = RecordKeys::load(m_store.database());
+    const ThroughRule through = throughRule(p, cams);
     if (cube)
         cube->clear();
     TripSet set;
@@ -521,9 +602,28 @@ TripSet FlowEngine::buildInMemory(const TripParameters& p, FlowCube* cube) {
                 set.append(t, *trips);
         };
     };
-    buildDays(ReadBlocks(m_store.database()).days(), INT64_MIN, p, cams, work, Progress({}, nullptr), &br);
+    buildDays(ReadBlocks(m_store.database()).days(), INT64_MIN, p, cams, through, work, Progress({}, nullptr),
+              &br);
     set.duplicates = br.duplicates;
     set.readsIn = br.reads;
+    // The windows per gate pair from these trips, as a full build would set them.
+    if (p.throughWindow == ThroughWindow::PerPair && p.throughMethod == ThroughMethod::Cordon) {
+        ThroughWindows gates;
+        gates.add(set, cams.cordonIn, cams.cordonOut);
+        const ThroughRule windows(p, cams, gates.windows(cams));
+        bool changed = false;
+        for (Trip& t : set.trips) {
+            const TripKind kind = windows.classify(t.origin, t.destination, t.end - t.start);
+            changed = changed || kind != t.kind;
+            t.kind = kind;
+        }
+        if (cube && changed) { // the OD cells again; the counts know no kinds
+            LocalTime z(zoneId);
+            FlowCube od;
+            od.addTrips(set, z, keys);
+            cube->replaceOd(std::move(od));
+        }
+    }
     return set;
 }
 

@@ -27,6 +27,7 @@ struct BuildReport {
     std::int64_t trips = 0;      ///< trips (re)built, single-read ones included
     std::int64_t singleReadTrips = 0;
     std::int64_t cubeCells = 0;
+    std::int64_t throughPairs = -1; ///< gate pairs with a window of their own, when this build set them
     double seconds = 0;
     QString summary() const;
 };
@@ -40,12 +41,31 @@ struct BuildReport {
  * rebuild. The parameters
  * are stored with the trips; other parameters, or changed cordon roles, rebuild everything.
  */
+/** \brief Through traffic's windows per gate pair and the network's read rate, as the last full build of
+ * the trips found them (ThroughWindows). */
+struct ThroughEstimate {
+    std::vector<PairWindow> windows;
+    std::int64_t days = 0;    ///< local days of trips they come from
+    double readRate = -1;     ///< negative: too few chances to estimate it
+    std::int64_t chances = 0; ///< camera passages the read rate is estimated from
+    /**
+     * Through traffic's share of \a trips (two reads or more) when the \a through trips among them are
+     * corrected for gate reads missed (observed / rate²: a through trip needs both its gates to read);
+     * negative without a read rate.
+     */
+    double correctedShare(std::int64_t trips, std::int64_t through) const;
+};
+
 class FlowEngine {
 public:
     explicit FlowEngine(Store& store);
 
     CameraIndex cameras();
     TripParameters storedParameters();
+    /** The windows per gate pair and the read rate in use (set by the last full build). */
+    ThroughEstimate throughEstimate();
+    /** The through-traffic rule of \a p with the stored windows per gate pair. */
+    ThroughRule throughRule(const TripParameters& p, const CameraIndex& cams);
 
     /** True when imports, roles or parameters changed since the last build. */
     bool isStale(const TripParameters& p);
@@ -86,7 +106,12 @@ private:
      * day order. Memory: a few days' reads and trips, not all.
      */
     void buildDays(const std::vector<std::int64_t>& days, std::int64_t fromUtc, const TripParameters& p,
-                   const CameraIndex& cams, const DayWork& work, const Progress& progress, BuildReport* br);
+                   const CameraIndex& cams, const ThroughRule& through, const DayWork& work,
+                   const Progress& progress, BuildReport* br);
+    /** Classifies the stored trips of \a days again under \a through; the days whose kinds change get their
+     * trips and OD cells (in \a cube and stored) again. */
+    void rekind(const std::vector<std::int64_t>& days, const ThroughRule& through, FlowCube& cube,
+                const RecordKeys& keys);
     std::int64_t rebuildStart(std::int64_t s, const TripParameters& p);
     /** Where an update starts: INT64_MAX when nothing was imported since, INT64_MIN for a full build. */
     std::int64_t updateStart(const TripParameters& p);

@@ -18,6 +18,14 @@ double percentile(const std::vector<double>& v, double p) {
     return v[lo] + (h - static_cast<double>(lo)) * (v[hi] - v[lo]);
 }
 
+double medianAbsoluteDeviation(const std::vector<double>& sorted, double median) {
+    std::vector<double> dev(sorted.size());
+    for (std::size_t i = 0; i < sorted.size(); ++i)
+        dev[i] = std::fabs(sorted[i] - median);
+    std::sort(dev.begin(), dev.end());
+    return percentile(dev, 0.5);
+}
+
 namespace {
 void distinctVehicles(std::vector<Hop>::const_iterator from, std::vector<Hop>::const_iterator to,
                       std::int64_t* vehicles, std::uint32_t* key) {
@@ -48,11 +56,7 @@ PairTimes pairStatistics(std::vector<Hop>& x) {
     for (std::size_t i = 0; i < x.size(); ++i)
         sorted[i] = x[i].seconds;
     const double med = percentile(sorted, 0.5);
-    std::vector<double> dev(x.size());
-    for (std::size_t i = 0; i < x.size(); ++i)
-        dev[i] = std::fabs(sorted[i] - med);
-    std::sort(dev.begin(), dev.end());
-    const double mad = percentile(dev, 0.5);
+    const double mad = medianAbsoluteDeviation(sorted, med);
     auto keep = x.end();
     if (mad > 0)
         keep = std::stable_partition(x.begin(), x.end(),

@@ -73,5 +73,8 @@ PairTimes pairStatistics(std::vector<Hop>& hops);
 PairTimes pairStatistics(std::vector<double>& seconds);
 /** Percentile (0..1) of sorted values, linear between order statistics. */
 double percentile(const std::vector<double>& sorted, double p);
+/** The median absolute deviation of \a sorted from its median \a median (unscaled): the one MAD of journey
+ * times' outliers (DESIGN §5.7) and through traffic's windows per gate pair. */
+double medianAbsoluteDeviation(const std::vector<double>& sorted, double median);
 
 } // namespace stroom

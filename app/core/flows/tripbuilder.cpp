@@ -11,15 +11,12 @@ namespace stroom {
 
 namespace {
 
-bool isSet(const std::vector<bool>& v, std::uint32_t i) {
-    return i < v.size() && v[i];
-}
-
 /** Builds the trips of the vehicles in [first, last) of the vehicle-sorted reads. */
 void buildRange(std::vector<TripRead>& reads, const std::vector<std::size_t>& vehicleStart,
                 std::size_t firstVehicle, std::size_t lastVehicle, const TripParameters& p,
-                const std::vector<bool>& in, const std::vector<bool>& out, TripSet& set) {
+                const ThroughRule& through, TripSet& set) {
     std::vector<const TripRead*> kept;
+    std::vector<std::uint32_t> cameras;
     for (std::size_t v = firstVehicle; v < lastVehicle; ++v) {
         const std::size_t b = vehicleStart[v], e = vehicleStart[v + 1];
         if (b == e)
@@ -67,8 +64,7 @@ void buildRange(std::vector<TripRead>& reads, const std::vector<std::size_t>& ve
             trip.reads = static_cast<std::uint32_t>(m - k);
             trip.cls = kept[k]->cls;
             trip.vehicle = kept[k]->vehicle;
-            trip.kind =
-                TripBuilder::classify(trip.origin, trip.destination, trip.end - trip.start, p, in, out);
+            trip.kind = through.classify(trip.origin, trip.destination, trip.end - trip.start);
             trip.pathOffset = static_cast<std::uint32_t>(set.path.size());
             for (std::size_t q = k; q < m; ++q) {
                 set.path.push_back(kept[q]->camera);
@@ -79,27 +75,23 @@ void buildRange(std::vector<TripRead>& reads, const std::vector<std::size_t>& ve
             set.trips.push_back(trip);
             k = m;
         }
+        // Role-free: the vehicle's reads of this day (its kept ones) span less than an hour, no camera twice.
+        if (through.roleFree() && !kept.empty()) {
+            cameras.clear();
+            for (const TripRead* r : kept)
+                cameras.push_back(r->camera);
+            if (ThroughRule::roleFreeDay(kept.front()->t, kept.back()->t, cameras))
+                for (std::size_t i = set.trips.size();
+                     i-- > 0 && set.trips[i].vehicle == kept.front()->vehicle;)
+                    if (set.trips[i].reads > 1)
+                        set.trips[i].kind = TripKind::Through;
+        }
     }
 }
 
 } // namespace
 
-TripKind TripBuilder::classify(std::uint32_t origin, std::uint32_t destination, std::int64_t seconds,
-                               const TripParameters& p, const std::vector<bool>& in,
-                               const std::vector<bool>& out) {
-    const bool startsAtCordon = isSet(in, origin);
-    const bool endsAtCordon = isSet(out, destination);
-    if (startsAtCordon && endsAtCordon && seconds >= p.throughMinSeconds && seconds <= p.throughMaxSeconds)
-        return TripKind::Through;
-    if (startsAtCordon)
-        return TripKind::Destination;
-    if (endsAtCordon)
-        return TripKind::Origin;
-    return TripKind::Internal;
-}
-
-TripSet TripBuilder::build(std::vector<TripRead>& reads, const TripParameters& p,
-                           const std::vector<bool>& cordonIn, const std::vector<bool>& cordonOut,
+TripSet TripBuilder::build(std::vector<TripRead>& reads, const TripParameters& p, const ThroughRule& through,
                            int threads) {
     TripSet result;
     result.readsIn = static_cast<std::int64_t>(reads.size());
@@ -135,7 +127,7 @@ TripSet TripBuilder::build(std::vector<TripRead>& reads, const TripParameters& p
     const std::size_t vehicles = start.size() - 1;
     threads = std::max(1, std::min(threads, 16));
     if (threads == 1 || reads.size() < 100000) {
-        buildRange(reads, start, 0, vehicles, p, cordonIn, cordonOut, result);
+        buildRange(reads, start, 0, vehicles, p, through, result);
         return result;
     }
     // Split vehicles into chunks of about equal reads; merge in vehicle order, so the result does not
@@ -153,7 +145,7 @@ TripSet TripBuilder::build(std::vector<TripRead>& reads, const TripParameters& p
     for (int t = 0; t < threads; ++t)
         pool.emplace_back([&, t] {
             buildRange(reads, start, bounds[static_cast<std::size_t>(t)],
-                       bounds[static_cast<std::size_t>(t) + 1], p, cordonIn, cordonOut,
+                       bounds[static_cast<std::size_t>(t) + 1], p, through,
                        parts[static_cast<std::size_t>(t)]);
         });
     for (auto& th : pool)
@@ -179,6 +171,11 @@ TripParameters parametersFromText(const QString& text) {
     p.gapSeconds = o.value(QStringLiteral("gap_seconds")).toInt(p.gapSeconds);
     p.throughMinSeconds = o.value(QStringLiteral("through_min_seconds")).toInt(p.throughMinSeconds);
     p.throughMaxSeconds = o.value(QStringLiteral("through_max_seconds")).toInt(p.throughMaxSeconds);
+    // Stores of before the windows per gate pair said nothing: they get the default.
+    if (o.value(QStringLiteral("through_window")).toString() == QLatin1String("fixed"))
+        p.throughWindow = ThroughWindow::Fixed;
+    if (o.value(QStringLiteral("through_method")).toString() == QLatin1String("role-free"))
+        p.throughMethod = ThroughMethod::RoleFree;
     return p;
 }
 
@@ -187,7 +184,13 @@ QString parametersText(const TripParameters& p) {
         QJsonDocument(QJsonObject{{QStringLiteral("dedupe_seconds"), p.dedupeSeconds},
                                   {QStringLiteral("gap_seconds"), p.gapSeconds},
                                   {QStringLiteral("through_min_seconds"), p.throughMinSeconds},
-                                  {QStringLiteral("through_max_seconds"), p.throughMaxSeconds}})
+                                  {QStringLiteral("through_max_seconds"), p.throughMaxSeconds},
+                                  {QStringLiteral("through_window"), p.throughWindow == ThroughWindow::Fixed
+                                                                         ? QStringLiteral("fixed")
+                                                                         : QStringLiteral("pair")},
+                                  {QStringLiteral("through_method"),
+                                   p.throughMethod == ThroughMethod::RoleFree ? QStringLiteral("role-free")
+                                                                              : QStringLiteral("cordon")}})
             .toJson(QJsonDocument::Compact));
 }
 

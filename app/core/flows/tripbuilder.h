@@ -1,5 +1,6 @@
 #pragma once
 
+#include "flows/throughrule.h"
 #include "store/tripdays.h"
 
 #include <QString>
@@ -19,16 +20,25 @@ struct TripRead {
     std::uint8_t context = 0; ///< read before the rebuilt range: seen by the duplicate rule, never kept
 };
 
+/** Through traffic's crossing window: DESIGN §5.6's fixed [min, max], or each gate pair's own upper end from
+ * the data (ThroughWindows) where the pair has enough trips. */
+enum class ThroughWindow : std::uint8_t { PerPair, Fixed };
+/** Through traffic by the cordon roles (DESIGN §5.6), or role-free (ANPR Metrics' definition). */
+enum class ThroughMethod : std::uint8_t { Cordon, RoleFree };
+
 /** \brief Trip parameters (DESIGN §5.1–5.2, §5.6); stored beside every result. */
 struct TripParameters {
     int dedupeSeconds =
         60; ///< a read within this many seconds after one of the same vehicle at the same camera is dropped
     int gapSeconds = 1800;        ///< a larger gap between kept reads starts a new trip
     int throughMinSeconds = 60;   ///< through traffic: cordon-in to cordon-out in at least …
-    int throughMaxSeconds = 1200; ///< … and at most this
+    int throughMaxSeconds = 1200; ///< … and at most this (the fixed window, and a pair's without its own)
+    ThroughWindow throughWindow = ThroughWindow::PerPair;
+    ThroughMethod throughMethod = ThroughMethod::Cordon;
     bool operator==(const TripParameters& o) const {
         return dedupeSeconds == o.dedupeSeconds && gapSeconds == o.gapSeconds &&
-               throughMinSeconds == o.throughMinSeconds && throughMaxSeconds == o.throughMaxSeconds;
+               throughMinSeconds == o.throughMinSeconds && throughMaxSeconds == o.throughMaxSeconds &&
+               throughWindow == o.throughWindow && throughMethod == o.throughMethod;
     }
     bool operator!=(const TripParameters& o) const { return !(*this == o); }
 };
@@ -44,17 +54,12 @@ struct TripParameters {
 class TripBuilder {
 public:
     /**
-     * \param cordonIn / cordonOut  per camera key: is it a cordon-in / cordon-out camera
-     * \param threads               worker threads (vehicles are split between them)
+     * \param through  the through-traffic rule (cordon roles, windows, or role-free)
+     * \param threads  worker threads (vehicles are split between them)
      * Reads are sorted in place. The result is the same whatever the number of threads.
      */
-    static TripSet build(std::vector<TripRead>& reads, const TripParameters& p,
-                         const std::vector<bool>& cordonIn, const std::vector<bool>& cordonOut,
+    static TripSet build(std::vector<TripRead>& reads, const TripParameters& p, const ThroughRule& through,
                          int threads = 1);
-
-    static TripKind classify(std::uint32_t origin, std::uint32_t destination, std::int64_t seconds,
-                             const TripParameters& p, const std::vector<bool>& cordonIn,
-                             const std::vector<bool>& cordonOut);
 };
 
 /** Reads the parameters from their stored text; defaults where missing. */

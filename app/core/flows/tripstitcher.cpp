@@ -4,11 +4,9 @@
 
 namespace stroom {
 
-TripStitcher::TripStitcher(const TripParameters& p, const std::vector<bool>& cordonIn,
-                           const std::vector<bool>& cordonOut)
+TripStitcher::TripStitcher(const TripParameters& p, const ThroughRule& through)
     : m_p(p)
-    , m_in(cordonIn)
-    , m_out(cordonOut) {}
+    , m_through(through) {}
 
 TripStitcher::Open TripStitcher::open(std::int64_t day, const Trip& t, const TripSet& from) {
     Open o{day, t, {}, {}};
@@ -50,8 +48,8 @@ void TripStitcher::add(std::int64_t day, const TripSet& built) {
                 o.trip.end = first.end;
                 o.trip.destination = first.destination;
                 o.trip.reads += first.reads;
-                o.trip.kind = TripBuilder::classify(o.trip.origin, o.trip.destination,
-                                                    o.trip.end - o.trip.start, m_p, m_in, m_out);
+                o.trip.kind =
+                    m_through.classify(o.trip.origin, o.trip.destination, o.trip.end - o.trip.start);
                 k = i + 1;
                 if (k == j) { // still the vehicle's last trip: the next day may extend it again
                     next.emplace(v, std::move(o));

@@ -21,8 +21,7 @@ namespace stroom {
  */
 class TripStitcher {
 public:
-    TripStitcher(const TripParameters& p, const std::vector<bool>& cordonIn,
-                 const std::vector<bool>& cordonOut);
+    TripStitcher(const TripParameters& p, const ThroughRule& through);
 
     /** Adds the trips built from local day \a day's reads alone (grouped by vehicle, as TripBuilder gives
      * them). */
@@ -45,8 +44,7 @@ private:
     Open open(std::int64_t day, const Trip& t, const TripSet& from);
 
     TripParameters m_p;
-    const std::vector<bool>& m_in;
-    const std::vector<bool>& m_out;
+    const ThroughRule& m_through;
     std::unordered_map<std::uint32_t, Open>
         m_open;                               ///< each vehicle's last trip, which the next day may extend
     std::map<std::int64_t, TripSet> m_closed; ///< closed trips by the day they start
