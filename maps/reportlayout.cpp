@@ -361,12 +361,11 @@ public:
                                                                 : d.filter.describeForPeople()) +
                 QLatin1Char('\n');
         meta +=
-            tr("Parameters: duplicate window %1 s, trip gap %2 s, through traffic %3–%4 min, minimum cell "
-               "count k = %5")
+            tr("Parameters: duplicate window %1 s, trip gap %2 s, through traffic %3, minimum cell count k = "
+               "%4")
                 .arg(p.dedupeSeconds)
                 .arg(p.gapSeconds)
-                .arg(p.throughMinSeconds / 60)
-                .arg(p.throughMaxSeconds / 60)
+                .arg(throughWindowShort(d))
                 .arg(d.k) +
             QLatin1Char('\n');
         meta += tr("Purpose: %1").arg(d.purpose.isEmpty() ? tr("not given") : d.purpose) + QLatin1Char('\n');
@@ -417,7 +416,6 @@ public:
     }
 
     static void fillOd(QgsLayout* l, const ReportData& d, const QLocale& loc) {
-        const TripParameters& p = d.parameters;
         // OD table and through traffic.
         setText(l, QStringLiteral("h_od"), tr("The largest origin–destination flows"));
         QVector<QStringList> od;
@@ -442,21 +440,64 @@ public:
         auto fig = [&](std::int64_t v) { return figure(v, d.k, loc); };
         setText(
             l, QStringLiteral("through_text"),
-            tr("%1 trips between two or more cameras.\n\nThrough traffic (in at the cordon, out at the "
-               "cordon within "
-               "%2–%3 min): %4 trips (%5 %).\nDestination traffic (in at the cordon, ending inside): %6 (%7 "
-               "%).\nOrigin "
-               "traffic (starting inside, out at the cordon): %8 (%9 %).\nInternal traffic: %10 (%11 "
-               "%).\n\n%12 trips were "
-               "seen by one camera only and are left out of the matrix. %13 OD cells under k = %14 are not "
-               "shown.")
-                .arg(number(d.odTrips, loc))
+            tr("%1 trips between two or more cameras.\n\nThrough traffic (%2): %3 trips (%4 %).\nDestination "
+               "traffic (in at the cordon, ending inside): %5 (%6 %).\nOrigin traffic (starting inside, out "
+               "at "
+               "the cordon): %7 (%8 %).\nInternal traffic: %9 (%10 %).\n\n%11 trips were seen by one camera "
+               "only and are left out of the matrix. %12 OD cells under k = %13 are not shown.")
+                    .arg(number(d.odTrips, loc), throughWindowText(d), fig(d.byKind[0]), pct(d.byKind[0]),
+                         fig(d.byKind[2]), pct(d.byKind[2]), fig(d.byKind[1]), pct(d.byKind[1]),
+                         fig(d.byKind[3]))
+                    .arg(pct(d.byKind[3]), fig(d.singleReadTrips), number(d.odSuppressed, loc))
+                    .arg(d.k) +
+                missedGateReads(d, loc));
+    }
+
+    /** How through traffic is told, for the parameters line and the through-traffic page. */
+    static QString throughWindowText(const ReportData& d) {
+        const TripParameters& p = d.parameters;
+        if (p.throughMethod == ThroughMethod::RoleFree)
+            return tr("role-free: a vehicle whose reads of a day span less than an hour, no camera twice");
+        if (p.throughWindow == ThroughWindow::PerPair && !d.through.windows.empty())
+            return tr("in at the cordon, out at the cordon within each gate pair's own window, its median "
+                      "crossing time + 3 robust SD (%1 pairs; the others %2–%3 min)")
+                .arg(d.through.windows.size())
                 .arg(p.throughMinSeconds / 60)
-                .arg(p.throughMaxSeconds / 60)
-                .arg(fig(d.byKind[0]), pct(d.byKind[0]), fig(d.byKind[2]), pct(d.byKind[2]), fig(d.byKind[1]),
-                     pct(d.byKind[1]))
-                .arg(fig(d.byKind[3]), pct(d.byKind[3]), fig(d.singleReadTrips), number(d.odSuppressed, loc))
-                .arg(d.k));
+                .arg(p.throughMaxSeconds / 60);
+        return tr("in at the cordon, out at the cordon within %1–%2 min")
+            .arg(p.throughMinSeconds / 60)
+            .arg(p.throughMaxSeconds / 60);
+    }
+
+    /** The same, short, for the parameters line under the title. */
+    static QString throughWindowShort(const ReportData& d) {
+        const TripParameters& p = d.parameters;
+        if (p.throughMethod == ThroughMethod::RoleFree)
+            return tr("role-free");
+        if (p.throughWindow == ThroughWindow::PerPair && !d.through.windows.empty())
+            return tr("a window per gate pair (%1 pairs; others %2–%3 min)")
+                .arg(d.through.windows.size())
+                .arg(p.throughMinSeconds / 60)
+                .arg(p.throughMaxSeconds / 60);
+        return tr("%1–%2 min").arg(p.throughMinSeconds / 60).arg(p.throughMaxSeconds / 60);
+    }
+
+    /** The read rate and through traffic's share corrected for the gate reads it misses. */
+    static QString missedGateReads(const ReportData& d, const QLocale& loc) {
+        // Of the same total as the kinds' shares: the released figures of the four kinds.
+        std::int64_t kinds = 0;
+        for (std::int64_t v : d.byKind)
+            kinds += std::max<std::int64_t>(v, 0);
+        if (d.parameters.throughMethod == ThroughMethod::RoleFree || d.byKind[0] < d.k || kinds <= 0)
+            return QString();
+        const double share = d.through.correctedShare(kinds, d.byKind[0]);
+        if (share < 0)
+            return QString();
+        return QStringLiteral("\n\n") +
+               tr("The cameras read %1 % of the vehicles that pass (estimated from the gate pairs' usual "
+                  "paths). A through trip needs both its gates to read: corrected for the reads they miss, "
+                  "through traffic is about %2 % of the trips.")
+                   .arg(loc.toString(100 * d.through.readRate, 'f', 1), loc.toString(100 * share, 'f', 1));
     }
 
     static void fillCounts(QgsLayout* l, const ReportData& d, const QLocale& loc) {

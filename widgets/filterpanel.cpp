@@ -119,7 +119,13 @@ QGroupBox* FilterPanel::buildVehicles(QWidget* body) {
     }
     m_through = new QCheckBox(tr("Through traffic only"), what);
     m_through->setObjectName(QStringLiteral("ThroughOnly"));
-    grid->addWidget(m_through, 3, 0, 1, 2);
+    grid->addWidget(m_through, 3, 0);
+    auto* how = new QPushButton(tr("Window…"), what);
+    how->setObjectName(QStringLiteral("ThroughSettings"));
+    how->setToolTip(tr("How through traffic is told: the cordon roles and each gate pair's crossing window, "
+                       "or role-free"));
+    connect(how, &QPushButton::clicked, this, &FilterPanel::throughSettingsRequested);
+    grid->addWidget(how, 3, 1, Qt::AlignLeft);
     return what;
 }
 
@@ -421,6 +427,26 @@ void FilterPanel::setThroughAvailable(bool available) {
                                    "their roles in the register."));
 }
 
+QString FilterPanel::throughText(const maps::FlowViewResult& r) const {
+    const QLocale l;
+    QString text = DisclosurePolicy::shown(r.matrix.throughTrips, r.k, l).toHtmlEscaped(); // "< 10" is no tag
+    if (r.matrix.throughTrips < r.k || r.matrix.trips <= 0)
+        return text;
+    const double share = static_cast<double>(r.matrix.throughTrips) / static_cast<double>(r.matrix.trips);
+    if (m_throughParams.throughMethod == ThroughMethod::RoleFree)
+        return tr("%1 (%2 %, role-free)").arg(text, l.toString(100 * share, 'f', 1));
+    const double corrected = m_throughEstimate.correctedShare(r.matrix.trips, r.matrix.throughTrips);
+    if (corrected < 0)
+        return tr("%1 (%2 %)").arg(text, l.toString(100 * share, 'f', 1));
+    return tr("%1 (%2 %; about %3 % with the gate reads the cameras missed)")
+        .arg(text, l.toString(100 * share, 'f', 1), l.toString(100 * corrected, 'f', 1));
+}
+
+void FilterPanel::setThroughEstimate(const TripParameters& params, const ThroughEstimate& estimate) {
+    m_throughParams = params;
+    m_throughEstimate = estimate;
+}
+
 void FilterPanel::showResult(const maps::FlowViewResult& r) {
     const QLocale l;
     m_minTrips->setMinimum(r.k);
@@ -453,8 +479,7 @@ void FilterPanel::showResult(const maps::FlowViewResult& r) {
            "(%4 trips).<br>Privacy: cells with fewer than <b>k = %5</b> vehicles are never shown: <b>%6</b> "
            "suppressed; figures are perturbed (±2 at most). %7 single-read trips are left out of the matrix.")
             .arg(l.toString(static_cast<qlonglong>(r.matrix.trips)),
-                 m_throughAvailable ? DisclosurePolicy::shown(r.matrix.throughTrips, r.k, l).toHtmlEscaped()
-                                    : tr("unknown (no cordon roles)")) // "< 10" is not a tag
+                 m_throughAvailable ? throughText(r) : tr("unknown (no cordon roles)"))
             .arg(r.shown.size())
             .arg(l.toString(static_cast<qlonglong>(r.tripsShown)))
             .arg(r.k)

@@ -2,6 +2,7 @@
 
 #include "flowanimation.h"
 #include "flowmap.h"
+#include "flows/flowengine.h"
 
 #include <optional>
 
@@ -45,6 +46,9 @@ public:
      * off and says why, and the summary says "unknown" instead of a false 0.
      */
     void setThroughAvailable(bool available);
+    /** The through-traffic definition in use and the read rate: the summary gives the share and its
+     * correction for missed gate reads. */
+    void setThroughEstimate(const TripParameters& params, const ThroughEstimate& estimate);
     QString summaryText() const;
     /**
      * The time player (issue 14): off, hour by hour (each hour of the day, the filter's days together) or day
@@ -65,6 +69,8 @@ signals:
     void viewChanged(const stroom::maps::FlowView& view);
     /** "Export animation…": the player's frames as a GIF. */
     void exportAnimationRequested();
+    /** The through-traffic button beside "Through traffic only": how it is told, and its windows. */
+    void throughSettingsRequested();
 
 private:
     QGroupBox* buildWhen(QWidget* body);
@@ -88,7 +94,10 @@ private:
     QSpinBox* m_hourTo;
     std::vector<QCheckBox*> m_classes;
     QCheckBox* m_through;
+    QString throughText(const maps::FlowViewResult& r) const;
     bool m_throughAvailable = true;
+    TripParameters m_throughParams;
+    ThroughEstimate m_throughEstimate;
     QRadioButton* m_cameraLevel;
     QRadioButton* m_zoneLevel;
     QSlider* m_topN;

@@ -50,35 +50,15 @@ int trips(const QStringList& args) {
         return 0;
     if (p.positionalArguments().size() != 1)
         throw Error::usage(QStringLiteral("trips: give PROJECT.gpkg"));
-    Store store = Store::open(p.positionalArguments().first());
+    const auto session = Session::open(p.positionalArguments().first());
+    Store& store = session->store();
     store.requireReads(QStringLiteral("trips"));
-    FlowEngine engine(store);
+    FlowEngine& engine = session->flows();
     bool given = false;
-    const TripParameters stored = engine.storedParameters();
-    const TripParameters params = tripParameters(p, stored, &given);
-    // New parameters change every published figure from now on (and a sweep of them differences single
-    // trips): a parameter change is audited, with its purpose (DESIGN §2).
-    const bool change = params != stored;
-    const QString purpose = p.value(QStringLiteral("purpose")).trimmed();
-    if (change && purpose.isEmpty())
-        throw Error::usage(
-            QStringLiteral("trips: changing the trip parameters (%1 → %2) needs --purpose TEXT; the "
-                           "change is recorded in the audit trail")
-                .arg(parametersText(stored), parametersText(params)));
-    sql::Transaction tx(store.database()); // the rebuild and its audit record land together, or neither
-    const BuildReport r = p.isSet(QStringLiteral("rebuild"))
-                              ? engine.rebuild(params, progressPrinter(QStringLiteral("trips")))
-                              : engine.update(params, progressPrinter(QStringLiteral("trips")));
-    if (change) {
-        Store::AuditEntry e;
-        e.action = QStringLiteral("trip parameters changed");
-        e.purpose = purpose;
-        e.layer = QStringLiteral("L1");
-        e.parameters = QStringLiteral("from %1 to %2").arg(parametersText(stored), parametersText(params));
-        e.k = store.threshold();
-        store.audit(e);
-    }
-    tx.commit();
+    const TripParameters params = tripParameters(p, engine.storedParameters(), &given);
+    const BuildReport r =
+        session->buildTrips(params, p.isSet(QStringLiteral("rebuild")), p.value(QStringLiteral("purpose")),
+                            progressPrinter(QStringLiteral("trips")));
     err() << "trips: " << r.summary() << "\n";
     if (params.throughMethod == ThroughMethod::RoleFree) {
         err() << "trips: through traffic role-free (ANPR Metrics): a vehicle whose reads of a day span less "

@@ -34,6 +34,7 @@
 #include "session/session.h"
 #include "simulate/demoproject.h"
 #include "store/store.h"
+#include "throughtrafficdialog.h"
 #include "transparencylisting.h"
 
 #include <qgsexpression.h>
@@ -158,6 +159,8 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_filterPanel, &widgets::FilterPanel::viewChanged, this, &MainWindow::applyView);
     connect(m_filterPanel, &widgets::FilterPanel::exportAnimationRequested, this,
             &MainWindow::exportAnimation);
+    connect(m_filterPanel, &widgets::FilterPanel::throughSettingsRequested, this,
+            &MainWindow::showThroughTraffic);
     connect(m_odPanel, &widgets::OdTablePanel::flowsSelected, this, &MainWindow::selectFlowsOnMap);
     connect(m_odPanel, &widgets::OdTablePanel::exportRequested, this, &MainWindow::exportOdTable);
     connect(m_odPanel, &widgets::OdTablePanel::flowsLocated, this, &MainWindow::zoomToSelection);
@@ -390,6 +393,9 @@ QMenu* MainWindow::buildViewMenu() {
             dialog->show();
         });
     });
+    QAction* through = view->addAction(tr("&Through traffic…"));
+    through->setObjectName(QStringLiteral("ThroughTrafficAction"));
+    connect(through, &QAction::triggered, this, &MainWindow::showThroughTraffic);
     QAction* risk = view->addAction(tr("&Re-identification risk…"));
     risk->setObjectName(QStringLiteral("RiskAction"));
     connect(risk, &QAction::triggered, this, [this] {
@@ -401,6 +407,19 @@ QMenu* MainWindow::buildViewMenu() {
     });
     view->addSeparator();
     return view;
+}
+
+widgets::ThroughTrafficDialog* MainWindow::showThroughTraffic() {
+    if (!m_session)
+        return nullptr;
+    widgets::ThroughTrafficDialog* dialog = nullptr;
+    guarded([&] {
+        dialog = new widgets::ThroughTrafficDialog(m_session.get(), this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->setModal(true); // the trips are built again behind it
+        dialog->show();
+    });
+    return dialog;
 }
 
 void MainWindow::buildLanguageMenu(QMenu* view) {
@@ -654,7 +673,9 @@ void MainWindow::loadFlows() {
     });
     if (first.isValid())
         m_filterPanel->setDataRange(first, last);
-    m_filterPanel->setThroughAvailable(m_flowMap->cameras().hasCordon());
+    const TripParameters params = m_session->flows().storedParameters();
+    m_filterPanel->setThroughAvailable(ThroughRule::available(params, m_flowMap->cameras()));
+    m_filterPanel->setThroughEstimate(params, m_session->flows().throughEstimate());
     m_detailsPanel->clear();
     applyView(m_filterPanel->view());
 }

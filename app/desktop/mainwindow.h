@@ -36,6 +36,7 @@ class LayersPanel;
 class CameraEditTool;
 class OdTablePanel;
 class RegisterPanel;
+class ThroughTrafficDialog;
 } // namespace stroom::widgets
 
 namespace stroom::desktop {
@@ -90,6 +91,9 @@ public slots:
     void applyView(const stroom::maps::FlowView& view);
     /** The time player's frames as an animated GIF (asks the file and the purpose). */
     void exportAnimation();
+    /** How through traffic is told (method, windows per gate pair): the dialog, which rebuilds on a change.
+     */
+    widgets::ThroughTrafficDialog* showThroughTraffic();
     /** The register's "silent in the selected period" list, when the register is shown. */
     void updateSilentCameras();
     /** Cameras drawn smaller while flows are drawn (CameraSymbology::setCompact). */

@@ -536,6 +536,10 @@
         <source>The animation was written to %1</source>
         <translation>De animatie is weggeschreven naar %1</translation>
     </message>
+    <message>
+        <source>&amp;Through traffic…</source>
+        <translation>&amp;Doorgaand verkeer…</translation>
+    </message>
 </context>
 <context>
     <name>stroom::maps::LayoutKit</name>
@@ -634,10 +638,6 @@
         <translation>geen (alle verplaatsingen)</translation>
     </message>
     <message>
-        <source>Parameters: duplicate window %1 s, trip gap %2 s, through traffic %3–%4 min, minimum cell count k = %5</source>
-        <translation>Parameters: venster voor dubbele waarnemingen %1 s, maximale pauze binnen een verplaatsing %2 s, doorgaand verkeer %3–%4 min, minimale celwaarde k = %5</translation>
-    </message>
-    <message>
         <source>Purpose: %1</source>
         <translation>Doel: %1</translation>
     </message>
@@ -680,24 +680,6 @@
     <message>
         <source>Through traffic</source>
         <translation>Doorgaand verkeer</translation>
-    </message>
-    <message>
-        <source>%1 trips between two or more cameras.
-
-Through traffic (in at the cordon, out at the cordon within %2–%3 min): %4 trips (%5 %).
-Destination traffic (in at the cordon, ending inside): %6 (%7 %).
-Origin traffic (starting inside, out at the cordon): %8 (%9 %).
-Internal traffic: %10 (%11 %).
-
-%12 trips were seen by one camera only and are left out of the matrix. %13 OD cells under k = %14 are not shown.</source>
-        <translation>%1 verplaatsingen langs twee of meer camera&apos;s.
-
-Doorgaand verkeer (rijdt het cordon in en verlaat het %2–%3 min later): %4 verplaatsingen (%5 %).
-Bestemmingsverkeer (rijdt het cordon in en eindigt erbinnen): %6 (%7 %).
-Herkomstverkeer (begint binnen het cordon en verlaat het): %8 (%9 %).
-Intern verkeer: %10 (%11 %).
-
-%12 verplaatsingen werden door slechts één camera gezien en blijven buiten de matrix. %13 HB-cellen onder k = %14 worden niet getoond.</translation>
     </message>
     <message>
         <source>Passages per camera</source>
@@ -898,6 +880,56 @@ Intern verkeer: %10 (%11 %).
     <message>
         <source>Unique vehicles per day, all cameras: median %1 (%2–%3 over %4 days). A vehicle seen at several cameras on a day counts once; each day is released on its own.</source>
         <translation>Unieke voertuigen per dag, alle camera&apos;s: mediaan %1 (%2–%3 over %4 dagen). Een voertuig dat op een dag bij meerdere camera&apos;s gezien wordt, telt één keer; elke dag wordt apart vrijgegeven.</translation>
+    </message>
+    <message>
+        <source>Parameters: duplicate window %1 s, trip gap %2 s, through traffic %3, minimum cell count k = %4</source>
+        <translation>Parameters: venster voor dubbele waarnemingen %1 s, maximale pauze binnen een verplaatsing %2 s, doorgaand verkeer %3, minimale celwaarde k = %4</translation>
+    </message>
+    <message>
+        <source>%1 trips between two or more cameras.
+
+Through traffic (%2): %3 trips (%4 %).
+Destination traffic (in at the cordon, ending inside): %5 (%6 %).
+Origin traffic (starting inside, out at the cordon): %7 (%8 %).
+Internal traffic: %9 (%10 %).
+
+%11 trips were seen by one camera only and are left out of the matrix. %12 OD cells under k = %13 are not shown.</source>
+        <translation>%1 verplaatsingen langs twee of meer camera&apos;s.
+
+Doorgaand verkeer (%2): %3 verplaatsingen (%4 %).
+Bestemmingsverkeer (rijdt het cordon in en eindigt erbinnen): %5 (%6 %).
+Herkomstverkeer (begint binnen het cordon en verlaat het): %7 (%8 %).
+Intern verkeer: %9 (%10 %).
+
+%11 verplaatsingen werden door slechts één camera gezien en blijven buiten de matrix. %12 HB-cellen onder k = %13 worden niet getoond.</translation>
+    </message>
+    <message>
+        <source>role-free: a vehicle whose reads of a day span less than an hour, no camera twice</source>
+        <translation>zonder rollen: een voertuig waarvan de lezingen van een dag minder dan een uur beslaan, geen camera twee keer</translation>
+    </message>
+    <message>
+        <source>in at the cordon, out at the cordon within each gate pair&apos;s own window, its median crossing time + 3 robust SD (%1 pairs; the others %2–%3 min)</source>
+        <translation>rijdt het cordon in en verlaat het binnen het eigen venster van het poortpaar, zijn mediane doorkruistijd + 3 robuuste SD (%1 paren; de andere %2–%3 min)</translation>
+    </message>
+    <message>
+        <source>in at the cordon, out at the cordon within %1–%2 min</source>
+        <translation>rijdt het cordon in en verlaat het %1–%2 min later</translation>
+    </message>
+    <message>
+        <source>The cameras read %1 % of the vehicles that pass (estimated from the gate pairs&apos; usual paths). A through trip needs both its gates to read: corrected for the reads they miss, through traffic is about %2 % of the trips.</source>
+        <translation>De camera&apos;s lezen %1 % van de voertuigen die passeren (geschat uit de gebruikelijke routes van de poortparen). Een doorgaande verplaatsing heeft de lezing van beide poorten nodig: gecorrigeerd voor de gemiste lezingen is doorgaand verkeer ongeveer %2 % van de verplaatsingen.</translation>
+    </message>
+    <message>
+        <source>role-free</source>
+        <translation>zonder rollen</translation>
+    </message>
+    <message>
+        <source>a window per gate pair (%1 pairs; others %2–%3 min)</source>
+        <translation>een venster per poortpaar (%1 paren; andere %2–%3 min)</translation>
+    </message>
+    <message>
+        <source>%1–%2 min</source>
+        <translation>%1–%2 min</translation>
     </message>
 </context>
 <context>
@@ -1772,6 +1804,26 @@ Elke export, elk rapport en elke kopie wordt vastgelegd in een beveiligd auditlo
         <source>Export animation…</source>
         <translation>Animatie exporteren…</translation>
     </message>
+    <message>
+        <source>Window…</source>
+        <translation>Venster…</translation>
+    </message>
+    <message>
+        <source>How through traffic is told: the cordon roles and each gate pair&apos;s crossing window, or role-free</source>
+        <translation>Hoe doorgaand verkeer wordt bepaald: de cordonrollen en het doorkruisvenster van elk poortpaar, of zonder rollen</translation>
+    </message>
+    <message>
+        <source>%1 (%2 %, role-free)</source>
+        <translation>%1 (%2 %, zonder rollen)</translation>
+    </message>
+    <message>
+        <source>%1 (%2 %)</source>
+        <translation>%1 (%2 %)</translation>
+    </message>
+    <message>
+        <source>%1 (%2 %; about %3 % with the gate reads the cameras missed)</source>
+        <translation>%1 (%2 %; ongeveer %3 % met de poortlezingen die de camera&apos;s misten)</translation>
+    </message>
 </context>
 <context>
     <name>stroom::widgets::HelpBrowser</name>
@@ -2530,6 +2582,145 @@ Elke export, elk rapport en elke kopie wordt vastgelegd in een beveiligd auditlo
     <message>
         <source>Share of trips whose (day, start hour, origin, destination, class) group has fewer than k vehicles: figures that are never published on their own.</source>
         <translation>Aandeel verplaatsingen waarvan de groep (dag, vertrekuur, herkomst, bestemming, klasse) minder dan k voertuigen telt: cijfers die nooit op zichzelf gepubliceerd worden.</translation>
+    </message>
+</context>
+<context>
+    <name>stroom::widgets::ThroughTrafficDialog</name>
+    <message>
+        <source>Through traffic</source>
+        <translation>Doorgaand verkeer</translation>
+    </message>
+    <message>
+        <source>Through traffic crosses the city without stopping: it enters at a cordon-in camera and leaves at a cordon-out camera within the crossing window.</source>
+        <translation>Doorgaand verkeer doorkruist de stad zonder te stoppen: het komt binnen aan een cordon-in-camera en verlaat de stad aan een cordon-uit-camera binnen het doorkruisvenster.</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Methode</translation>
+    </message>
+    <message>
+        <source>By the cameras&apos; cordon roles</source>
+        <translation>Volgens de cordonrollen van de camera&apos;s</translation>
+    </message>
+    <message>
+        <source>Role-free (ANPR Metrics&apos; definition)</source>
+        <translation>Zonder rollen (definitie van ANPR Metrics)</translation>
+    </message>
+    <message>
+        <source>A vehicle whose reads of a day span less than an hour, with no camera read twice, is through traffic: for projects without cordon roles.</source>
+        <translation>Een voertuig waarvan de lezingen van een dag minder dan een uur beslaan, zonder dat een camera het twee keer las, is doorgaand verkeer: voor projecten zonder cordonrollen.</translation>
+    </message>
+    <message>
+        <source>No camera of this project has the role cordon-in or cordon-out: give the cameras on the city&apos;s boundary their roles in the register, or count through traffic role-free.</source>
+        <translation>Geen enkele camera van dit project heeft de rol cordon-in of cordon-out: geef de camera&apos;s op de stadsgrens hun rol in het register, of tel doorgaand verkeer zonder rollen.</translation>
+    </message>
+    <message>
+        <source>Crossing window</source>
+        <translation>Doorkruisvenster</translation>
+    </message>
+    <message>
+        <source>Each gate pair its own, from its trips</source>
+        <translation>Elk poortpaar een eigen venster, uit zijn verplaatsingen</translation>
+    </message>
+    <message>
+        <source>One window for every gate pair</source>
+        <translation>Eén venster voor elk poortpaar</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Van</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>tot</translation>
+    </message>
+    <message>
+        <source>(also for the gate pairs with too few trips of their own)</source>
+        <translation>(ook voor de poortparen met te weinig eigen verplaatsingen)</translation>
+    </message>
+    <message>
+        <source>The pair&apos;s median crossing time + 3 robust standard deviations (1.4826 × MAD), at least 5 min, for pairs with 30 trips or more.</source>
+        <translation>De mediane doorkruistijd van het paar + 3 robuuste standaardafwijkingen (1,4826 × MAD), minstens 5 min, voor paren met 30 of meer verplaatsingen.</translation>
+    </message>
+    <message>
+        <source>Enters at</source>
+        <translation>Komt binnen aan</translation>
+    </message>
+    <message>
+        <source>Leaves at</source>
+        <translation>Verlaat aan</translation>
+    </message>
+    <message>
+        <source>Trips</source>
+        <translation>Verplaatsingen</translation>
+    </message>
+    <message>
+        <source>Median</source>
+        <translation>Mediaan</translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation>Venster</translation>
+    </message>
+    <message>
+        <source>Why the definition changes (kept in the audit trail)</source>
+        <translation>Waarom de definitie wijzigt (bewaard in het auditlogboek)</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>Doel</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>The window&apos;s end lies before its start.</source>
+        <translation>Het einde van het venster ligt vóór het begin.</translation>
+    </message>
+    <message>
+        <source>Changing the definition builds every trip again and changes every figure from then on; give its purpose.</source>
+        <translation>Een andere definitie bouwt elke verplaatsing opnieuw op en verandert vanaf dan elk cijfer; geef het doel op.</translation>
+    </message>
+    <message>
+        <source>Through traffic is counted role-free.</source>
+        <translation>Doorgaand verkeer wordt zonder rollen geteld.</translation>
+    </message>
+    <message>
+        <source>Gate pairs with a window of their own: %1, from %2 days of trips; the others keep %3–%4 min.</source>
+        <translation>Poortparen met een eigen venster: %1, uit %2 dagen verplaatsingen; de andere houden %3–%4 min.</translation>
+    </message>
+    <message>
+        <source>One window for every gate pair: %1–%2 min.</source>
+        <translation>Eén venster voor elk poortpaar: %1–%2 min.</translation>
+    </message>
+    <message>
+        <source>The cameras read %1 % of the vehicles that pass (estimated from %2 passages on the gate pairs&apos; usual paths): a through trip needs both its gates to read, so about %3 % of through traffic is not seen as such.</source>
+        <translation>De camera&apos;s lezen %1 % van de voertuigen die passeren (geschat uit %2 passages op de gebruikelijke routes van de poortparen): een doorgaande verplaatsing heeft de lezing van beide poorten nodig, dus ongeveer %3 % van het doorgaand verkeer wordt niet als zodanig gezien.</translation>
+    </message>
+    <message>
+        <source>Build trips</source>
+        <translation>Verplaatsingen opbouwen</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Building the trips with the new definition…</source>
+        <translation>De verplaatsingen worden opgebouwd met de nieuwe definitie…</translation>
+    </message>
+    <message>
+        <source>Cancelled: the trips are as they were.</source>
+        <translation>Geannuleerd: de verplaatsingen zijn zoals ze waren.</translation>
+    </message>
+    <message>
+        <source>The trips could not be built: %1</source>
+        <translation>De verplaatsingen konden niet worden opgebouwd: %1</translation>
     </message>
 </context>
 </TS>

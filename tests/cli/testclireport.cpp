@@ -124,6 +124,10 @@ private slots:
         QVERIFY(t.contains(QLatin1String("Filters: weekday")));
         QVERIFY(t.contains(QLatin1String("trip gap 1800 s")));
         QVERIFY(t.contains(QLatin1String("minimum cell count k = 10")));
+        // Through traffic: each gate pair's window, and the share corrected for the gate reads missed.
+        QVERIFY(t.simplified().contains(QLatin1String("a window per gate pair (")));
+        QVERIFY(t.simplified().contains(QLatin1String("The cameras read 9")));
+        QVERIFY(t.simplified().contains(QLatin1String("through traffic is about")));
         QVERIFY(t.contains(QLatin1String("Council briefing")));
         QVERIFY(t.contains(QLatin1String("Method and privacy")));
         QVERIFY(t.contains(QLatin1String("cell key method")));

@@ -205,6 +205,7 @@ ReportData ReportData::collect(Store& store, const FlowFilter& filter, const QSt
     r.projectTitle = store.setting(QStringLiteral("title"), QFileInfo(store.path()).completeBaseName());
     FlowEngine engine(store);
     r.parameters = engine.storedParameters();
+    r.through = engine.throughEstimate();
     r.filterText = filter.describe();
     const CameraIndex cams = engine.cameras();
     const FlowCube cube = engine.loadCube();

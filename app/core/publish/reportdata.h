@@ -28,6 +28,7 @@ struct ReportData {
     QString periodText; ///< first and last local day under the filter
     QString filterText; ///< FlowFilter::describe()
     TripParameters parameters;
+    ThroughEstimate through; ///< the windows per gate pair and the read rate in use
     int k = 10;
     QString method;     ///< DisclosurePolicy::method()
     bool exact = false; ///< exact figures (audited as L1)

@@ -4,6 +4,7 @@
 
 #include "common/error.h"
 #include "common/progress.h"
+#include "common/sqlite.h"
 
 #include <QMetaObject>
 #include <QThread>
@@ -111,6 +112,37 @@ ImportOutcome Session::importFiles(
     if (changes)
         notifyChanged(changes);
     return out;
+}
+
+BuildReport Session::buildTrips(const TripParameters& params, bool rebuild, const QString& purpose,
+                                const std::function<void(double)>& progress, const std::atomic_bool* cancel) {
+    std::optional<Store> own;
+    if (QThread::currentThread() != thread())
+        own.emplace(m_store.anotherConnection());
+    Store& store = own ? *own : m_store;
+    FlowEngine engine(store);
+    const TripParameters stored = engine.storedParameters();
+    const bool change = params != stored;
+    if (change && purpose.trimmed().isEmpty())
+        throw Error::usage(QStringLiteral("changing the trip parameters (%1 → %2) needs a purpose "
+                                          "(stroom-cli: --purpose TEXT); the change "
+                                          "is recorded in the audit trail")
+                               .arg(parametersText(stored), parametersText(params)));
+    sql::Transaction tx(store.database());
+    const BuildReport r =
+        rebuild ? engine.rebuild(params, progress, cancel) : engine.update(params, progress, cancel);
+    if (change) {
+        Store::AuditEntry e;
+        e.action = QStringLiteral("trip parameters changed");
+        e.purpose = purpose.trimmed();
+        e.layer = QStringLiteral("L1");
+        e.parameters = QStringLiteral("from %1 to %2").arg(parametersText(stored), parametersText(params));
+        e.k = store.threshold();
+        store.audit(e);
+    }
+    tx.commit();
+    notifyChanged(Trips);
+    return r;
 }
 
 void Session::notifyChanged(Changes what) {

@@ -75,6 +75,16 @@ public:
                               const std::function<void(const QString& file, const ImportReport*,
                                                        const QString& error)>& perFile = {});
 
+    /**
+     * Builds trips and the cube with \a params: an update, or everything again with \a rebuild (new
+     * parameters always rebuild). A change of parameters changes every published figure from then on (and a
+     * sweep of them differences single trips), so it needs a \a purpose and is audited (layer L1), in the
+     * build's transaction: both land, or neither. The one path of `stroom-cli trips` and the desktop's
+     * through-traffic dialog. Callable from any thread, like importFiles(); announces Trips.
+     */
+    BuildReport buildTrips(const TripParameters& params, bool rebuild, const QString& purpose,
+                           const std::function<void(double)>& progress = {},
+                           const std::atomic_bool* cancel = nullptr);
     /** Tells the views that \a what changed; safe from any thread (delivered in the session's thread). */
     void notifyChanged(Changes what);
 
