@@ -48,7 +48,7 @@ FlowMap::~FlowMap() = default;
 
 void FlowMap::setData(FlowCube cube, CameraIndex cameras, const DisclosurePolicy& policy,
                       std::function<RawOd(const FlowFilter&, const std::vector<int>&)> imported) {
-    m_cube = std::move(cube);
+    m_cube = std::make_shared<const FlowCube>(std::move(cube));
     m_imported = std::move(imported);
     m_cams = std::move(cameras);
     m_policy = policy;
@@ -71,7 +71,7 @@ void FlowMap::setData(FlowCube cube, CameraIndex cameras, const DisclosurePolicy
 }
 
 OdMatrix FlowMap::released(const FlowFilter& filter, bool zones) const {
-    OdMatrix m = (zones ? m_cube.od(filter, m_cams.zoneOf) : m_cube.od(filter)).publish(m_policy);
+    OdMatrix m = (zones ? m_cube->od(filter, m_cams.zoneOf) : m_cube->od(filter)).publish(m_policy);
     if (!m_imported)
         return m;
     const OdMatrix extra = m_imported(filter, zones ? m_cams.zoneOf : std::vector<int>()).publish(m_policy);
@@ -437,7 +437,7 @@ void FlowMap::applyCompare(const FlowView& view, FlowViewResult& r) {
     std::vector<PeriodComparison::Row> rows;
     try {
         const PeriodComparison::Result c =
-            PeriodComparison::compare(m_cube, view.filter, view.afterFilter(),
+            PeriodComparison::compare(*m_cube, view.filter, view.afterFilter(),
                                       view.zones ? m_cams.zoneOf : std::vector<int>(), m_policy);
         r.beforeDays = c.beforeDays;
         r.afterDays = c.afterDays;
@@ -642,10 +642,10 @@ CameraProfile FlowMap::cameraProfile(std::uint32_t camera) const {
     CameraProfile p;
     if (camera >= m_cams.id.size()) // not in the index (e.g. added since): nothing, never every camera
         return p;
-    p.byClass = m_cube.counts(m_view.filter, CountPeriod::All, true, true, camera).publish(m_policy);
-    p.hourly = m_cube.counts(m_view.filter, CountPeriod::HourOfDay, true, true, camera).publish(m_policy);
-    p.perDay = m_cube.counts(m_view.filter, CountPeriod::Day, false, true, camera).publish(m_policy);
-    p.localHour = m_cube.counts(m_view.filter, CountPeriod::Hour, false, true, camera).publish(m_policy);
+    p.byClass = m_cube->counts(m_view.filter, CountPeriod::All, true, true, camera).publish(m_policy);
+    p.hourly = m_cube->counts(m_view.filter, CountPeriod::HourOfDay, true, true, camera).publish(m_policy);
+    p.perDay = m_cube->counts(m_view.filter, CountPeriod::Day, false, true, camera).publish(m_policy);
+    p.localHour = m_cube->counts(m_view.filter, CountPeriod::Hour, false, true, camera).publish(m_policy);
     return p;
 }
 

@@ -7,6 +7,7 @@
 #include "flows/flowengine.h"
 #include "flows/periodcomparison.h"
 #include <functional>
+#include <memory>
 #include <optional>
 
 #include <qgsfeature.h>
@@ -95,7 +96,9 @@ public:
      */
     OdMatrix released(const FlowFilter& filter, bool zones) const;
     bool hasData() const { return m_layer != nullptr; }
-    const FlowCube& cube() const { return m_cube; }
+    const FlowCube& cube() const { return *m_cube; }
+    /** The cube, kept alive for a query on another thread (a reload gives the map a new one). */
+    std::shared_ptr<const FlowCube> sharedCube() const { return m_cube; }
     const CameraIndex& cameras() const { return m_cams; }
     int k() const { return m_policy.k(); }
     const DisclosurePolicy& policy() const { return m_policy; }
@@ -181,7 +184,7 @@ private:
     /** Selects the drawn features of the focus. */
     void selectFocus();
 
-    FlowCube m_cube;
+    std::shared_ptr<const FlowCube> m_cube = std::make_shared<const FlowCube>();
     std::function<RawOd(const FlowFilter&, const std::vector<int>&)> m_imported;
     CameraIndex m_cams;
     DisclosurePolicy m_policy;

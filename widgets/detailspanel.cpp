@@ -127,21 +127,14 @@ void DetailsPanel::showCamera(const Camera& c, const maps::CameraProfile& profil
                         tr("%1: fewer than %2 vehicles each").arg(hidden.join(QStringLiteral(", "))).arg(k)));
     html += QStringLiteral("</ul>");
     // Unique vehicles per local day (each day released on its own) and the typical day's busiest hours.
-    std::vector<std::int64_t> vehicles;
-    for (const CameraCount& cc : profile.perDay.rows)
-        vehicles.push_back(cc.vehicles);
-    if (!vehicles.empty()) {
-        const std::int64_t lo = *std::min_element(vehicles.begin(), vehicles.end()),
-                           hi = *std::max_element(vehicles.begin(), vehicles.end());
-        const int days = static_cast<int>(vehicles.size());
+    if (const DailyVehicles unique = DailyVehicles::of(profile.perDay); unique.days > 0)
         html += QStringLiteral("<p>%1</p>")
                     .arg(esc(tr("Unique vehicles per day: median %1 (%2–%3 over %n day(s); a vehicle seen "
                                 "several times on a day counts once)",
-                                nullptr, days)
-                                 .arg(l.toString(TypicalDay::median(vehicles), 'f', 0),
-                                      l.toString(static_cast<qlonglong>(lo)),
-                                      l.toString(static_cast<qlonglong>(hi)))));
-    }
+                                nullptr, unique.days)
+                                 .arg(l.toString(unique.median, 'f', 0),
+                                      l.toString(static_cast<qlonglong>(unique.lowest)),
+                                      l.toString(static_cast<qlonglong>(unique.highest)))));
     const TypicalDay typical(profile.localHour);
     for (const int weekend : {0, 1}) {
         const TypicalDay::Hour* busiest = nullptr;

@@ -39,6 +39,11 @@ FilterPanel::FilterPanel(QWidget* parent)
     m_summary->setWordWrap(true);
     m_summary->setTextFormat(Qt::RichText);
     layout->addWidget(m_summary);
+    m_unique = new QLabel(body);
+    m_unique->setObjectName(QStringLiteral("UniqueVehicles"));
+    m_unique->setWordWrap(true);
+    m_unique->hide();
+    layout->addWidget(m_unique);
     layout->addStretch();
     // Scrolls instead of squeezing its rows when the dock is short (compare mode adds three).
     auto* scroll = new QScrollArea(this);
@@ -427,19 +432,46 @@ void FilterPanel::setThroughAvailable(bool available) {
                                    "their roles in the register."));
 }
 
-QString FilterPanel::throughText(const maps::FlowViewResult& r) const {
+QString FilterPanel::throughShareText(const maps::FlowViewResult& r) const {
+    if (!m_throughAvailable || r.matrix.throughTrips < r.k || r.matrix.trips <= 0)
+        return QString();
     const QLocale l;
-    QString text = DisclosurePolicy::shown(r.matrix.throughTrips, r.k, l).toHtmlEscaped(); // "< 10" is no tag
-    if (r.matrix.throughTrips < r.k || r.matrix.trips <= 0)
-        return text;
     const double share = static_cast<double>(r.matrix.throughTrips) / static_cast<double>(r.matrix.trips);
     if (m_throughParams.throughMethod == ThroughMethod::RoleFree)
-        return tr("%1 (%2 %, role-free)").arg(text, l.toString(100 * share, 'f', 1));
+        return tr("Through traffic (role-free): %1 % of these trips.").arg(l.toString(100 * share, 'f', 1));
     const double corrected = m_throughEstimate.correctedShare(r.matrix.trips, r.matrix.throughTrips);
     if (corrected < 0)
-        return tr("%1 (%2 %)").arg(text, l.toString(100 * share, 'f', 1));
-    return tr("%1 (%2 %; about %3 % with the gate reads the cameras missed)")
-        .arg(text, l.toString(100 * share, 'f', 1), l.toString(100 * corrected, 'f', 1));
+        return tr("Through traffic: %1 % of these trips.").arg(l.toString(100 * share, 'f', 1));
+    return tr("Through traffic: %1 % of these trips; about %2 % with the through trips whose gate read the "
+              "cameras missed (read rate %3 %).")
+        .arg(l.toString(100 * share, 'f', 1), l.toString(100 * corrected, 'f', 1),
+             l.toString(100 * m_throughEstimate.readRate, 'f', 1));
+}
+
+void FilterPanel::showUniqueVehicles(const std::optional<DailyVehicles>& vehicles, bool counting) {
+    const QLocale l;
+    if (counting) {
+        m_unique->setText(tr("Unique vehicles per day, all cameras: counting…"));
+    } else if (!vehicles) {
+        m_unique->hide();
+        return;
+    } else if (vehicles->days == 0) {
+        m_unique->setText(
+            tr("Unique vehicles per day, all cameras: no day has k = %1 vehicles or more under this filter.")
+                .arg(m_minTrips->minimum()));
+    } else {
+        m_unique->setText(tr("Unique vehicles per day, all cameras: median %1 (%2–%3 over %4 days; a vehicle "
+                             "seen at several cameras on a day counts once).")
+                              .arg(l.toString(vehicles->median, 'f', 0),
+                                   l.toString(static_cast<qlonglong>(vehicles->lowest)),
+                                   l.toString(static_cast<qlonglong>(vehicles->highest)))
+                              .arg(vehicles->days));
+    }
+    m_unique->show();
+}
+
+QString FilterPanel::uniqueVehiclesText() const {
+    return m_unique->isHidden() ? QString() : m_unique->text();
 }
 
 void FilterPanel::setThroughEstimate(const TripParameters& params, const ThroughEstimate& estimate) {
@@ -479,12 +511,15 @@ void FilterPanel::showResult(const maps::FlowViewResult& r) {
            "(%4 trips).<br>Privacy: cells with fewer than <b>k = %5</b> vehicles are never shown: <b>%6</b> "
            "suppressed; figures are perturbed (±2 at most). %7 single-read trips are left out of the matrix.")
             .arg(l.toString(static_cast<qlonglong>(r.matrix.trips)),
-                 m_throughAvailable ? throughText(r) : tr("unknown (no cordon roles)"))
+                 m_throughAvailable ? DisclosurePolicy::shown(r.matrix.throughTrips, r.k, l).toHtmlEscaped()
+                                    : tr("unknown (no cordon roles)")) // "< 10" is not a tag
             .arg(r.shown.size())
             .arg(l.toString(static_cast<qlonglong>(r.tripsShown)))
             .arg(r.k)
             .arg(l.toString(static_cast<qlonglong>(r.suppressedCells)),
                  DisclosurePolicy::shown(r.matrix.singleReadTrips, r.k, l).toHtmlEscaped()) +
+        (throughShareText(r).isEmpty() ? QString()
+                                       : QStringLiteral("<br>") + throughShareText(r).toHtmlEscaped()) +
         (r.shown.empty() && r.suppressedCells > 0
              ? QStringLiteral("<br><b>") +
                    tr("No flow has %1 or more vehicles on one day under this filter: widen it (more hours, "

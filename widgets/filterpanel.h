@@ -49,6 +49,13 @@ public:
     /** The through-traffic definition in use and the read rate: the summary gives the share and its
      * correction for missed gate reads. */
     void setThroughEstimate(const TripParameters& params, const ThroughEstimate& estimate);
+    /**
+     * Unique vehicles per day over every camera under the filter (counted in the background: \a counting
+     * says so meanwhile); none hides the line (compare mode).
+     */
+    void showUniqueVehicles(const std::optional<DailyVehicles>& vehicles, bool counting);
+    /** The line as shown; empty when hidden. */
+    QString uniqueVehiclesText() const;
     QString summaryText() const;
     /**
      * The time player (issue 14): off, hour by hour (each hour of the day, the filter's days together) or day
@@ -94,7 +101,8 @@ private:
     QSpinBox* m_hourTo;
     std::vector<QCheckBox*> m_classes;
     QCheckBox* m_through;
-    QString throughText(const maps::FlowViewResult& r) const;
+    /** Through traffic's share of the trips, and with the through trips whose gate read was missed. */
+    QString throughShareText(const maps::FlowViewResult& r) const;
     bool m_throughAvailable = true;
     TripParameters m_throughParams;
     ThroughEstimate m_throughEstimate;
@@ -105,6 +113,7 @@ private:
     QSpinBox* m_minTrips;
     QCheckBox* m_lockLegend;
     QLabel* m_summary;
+    QLabel* m_unique;
     QComboBox* m_timeMode;
     QSlider* m_timeSlider;
     QToolButton* m_play;

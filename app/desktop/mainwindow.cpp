@@ -70,6 +70,7 @@
 #include <QStatusBar>
 #include <QThreadPool>
 #include <QTimeZone>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace stroom::desktop {
 
@@ -714,6 +715,45 @@ void MainWindow::applyView(const maps::FlowView& asked) {
     else
         m_detailsPanel->clear();
     updateSilentCameras();
+    countUniqueVehicles(view);
+}
+
+void MainWindow::countUniqueVehicles(const maps::FlowView& view) {
+    ++m_uniqueGeneration;
+    if (view.compare) { // the summary speaks of the comparison
+        m_uniquePending.reset();
+        m_filterPanel->showUniqueVehicles(std::nullopt, false);
+        return;
+    }
+    m_uniquePending = view.filter;
+    m_filterPanel->showUniqueVehicles(std::nullopt, true);
+    startUniqueCount();
+}
+
+void MainWindow::startUniqueCount() {
+    if (!m_uniqueWatcher) {
+        m_uniqueWatcher = new QFutureWatcher<UniqueCount>(this);
+        connect(m_uniqueWatcher, &QFutureWatcher<UniqueCount>::finished, this, [this] {
+            const UniqueCount r = m_uniqueWatcher->result();
+            if (r.generation == m_uniqueGeneration)
+                m_filterPanel->showUniqueVehicles(r.vehicles, false);
+            startUniqueCount(); // the filter that came meanwhile
+        });
+    }
+    if (m_uniqueWatcher->isRunning() || !m_uniquePending || !m_flowMap || !m_flowMap->hasData())
+        return;
+    // The worker holds the cube (a reload gives the map another) and copies of the filter and the policy.
+    const std::shared_ptr<const FlowCube> cube = m_flowMap->sharedCube();
+    const DisclosurePolicy policy = m_flowMap->policy();
+    const FlowFilter filter = *m_uniquePending;
+    const int generation = m_uniqueGeneration;
+    m_uniquePending.reset();
+    m_uniqueWatcher->setFuture(QtConcurrent::run([cube, policy, filter, generation] {
+        UniqueCount r;
+        r.generation = generation;
+        r.vehicles = DailyVehicles::of(cube->counts(filter, CountPeriod::Day, false, false).publish(policy));
+        return r;
+    }));
 }
 
 void MainWindow::exportAnimation() {

@@ -5,11 +5,13 @@
 #include "flowmap.h"
 #include "projectlayers.h"
 
+#include <QFutureWatcher>
 #include <QJsonObject>
 #include <QMainWindow>
 
 #include <functional>
 #include <memory>
+#include <optional>
 
 class QgsMapCanvas;
 class QgsPointXY;
@@ -158,6 +160,17 @@ private:
     QAction* m_byPurposeAction = nullptr;
     maps::ProjectLayers m_layers;
     QJsonObject m_framesKey; ///< the view and step the time player's frames were made for
+    /** Unique vehicles per day for the map's summary, counted off the GUI thread (one count at a time; the
+     * latest filter waits; a result for an older filter is dropped). */
+    struct UniqueCount {
+        int generation = 0;
+        DailyVehicles vehicles;
+    };
+    void countUniqueVehicles(const maps::FlowView& view);
+    void startUniqueCount();
+    QFutureWatcher<UniqueCount>* m_uniqueWatcher = nullptr;
+    int m_uniqueGeneration = 0;
+    std::optional<FlowFilter> m_uniquePending;
     QString m_lastError;
     bool m_persistView = true;
     bool m_viewSaved = false; ///< saved on close: not again when the window goes

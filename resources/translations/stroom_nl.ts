@@ -1813,16 +1813,28 @@ Elke export, elk rapport en elke kopie wordt vastgelegd in een beveiligd auditlo
         <translation>Hoe doorgaand verkeer wordt bepaald: de cordonrollen en het doorkruisvenster van elk poortpaar, of zonder rollen</translation>
     </message>
     <message>
-        <source>%1 (%2 %, role-free)</source>
-        <translation>%1 (%2 %, zonder rollen)</translation>
+        <source>Unique vehicles per day, all cameras: counting…</source>
+        <translation>Unieke voertuigen per dag, alle camera&apos;s: wordt geteld…</translation>
     </message>
     <message>
-        <source>%1 (%2 %)</source>
-        <translation>%1 (%2 %)</translation>
+        <source>Unique vehicles per day, all cameras: no day has k = %1 vehicles or more under this filter.</source>
+        <translation>Unieke voertuigen per dag, alle camera&apos;s: geen enkele dag heeft k = %1 voertuigen of meer onder deze filter.</translation>
     </message>
     <message>
-        <source>%1 (%2 %; about %3 % with the gate reads the cameras missed)</source>
-        <translation>%1 (%2 %; ongeveer %3 % met de poortlezingen die de camera&apos;s misten)</translation>
+        <source>Unique vehicles per day, all cameras: median %1 (%2–%3 over %4 days; a vehicle seen at several cameras on a day counts once).</source>
+        <translation>Unieke voertuigen per dag, alle camera&apos;s: mediaan %1 (%2–%3 over %4 dagen; een voertuig dat op een dag aan meerdere camera&apos;s gezien wordt, telt één keer).</translation>
+    </message>
+    <message>
+        <source>Through traffic (role-free): %1 % of these trips.</source>
+        <translation>Doorgaand verkeer (zonder rollen): %1 % van deze verplaatsingen.</translation>
+    </message>
+    <message>
+        <source>Through traffic: %1 % of these trips.</source>
+        <translation>Doorgaand verkeer: %1 % van deze verplaatsingen.</translation>
+    </message>
+    <message>
+        <source>Through traffic: %1 % of these trips; about %2 % with the through trips whose gate read the cameras missed (read rate %3 %).</source>
+        <translation>Doorgaand verkeer: %1 % van deze verplaatsingen; ongeveer %2 % met de doorgaande verplaatsingen waarvan de camera&apos;s een poortlezing misten (leesgraad %3 %).</translation>
     </message>
 </context>
 <context>

@@ -367,6 +367,39 @@ private slots:
             QCOMPARE(f.attribute(QStringLiteral("trips")).toLongLong(), cell->trips);
         }
         QVERIFY(w.filterPanel()->summaryText().contains(QLatin1String("k = 10")));
+
+        // Unique vehicles per day over every camera, counted in the background for the filter in force: the
+        // median of the released per-day figures (a vehicle seen at several cameras on a day counts once).
+        v.filter.throughOnly = false;
+        v.filter.hourFrom = 7;
+        v.filter.hourTo = 10;
+        w.filterPanel()->setView(v);
+        QTRY_VERIFY_WITH_TIMEOUT(!w.filterPanel()->uniqueVehiclesText().contains(QLatin1String("counting")),
+                                 20000);
+        const DailyVehicles unique =
+            DailyVehicles::of(fm->cube()
+                                  .counts(w.filterPanel()->view().filter, CountPeriod::Day, false, false)
+                                  .publish(w.session()->store().disclosurePolicy()));
+        QVERIFY(unique.days >= 3); // the project's three days
+        QVERIFY2(w.filterPanel()->uniqueVehiclesText().contains(
+                     QStringLiteral("median %1 (%2–%3 over %4 days")
+                         .arg(QLocale().toString(unique.median, 'f', 0),
+                              QLocale().toString(static_cast<qlonglong>(unique.lowest)),
+                              QLocale().toString(static_cast<qlonglong>(unique.highest)))
+                         .arg(unique.days)),
+                 qPrintable(w.filterPanel()->uniqueVehiclesText()));
+        // Fewer hours, fewer vehicles: the line follows the filter.
+        v.filter.hourFrom = 8;
+        v.filter.hourTo = 9;
+        w.filterPanel()->setView(v);
+        QTRY_VERIFY_WITH_TIMEOUT(!w.filterPanel()->uniqueVehiclesText().contains(QLatin1String("counting")),
+                                 20000);
+        const DailyVehicles fewer =
+            DailyVehicles::of(fm->cube()
+                                  .counts(w.filterPanel()->view().filter, CountPeriod::Day, false, false)
+                                  .publish(w.session()->store().disclosurePolicy()));
+        QVERIFY(fewer.median < unique.median);
+        QVERIFY(w.filterPanel()->uniqueVehiclesText().contains(QLocale().toString(fewer.median, 'f', 0)));
     }
 
     /**

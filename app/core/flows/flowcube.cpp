@@ -445,6 +445,20 @@ double TypicalDay::median(std::vector<std::int64_t>& values) {
                  : (static_cast<double>(values[n / 2 - 1]) + static_cast<double>(values[n / 2])) / 2.0;
 }
 
+DailyVehicles DailyVehicles::of(const PublishedCounts& perDay) {
+    DailyVehicles d;
+    std::vector<std::int64_t> v;
+    for (const CameraCount& c : perDay.rows)
+        v.push_back(c.vehicles);
+    if (v.empty())
+        return d;
+    d.days = static_cast<int>(v.size());
+    d.lowest = *std::min_element(v.begin(), v.end());
+    d.highest = *std::max_element(v.begin(), v.end());
+    d.median = TypicalDay::median(v);
+    return d;
+}
+
 TypicalDay::TypicalDay(const PublishedCounts& hourly) {
     std::map<std::tuple<std::uint32_t, int, int>, std::vector<std::int64_t>> byHour;
     for (const CameraCount& c : hourly.rows) {

@@ -134,6 +134,17 @@ struct TypicalDay {
     static double median(std::vector<std::int64_t>& values);
 };
 
+/** \brief Unique vehicles per local day as released (one row per day, each day released on its own): the
+ * median day, the lowest and highest. The one summary of the details panel, the map's summary and the report.
+ */
+struct DailyVehicles {
+    double median = 0;
+    std::int64_t lowest = 0, highest = 0;
+    int days = 0; ///< days with a released figure
+    /** From released counts with period = local day (per camera or over all of them, classes together). */
+    static DailyVehicles of(const PublishedCounts& perDay);
+};
+
 /** \brief A counts query before the privacy policy. */
 struct RawCounts {
     struct Cell {

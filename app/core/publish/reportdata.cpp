@@ -90,15 +90,12 @@ void collectComparison(ReportData& r, const FlowCube& cube, const FlowFilter& be
 
 void collectCounts(ReportData& r, Store& store, const FlowCube& cube, const FlowFilter& filter,
                    const CameraIndex& cams, const DisclosurePolicy& policy, int topRows) {
-    std::vector<std::int64_t> unique;
-    for (const CameraCount& c : cube.counts(filter, CountPeriod::Day, false, false).publish(policy).rows)
-        unique.push_back(c.vehicles);
-    if (!unique.empty()) {
-        r.uniqueDays = static_cast<int>(unique.size());
-        r.uniquePerDayMin = *std::min_element(unique.begin(), unique.end());
-        r.uniquePerDayMax = *std::max_element(unique.begin(), unique.end());
-        r.uniquePerDayMedian = TypicalDay::median(unique);
-    }
+    const DailyVehicles unique =
+        DailyVehicles::of(cube.counts(filter, CountPeriod::Day, false, false).publish(policy));
+    r.uniqueDays = unique.days;
+    r.uniquePerDayMin = unique.lowest;
+    r.uniquePerDayMax = unique.highest;
+    r.uniquePerDayMedian = unique.median;
     using CountRow = ReportData::CountRow;
     // The hourly profile: passages per hour of the day and class over all cameras, each bar a released cell.
     const PublishedCounts hourly = cube.counts(filter, CountPeriod::HourOfDay, true, false).publish(policy);
