@@ -429,7 +429,7 @@ void FilterPanel::setThroughAvailable(bool available) {
                                    "window")
                               : tr("This project has no cameras with the roles cordon-in and cordon-out, so "
                                    "through traffic cannot be told: give the cameras on the city's boundary "
-                                   "their roles in the register."));
+                                   "their roles in the register, or count it role-free (Window…)."));
 }
 
 QString FilterPanel::throughShareText(const maps::FlowViewResult& r) const {

@@ -101,7 +101,8 @@ ThroughTrafficDialog::ThroughTrafficDialog(Session* session, QWidget* parent)
     windowLayout->addWidget(m_perPair);
     windowLayout->addWidget(
         explanation(tr("The pair's median crossing time + 3 robust standard deviations "
-                       "(1.4826 × MAD), at least 5 min, for pairs with 30 trips or more."),
+                       "(1.4826 × MAD), at least 5 min, for pairs with 30 trips and k vehicles on a day or "
+                       "more."),
                     window));
     windowLayout->addWidget(m_fixed);
     windowLayout->addLayout(range);

@@ -116,7 +116,8 @@ void addTripOptions(QCommandLineParser& p) {
             {QStringLiteral("through-window"),
              QStringLiteral("pair (default): each gate pair's own window, its median crossing time + 3 "
                             "robust standard deviations (1.4826 × MAD), at least 5 min, where the pair has "
-                            "30 trips or more (the others keep the fixed window); fixed: DESIGN's "
+                            "30 trips and k vehicles on a day or more (the others keep the fixed window); "
+                            "fixed: DESIGN's "
                             "--through-min to --through-max for all."),
              QStringLiteral("pair|fixed")},
             {QStringLiteral("through-method"),

@@ -319,8 +319,8 @@ Afsluitcodes: 0 klaar, 2 verkeerd gebruik, 3 invoer geweigerd, 4 opslagprobleem.
         <translation>Doorgaand verkeer: hoogstens zoveel minuten (standaard 20); met --through-min of deze optie één vast venster voor elk poortpaar, tenzij --through-window pair.</translation>
     </message>
     <message>
-        <source>pair (default): each gate pair&apos;s own window, its median crossing time + 3 robust standard deviations (1.4826 × MAD), at least 5 min, where the pair has 30 trips or more (the others keep the fixed window); fixed: DESIGN&apos;s --through-min to --through-max for all.</source>
-        <translation>pair (standaard): elk poortpaar zijn eigen venster, zijn mediane doorkruistijd + 3 robuuste standaardafwijkingen (1,4826 × MAD), minstens 5 min, waar het paar 30 of meer verplaatsingen heeft (de andere houden het vaste venster); fixed: --through-min tot --through-max uit het ontwerp voor alle paren.</translation>
+        <source>pair (default): each gate pair&apos;s own window, its median crossing time + 3 robust standard deviations (1.4826 × MAD), at least 5 min, where the pair has 30 trips and k vehicles on a day or more (the others keep the fixed window); fixed: DESIGN&apos;s --through-min to --through-max for all.</source>
+        <translation>pair (standaard): elk poortpaar zijn eigen venster, zijn mediane doorkruistijd + 3 robuuste standaardafwijkingen (1,4826 × MAD), minstens 5 min, waar het paar 30 of meer verplaatsingen en k voertuigen op een dag heeft (de andere houden het vaste venster); fixed: --through-min tot --through-max uit het ontwerp voor alle paren.</translation>
     </message>
     <message>
         <source>cordon (default): by the cameras&apos; roles cordon-in and cordon-out; role-free (ANPR Metrics&apos; definition, for projects without roles): a vehicle whose reads of a day span less than an hour, with no camera twice.</source>

@@ -1733,10 +1733,6 @@ Elke export, elk rapport en elke kopie wordt vastgelegd in een beveiligd auditlo
         <translation>Verplaatsingen die het cordon binnenrijden en het binnen het doorkruisingsvenster weer verlaten</translation>
     </message>
     <message>
-        <source>This project has no cameras with the roles cordon-in and cordon-out, so through traffic cannot be told: give the cameras on the city&apos;s boundary their roles in the register.</source>
-        <translation>Dit project heeft geen camera&apos;s met de rollen cordon-in en cordon-out, dus doorgaand verkeer is niet te onderscheiden: geef de camera&apos;s op de stadsgrens hun rol in het register.</translation>
-    </message>
-    <message>
         <source>unknown (no cordon roles)</source>
         <translation>onbekend (geen cordonrollen)</translation>
     </message>
@@ -1835,6 +1831,10 @@ Elke export, elk rapport en elke kopie wordt vastgelegd in een beveiligd auditlo
     <message>
         <source>Through traffic: %1 % of these trips; about %2 % with the through trips whose gate read the cameras missed (read rate %3 %).</source>
         <translation>Doorgaand verkeer: %1 % van deze verplaatsingen; ongeveer %2 % met de doorgaande verplaatsingen waarvan de camera&apos;s een poortlezing misten (leesgraad %3 %).</translation>
+    </message>
+    <message>
+        <source>This project has no cameras with the roles cordon-in and cordon-out, so through traffic cannot be told: give the cameras on the city&apos;s boundary their roles in the register, or count it role-free (Window…).</source>
+        <translation>Dit project heeft geen camera&apos;s met de rollen cordon-in en cordon-out, dus doorgaand verkeer kan niet worden bepaald: geef de camera&apos;s op de stadsgrens hun rol in het register, of tel het zonder rollen (Venster…).</translation>
     </message>
 </context>
 <context>
@@ -2655,10 +2655,6 @@ Elke export, elk rapport en elke kopie wordt vastgelegd in een beveiligd auditlo
         <translation>(ook voor de poortparen met te weinig eigen verplaatsingen)</translation>
     </message>
     <message>
-        <source>The pair&apos;s median crossing time + 3 robust standard deviations (1.4826 × MAD), at least 5 min, for pairs with 30 trips or more.</source>
-        <translation>De mediane doorkruistijd van het paar + 3 robuuste standaardafwijkingen (1,4826 × MAD), minstens 5 min, voor paren met 30 of meer verplaatsingen.</translation>
-    </message>
-    <message>
         <source>Enters at</source>
         <translation>Komt binnen aan</translation>
     </message>
@@ -2733,6 +2729,10 @@ Elke export, elk rapport en elke kopie wordt vastgelegd in een beveiligd auditlo
     <message>
         <source>The trips could not be built: %1</source>
         <translation>De verplaatsingen konden niet worden opgebouwd: %1</translation>
+    </message>
+    <message>
+        <source>The pair&apos;s median crossing time + 3 robust standard deviations (1.4826 × MAD), at least 5 min, for pairs with 30 trips and k vehicles on a day or more.</source>
+        <translation>De mediane doorkruistijd van het paar + 3 robuuste standaardafwijkingen (1,4826 × MAD), minstens 5 min, voor paren met 30 of meer verplaatsingen en k voertuigen op een dag.</translation>
     </message>
 </context>
 </TS>

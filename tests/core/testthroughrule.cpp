@@ -79,7 +79,7 @@ private slots:
             addTrip(set, static_cast<std::uint32_t>(200 + i), T + 100 * i, 60 * 3, {0, 1});
         ThroughWindows gates;
         gates.add(set, cams.cordonIn, cams.cordonOut);
-        const std::vector<PairWindow> w = gates.windows(cams);
+        const std::vector<PairWindow> w = gates.windows(cams, 10);
         QCOMPARE(w.size(), std::size_t(1));
         QCOMPARE(w[0].origin, QStringLiteral("IN"));
         QCOMPARE(w[0].destination, QStringLiteral("OUT"));
@@ -108,7 +108,18 @@ private slots:
             addTrip(quick, static_cast<std::uint32_t>(i), T + 100 * i, 90, {0, 2});
         ThroughWindows q;
         q.add(quick, cams.cordonIn, cams.cordonOut);
-        QCOMPARE(q.windows(cams).front().maxSeconds, ThroughWindows::kFloorSeconds);
+        QCOMPARE(q.windows(cams, 10).front().maxSeconds, ThroughWindows::kFloorSeconds);
+
+        // A window is a figure of the pair's crossings: it needs k distinct vehicles on one day, as a journey
+        // time does. 40 trips of 3 commuters over 14 days make none.
+        TripSet few;
+        for (int i = 0; i < 40; ++i)
+            addTrip(few, static_cast<std::uint32_t>(i % 3), T + 86400 * (i % 14) + i, 60 * 25, {0, 2});
+        ThroughWindows f;
+        f.add(few, cams.cordonIn, cams.cordonOut);
+        QVERIFY(f.windows(cams, 10).empty());
+        QCOMPARE(f.windows(cams, 3).size(), std::size_t(1));
+        QCOMPARE(f.windows(cams, 3).front().vehicles, std::int64_t(3));
     }
 
     /** The read rate from the pairs' usual paths: a camera missed between its neighbours. */

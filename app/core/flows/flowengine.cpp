@@ -417,7 +417,7 @@ BuildReport FlowEngine::run(const TripParameters& p, bool full, const std::funct
     if (from == INT64_MIN && p.throughMethod == ThroughMethod::Cordon) {
         std::vector<PairWindow> windows;
         if (p.throughWindow == ThroughWindow::PerPair) {
-            windows = gates.windows(cams);
+            windows = gates.windows(cams, m_store.threshold());
             rekind(days, ThroughRule(p, cams, windows), fresh, keys);
             br.throughPairs = static_cast<std::int64_t>(windows.size());
         }
@@ -610,7 +610,7 @@ TripSet FlowEngine::buildInMemory(const TripParameters& p, FlowCube* cube) {
     if (p.throughWindow == ThroughWindow::PerPair && p.throughMethod == ThroughMethod::Cordon) {
         ThroughWindows gates;
         gates.add(set, cams.cordonIn, cams.cordonOut);
-        const ThroughRule windows(p, cams, gates.windows(cams));
+        const ThroughRule windows(p, cams, gates.windows(cams, m_store.threshold()));
         bool changed = false;
         for (Trip& t : set.trips) {
             const TripKind kind = windows.classify(t.origin, t.destination, t.end - t.start);

@@ -93,6 +93,7 @@ void ThroughWindows::add(const TripSet& set, const std::vector<bool>& cordonIn,
         const std::uint64_t key = pairKey(t.origin, t.destination);
         m_seconds[key].push_back(
             static_cast<std::int32_t>(std::min<std::int64_t>(t.end - t.start, INT32_MAX)));
+        m_vehicles[key].emplace_back(t.start / 86400, t.vehicle);
         path.assign(set.path.begin() + t.pathOffset, set.path.begin() + t.pathOffset + t.reads);
         ++m_paths[key][path];
     }
@@ -103,16 +104,31 @@ void ThroughWindows::absorb(ThroughWindows&& other) {
         auto& mine = m_seconds[key];
         mine.insert(mine.end(), v.begin(), v.end());
     }
+    for (auto& [key, v] : other.m_vehicles) {
+        auto& mine = m_vehicles[key];
+        mine.insert(mine.end(), v.begin(), v.end());
+    }
     for (auto& [key, paths] : other.m_paths)
         for (auto& [path, n] : paths)
             m_paths[key][path] += n;
     other = ThroughWindows();
 }
 
-std::vector<PairWindow> ThroughWindows::windows(const CameraIndex& cams) const {
+std::vector<PairWindow> ThroughWindows::windows(const CameraIndex& cams, int k) const {
     std::vector<PairWindow> out;
     for (const auto& [key, seconds] : m_seconds) {
         if (static_cast<std::int64_t>(seconds.size()) < kMinTrips)
+            continue;
+        // The most distinct vehicles on one day (pseudonyms may change daily), as journey times count them.
+        std::vector<std::pair<std::int64_t, std::uint32_t>> seen = m_vehicles.at(key);
+        std::sort(seen.begin(), seen.end());
+        seen.erase(std::unique(seen.begin(), seen.end()), seen.end());
+        std::int64_t vehicles = 0, run = 0;
+        for (std::size_t i = 0; i < seen.size(); ++i) {
+            run = i > 0 && seen[i - 1].first == seen[i].first ? run + 1 : 1;
+            vehicles = std::max(vehicles, run);
+        }
+        if (vehicles < k)
             continue;
         std::vector<double> sorted(seconds.begin(), seconds.end());
         std::sort(sorted.begin(), sorted.end());
@@ -120,6 +136,7 @@ std::vector<PairWindow> ThroughWindows::windows(const CameraIndex& cams) const {
         w.origin = cams.idOf(static_cast<std::uint32_t>(key >> 32), false);
         w.destination = cams.idOf(static_cast<std::uint32_t>(key & 0xffffffffu), false);
         w.trips = static_cast<std::int64_t>(seconds.size());
+        w.vehicles = vehicles;
         w.medianSeconds = percentile(sorted, 0.5);
         w.madSeconds = medianAbsoluteDeviation(sorted, w.medianSeconds);
         // 1.4826 × MAD estimates the standard deviation of normal data: the window holds the pair's
@@ -176,6 +193,7 @@ QString ThroughWindows::toText(const std::vector<PairWindow>& windows) {
         a.append(QJsonObject{{QStringLiteral("origin"), w.origin},
                              {QStringLiteral("destination"), w.destination},
                              {QStringLiteral("trips"), static_cast<qint64>(w.trips)},
+                             {QStringLiteral("vehicles"), static_cast<qint64>(w.vehicles)},
                              {QStringLiteral("median_seconds"), std::round(w.medianSeconds * 10) / 10},
                              {QStringLiteral("mad_seconds"), std::round(w.madSeconds * 10) / 10},
                              {QStringLiteral("max_seconds"), w.maxSeconds}});
@@ -191,6 +209,7 @@ std::vector<PairWindow> ThroughWindows::fromText(const QString& text) {
         w.origin = o.value(QStringLiteral("origin")).toString();
         w.destination = o.value(QStringLiteral("destination")).toString();
         w.trips = static_cast<std::int64_t>(o.value(QStringLiteral("trips")).toDouble());
+        w.vehicles = static_cast<std::int64_t>(o.value(QStringLiteral("vehicles")).toDouble());
         w.medianSeconds = o.value(QStringLiteral("median_seconds")).toDouble();
         w.madSeconds = o.value(QStringLiteral("mad_seconds")).toDouble();
         w.maxSeconds = o.value(QStringLiteral("max_seconds")).toInt();

@@ -19,11 +19,14 @@ struct TripParameters;
  *
  * The window is the pair's median crossing time + 3 robust standard deviations (1.4826 × MAD), at least
  * ThroughWindows::kFloorSeconds, from every trip that starts at the pair's cordon-in camera and ends at its
- * cordon-out camera. A pair with fewer than ThroughWindows::kMinTrips such trips keeps the fixed window.
+ * cordon-out camera. A pair with fewer than ThroughWindows::kMinTrips such trips, or fewer than k distinct
+ * vehicles on its busiest day, keeps the fixed window: a window is a figure of the pair's crossing times,
+ * shown in the desktop and by `trips --windows`, so it stands for k vehicles as a journey time does.
  */
 struct PairWindow {
     QString origin, destination; ///< camera ids
     std::int64_t trips = 0;      ///< gate-to-gate trips the window comes from
+    std::int64_t vehicles = 0;   ///< the most distinct vehicles among them on one day (at least k)
     double medianSeconds = 0, madSeconds = 0;
     int maxSeconds = 0; ///< the window's upper end
 };
@@ -90,8 +93,9 @@ public:
     /** Adds everything \a other gathered. */
     void absorb(ThroughWindows&& other);
 
-    /** The windows of the pairs with at least kMinTrips trips, sorted by origin and destination. */
-    std::vector<PairWindow> windows(const CameraIndex& cams) const;
+    /** The windows of the pairs with at least kMinTrips trips and \a k distinct vehicles on one day, sorted
+     * by origin and destination. */
+    std::vector<PairWindow> windows(const CameraIndex& cams, int k) const;
     /** The read rate, or a negative number when fewer than 100 cameras' chances were seen. */
     double readRate(std::int64_t* chances = nullptr) const;
 
@@ -100,6 +104,8 @@ public:
 
 private:
     std::unordered_map<std::uint64_t, std::vector<std::int32_t>> m_seconds;
+    std::unordered_map<std::uint64_t, std::vector<std::pair<std::int64_t, std::uint32_t>>>
+        m_vehicles; ///< (UTC day, vehicle)
     std::unordered_map<std::uint64_t, std::map<std::vector<std::uint32_t>, std::int64_t>> m_paths;
 };
 
