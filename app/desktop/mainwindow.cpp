@@ -682,8 +682,11 @@ void MainWindow::loadFlows() {
 }
 
 void MainWindow::applyView(const maps::FlowView& asked) {
-    if (!m_flowMap || !m_flowMap->hasData())
+    if (!m_flowMap || !m_flowMap->hasData()) {
+        ++m_uniqueGeneration; // a count still running was for another project
+        m_filterPanel->showUniqueVehicles(std::nullopt, false);
         return;
+    }
     maps::FlowView view = asked;
     if (const std::optional<maps::FlowAnimation::Step> step = m_filterPanel->timeStep()) {
         // The time player: its frames (and their shared classes) made again when the view they step through

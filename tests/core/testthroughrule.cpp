@@ -59,6 +59,25 @@ class TestThroughRule : public QObject {
     Q_OBJECT
     QTemporaryDir m_dir;
 
+    /** The simulator's demo city (60 cameras) in folder \a name: its output folder. */
+    QString simulate(const QString& name, int vehicles, int days) {
+        const QString sim = m_dir.filePath(name);
+        SimulationOptions o;
+        o.cameras = 60;
+        o.vehicles = vehicles;
+        o.days = days;
+        o.outDir = sim;
+        Simulator(o).run();
+        return sim;
+    }
+    /** A new project \a name with the cameras (and their roles) of the simulation in \a sim. */
+    Store project(const QString& name, const QString& sim) {
+        Store s = Store::create(m_dir.filePath(name));
+        const QString cams = sim + QStringLiteral("/cameras.csv");
+        s.upsertCameras(camerasFromFeatures(readVectorFile(cams), cams, nullptr));
+        return s;
+    }
+
 private slots:
     /** The window: median + 3 × 1.4826 × MAD of the pair's gate-to-gate trips, at least 5 min, from 30 trips.
      */
@@ -202,13 +221,7 @@ private slots:
      * percentage points of the truth.
      */
     void throughShareAgainstTheTruth() {
-        const QString sim = m_dir.filePath(QStringLiteral("sim"));
-        SimulationOptions o;
-        o.cameras = 60;
-        o.vehicles = 10000;
-        o.days = 14;
-        o.outDir = sim;
-        Simulator(o).run();
+        const QString sim = simulate(QStringLiteral("sim"), 10000, 14);
         // The truth: trips that passed two cameras or more, and the through ones among them.
         QFile truth(sim + QStringLiteral("/truth-trips.csv"));
         QVERIFY(truth.open(QIODevice::ReadOnly));
@@ -224,9 +237,7 @@ private slots:
         QVERIFY(trueTrips > 100000);
         const double trueShare = static_cast<double>(trueThrough) / static_cast<double>(trueTrips);
 
-        Store s = Store::create(m_dir.filePath(QStringLiteral("sim.gpkg")));
-        const QString cams = sim + QStringLiteral("/cameras.csv");
-        s.upsertCameras(camerasFromFeatures(readVectorFile(cams), cams, nullptr));
+        Store s = project(QStringLiteral("sim.gpkg"), sim);
         Importer(s).importFile(sim + QStringLiteral("/anpr-standard.csv"), ImportOptions());
         FlowEngine engine(s);
         const auto share = [&](const TripParameters& p, ThroughEstimate* e) {
@@ -269,13 +280,7 @@ private slots:
     /** Windows follow the data: an update once the days have grown by half builds everything again (new
      * windows); a smaller import only updates, with the windows it has. */
     void windowsFollowTheData() {
-        const QString sim = m_dir.filePath(QStringLiteral("sim6"));
-        SimulationOptions o;
-        o.cameras = 60;
-        o.vehicles = 3000;
-        o.days = 6;
-        o.outDir = sim;
-        Simulator(o).run();
+        const QString sim = simulate(QStringLiteral("sim6"), 3000, 6);
         QFile all(sim + QStringLiteral("/anpr-standard.csv"));
         QVERIFY(all.open(QIODevice::ReadOnly));
         const QByteArray header = all.readLine();
@@ -284,9 +289,7 @@ private slots:
             const QByteArray line = all.readLine();
             (line < "2026-03-05T12" ? first : line < "2026-03-06T12" ? second : third) += line;
         }
-        Store s = Store::create(m_dir.filePath(QStringLiteral("grow.gpkg")));
-        const QString cams = sim + QStringLiteral("/cameras.csv");
-        s.upsertCameras(camerasFromFeatures(readVectorFile(cams), cams, nullptr));
+        Store s = project(QStringLiteral("grow.gpkg"), sim);
         FlowEngine engine(s);
         const auto importPart = [&](const QByteArray& text, const QString& name) {
             QFile f(m_dir.filePath(name));

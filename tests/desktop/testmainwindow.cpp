@@ -370,16 +370,23 @@ private slots:
 
         // Unique vehicles per day over every camera, counted in the background for the filter in force: the
         // median of the released per-day figures (a vehicle seen at several cameras on a day counts once).
+        // The count for the hours asked, once the background count has answered.
+        bool answered = false;
+        const auto countedFor = [&](int from, int to) {
+            v.filter.hourFrom = from;
+            v.filter.hourTo = to;
+            w.filterPanel()->setView(v);
+            answered = QTest::qWaitFor(
+                [&] { return !w.filterPanel()->uniqueVehiclesText().contains(QLatin1String("counting")); },
+                20000);
+            return DailyVehicles::of(
+                fm->cube()
+                    .counts(w.filterPanel()->view().filter, CountPeriod::Day, false, false)
+                    .publish(w.session()->store().disclosurePolicy()));
+        };
         v.filter.throughOnly = false;
-        v.filter.hourFrom = 7;
-        v.filter.hourTo = 10;
-        w.filterPanel()->setView(v);
-        QTRY_VERIFY_WITH_TIMEOUT(!w.filterPanel()->uniqueVehiclesText().contains(QLatin1String("counting")),
-                                 20000);
-        const DailyVehicles unique =
-            DailyVehicles::of(fm->cube()
-                                  .counts(w.filterPanel()->view().filter, CountPeriod::Day, false, false)
-                                  .publish(w.session()->store().disclosurePolicy()));
+        const DailyVehicles unique = countedFor(7, 10);
+        QVERIFY(answered);
         QVERIFY(unique.days >= 3); // the project's three days
         QVERIFY2(w.filterPanel()->uniqueVehiclesText().contains(
                      QStringLiteral("median %1 (%2–%3 over %4 days")
@@ -389,15 +396,8 @@ private slots:
                          .arg(unique.days)),
                  qPrintable(w.filterPanel()->uniqueVehiclesText()));
         // Fewer hours, fewer vehicles: the line follows the filter.
-        v.filter.hourFrom = 8;
-        v.filter.hourTo = 9;
-        w.filterPanel()->setView(v);
-        QTRY_VERIFY_WITH_TIMEOUT(!w.filterPanel()->uniqueVehiclesText().contains(QLatin1String("counting")),
-                                 20000);
-        const DailyVehicles fewer =
-            DailyVehicles::of(fm->cube()
-                                  .counts(w.filterPanel()->view().filter, CountPeriod::Day, false, false)
-                                  .publish(w.session()->store().disclosurePolicy()));
+        const DailyVehicles fewer = countedFor(8, 9);
+        QVERIFY(answered);
         QVERIFY(fewer.median < unique.median);
         QVERIFY(w.filterPanel()->uniqueVehiclesText().contains(QLocale().toString(fewer.median, 'f', 0)));
     }

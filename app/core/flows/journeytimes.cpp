@@ -36,16 +36,20 @@ void distinctVehicles(std::vector<Hop>::const_iterator from, std::vector<Hop>::c
         v.emplace_back(it->day, it->vehicle);
         *key += it->key;
     }
-    std::sort(v.begin(), v.end());
-    v.erase(std::unique(v.begin(), v.end()), v.end());
-    std::int64_t best = 0, run = 0;
-    for (std::size_t i = 0; i < v.size(); ++i) {
-        run = i > 0 && v[i - 1].first == v[i].first ? run + 1 : 1;
-        best = std::max(best, run);
-    }
-    *vehicles = best;
+    *vehicles = mostVehiclesOnADay(v);
 }
 } // namespace
+
+std::int64_t mostVehiclesOnADay(std::vector<std::pair<std::int64_t, std::uint32_t>>& dayVehicle) {
+    std::sort(dayVehicle.begin(), dayVehicle.end());
+    dayVehicle.erase(std::unique(dayVehicle.begin(), dayVehicle.end()), dayVehicle.end());
+    std::int64_t best = 0, run = 0;
+    for (std::size_t i = 0; i < dayVehicle.size(); ++i) {
+        run = i > 0 && dayVehicle[i - 1].first == dayVehicle[i].first ? run + 1 : 1;
+        best = std::max(best, run);
+    }
+    return best;
+}
 
 PairTimes pairStatistics(std::vector<Hop>& x) {
     PairTimes r{0, 0};

@@ -4,6 +4,7 @@
 #include "flows/tripbuilder.h"
 
 #include <map>
+#include <utility>
 #include <vector>
 
 namespace stroom {
@@ -76,5 +77,8 @@ double percentile(const std::vector<double>& sorted, double p);
 /** The median absolute deviation of \a sorted from its median \a median (unscaled): the one MAD of journey
  * times' outliers (DESIGN §5.7) and through traffic's windows per gate pair. */
 double medianAbsoluteDeviation(const std::vector<double>& sorted, double median);
+/** The most distinct vehicles on any one day among (day, vehicle) pairs (reordered): pseudonyms may change
+ * daily, so k counts vehicles within a day. Journey times and through windows count them so. */
+std::int64_t mostVehiclesOnADay(std::vector<std::pair<std::int64_t, std::uint32_t>>& dayVehicle);
 
 } // namespace stroom

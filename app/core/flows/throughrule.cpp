@@ -121,13 +121,7 @@ std::vector<PairWindow> ThroughWindows::windows(const CameraIndex& cams, int k) 
             continue;
         // The most distinct vehicles on one day (pseudonyms may change daily), as journey times count them.
         std::vector<std::pair<std::int64_t, std::uint32_t>> seen = m_vehicles.at(key);
-        std::sort(seen.begin(), seen.end());
-        seen.erase(std::unique(seen.begin(), seen.end()), seen.end());
-        std::int64_t vehicles = 0, run = 0;
-        for (std::size_t i = 0; i < seen.size(); ++i) {
-            run = i > 0 && seen[i - 1].first == seen[i].first ? run + 1 : 1;
-            vehicles = std::max(vehicles, run);
-        }
+        const std::int64_t vehicles = mostVehiclesOnADay(seen);
         if (vehicles < k)
             continue;
         std::vector<double> sorted(seconds.begin(), seconds.end());
