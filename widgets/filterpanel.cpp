@@ -506,6 +506,7 @@ void FilterPanel::showResult(const maps::FlowViewResult& r) {
                 .arg(l.toString(static_cast<qlonglong>(r.suppressedCells))));
         return;
     }
+    const QString share = throughShareText(r);
     m_summary->setText(
         tr("<b>%1</b> trips in the released cells, <b>%2</b> through traffic; %3 flows drawn "
            "(%4 trips).<br>Privacy: cells with fewer than <b>k = %5</b> vehicles are never shown: <b>%6</b> "
@@ -518,8 +519,7 @@ void FilterPanel::showResult(const maps::FlowViewResult& r) {
             .arg(r.k)
             .arg(l.toString(static_cast<qlonglong>(r.suppressedCells)),
                  DisclosurePolicy::shown(r.matrix.singleReadTrips, r.k, l).toHtmlEscaped()) +
-        (throughShareText(r).isEmpty() ? QString()
-                                       : QStringLiteral("<br>") + throughShareText(r).toHtmlEscaped()) +
+        (share.isEmpty() ? QString() : QStringLiteral("<br>") + share.toHtmlEscaped()) +
         (r.shown.empty() && r.suppressedCells > 0
              ? QStringLiteral("<br><b>") +
                    tr("No flow has %1 or more vehicles on one day under this filter: widen it (more hours, "

@@ -264,11 +264,7 @@ BuildReport FlowEngine::update(const TripParameters& p, const std::function<void
         m_store.meta(Store::Sidecar::Cube, QStringLiteral("purged_before")).isEmpty()) {
         const std::int64_t from = meta(db, "through_windows_days").toLongLong();
         const auto now = static_cast<std::int64_t>(ReadBlocks(db).days().size());
-        const CameraIndex cams = cameras();
-        const bool gates =
-            std::find(cams.cordonIn.begin(), cams.cordonIn.end(), true) != cams.cordonIn.end() &&
-            std::find(cams.cordonOut.begin(), cams.cordonOut.end(), true) != cams.cordonOut.end();
-        fresh = gates && 2 * now >= 3 * std::max<std::int64_t>(from, 1);
+        fresh = cameras().hasCordon() && 2 * now >= 3 * std::max<std::int64_t>(from, 1);
     }
     return run(p, fresh, progress, cancel);
 }
@@ -539,13 +535,7 @@ void FlowEngine::rekind(const std::vector<std::int64_t>& days, const ThroughRule
     for (std::int64_t day : days) {
         TripSet set;
         tripDays.loadDay(day, set);
-        bool changed = false;
-        for (Trip& t : set.trips) {
-            const TripKind kind = through.classify(t.origin, t.destination, t.end - t.start);
-            changed = changed || kind != t.kind;
-            t.kind = kind;
-        }
-        if (!changed)
+        if (!through.reclassify(set))
             continue;
         tripDays.save(day, set);
         FlowCube part;
@@ -610,13 +600,7 @@ TripSet FlowEngine::buildInMemory(const TripParameters& p, FlowCube* cube) {
     if (p.throughWindow == ThroughWindow::PerPair && p.throughMethod == ThroughMethod::Cordon) {
         ThroughWindows gates;
         gates.add(set, cams.cordonIn, cams.cordonOut);
-        const ThroughRule windows(p, cams, gates.windows(cams, m_store.threshold()));
-        bool changed = false;
-        for (Trip& t : set.trips) {
-            const TripKind kind = windows.classify(t.origin, t.destination, t.end - t.start);
-            changed = changed || kind != t.kind;
-            t.kind = kind;
-        }
+        const bool changed = ThroughRule(p, cams, gates.windows(cams, m_store.threshold())).reclassify(set);
         if (cube && changed) { // the OD cells again; the counts know no kinds
             LocalTime z(zoneId);
             FlowCube od;

@@ -76,6 +76,16 @@ TripKind ThroughRule::classify(std::uint32_t origin, std::uint32_t destination, 
     return TripKind::Internal;
 }
 
+bool ThroughRule::reclassify(TripSet& set) const {
+    bool changed = false;
+    for (Trip& t : set.trips) {
+        const TripKind kind = classify(t.origin, t.destination, t.end - t.start);
+        changed = changed || kind != t.kind;
+        t.kind = kind;
+    }
+    return changed;
+}
+
 bool ThroughRule::roleFreeDay(std::int64_t firstTime, std::int64_t lastTime,
                               std::vector<std::uint32_t>& cameras) {
     if (cameras.size() < 2 || lastTime - firstTime >= 3600)

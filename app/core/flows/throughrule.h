@@ -52,6 +52,9 @@ public:
     ThroughRule(const TripParameters& p, std::vector<bool> cordonIn, std::vector<bool> cordonOut);
 
     TripKind classify(std::uint32_t origin, std::uint32_t destination, std::int64_t seconds) const;
+    /** Classifies every trip of \a set again (by origin, destination and duration); whether a kind changed.
+     */
+    bool reclassify(TripSet& set) const;
     /** The window's upper end for a trip from \a origin to \a destination. */
     int maxSeconds(std::uint32_t origin, std::uint32_t destination) const;
     bool isGatePair(std::uint32_t origin, std::uint32_t destination) const;
