@@ -219,7 +219,7 @@ FlowFilter flowFilter(const QCommandLineParser& p) {
 
 /** The cube for a query: the stored one brought up to date, or one built in memory for other parameters. */
 FlowCube queryCube(Store& store, const QCommandLineParser& p, const DisclosurePolicy& policy,
-                   TripParameters* used, TripSet* trips) {
+                   TripParameters* used, TripSet* trips, FlowEngine::CubePart part) {
     FlowEngine engine(store);
     bool given = false;
     const TripParameters stored = engine.storedParameters();
@@ -242,9 +242,11 @@ FlowCube queryCube(Store& store, const QCommandLineParser& p, const DisclosurePo
     }
     if (const auto r = Session::afterImport(store, progressPrinter(QStringLiteral("trips"))))
         err() << "trips: " << r->summary() << "\n";
-    if (trips)
+    if (trips) {
         *trips = engine.loadTrips();
-    return engine.loadCube();
+        return FlowCube();
+    }
+    return engine.loadCube(INT64_MAX, part);
 }
 
 QString describeQuery(const FlowFilter& f, const TripParameters& t, const QString& extra) {

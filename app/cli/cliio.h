@@ -2,6 +2,7 @@
 
 #include "flows/cameraindex.h"
 #include "flows/flowcube.h"
+#include "flows/flowengine.h"
 #include "flows/tripbuilder.h"
 
 #include <QString>
@@ -49,10 +50,12 @@ FlowFilter flowFilter(const QCommandLineParser& p);
 
 /**
  * The cube for a query: the stored one brought up to date, or, for an exact \a policy only, one built in
- * memory for other trip parameters (Error::usage otherwise).
+ * memory for other trip parameters (Error::usage otherwise). Only \a part is loaded from the store (none
+ * with \a trips, whose caller reads the trips instead).
  */
 FlowCube queryCube(Store& store, const QCommandLineParser& p, const DisclosurePolicy& policy,
-                   TripParameters* used, TripSet* trips);
+                   TripParameters* used, TripSet* trips,
+                   FlowEngine::CubePart part = FlowEngine::CubePart::Both);
 QString describeQuery(const FlowFilter& f, const TripParameters& t, const QString& extra);
 
 /**

@@ -59,7 +59,7 @@ int compare(const QStringList& args) {
     setPeriod(p, QStringLiteral("before"), before, QStringLiteral("compare"));
     setPeriod(p, QStringLiteral("after"), after, QStringLiteral("compare"));
     ResultQuery q = ResultQuery::open(p, QStringLiteral("compare"));
-    const FlowCube cube = queryCube(q.store(), p, q.policy, &q.params, nullptr);
+    const FlowCube cube = queryCube(q.store(), p, q.policy, &q.params, nullptr, FlowEngine::CubePart::Od);
     const CameraIndex cams = q.session->flows().cameras();
     requireCordon(q.filter, q.session->flows(), q.params, QStringLiteral("compare"));
     FlowFilter b = q.filter, a = q.filter;

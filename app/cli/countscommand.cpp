@@ -71,7 +71,7 @@ int counts(const QStringList& args) {
             QStringLiteral("counts: --through is for flows and journey-times: counts are passages "
                            "and vehicles at cameras, whatever trip they belong to"));
     ResultQuery q = ResultQuery::open(p, QStringLiteral("counts"));
-    const FlowCube cube = queryCube(q.store(), p, q.policy, &q.params, nullptr);
+    const FlowCube cube = queryCube(q.store(), p, q.policy, &q.params, nullptr, FlowEngine::CubePart::Counts);
     const CountPeriod period = perHour ? CountPeriod::Hour : CountPeriod::Day;
     // Stroom's own counts and those imported from privacy-proof cameras, each row marked with its source.
     const CameraIndex cams = q.session->flows().cameras();

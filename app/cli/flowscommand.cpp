@@ -60,7 +60,7 @@ int flows(const QStringList& args) {
     if (!per.isEmpty() && per != QLatin1String("hour") && per != QLatin1String("day"))
         throw Error::usage(QStringLiteral("flows: --per is hour or day"));
     ResultQuery q = ResultQuery::open(p, QStringLiteral("flows"));
-    const FlowCube cube = queryCube(q.store(), p, q.policy, &q.params, nullptr);
+    const FlowCube cube = queryCube(q.store(), p, q.policy, &q.params, nullptr, FlowEngine::CubePart::Od);
     const CameraIndex cams = q.session->flows().cameras();
     requireCordon(q.filter, q.session->flows(), q.params, QStringLiteral("flows"));
     if (!per.isEmpty()) {

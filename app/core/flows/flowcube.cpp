@@ -315,125 +315,97 @@ void FlowCube::eraseDay(std::int64_t localDay) {
     m_counts.erase(localDay);
 }
 
-namespace {
-/**
- * Distinct vehicles per figure (the released value of a vehicles figure): \a seen holds (figure index << 32 |
- * vehicle) once per record with the vehicle's key; sorted, each run of one figure counts its different
- * vehicles and adds each one's key once.
- */
-struct Sighting {
-    std::uint64_t figureVehicle;
-    std::uint32_t key;
-};
-void countDistinct(std::vector<Sighting>& seen, std::vector<RawFigure*>& figures) {
-    // A vehicle on several days has a key per day: the smallest counts, whatever the order of the days.
-    std::sort(seen.begin(), seen.end(), [](const Sighting& a, const Sighting& b) {
-        return std::tie(a.figureVehicle, a.key) < std::tie(b.figureVehicle, b.key);
-    });
-    for (std::size_t i = 0; i < seen.size(); ++i) {
-        if (i > 0 && seen[i].figureVehicle == seen[i - 1].figureVehicle)
+void DayDistinct::endDay() {
+    std::sort(m_day.begin(), m_day.end());
+    std::int64_t run = 0;
+    for (std::size_t i = 0; i < m_day.size(); ++i) {
+        if (i > 0 && m_day[i] == m_day[i - 1])
             continue;
-        RawFigure* f = figures[static_cast<std::size_t>(seen[i].figureVehicle >> 32)];
-        ++f->value;
-        f->key += seen[i].key;
+        const auto fig = static_cast<std::size_t>(m_day[i] >> 32);
+        run = i > 0 && (m_day[i - 1] >> 32) == fig ? run + 1 : 1;
+        if (m_largest.size() <= fig)
+            m_largest.resize(fig + 1, 0);
+        m_largest[fig] = std::max(m_largest[fig], run);
     }
+    m_day.clear();
 }
-/**
- * The vehicles k is tested on: the most distinct vehicles behind a figure on any one local day. Many sources
- * rotate pseudonyms daily, so one commuter is a new pseudonym every day and distinct pseudonyms over a week
- * would count him seven times; the largest day is a lower bound of the people behind the figure either way.
- */
-class DayDistinct {
-public:
-    void add(std::uint32_t figure, std::uint32_t vehicle) {
-        m_day.push_back(static_cast<std::uint64_t>(figure) << 32 | vehicle);
-    }
-    /** Closes a day: each figure keeps the largest day it has seen. */
-    void endDay(std::vector<std::int64_t>& largest) {
-        std::sort(m_day.begin(), m_day.end());
-        std::int64_t run = 0;
-        for (std::size_t i = 0; i < m_day.size(); ++i) {
-            if (i > 0 && m_day[i] == m_day[i - 1])
-                continue;
-            const std::size_t fig = static_cast<std::size_t>(m_day[i] >> 32);
-            run = i > 0 && (m_day[i - 1] >> 32) == fig ? run + 1 : 1;
-            if (largest.size() <= fig)
-                largest.resize(fig + 1, 0);
-            largest[fig] = std::max(largest[fig], run);
-        }
-        m_day.clear();
-    }
 
-private:
-    std::vector<std::uint64_t> m_day;
-};
+std::vector<std::int64_t> DayDistinct::largest(std::size_t figures) const {
+    std::vector<std::int64_t> out = m_largest;
+    out.resize(std::max(figures, out.size()), 0);
+    return out;
+}
 
-} // namespace
+OdTally::OdTally(const FlowFilter& filter, std::vector<int> group)
+    : m_filter(filter)
+    , m_group(std::move(group))
+    , m_figures(5) {
+    m_index.reserve(4096);
+}
 
-RawOd FlowCube::od(const FlowFilter& f, const std::vector<int>& group) const {
-    RawOd m;
-    const bool grouped = !group.empty();
-    auto key = [&](std::uint32_t camera) -> std::int64_t {
+void OdTally::add(std::int64_t day, const std::vector<FlowCube::OdCell>& cells) {
+    const FlowFilter& f = m_filter;
+    if (!f.acceptsDay(day))
+        return;
+    const bool grouped = !m_group.empty();
+    const auto key = [&](std::uint32_t camera) -> std::int64_t {
         if (!grouped)
             return camera;
-        return camera < group.size() ? group[camera] : -1;
+        return camera < m_group.size() ? m_group[camera] : -1;
     };
-    // Figures 0..4: single-read trips and the four kinds; then one per OD pair.
-    std::vector<RawFigure> figures(5);
-    std::unordered_map<std::uint64_t, std::uint32_t> index;
-    std::vector<std::uint64_t> pairOf;
-    DayDistinct seen;
-    std::vector<std::int64_t> largest;
-    index.reserve(4096);
-    for (const auto& [day, cells] : m_od) {
-        if (!f.acceptsDay(day))
+    for (const FlowCube::OdCell& c : cells) {
+        if (c.hour < f.hourFrom || c.hour >= f.hourTo || !f.acceptsClass(c.cls))
             continue;
-        struct EndDay {
-            DayDistinct& seen;
-            std::vector<std::int64_t>& largest;
-            ~EndDay() { seen.endDay(largest); }
-        } endDay{seen, largest};
-        for (const OdCell& c : cells) {
-            if (c.hour < f.hourFrom || c.hour >= f.hourTo || !f.acceptsClass(c.cls))
-                continue;
-            if (f.throughOnly && c.kind != static_cast<std::uint8_t>(TripKind::Through))
-                continue;
-            auto count = [&](std::uint32_t fig) {
-                figures[fig].value += c.trips;
-                figures[fig].key += c.key;
-                seen.add(fig, c.vehicle);
-            };
-            if (c.single) {
-                count(0);
-                continue;
-            }
-            const std::int64_t o = key(c.origin), d = key(c.destination);
-            if (o < 0 || d < 0)
-                continue;
-            const std::uint64_t pair = static_cast<std::uint64_t>(o) << 32 | static_cast<std::uint64_t>(d);
-            const auto [it, added] = index.try_emplace(pair, static_cast<std::uint32_t>(figures.size()));
-            if (added) {
-                figures.emplace_back();
-                pairOf.push_back(pair);
-            }
-            count(it->second);
-            count(1 + (c.kind & 3u));
+        if (f.throughOnly && c.kind != static_cast<std::uint8_t>(TripKind::Through))
+            continue;
+        const auto count = [&](std::uint32_t fig) {
+            m_figures[fig].value += c.trips;
+            m_figures[fig].key += c.key;
+            m_seen.add(fig, c.vehicle);
+        };
+        if (c.single) {
+            count(0);
+            continue;
         }
+        const std::int64_t o = key(c.origin), d = key(c.destination);
+        if (o < 0 || d < 0)
+            continue;
+        const std::uint64_t pair = static_cast<std::uint64_t>(o) << 32 | static_cast<std::uint64_t>(d);
+        const auto [it, added] = m_index.try_emplace(pair, static_cast<std::uint32_t>(m_figures.size()));
+        if (added) {
+            m_figures.emplace_back();
+            m_pairOf.push_back(pair);
+        }
+        count(it->second);
+        count(1 + (c.kind & 3u));
     }
-    largest.resize(figures.size(), 0);
+    m_seen.endDay();
+}
+
+RawOd OdTally::result() const {
+    RawOd m;
+    std::vector<RawFigure> figures = m_figures;
+    const std::vector<std::int64_t> largest = m_seen.largest(figures.size());
     for (std::size_t i = 0; i < figures.size(); ++i)
         figures[i].vehicles = largest[i];
     m.singleReadTrips = figures[0];
     for (int i = 0; i < 4; ++i)
         m.byKind[i] = figures[static_cast<std::size_t>(1 + i)];
-    m.cells.reserve(pairOf.size());
-    for (std::size_t i = 0; i < pairOf.size(); ++i)
-        m.cells.push_back(RawOd::Cell{static_cast<std::uint32_t>(pairOf[i] >> 32),
-                                      static_cast<std::uint32_t>(pairOf[i] & 0xffffffffu), figures[5 + i]});
+    m.cells.reserve(m_pairOf.size());
+    for (std::size_t i = 0; i < m_pairOf.size(); ++i)
+        m.cells.push_back(RawOd::Cell{static_cast<std::uint32_t>(m_pairOf[i] >> 32),
+                                      static_cast<std::uint32_t>(m_pairOf[i] & 0xffffffffu), figures[5 + i]});
     std::sort(m.cells.begin(), m.cells.end(), [](const RawOd::Cell& a, const RawOd::Cell& b) {
         return std::tie(a.origin, a.destination) < std::tie(b.origin, b.destination);
     });
     return m;
+}
+
+RawOd FlowCube::od(const FlowFilter& f, const std::vector<int>& group) const {
+    OdTally tally(f, group);
+    for (const auto& [day, cells] : m_od)
+        tally.add(day, cells);
+    return tally.result();
 }
 
 double TypicalDay::median(std::vector<std::int64_t>& values) {
@@ -470,77 +442,123 @@ TypicalDay::TypicalDay(const PublishedCounts& hourly) {
         hours[key] = Hour{median(values), static_cast<int>(values.size())};
 }
 
-RawCounts FlowCube::counts(const FlowFilter& f, CountPeriod per, bool perClass, bool perCamera,
-                           std::uint32_t onlyCamera) const {
+std::size_t CountTally::KeyHash::operator()(const Key& k) const {
+    return std::hash<std::int64_t>()(k.period * 1000003 + static_cast<std::int64_t>(k.camera) * 131 + k.cls);
+}
+
+CountTally::CountTally(const FlowFilter& filter, CountPeriod per, bool perClass, bool perCamera,
+                       std::uint32_t onlyCamera)
+    : m_filter(filter)
+    , m_per(per)
+    , m_perClass(perClass)
+    , m_perCamera(perCamera)
+    , m_onlyCamera(onlyCamera) {}
+
+void CountTally::add(std::int64_t day, const std::vector<FlowCube::CountCell>& cells) {
     // Cells by (camera, period, class): hashed while the per-vehicle cube cells stream in, sorted once at
     // the end (this runs on every filter change in the app).
-    struct Key {
-        std::uint32_t camera;
-        std::int64_t period;
-        int cls;
-        bool operator==(const Key& o) const {
-            return camera == o.camera && period == o.period && cls == o.cls;
-        }
-    };
-    struct KeyHash {
-        std::size_t operator()(const Key& k) const {
-            return std::hash<std::int64_t>()(k.period * 1000003 + static_cast<std::int64_t>(k.camera) * 131 +
-                                             k.cls);
-        }
-    };
-    std::unordered_map<Key, std::uint32_t, KeyHash> index;
-    std::vector<RawCounts::Cell> cells;
-    std::vector<Sighting> seen;
-    DayDistinct daySeen;
-    std::vector<std::int64_t> largest;
-    for (const auto& [day, dayCells] : m_counts) {
-        if (!f.acceptsDay(day))
+    const FlowFilter& f = m_filter;
+    if (!f.acceptsDay(day))
+        return;
+    for (const FlowCube::CountCell& c : cells) {
+        if (c.hour < f.hourFrom || c.hour >= f.hourTo || !f.acceptsClass(c.cls) ||
+            (m_onlyCamera != CameraCount::kAllCameras && c.camera != m_onlyCamera))
             continue;
-        struct EndDay {
-            DayDistinct& seen;
-            std::vector<std::int64_t>& largest;
-            ~EndDay() { seen.endDay(largest); }
-        } endDay{daySeen, largest};
-        for (const CountCell& c : dayCells) {
-            if (c.hour < f.hourFrom || c.hour >= f.hourTo || !f.acceptsClass(c.cls) ||
-                (onlyCamera != CameraCount::kAllCameras && c.camera != onlyCamera))
-                continue;
-            const std::int64_t period = per == CountPeriod::Hour        ? day * 24 + c.hour
-                                        : per == CountPeriod::Day       ? day
-                                        : per == CountPeriod::HourOfDay ? c.hour
-                                                                        : 0;
-            const int cls = perClass ? c.cls : -1;
-            const std::uint32_t camera = perCamera ? c.camera : CameraCount::kAllCameras;
-            const auto [it, added] =
-                index.try_emplace(Key{camera, period, cls}, static_cast<std::uint32_t>(cells.size()));
-            if (added)
-                cells.push_back(RawCounts::Cell{camera, period, cls, {}, {}});
-            RawCounts::Cell& cell = cells[it->second];
-            cell.passages.value += c.passages;
-            cell.passages.key += c.readKeys;
-            seen.push_back(Sighting{static_cast<std::uint64_t>(it->second) << 32 | c.vehicle, c.vehicleKey});
-            daySeen.add(it->second, c.vehicle);
+        const std::int64_t period = m_per == CountPeriod::Hour        ? day * 24 + c.hour
+                                    : m_per == CountPeriod::Day       ? day
+                                    : m_per == CountPeriod::HourOfDay ? c.hour
+                                                                      : 0;
+        const int cls = m_perClass ? c.cls : -1;
+        const std::uint32_t camera = m_perCamera ? c.camera : CameraCount::kAllCameras;
+        const auto [it, added] =
+            m_index.try_emplace(Key{camera, period, cls}, static_cast<std::uint32_t>(m_cells.size()));
+        if (added)
+            m_cells.push_back(RawCounts::Cell{camera, period, cls, {}, {}});
+        RawCounts::Cell& cell = m_cells[it->second];
+        cell.passages.value += c.passages;
+        cell.passages.key += c.readKeys;
+        m_day.push_back(Sighting{static_cast<std::uint64_t>(it->second) << 32 | c.vehicle, c.vehicleKey});
+    }
+    endDay();
+}
+
+void CountTally::endDay() {
+    // Each (figure, vehicle) of the day once, with its smallest key: the day's distinct vehicles per figure
+    // (k's day), and the figure's vehicles: counted now for a figure of this day alone, kept for one that
+    // spans days.
+    std::sort(m_day.begin(), m_day.end(), [](const Sighting& a, const Sighting& b) {
+        return std::tie(a.figureVehicle, a.key) < std::tie(b.figureVehicle, b.key);
+    });
+    const bool dayAlone = m_per == CountPeriod::Hour || m_per == CountPeriod::Day;
+    m_largest.resize(m_cells.size(), 0);
+    if (!dayAlone) {
+        m_vehicles.resize(m_cells.size());
+        m_compacted.resize(m_cells.size(), 0);
+    }
+    std::int64_t run = 0;
+    for (std::size_t i = 0; i < m_day.size(); ++i) {
+        if (i > 0 && m_day[i].figureVehicle == m_day[i - 1].figureVehicle)
+            continue;
+        const auto fig = static_cast<std::size_t>(m_day[i].figureVehicle >> 32);
+        run = i > 0 && (m_day[i - 1].figureVehicle >> 32) == fig ? run + 1 : 1;
+        m_largest[fig] = std::max(m_largest[fig], run);
+        if (dayAlone) {
+            ++m_cells[fig].vehicles.value;
+            m_cells[fig].vehicles.key += m_day[i].key;
+        } else {
+            m_vehicles[fig].push_back((m_day[i].figureVehicle & 0xffffffffu) << 32 | m_day[i].key);
         }
     }
-    // The released vehicles: distinct pseudonyms once per cell, whatever hours, days or classes it spans.
-    std::vector<RawFigure*> vehicles;
-    vehicles.reserve(cells.size());
-    for (RawCounts::Cell& c : cells)
-        vehicles.push_back(&c.vehicles);
-    countDistinct(seen, vehicles);
-    // k is tested on the largest day (see DayDistinct).
-    largest.resize(cells.size(), 0);
+    m_day.clear();
+    // A vehicle seen on many days (a key that does not rotate) is kept once: a figure's list is compacted
+    // whenever it has doubled.
+    if (!dayAlone)
+        for (std::size_t fig = 0; fig < m_vehicles.size(); ++fig)
+            if (m_vehicles[fig].size() >= 4096 && m_vehicles[fig].size() >= 2 * m_compacted[fig])
+                compactVehicles(fig);
+}
+
+void CountTally::compactVehicles(std::size_t figure) {
+    // (vehicle << 32 | key) sorted: each vehicle's first entry has its smallest key.
+    std::vector<std::uint64_t>& v = m_vehicles[figure];
+    std::sort(v.begin(), v.end());
+    v.erase(
+        std::unique(v.begin(), v.end(), [](std::uint64_t a, std::uint64_t b) { return a >> 32 == b >> 32; }),
+        v.end());
+    m_compacted[figure] = v.size();
+}
+
+RawCounts CountTally::result() {
+    // The released vehicles: distinct pseudonyms once per cell, whatever hours, days or classes it spans;
+    // k is tested on the largest day.
+    m_largest.resize(m_cells.size(), 0);
     RawCounts out;
-    out.cells.reserve(cells.size());
-    for (std::size_t i = 0; i < cells.size(); ++i) {
-        RawCounts::Cell c = cells[i];
-        c.passages.vehicles = c.vehicles.vehicles = largest[i];
+    out.cells.reserve(m_cells.size());
+    for (std::size_t i = 0; i < m_cells.size(); ++i) {
+        RawCounts::Cell c = m_cells[i];
+        if (i < m_vehicles.size()) {
+            compactVehicles(i);
+            for (const std::uint64_t vk : m_vehicles[i]) {
+                ++c.vehicles.value;
+                c.vehicles.key += static_cast<std::uint32_t>(vk & 0xffffffffu);
+            }
+            std::vector<std::uint64_t>().swap(m_vehicles[i]);
+        }
+        c.passages.vehicles = c.vehicles.vehicles = m_largest[i];
         out.cells.push_back(c);
     }
     std::sort(out.cells.begin(), out.cells.end(), [](const RawCounts::Cell& a, const RawCounts::Cell& b) {
         return std::tie(a.camera, a.period, a.cls) < std::tie(b.camera, b.period, b.cls);
     });
     return out;
+}
+
+RawCounts FlowCube::counts(const FlowFilter& f, CountPeriod per, bool perClass, bool perCamera,
+                           std::uint32_t onlyCamera) const {
+    CountTally tally(f, per, perClass, perCamera, onlyCamera);
+    for (const auto& [day, cells] : m_counts)
+        tally.add(day, cells);
+    return tally.result();
 }
 
 OdMatrix RawOd::publish(const DisclosurePolicy& policy) const {
@@ -586,6 +604,18 @@ PublishedCounts RawCounts::publish(const DisclosurePolicy& policy) const {
                                        std::min(v.values[i], p.values[i]), cells[i].source});
     }
     return out;
+}
+
+const std::vector<FlowCube::OdCell>& FlowCube::odCells(std::int64_t day) const {
+    static const std::vector<OdCell> none;
+    const auto it = m_od.find(day);
+    return it == m_od.end() ? none : it->second;
+}
+
+const std::vector<FlowCube::CountCell>& FlowCube::countCells(std::int64_t day) const {
+    static const std::vector<CountCell> none;
+    const auto it = m_counts.find(day);
+    return it == m_counts.end() ? none : it->second;
 }
 
 std::vector<std::int64_t> FlowCube::days() const {

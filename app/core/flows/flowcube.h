@@ -225,6 +225,9 @@ public:
 
     std::vector<std::int64_t> days() const;
     std::size_t cellCount() const;
+    /** The cells of one day (empty when it has none), to feed an OdTally or a CountTally. */
+    const std::vector<OdCell>& odCells(std::int64_t day) const;
+    const std::vector<CountCell>& countCells(std::int64_t day) const;
 
     /** The cells of one day as stored (little-endian packed). */
     QByteArray packOd(std::int64_t day) const;
@@ -238,6 +241,96 @@ public:
 private:
     std::map<std::int64_t, std::vector<OdCell>> m_od;
     std::map<std::int64_t, std::vector<CountCell>> m_counts;
+};
+
+/**
+ * \brief The most distinct vehicles behind each figure on any one local day: what k is tested on. Many
+ * sources rotate pseudonyms daily, so one commuter is a new pseudonym every day and distinct pseudonyms over
+ * a week would count him seven times; the largest day is a lower bound of the people behind the figure
+ * either way.
+ */
+class DayDistinct {
+public:
+    void add(std::uint32_t figure, std::uint32_t vehicle) {
+        m_day.push_back(static_cast<std::uint64_t>(figure) << 32 | vehicle);
+    }
+    /** Closes a day: each figure keeps the largest day it has seen. */
+    void endDay();
+    /** Per figure index, its largest day (0 for figures never seen; \a figures long). */
+    std::vector<std::int64_t> largest(std::size_t figures) const;
+
+private:
+    std::vector<std::uint64_t> m_day;
+    std::vector<std::int64_t> m_largest;
+};
+
+/**
+ * \brief An OD query fed one local day at a time: FlowCube::od() is this over the cube's days, and a trip
+ * build tallies the layers' matrices while the days go past, without the whole cube in memory. Each day is
+ * added once; days in any order.
+ */
+class OdTally {
+public:
+    /** As FlowCube::od(\a filter, \a group). */
+    explicit OdTally(const FlowFilter& filter = FlowFilter(), std::vector<int> group = {});
+    void add(std::int64_t day, const std::vector<FlowCube::OdCell>& cells);
+    RawOd result() const;
+
+private:
+    FlowFilter m_filter;
+    std::vector<int> m_group;
+    std::vector<RawFigure> m_figures; ///< 0: single-read trips, 1..4: the kinds, then one per OD pair
+    std::unordered_map<std::uint64_t, std::uint32_t> m_index;
+    std::vector<std::uint64_t> m_pairOf;
+    DayDistinct m_seen;
+};
+
+/**
+ * \brief A counts query fed one local day at a time (FlowCube::counts() is this over the cube's days). A
+ * figure over several days counts each vehicle once, with its smallest key of those days; its memory is a
+ * vehicle and a key per distinct vehicle of each such figure (figures of one hour or day are done with
+ * their day).
+ */
+class CountTally {
+public:
+    /** As FlowCube::counts() with the same arguments. */
+    CountTally(const FlowFilter& filter, CountPeriod per, bool perClass, bool perCamera = true,
+               std::uint32_t onlyCamera = CameraCount::kAllCameras);
+    void add(std::int64_t day, const std::vector<FlowCube::CountCell>& cells);
+    /** The cells, sorted by camera, period, class (the tally is used up). */
+    RawCounts result();
+
+private:
+    struct Key {
+        std::uint32_t camera;
+        std::int64_t period;
+        int cls;
+        bool operator==(const Key& o) const {
+            return camera == o.camera && period == o.period && cls == o.cls;
+        }
+    };
+    struct KeyHash {
+        std::size_t operator()(const Key& k) const;
+    };
+    struct Sighting {
+        std::uint64_t figureVehicle;
+        std::uint32_t key;
+    };
+    void endDay();
+    /** Sorts \a figure's vehicles and keeps each once, with its smallest key. */
+    void compactVehicles(std::size_t figure);
+
+    FlowFilter m_filter;
+    CountPeriod m_per;
+    bool m_perClass, m_perCamera;
+    std::uint32_t m_onlyCamera;
+    std::unordered_map<Key, std::uint32_t, KeyHash> m_index;
+    std::vector<RawCounts::Cell> m_cells;
+    std::vector<Sighting> m_day;         ///< this day's (figure, vehicle) with the vehicle's key
+    std::vector<std::int64_t> m_largest; ///< per figure, its most distinct vehicles on one day
+    /// figures over several days: per figure, (vehicle << 32 | key) once per day, compacted as they grow
+    std::vector<std::vector<std::uint64_t>> m_vehicles;
+    std::vector<std::size_t> m_compacted;
 };
 
 } // namespace stroom

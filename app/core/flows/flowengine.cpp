@@ -358,7 +358,9 @@ BuildReport FlowEngine::run(const TripParameters& p, bool full, const std::funct
     ThroughWindows gates;   // the gate-to-gate trips of the days built: windows and read rate from them
     JourneySamples samples; // journey times over every trip: the rebuilt days' here, the earlier ones below
     bool keptSaved = kept.trips.empty();
-    // The days stay in memory once stored: the layers below are computed from the whole cube.
+    // A day once stored leaves memory: its counts go to the layers' tally now, its OD cells (whose kinds a
+    // full build may change below) from the store at the end.
+    ResultLayers::Tally layers(cams);
     std::int64_t storedUpTo = INT64_MIN;
     const auto storeUpTo = [&](std::int64_t day) {
         for (std::int64_t d : fresh.days()) {
@@ -367,6 +369,9 @@ BuildReport FlowEngine::run(const TripParameters& p, bool full, const std::funct
             if (d <= storedUpTo)
                 continue;
             storeCubeDay(fresh, d);
+            br.cubeCells += static_cast<std::int64_t>(fresh.odCells(d).size() + fresh.countCells(d).size());
+            layers.addCounts(d, fresh.countCells(d));
+            fresh.eraseDay(d);
             storedUpTo = d;
         }
     };
@@ -414,7 +419,7 @@ BuildReport FlowEngine::run(const TripParameters& p, bool full, const std::funct
         std::vector<PairWindow> windows;
         if (p.throughWindow == ThroughWindow::PerPair) {
             windows = gates.windows(cams, m_store.threshold());
-            rekind(days, ThroughRule(p, cams, windows), fresh, keys);
+            rekind(days, ThroughRule(p, cams, windows), keys);
             br.throughPairs = static_cast<std::int64_t>(windows.size());
         }
         std::int64_t chances = 0;
@@ -424,12 +429,8 @@ BuildReport FlowEngine::run(const TripParameters& p, bool full, const std::funct
         setMeta(db, "through_read_rate", rate < 0 ? QString() : QString::number(rate, 'f', 4));
         setMeta(db, "through_read_chances", QString::number(chances));
     }
-    br.cubeCells = static_cast<std::int64_t>(fresh.cellCount());
-    if (from != INT64_MIN) { // the days before the update, as stored
-        FlowCube earlier = loadCube(firstDay);
-        earlier.absorb(std::move(fresh));
-        fresh = std::move(earlier);
-    }
+    // The layers' OD from the stored days, and the counts of the days before the update.
+    tallyStored(layers, firstDay);
     br.from = br.full ? (firstStart == INT64_MAX ? 0 : firstStart) : from;
     setMeta(db, "trip_parameters", parametersText(p));
     setMeta(db, "roles_signature", cams.rolesSignature());
@@ -443,7 +444,7 @@ BuildReport FlowEngine::run(const TripParameters& p, bool full, const std::funct
     {
         // Journey times' statistics on a worker while this thread writes the layers from the cube.
         auto times = std::async(std::launch::async, [&] { return samples.statistics(); });
-        writeResultLayers(fresh, cams, p);
+        ResultLayers(db, m_store.disclosurePolicy()).writeFlows(layers, cams, p);
         report(0.9);
         writeJourneyTimes(times.get(), cams, p);
     }
@@ -463,38 +464,58 @@ std::int64_t FlowEngine::updateStart(const TripParameters& p) {
     return rebuildStart(st.int64(0) - p.gapSeconds - p.dedupeSeconds, p);
 }
 
-void FlowEngine::storeCubeDay(const FlowCube& fresh, std::int64_t day) {
+void FlowEngine::storeCubeDay(const FlowCube& fresh, std::int64_t day, CubePart part) {
     sql::Database& db = m_store.database();
-    for (const char* sql :
-         {"DELETE FROM cube.cube_od WHERE day = ?", "DELETE FROM cube.cube_counts WHERE day = ?"}) {
-        auto del = db.prepare(sql);
-        del.bind(1, day);
-        del.run();
+    const auto store = [&](const char* del, const char* ins, const QByteArray& cells) {
+        auto d = db.prepare(del);
+        d.bind(1, day);
+        d.run();
+        if (cells.isEmpty())
+            return;
+        auto i = db.prepare(ins);
+        i.bind(1, day).bindBlob(2, cells);
+        i.run();
+    };
+    if (static_cast<int>(part) & static_cast<int>(CubePart::Od))
+        store("DELETE FROM cube.cube_od WHERE day = ?", "INSERT INTO cube.cube_od (day, cells) VALUES (?, ?)",
+              fresh.packOd(day));
+    if (static_cast<int>(part) & static_cast<int>(CubePart::Counts))
+        store("DELETE FROM cube.cube_counts WHERE day = ?",
+              "INSERT INTO cube.cube_counts (day, cells) VALUES (?, ?)", fresh.packCounts(day));
+}
+
+void FlowEngine::tallyStored(ResultLayers::Tally& tally, std::int64_t countsBefore) {
+    sql::Database& db = m_store.database();
+    auto od = db.prepare("SELECT day, cells FROM cube.cube_od ORDER BY day");
+    while (od.step()) {
+        FlowCube day;
+        day.unpackOd(od.int64(0), od.blob(1));
+        tally.addOd(od.int64(0), day.odCells(od.int64(0)));
     }
-    const QByteArray od = fresh.packOd(day), counts = fresh.packCounts(day);
-    if (!od.isEmpty()) {
-        auto ins = db.prepare("INSERT INTO cube.cube_od (day, cells) VALUES (?, ?)");
-        ins.bind(1, day).bindBlob(2, od);
-        ins.run();
-    }
-    if (!counts.isEmpty()) {
-        auto ins = db.prepare("INSERT INTO cube.cube_counts (day, cells) VALUES (?, ?)");
-        ins.bind(1, day).bindBlob(2, counts);
-        ins.run();
+    auto counts = db.prepare("SELECT day, cells FROM cube.cube_counts WHERE day < ? ORDER BY day");
+    counts.bind(1, countsBefore);
+    while (counts.step()) {
+        FlowCube day;
+        day.unpackCounts(counts.int64(0), counts.blob(1));
+        tally.addCounts(counts.int64(0), day.countCells(counts.int64(0)));
     }
 }
 
-FlowCube FlowEngine::loadCube(std::int64_t beforeDay) {
+FlowCube FlowEngine::loadCube(std::int64_t beforeDay, CubePart part) {
     FlowCube cube;
     sql::Database& db = m_store.database();
-    auto od = db.prepare("SELECT day, cells FROM cube.cube_od WHERE day < ?");
-    od.bind(1, beforeDay);
-    while (od.step())
-        cube.unpackOd(od.int64(0), od.blob(1));
-    auto counts = db.prepare("SELECT day, cells FROM cube.cube_counts WHERE day < ?");
-    counts.bind(1, beforeDay);
-    while (counts.step())
-        cube.unpackCounts(counts.int64(0), counts.blob(1));
+    if (static_cast<int>(part) & static_cast<int>(CubePart::Od)) {
+        auto od = db.prepare("SELECT day, cells FROM cube.cube_od WHERE day < ?");
+        od.bind(1, beforeDay);
+        while (od.step())
+            cube.unpackOd(od.int64(0), od.blob(1));
+    }
+    if (static_cast<int>(part) & static_cast<int>(CubePart::Counts)) {
+        auto counts = db.prepare("SELECT day, cells FROM cube.cube_counts WHERE day < ?");
+        counts.bind(1, beforeDay);
+        while (counts.step())
+            cube.unpackCounts(counts.int64(0), counts.blob(1));
+    }
     return cube;
 }
 
@@ -528,7 +549,7 @@ PairTimes FlowEngine::tripDurations(const std::vector<std::uint32_t>& origins,
     return pairStatistics(seconds);
 }
 
-void FlowEngine::rekind(const std::vector<std::int64_t>& days, const ThroughRule& through, FlowCube& cube,
+void FlowEngine::rekind(const std::vector<std::int64_t>& days, const ThroughRule& through,
                         const RecordKeys& keys) {
     TripDays tripDays(m_store.database());
     LocalTime zone(m_store.timeZone().toUtf8());
@@ -540,8 +561,7 @@ void FlowEngine::rekind(const std::vector<std::int64_t>& days, const ThroughRule
         tripDays.save(day, set);
         FlowCube part;
         part.addTrips(set, zone, keys);
-        cube.replaceOd(day, std::move(part));
-        storeCubeDay(cube, day);
+        storeCubeDay(part, day, CubePart::Od); // the counts know no kinds
     }
 }
 
@@ -609,10 +629,6 @@ TripSet FlowEngine::buildInMemory(const TripParameters& p, FlowCube* cube) {
         }
     }
     return set;
-}
-
-void FlowEngine::writeResultLayers(const FlowCube& cube, const CameraIndex& cams, const TripParameters& p) {
-    ResultLayers(m_store.database(), m_store.disclosurePolicy()).writeFlows(cube, cams, p);
 }
 
 void FlowEngine::writeJourneyTimes(const std::vector<PairTimes>& times, const CameraIndex& cams,

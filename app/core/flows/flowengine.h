@@ -3,6 +3,7 @@
 #include "flows/cameraindex.h"
 #include "flows/flowcube.h"
 #include "flows/journeytimes.h"
+#include "flows/resultlayers.h"
 #include "flows/tripbuilder.h"
 
 #include <QHash>
@@ -76,8 +77,11 @@ public:
     BuildReport rebuild(const TripParameters& p, const std::function<void(double)>& progress = {},
                         const std::atomic_bool* cancel = nullptr);
 
+    /** Which cells of the cube to load: a query of one kind needs only its own (a tenth of the file for OD).
+     */
+    enum class CubePart { Od = 1, Counts = 2, Both = 3 };
     /** The stored cube (fast: one blob per day), or its days before \a beforeDay. */
-    FlowCube loadCube(std::int64_t beforeDay = INT64_MAX);
+    FlowCube loadCube(std::int64_t beforeDay = INT64_MAX, CubePart part = CubePart::Both);
     /** Trips from L1 (with their paths) whose start lies in [fromUtc, toUtc). */
     TripSet loadTrips(std::int64_t fromUtc = INT64_MIN, std::int64_t toUtc = INT64_MAX);
 
@@ -109,15 +113,16 @@ private:
                    const CameraIndex& cams, const ThroughRule& through, const DayWork& work,
                    const Progress& progress, BuildReport* br);
     /** Classifies the stored trips of \a days again under \a through; the days whose kinds change get their
-     * trips and OD cells (in \a cube and stored) again. */
-    void rekind(const std::vector<std::int64_t>& days, const ThroughRule& through, FlowCube& cube,
-                const RecordKeys& keys);
+     * trips and OD cells stored again. */
+    void rekind(const std::vector<std::int64_t>& days, const ThroughRule& through, const RecordKeys& keys);
     std::int64_t rebuildStart(std::int64_t s, const TripParameters& p);
     /** Where an update starts: INT64_MAX when nothing was imported since, INT64_MIN for a full build. */
     std::int64_t updateStart(const TripParameters& p);
-    /** Stores day \a day of \a fresh (replacing what was stored). */
-    void storeCubeDay(const FlowCube& fresh, std::int64_t day);
-    void writeResultLayers(const FlowCube& cube, const CameraIndex& cams, const TripParameters& p);
+    /** Stores day \a day of \a fresh (replacing what was stored): the OD cells, the counts or both. */
+    void storeCubeDay(const FlowCube& fresh, std::int64_t day, CubePart part = CubePart::Both);
+    /** Feeds the stored OD cells of every day and the counts of the days before \a countsBefore to \a tally,
+     * a day at a time. */
+    void tallyStored(ResultLayers::Tally& tally, std::int64_t countsBefore);
     void writeJourneyTimes(const std::vector<PairTimes>& times, const CameraIndex& cams,
                            const TripParameters& p);
 

@@ -17,19 +17,36 @@ ResultLayers::ResultLayers(sql::Database& db, const DisclosurePolicy& policy)
     : m_db(db)
     , m_policy(policy) {}
 
-void ResultLayers::writeFlows(const FlowCube& cube, const CameraIndex& cams, const TripParameters& p) {
+ResultLayers::Tally::Tally(const CameraIndex& cams)
+    : zones(FlowFilter(), cams.zoneOf)
+    , counts(FlowFilter(), CountPeriod::All, false) {}
+
+void ResultLayers::Tally::addOd(std::int64_t day, const std::vector<FlowCube::OdCell>& cells) {
+    if (cells.empty())
+        return;
+    firstDay = std::min(firstDay, day);
+    lastDay = std::max(lastDay, day);
+    cameras.add(day, cells);
+    zones.add(day, cells);
+}
+
+void ResultLayers::Tally::addCounts(std::int64_t day, const std::vector<FlowCube::CountCell>& cells) {
+    if (cells.empty())
+        return;
+    firstDay = std::min(firstDay, day);
+    lastDay = std::max(lastDay, day);
+    counts.add(day, cells);
+}
+
+void ResultLayers::writeFlows(Tally& tally, const CameraIndex& cams, const TripParameters& p) {
     m_params = parametersText(p);
-    const std::vector<std::int64_t> days = cube.days();
-    m_periodFrom = days.empty() ? QString() : QDate(1970, 1, 1).addDays(days.front()).toString(Qt::ISODate);
-    m_periodTo = days.empty() ? QString() : QDate(1970, 1, 1).addDays(days.back()).toString(Qt::ISODate);
-    // The three queries on worker threads (the cube is read only), written here on the connection's thread.
-    auto zones =
-        std::async(std::launch::async, [&] { return cube.od(FlowFilter(), cams.zoneOf).publish(m_policy); });
-    auto counts = std::async(std::launch::async, [&] {
-        return cube.counts(FlowFilter(), CountPeriod::All, false).publish(m_policy);
-    });
-    writeOd("od_flows", cube.od(FlowFilter()).publish(m_policy), false, cams);
-    writeOd("od_zone_flows", zones.get(), true, cams);
+    const bool any = tally.firstDay <= tally.lastDay;
+    m_periodFrom = any ? QDate(1970, 1, 1).addDays(tally.firstDay).toString(Qt::ISODate) : QString();
+    m_periodTo = any ? QDate(1970, 1, 1).addDays(tally.lastDay).toString(Qt::ISODate) : QString();
+    // The counts' vehicles counted on a worker thread, the layers written here on the connection's thread.
+    auto counts = std::async(std::launch::async, [&] { return tally.counts.result().publish(m_policy); });
+    writeOd("od_flows", tally.cameras.result().publish(m_policy), false, cams);
+    writeOd("od_zone_flows", tally.zones.result().publish(m_policy), true, cams);
     writeCounts(counts.get(), cams);
 }
 

@@ -20,8 +20,22 @@ class Database;
  */
 class ResultLayers {
 public:
+    /**
+     * \brief The layers' three queries (OD per camera and per zone, counts per camera over every day), fed a
+     * local day at a time as a trip build goes past them: the whole cube is never in memory at once.
+     */
+    struct Tally {
+        explicit Tally(const CameraIndex& cams);
+        void addOd(std::int64_t day, const std::vector<FlowCube::OdCell>& cells);
+        void addCounts(std::int64_t day, const std::vector<FlowCube::CountCell>& cells);
+        OdTally cameras, zones;
+        CountTally counts;
+        std::int64_t firstDay = INT64_MAX, lastDay = INT64_MIN; ///< the days with cells
+    };
+
     ResultLayers(sql::Database& db, const DisclosurePolicy& policy);
-    void writeFlows(const FlowCube& cube, const CameraIndex& cams, const TripParameters& p);
+    /** od_flows, od_zone_flows and camera_counts from \a tally (used up). */
+    void writeFlows(Tally& tally, const CameraIndex& cams, const TripParameters& p);
     void writeJourneyTimes(const std::vector<PairTimes>& times, const CameraIndex& cams,
                            const TripParameters& p);
 
