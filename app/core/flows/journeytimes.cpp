@@ -4,8 +4,12 @@
 #include "privacy/recordkeys.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
+#include <future>
 #include <map>
+#include <thread>
+#include <unordered_map>
 
 namespace stroom {
 
@@ -19,33 +23,47 @@ double percentile(const std::vector<double>& v, double p) {
 }
 
 double medianAbsoluteDeviation(const std::vector<double>& sorted, double median) {
+    if (sorted.empty())
+        return 0;
     std::vector<double> dev(sorted.size());
     for (std::size_t i = 0; i < sorted.size(); ++i)
         dev[i] = std::fabs(sorted[i] - median);
-    std::sort(dev.begin(), dev.end());
-    return percentile(dev, 0.5);
+    // percentile(dev, 0.5) of the sorted deviations, from its two order statistics (no full sort).
+    const double h = (static_cast<double>(dev.size()) - 1) * 0.5;
+    const auto lo = static_cast<std::size_t>(std::floor(h));
+    std::nth_element(dev.begin(), dev.begin() + static_cast<std::ptrdiff_t>(lo), dev.end());
+    const double low = dev[lo];
+    const double high = lo + 1 < dev.size()
+                            ? *std::min_element(dev.begin() + static_cast<std::ptrdiff_t>(lo) + 1, dev.end())
+                            : low;
+    return low + (h - static_cast<double>(lo)) * (high - low);
 }
 
 namespace {
 void distinctVehicles(std::vector<Hop>::const_iterator from, std::vector<Hop>::const_iterator to,
                       std::int64_t* vehicles, std::uint32_t* key) {
     // The most distinct vehicles on any one local day (pseudonyms may rotate daily).
-    std::vector<std::pair<std::int64_t, std::uint32_t>> v;
+    std::vector<std::uint64_t> v;
+    v.reserve(static_cast<std::size_t>(to - from));
     *key = 0;
     for (auto it = from; it != to; ++it) {
-        v.emplace_back(it->day, it->vehicle);
+        v.push_back(dayVehicle(it->day, it->vehicle));
         *key += it->key;
     }
     *vehicles = mostVehiclesOnADay(v);
 }
 } // namespace
 
-std::int64_t mostVehiclesOnADay(std::vector<std::pair<std::int64_t, std::uint32_t>>& dayVehicle) {
-    std::sort(dayVehicle.begin(), dayVehicle.end());
-    dayVehicle.erase(std::unique(dayVehicle.begin(), dayVehicle.end()), dayVehicle.end());
+std::uint64_t dayVehicle(std::int64_t day, std::uint32_t vehicle) {
+    return static_cast<std::uint64_t>(day + (std::int64_t(1) << 31)) << 32 | vehicle;
+}
+
+std::int64_t mostVehiclesOnADay(std::vector<std::uint64_t>& dayVehicles) {
+    std::sort(dayVehicles.begin(), dayVehicles.end());
+    dayVehicles.erase(std::unique(dayVehicles.begin(), dayVehicles.end()), dayVehicles.end());
     std::int64_t best = 0, run = 0;
-    for (std::size_t i = 0; i < dayVehicle.size(); ++i) {
-        run = i > 0 && dayVehicle[i - 1].first == dayVehicle[i].first ? run + 1 : 1;
+    for (std::size_t i = 0; i < dayVehicles.size(); ++i) {
+        run = i > 0 && dayVehicles[i - 1] >> 32 == dayVehicles[i] >> 32 ? run + 1 : 1;
         best = std::max(best, run);
     }
     return best;
@@ -88,6 +106,8 @@ PairTimes pairStatistics(std::vector<double>& seconds) {
 }
 
 void JourneySamples::add(const TripSet& set, const FlowFilter& f, LocalTime& zone, const RecordKeys& keys) {
+    // Each pair's piece looked up in the ordered map once per call.
+    std::unordered_map<std::uint64_t, std::vector<Hop>*> piece;
     for (const Trip& t : set.trips) {
         if (t.reads < 2 || !f.acceptsClass(t.cls) || (f.throughOnly && t.kind != TripKind::Through))
             continue;
@@ -99,10 +119,13 @@ void JourneySamples::add(const TripSet& set, const FlowFilter& f, LocalTime& zon
         for (std::uint32_t i = 1; i < t.reads; ++i) {
             const std::uint32_t a = set.path[t.pathOffset + i - 1], b = set.path[t.pathOffset + i];
             const std::uint32_t at = set.pathTimes[t.pathOffset + i - 1];
-            std::vector<std::vector<Hop>>& pieces = m_samples[{a, b}];
-            if (pieces.empty())
+            std::vector<Hop>*& hops = piece[static_cast<std::uint64_t>(a) << 32 | b];
+            if (!hops) {
+                std::vector<std::vector<Hop>>& pieces = m_samples[{a, b}];
                 pieces.emplace_back();
-            pieces.back().push_back(
+                hops = &pieces.back();
+            }
+            hops->push_back(
                 Hop{static_cast<double>(set.pathTimes[t.pathOffset + i]) - static_cast<double>(at), t.vehicle,
                     keys.hop(t.vehicle, t.start + at, a), day});
         }
@@ -119,9 +142,30 @@ void JourneySamples::absorb(JourneySamples&& other) {
 }
 
 std::vector<PairTimes> JourneySamples::statistics() {
-    std::vector<PairTimes> out;
-    out.reserve(m_samples.size());
-    for (auto& [pair, pieces] : m_samples) {
+    // The pairs shared out over the cores (each pair's statistics are its own).
+    std::vector<std::pair<const std::pair<std::uint32_t, std::uint32_t>, std::vector<std::vector<Hop>>>*>
+        pairs;
+    for (auto& entry : m_samples)
+        pairs.push_back(&entry);
+    std::vector<PairTimes> out(pairs.size());
+    std::atomic<std::size_t> next{0};
+    const auto work = [&] {
+        for (std::size_t i = next++; i < pairs.size(); i = next++)
+            out[i] = statisticsOf(pairs[i]->first, pairs[i]->second);
+    };
+    std::vector<std::future<void>> helpers;
+    for (unsigned h = 1; h < std::max(1u, std::thread::hardware_concurrency()); ++h)
+        helpers.push_back(std::async(std::launch::async, work));
+    work();
+    for (std::future<void>& h : helpers)
+        h.get();
+    m_samples.clear();
+    return out;
+}
+
+PairTimes JourneySamples::statisticsOf(const std::pair<std::uint32_t, std::uint32_t>& pair,
+                                       std::vector<std::vector<Hop>>& pieces) {
+    {
         std::vector<Hop> x;
         if (pieces.size() == 1) {
             x = std::move(pieces.front());
@@ -138,10 +182,8 @@ std::vector<PairTimes> JourneySamples::statistics() {
         PairTimes r = pairStatistics(x);
         r.from = pair.first;
         r.to = pair.second;
-        out.push_back(r);
+        return r;
     }
-    m_samples.clear();
-    return out;
 }
 
 std::vector<PairTimes> journeyTimes(const TripSet& set, const FlowFilter& f, LocalTime& zone,

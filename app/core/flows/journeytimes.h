@@ -60,10 +60,12 @@ public:
     void add(const TripSet& set, const FlowFilter& filter, LocalTime& zone, const RecordKeys& keys);
     /** Takes \a other's hops. */
     void absorb(JourneySamples&& other);
-    /** Per camera pair, sorted by from, to (the samples are used up). */
+    /** Per camera pair, sorted by from, to (the samples are used up; the pairs on every core). */
     std::vector<PairTimes> statistics();
 
 private:
+    static PairTimes statisticsOf(const std::pair<std::uint32_t, std::uint32_t>& pair,
+                                  std::vector<std::vector<Hop>>& pieces);
     /// per camera pair, the pieces as they came (joined once, for the statistics)
     std::map<std::pair<std::uint32_t, std::uint32_t>, std::vector<std::vector<Hop>>> m_samples;
 };
@@ -79,6 +81,8 @@ double percentile(const std::vector<double>& sorted, double p);
 double medianAbsoluteDeviation(const std::vector<double>& sorted, double median);
 /** The most distinct vehicles on any one day among (day, vehicle) pairs (reordered): pseudonyms may change
  * daily, so k counts vehicles within a day. Journey times and through windows count them so. */
-std::int64_t mostVehiclesOnADay(std::vector<std::pair<std::int64_t, std::uint32_t>>& dayVehicle);
+std::int64_t mostVehiclesOnADay(std::vector<std::uint64_t>& dayVehicles);
+/** A (day, vehicle) pair as one number for mostVehiclesOnADay (days within ±2^31 of 1970). */
+std::uint64_t dayVehicle(std::int64_t day, std::uint32_t vehicle);
 
 } // namespace stroom

@@ -103,7 +103,7 @@ void ThroughWindows::add(const TripSet& set, const std::vector<bool>& cordonIn,
         const std::uint64_t key = pairKey(t.origin, t.destination);
         m_seconds[key].push_back(
             static_cast<std::int32_t>(std::min<std::int64_t>(t.end - t.start, INT32_MAX)));
-        m_vehicles[key].emplace_back(t.start / 86400, t.vehicle);
+        m_vehicles[key].push_back(dayVehicle(t.start / 86400, t.vehicle));
         path.assign(set.path.begin() + t.pathOffset, set.path.begin() + t.pathOffset + t.reads);
         ++m_paths[key][path];
     }
@@ -130,7 +130,7 @@ std::vector<PairWindow> ThroughWindows::windows(const CameraIndex& cams, int k) 
         if (static_cast<std::int64_t>(seconds.size()) < kMinTrips)
             continue;
         // The most distinct vehicles on one day (pseudonyms may change daily), as journey times count them.
-        std::vector<std::pair<std::int64_t, std::uint32_t>> seen = m_vehicles.at(key);
+        std::vector<std::uint64_t> seen = m_vehicles.at(key);
         const std::int64_t vehicles = mostVehiclesOnADay(seen);
         if (vehicles < k)
             continue;

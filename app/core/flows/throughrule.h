@@ -107,8 +107,8 @@ public:
 
 private:
     std::unordered_map<std::uint64_t, std::vector<std::int32_t>> m_seconds;
-    std::unordered_map<std::uint64_t, std::vector<std::pair<std::int64_t, std::uint32_t>>>
-        m_vehicles; ///< (UTC day, vehicle)
+    std::unordered_map<std::uint64_t, std::vector<std::uint64_t>>
+        m_vehicles; ///< dayVehicle(UTC day, vehicle)
     std::unordered_map<std::uint64_t, std::map<std::vector<std::uint32_t>, std::int64_t>> m_paths;
 };
 
