@@ -140,8 +140,16 @@ public:
         return kept;
     }
     static std::uint64_t hash(const unsigned char* key, std::size_t len) {
-        std::uint64_t h = 1469598103934665603ULL; // FNV-1a, then a mix: keys are mostly hash output already
-        for (std::size_t i = 0; i < len; ++i)
+        // Eight bytes at a time, each mixed in (keys are mostly hash output already), the rest byte by byte.
+        std::uint64_t h = 0x9e3779b97f4a7c15ULL ^ len;
+        std::size_t i = 0;
+        for (; i + 8 <= len; i += 8) {
+            std::uint64_t w;
+            std::memcpy(&w, key + i, 8);
+            h = (h ^ w) * 0xbf58476d1ce4e5b9ULL;
+            h ^= h >> 31;
+        }
+        for (; i < len; ++i)
             h = (h ^ key[i]) * 1099511628211ULL;
         h ^= h >> 29;
         h *= 0xbf58476d1ce4e5b9ULL;
@@ -211,16 +219,29 @@ inline int hexValue(char c) {
     return -1;
 }
 
+/** Hex digits of \a p (even length) into \a out, checked in the same pass; false when one is none. */
+bool decodeHex(std::string_view p, unsigned char* out) {
+    static const auto table = [] {
+        std::array<std::int8_t, 256> t{};
+        t.fill(-1);
+        for (int c = 0; c < 256; ++c)
+            t[static_cast<std::size_t>(c)] = static_cast<std::int8_t>(hexValue(static_cast<char>(c)));
+        return t;
+    }();
+    int bad = 0;
+    for (std::size_t i = 0; i + 1 < p.size(); i += 2) {
+        const std::int8_t a = table[static_cast<unsigned char>(p[i])],
+                          b = table[static_cast<unsigned char>(p[i + 1])];
+        bad |= a | b;
+        out[i / 2] = static_cast<unsigned char>(a << 4 | b);
+    }
+    return bad >= 0;
+}
+
 /** The dictionary key of a pseudonym: hex decoded (h), short text as is (t), long text hashed (s). */
 void pseudonymKey(std::string_view p, ParsedRead& r) {
     if (p.size() % 2 == 0 && p.size() / 2 < kMaxKey) {
-        bool hex = true;
-        for (std::size_t i = 0; i < p.size() && hex; i += 2) {
-            const int a = hexValue(p[i]), b = hexValue(p[i + 1]);
-            hex = a >= 0 && b >= 0;
-            r.key[1 + i / 2] = static_cast<unsigned char>(a << 4 | b);
-        }
-        if (hex) {
+        if (decodeHex(p, r.key + 1)) {
             r.key[0] = 'h';
             r.keyLen = static_cast<std::uint8_t>(1 + p.size() / 2);
             return;
@@ -237,6 +258,25 @@ void pseudonymKey(std::string_view p, ParsedRead& r) {
     r.keyLen = 33;
 }
 
+/** Text → small number, looked up without copying the text (the keys are the index's own strings). */
+template <typename V> class TextIndex {
+public:
+    const V* find(std::string_view text) const {
+        const auto it = m_map.find(text);
+        return it == m_map.end() ? nullptr : &it->second;
+    }
+    V add(std::string_view text, V value) {
+        m_keys.emplace_back(text);
+        m_map.emplace(m_keys.back(), value);
+        return value;
+    }
+    std::size_t size() const { return m_map.size(); }
+
+private:
+    std::deque<std::string> m_keys; // stable addresses for the views
+    std::unordered_map<std::string_view, V> m_map;
+};
+
 /**
  * The parsing side (its own thread): CSV rows → ParsedRead batches on the queue. A bad row is rejected
  * (or stops the file) through the context's Rejections; a clear plate stops the import whatever they say.
@@ -250,7 +290,7 @@ public:
         , m_stop(stop)
         , m_zone(m_L.timezone.toUtf8())
         , m_latest(QDateTime::currentSecsSinceEpoch() + 86400) {
-        m_countryIndex.emplace(std::string(), 0);
+        m_countryIndex.add(std::string_view(), 0);
         m_batch.reads.reserve(kBatchRows);
     }
 
@@ -303,7 +343,10 @@ private:
         r.cls = vehicleclass::Unknown;
         if (m_L.col(Role::Class) >= 0) {
             const std::string_view label = CsvReader::trimmed(at(v, Role::Class));
-            const int code = vehicleclass::fromLabel(label);
+            const int* known = m_classOf.find(label);
+            const int code = known ? *known : vehicleclass::fromLabel(label);
+            if (!known && code >= 0)
+                m_classOf.add(label, code);
             if (code < 0)
                 m_ctx.warnings.add(QStringLiteral("unknown vehicle class stored as unknown"), line,
                                    shown(label));
@@ -348,6 +391,14 @@ private:
             r.keyLen = 33;
             return true;
         }
+        // Hash output in hex, the common case: the guard's verdict (16 hex digits or more is a pseudonym)
+        // and the key's decoding in one pass.
+        if (pseudo.size() >= 16 && pseudo.size() % 2 == 0 && pseudo.size() / 2 < kMaxKey &&
+            decodeHex(pseudo, r.key + 1)) {
+            r.key[0] = 'h';
+            r.keyLen = static_cast<std::uint8_t>(1 + pseudo.size() / 2);
+            return true;
+        }
         const PrivacyGuard::Verdict verdict = PrivacyGuard::check(pseudo);
         if (verdict != PrivacyGuard::Verdict::Pseudonym)
             throw Error::input(QStringLiteral("%1 line %2, column '%3': the value %4; nothing was stored")
@@ -359,6 +410,8 @@ private:
     }
 
     std::uint16_t countryOf(std::string_view text, qint64 line) {
+        if (const std::uint16_t* known = m_countryOfText.find(text))
+            return *known;
         std::string c(text);
         for (char& ch : c)
             ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
@@ -368,21 +421,25 @@ private:
             m_ctx.warnings.add(QStringLiteral("country code not understood, left empty"), line, shown(c));
             c.clear();
         }
-        auto it = m_countryIndex.find(c);
-        if (it == m_countryIndex.end()) {
-            it = m_countryIndex.emplace(c, static_cast<std::uint16_t>(m_countryIndex.size())).first;
+        const std::uint16_t* id = m_countryIndex.find(c);
+        std::uint16_t found;
+        if (id) {
+            found = *id;
+        } else {
             m_batch.newCountries.push_back(c);
+            found = m_countryIndex.add(c, static_cast<std::uint16_t>(m_countryIndex.size()));
         }
-        return it->second;
+        if (ok)
+            m_countryOfText.add(text, found); // as written ("be", "BE "): understood, so looked up directly
+        return found;
     }
 
     /** The file's index of a camera id; a new one goes to the writer (with its position, for ANPR Metrics).
      */
     std::int32_t cameraOf(std::string_view cam, const std::vector<std::string_view>& v, qint64 line) {
+        if (const std::int32_t* known = m_cameraIndex.find(cam))
+            return *known;
         std::string key(cam);
-        auto ci = m_cameraIndex.find(key);
-        if (ci != m_cameraIndex.end())
-            return ci->second;
         // Nothing plate-like outside the pseudonym column (DESIGN §2): such a camera id is not stored.
         refusePlateLikeCameraId(cam, m_ctx.path, line, header(m_L, Role::Camera));
         NewCamera nc;
@@ -407,9 +464,9 @@ private:
             else if (CsvReader::isValidUtf8(nm))
                 nc.name = std::string(nm);
         }
-        ci = m_cameraIndex.emplace(key, static_cast<std::int32_t>(m_cameraIndex.size())).first;
+        const std::int32_t id = m_cameraIndex.add(key, static_cast<std::int32_t>(m_cameraIndex.size()));
         m_batch.newCameras.push_back(std::move(nc));
-        return ci->second;
+        return id;
     }
 
     void flush() {
@@ -426,8 +483,10 @@ private:
     std::atomic_bool& m_stop;
     LocalTime m_zone;
     const std::int64_t m_latest;
-    std::unordered_map<std::string, std::int32_t> m_cameraIndex;
-    std::unordered_map<std::string, std::uint16_t> m_countryIndex;
+    TextIndex<std::int32_t> m_cameraIndex;
+    TextIndex<std::uint16_t> m_countryIndex;  ///< by code
+    TextIndex<std::uint16_t> m_countryOfText; ///< by the text as written, once understood
+    TextIndex<int> m_classOf;                 ///< class labels understood, as written
     Batch m_batch;
 };
 
@@ -515,7 +574,11 @@ public:
             m_ctx.tMax = std::max(m_ctx.tMax, r.t);
             const std::int64_t day = m_dayOf(r.t);
             seen(s.vehicle, day);
-            std::vector<StoredRead>& list = m_days[day];
+            if (day != m_lastDay || !m_lastList) { // files come mostly in time order: the day's list again
+                m_lastList = &m_days[day];
+                m_lastDay = day;
+            }
+            std::vector<StoredRead>& list = *m_lastList;
             list.push_back(s);
             ++m_buffered;
             if (list.size() >= ReadBlocks::kBlockRows)
@@ -557,6 +620,7 @@ private:
         m_nextRow += static_cast<std::int64_t>(list.size());
         m_buffered -= list.size();
         m_days.erase(it);
+        m_lastList = nullptr;
     }
 
     void flushLargest() {
@@ -675,6 +739,8 @@ private:
     bool m_first = true;
     PseudonymCache m_cache;
     std::map<std::int64_t, std::vector<StoredRead>> m_days;
+    std::int64_t m_lastDay = INT64_MIN;
+    std::vector<StoredRead>* m_lastList = nullptr;
     std::size_t m_buffered = 0;
     std::vector<std::pair<std::int64_t, std::int64_t>> m_newDays;
     std::unordered_map<std::uint32_t, std::pair<std::int64_t, std::int64_t>> m_knownDays;
