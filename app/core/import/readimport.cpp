@@ -21,6 +21,7 @@
 #include <cstring>
 #include <deque>
 #include <exception>
+#include <future>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -575,7 +576,12 @@ public:
             const std::int64_t day = m_dayOf(r.t);
             seen(s.vehicle, day);
             if (day != m_lastDay || !m_lastList) { // files come mostly in time order: the day's list again
-                m_lastList = &m_days[day];
+                auto [it, added] = m_days.try_emplace(day);
+                if (added && !m_spare.empty()) { // a flushed day's buffer: no growing, no fresh pages
+                    it->second = std::move(m_spare.back());
+                    m_spare.pop_back();
+                }
+                m_lastList = &it->second;
                 m_lastDay = day;
             }
             std::vector<StoredRead>& list = *m_lastList;
@@ -592,6 +598,8 @@ public:
     void finish() {
         while (!m_days.empty())
             flush(m_days.begin()->first);
+        while (!m_encoding.empty())
+            storeEncoded();
         if (m_dictionaryWasEmpty)
             m_db.exec("CREATE UNIQUE INDEX l0.pseudonyms_key ON pseudonyms(key)");
         m_ctx.lastRowid = m_nextRow - 1;
@@ -613,14 +621,27 @@ private:
         return z.isEmpty() ? projectZone : z.toUtf8();
     }
 
+    /** A day's reads go to be sorted and encoded on a worker thread; this one stores the blocks, in order. */
     void flush(std::int64_t day) {
         auto it = m_days.find(day);
-        std::vector<StoredRead>& list = it->second;
-        m_blocks.insert(day, m_ctx.report.importId, m_nextRow, list);
-        m_nextRow += static_cast<std::int64_t>(list.size());
+        std::vector<StoredRead> list = std::move(it->second);
+        const auto rows = static_cast<std::int64_t>(list.size());
         m_buffered -= list.size();
         m_days.erase(it);
         m_lastList = nullptr;
+        if (m_encoding.size() >= 2)
+            storeEncoded();
+        m_encoding.push_back(std::async(std::launch::async, &ReadBlocks::prepare, day, m_ctx.report.importId,
+                                        m_nextRow, std::move(list)));
+        m_nextRow += rows;
+    }
+
+    void storeEncoded() {
+        ReadBlocks::Prepared p = m_encoding.front().get();
+        m_encoding.pop_front();
+        m_blocks.insert(p);
+        if (p.spare.capacity() > 0)
+            m_spare.push_back(std::move(p.spare));
     }
 
     void flushLargest() {
@@ -741,6 +762,8 @@ private:
     std::map<std::int64_t, std::vector<StoredRead>> m_days;
     std::int64_t m_lastDay = INT64_MIN;
     std::vector<StoredRead>* m_lastList = nullptr;
+    std::vector<std::vector<StoredRead>> m_spare;             ///< emptied buffers of flushed days
+    std::deque<std::future<ReadBlocks::Prepared>> m_encoding; ///< flushed days being encoded, in order
     std::size_t m_buffered = 0;
     std::vector<std::pair<std::int64_t, std::int64_t>> m_newDays;
     std::unordered_map<std::uint32_t, std::pair<std::int64_t, std::int64_t>> m_knownDays;

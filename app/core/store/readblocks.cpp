@@ -264,27 +264,56 @@ QString ReadBlocks::table() const {
     return m_schema + QStringLiteral(".read_blocks");
 }
 
-void ReadBlocks::insert(std::int64_t day, std::int64_t importId, std::int64_t firstRow,
-                        std::vector<StoredRead>& reads) {
-    auto ins = m_db.prepare(
-        QStringLiteral("INSERT INTO %1 (day, import_id, first_row, rows, t_min, t_max, data, cameras) VALUES "
-                       "(?,?,?,?,?,?,?,?)")
-            .arg(table()));
-    std::vector<StoredRead> part;
-    for (std::size_t at = 0; at < reads.size(); at += kBlockRows) {
-        const std::size_t n = std::min(kBlockRows, reads.size() - at);
-        part.assign(reads.begin() + static_cast<std::ptrdiff_t>(at),
-                    reads.begin() + static_cast<std::ptrdiff_t>(at + n));
+ReadBlocks::Prepared ReadBlocks::prepare(std::int64_t day, std::int64_t importId, std::int64_t firstRow,
+                                         std::vector<StoredRead>&& reads) {
+    Prepared out;
+    out.day = day;
+    out.importId = importId;
+    const auto block = [&](std::vector<StoredRead>& part, std::size_t at) {
         std::int64_t lo = part.front().t, hi = lo;
         for (const StoredRead& r : part) {
             lo = std::min(lo, r.t);
             hi = std::max(hi, r.t);
         }
-        ins.bind(1, day).bind(2, importId).bind(3, firstRow + static_cast<std::int64_t>(at));
-        ins.bind(4, static_cast<std::int64_t>(n)).bind(5, lo).bind(6, hi).bindBlob(7, encode(part));
-        ins.bind(8, cameraList(part));
+        QByteArray data = encode(part);
+        out.blocks.push_back(Prepared::Block{firstRow + static_cast<std::int64_t>(at),
+                                             static_cast<std::int64_t>(part.size()), lo, hi, std::move(data),
+                                             cameraList(part)});
+    };
+    if (reads.size() <= kBlockRows) { // one block: encoded where the reads are
+        if (!reads.empty())
+            block(reads, 0);
+    } else {
+        std::vector<StoredRead> part;
+        for (std::size_t at = 0; at < reads.size(); at += kBlockRows) {
+            const std::size_t n = std::min(kBlockRows, reads.size() - at);
+            part.assign(reads.begin() + static_cast<std::ptrdiff_t>(at),
+                        reads.begin() + static_cast<std::ptrdiff_t>(at + n));
+            block(part, at);
+        }
+    }
+    reads.clear();
+    out.spare = std::move(reads);
+    return out;
+}
+
+void ReadBlocks::insert(const Prepared& prepared) {
+    auto ins = m_db.prepare(
+        QStringLiteral("INSERT INTO %1 (day, import_id, first_row, rows, t_min, t_max, data, cameras) VALUES "
+                       "(?,?,?,?,?,?,?,?)")
+            .arg(table()));
+    for (const Prepared::Block& b : prepared.blocks) {
+        ins.bind(1, prepared.day).bind(2, prepared.importId).bind(3, b.firstRow);
+        ins.bind(4, b.rows).bind(5, b.tMin).bind(6, b.tMax).bindBlob(7, b.data);
+        ins.bind(8, b.cameras);
         ins.run();
     }
+}
+
+void ReadBlocks::insert(std::int64_t day, std::int64_t importId, std::int64_t firstRow,
+                        std::vector<StoredRead>& reads) {
+    std::vector<StoredRead> copy = reads;
+    insert(prepare(day, importId, firstRow, std::move(copy)));
 }
 
 std::vector<std::int64_t> ReadBlocks::days() {

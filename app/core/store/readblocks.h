@@ -52,6 +52,23 @@ public:
     /** The local day (days since 1970-01-01) of a UTC second in \a zone. */
     static std::int64_t localDay(std::int64_t utc, LocalTime& zone);
 
+    /** \brief Blocks ready to store: their bytes and index rows, made on any thread (prepare()). */
+    struct Prepared {
+        struct Block {
+            std::int64_t firstRow, rows, tMin, tMax;
+            QByteArray data;
+            QString cameras;
+        };
+        std::int64_t day = 0, importId = 0;
+        std::vector<Block> blocks;
+        std::vector<StoredRead> spare; ///< the reads' buffer, emptied, for the next day's reads
+    };
+    /** The blocks of \a reads (all of local day \a day, of import \a importId; row numbers from \a
+     * firstRow): no database, so on any thread. */
+    static Prepared prepare(std::int64_t day, std::int64_t importId, std::int64_t firstRow,
+                            std::vector<StoredRead>&& reads);
+    /** Stores prepared blocks. */
+    void insert(const Prepared& blocks);
     /** Stores \a reads (all of local day \a day, of import \a importId) as blocks; row numbers from \a
      * firstRow. */
     void insert(std::int64_t day, std::int64_t importId, std::int64_t firstRow,
