@@ -21,6 +21,7 @@
 #include <cmath>
 #include <deque>
 #include <future>
+#include <mutex>
 #include <thread>
 
 namespace stroom {
@@ -355,8 +356,7 @@ BuildReport FlowEngine::run(const TripParameters& p, bool full, const std::funct
     // stored. Passages of trips across midnight count on the next day, so a count day is complete once the
     // days before it are.
     std::int64_t firstStart = INT64_MAX;
-    ThroughWindows gates;   // the gate-to-gate trips of the days built: windows and read rate from them
-    JourneySamples samples; // journey times over every trip: the rebuilt days' here, the earlier ones below
+    ThroughWindows gates; // the gate-to-gate trips of the days built: windows and read rate from them
     bool keptSaved = kept.trips.empty();
     // A day once stored leaves memory: its counts go to the layers' tally now, its OD cells (whose kinds a
     // full build may change below) from the store at the end.
@@ -380,8 +380,6 @@ BuildReport FlowEngine::run(const TripParameters& p, bool full, const std::funct
         auto part = std::make_shared<FlowCube>();
         part->addTrips(trips, z, keys);
         part->addCounts(trips, z, keys);
-        auto hops = std::make_shared<JourneySamples>();
-        hops->add(trips, FlowFilter(), z, keys);
         std::int64_t first = INT64_MAX;
         for (const Trip& t : trips.trips)
             first = std::min(first, t.start);
@@ -397,8 +395,7 @@ BuildReport FlowEngine::run(const TripParameters& p, bool full, const std::funct
         auto encoded = std::make_shared<TripDays::Encoded>(TripDays::prepare(trips));
         auto gate = std::make_shared<ThroughWindows>();
         gate->add(trips, cams.cordonIn, cams.cordonOut);
-        return [&, day, part, hops, encoded, gate, first, n, single, withKept] {
-            samples.absorb(std::move(*hops));
+        return [&, day, part, encoded, gate, first, n, single, withKept] {
             gates.absorb(std::move(*gate));
             br.trips += n;
             br.singleReadTrips += single;
@@ -439,15 +436,9 @@ BuildReport FlowEngine::run(const TripParameters& p, bool full, const std::funct
     setMeta(db, "built", QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
     report(0.82);
     // L2 layers for the default view (all days, k applied), for QGIS; then journey times over every trip.
-    if (from != INT64_MIN) // the trips before the update: their hops too
-        samples.add(loadTrips(INT64_MIN, from), FlowFilter(), zone, keys);
-    {
-        // Journey times' statistics on a worker while this thread writes the layers from the cube.
-        auto times = std::async(std::launch::async, [&] { return samples.statistics(); });
-        ResultLayers(db, m_store.disclosurePolicy()).writeFlows(layers, cams, p);
-        report(0.9);
-        writeJourneyTimes(times.get(), cams, p);
-    }
+    ResultLayers(db, m_store.disclosurePolicy()).writeFlows(layers, cams, p);
+    report(0.9);
+    writeJourneyTimes(journeyTimes(FlowFilter()), cams, p);
     report.checkCancel(QStringLiteral("trip building cancelled; the trips are as they were"));
     tx.commit();
     br.seconds = timer.elapsed() / 1000.0;
@@ -517,6 +508,46 @@ FlowCube FlowEngine::loadCube(std::int64_t beforeDay, CubePart part) {
             cube.unpackCounts(counts.int64(0), counts.blob(1));
     }
     return cube;
+}
+
+std::vector<PairTimes> FlowEngine::journeyTimes(const FlowFilter& filter) {
+    // Two passes over the stored days (JourneySamples), each day's work on a worker while this thread reads
+    // the next: memory is a few days' trips and each pair's seconds.
+    const QByteArray zoneId = m_store.timeZone().toUtf8();
+    const RecordKeys keys = RecordKeys::load(m_store.database());
+    TripDays days(m_store.database());
+    JourneySamples samples(filter);
+    std::mutex mutex;
+    const auto eachDay = [&](const std::function<void(const TripSet&, LocalTime&)>& work) {
+        std::deque<std::future<void>> running;
+        days.forEachDay([&](std::int64_t, TripSet& set) {
+            if (running.size() >= 2) {
+                running.front().get();
+                running.pop_front();
+            }
+            running.push_back(std::async(std::launch::async, [&work, &zoneId, s = std::move(set)] {
+                LocalTime zone(zoneId);
+                work(s, zone);
+            }));
+        });
+        while (!running.empty()) {
+            running.front().get();
+            running.pop_front();
+        }
+    };
+    eachDay([&](const TripSet& set, LocalTime& zone) {
+        JourneySamples piece(filter);
+        piece.add(set, zone, keys);
+        const std::lock_guard<std::mutex> lock(mutex);
+        samples.absorb(std::move(piece));
+    });
+    samples.settle();
+    eachDay([&](const TripSet& set, LocalTime& zone) {
+        const JourneySamples::DayVehicles vehicles = samples.vehiclesOf(set, zone);
+        const std::lock_guard<std::mutex> lock(mutex);
+        samples.addVehicles(vehicles);
+    });
+    return samples.statistics();
 }
 
 TripSet FlowEngine::loadTrips(std::int64_t fromUtc, std::int64_t toUtc) {

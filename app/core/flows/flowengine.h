@@ -82,6 +82,8 @@ public:
     enum class CubePart { Od = 1, Counts = 2, Both = 3 };
     /** The stored cube (fast: one blob per day), or its days before \a beforeDay. */
     FlowCube loadCube(std::int64_t beforeDay = INT64_MAX, CubePart part = CubePart::Both);
+    /** Journey times (journeyTimes()) of the stored trips that pass \a filter, a day at a time. */
+    std::vector<PairTimes> journeyTimes(const FlowFilter& filter);
     /** Trips from L1 (with their paths) whose start lies in [fromUtc, toUtc). */
     TripSet loadTrips(std::int64_t fromUtc = INT64_MIN, std::int64_t toUtc = INT64_MAX);
 

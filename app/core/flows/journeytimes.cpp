@@ -105,91 +105,213 @@ PairTimes pairStatistics(std::vector<double>& seconds) {
     return pairStatistics(hops);
 }
 
-void JourneySamples::add(const TripSet& set, const FlowFilter& f, LocalTime& zone, const RecordKeys& keys) {
-    // Each pair's piece looked up in the ordered map once per call.
-    std::unordered_map<std::uint64_t, std::vector<Hop>*> piece;
+namespace {
+/** The value at rank \a rank (0-based) of the multiset \a bins (sorted by seconds) restricted to [lo, hi]. */
+template <typename Bin>
+double valueAt(const std::vector<Bin>& bins, std::size_t from, std::size_t to, std::int64_t rank) {
+    for (std::size_t i = from; i < to; ++i) {
+        if (rank < bins[i].count)
+            return bins[i].seconds;
+        rank -= bins[i].count;
+    }
+    return bins[to - 1].seconds;
+}
+/** percentile() of the values of bins [from, to) (n of them), from two order statistics. */
+template <typename Bin>
+double binPercentile(const std::vector<Bin>& bins, std::size_t from, std::size_t to, std::int64_t n,
+                     double p) {
+    if (n <= 0)
+        return 0;
+    const double h = (static_cast<double>(n) - 1) * p;
+    const auto lo = static_cast<std::int64_t>(std::floor(h));
+    const std::int64_t hi = std::min(lo + 1, n - 1);
+    const double a = valueAt(bins, from, to, lo), b = valueAt(bins, from, to, hi);
+    return a + (h - static_cast<double>(lo)) * (b - a);
+}
+/** Calls \a f(pair, seconds, hop's trip) for each hop of the trips of \a set that pass \a f. */
+template <typename F> void forEachHop(const TripSet& set, const FlowFilter& filter, LocalTime& zone, F f) {
     for (const Trip& t : set.trips) {
-        if (t.reads < 2 || !f.acceptsClass(t.cls) || (f.throughOnly && t.kind != TripKind::Through))
+        if (t.reads < 2 || !filter.acceptsClass(t.cls) || (filter.throughOnly && t.kind != TripKind::Through))
             continue;
         std::int64_t day;
         int hour;
         FlowCube::localDayHour(t.start, zone, &day, &hour);
-        if (!f.acceptsDay(day) || hour < f.hourFrom || hour >= f.hourTo)
+        if (!filter.acceptsDay(day) || hour < filter.hourFrom || hour >= filter.hourTo)
             continue;
         for (std::uint32_t i = 1; i < t.reads; ++i) {
             const std::uint32_t a = set.path[t.pathOffset + i - 1], b = set.path[t.pathOffset + i];
             const std::uint32_t at = set.pathTimes[t.pathOffset + i - 1];
-            std::vector<Hop>*& hops = piece[static_cast<std::uint64_t>(a) << 32 | b];
-            if (!hops) {
-                std::vector<std::vector<Hop>>& pieces = m_samples[{a, b}];
-                pieces.emplace_back();
-                hops = &pieces.back();
-            }
-            hops->push_back(
-                Hop{static_cast<double>(set.pathTimes[t.pathOffset + i]) - static_cast<double>(at), t.vehicle,
-                    keys.hop(t.vehicle, t.start + at, a), day});
+            f(std::make_pair(a, b), static_cast<std::int32_t>(set.pathTimes[t.pathOffset + i] - at), t, at,
+              day);
         }
     }
+}
+} // namespace
+
+JourneySamples::JourneySamples(const FlowFilter& filter)
+    : m_filter(filter) {}
+
+void JourneySamples::add(const TripSet& set, LocalTime& zone, const RecordKeys& keys) {
+    // This piece's hops per pair (seconds, key), sorted and counted, then merged into the pair's bins.
+    std::unordered_map<std::uint64_t, std::vector<std::pair<std::int32_t, std::uint32_t>>> piece;
+    forEachHop(set, m_filter, zone,
+               [&](std::pair<std::uint32_t, std::uint32_t> pair, std::int32_t seconds, const Trip& t,
+                   std::uint32_t at, std::int64_t) {
+                   piece[static_cast<std::uint64_t>(pair.first) << 32 | pair.second].emplace_back(
+                       seconds, keys.hop(t.vehicle, t.start + at, pair.first));
+               });
+    JourneySamples counted(m_filter);
+    for (auto& [key, hops] : piece) {
+        std::sort(hops.begin(), hops.end(), [](const auto& x, const auto& y) { return x.first < y.first; });
+        std::vector<Bin>& bins =
+            counted.m_pairs[{static_cast<std::uint32_t>(key >> 32), static_cast<std::uint32_t>(key)}].bins;
+        for (const auto& [seconds, k] : hops) {
+            if (bins.empty() || bins.back().seconds != seconds)
+                bins.push_back(Bin{seconds, 0, 0});
+            ++bins.back().count;
+            bins.back().key += k;
+        }
+    }
+    absorb(std::move(counted));
 }
 
 void JourneySamples::absorb(JourneySamples&& other) {
-    for (auto& [pair, pieces] : other.m_samples) {
-        std::vector<std::vector<Hop>>& into = m_samples[pair];
-        for (std::vector<Hop>& piece : pieces)
-            into.push_back(std::move(piece));
+    for (auto& [pair, theirs] : other.m_pairs) {
+        Pair& mine = m_pairs[pair];
+        if (mine.bins.empty()) {
+            mine.bins = std::move(theirs.bins);
+            continue;
+        }
+        std::vector<Bin> merged;
+        merged.reserve(mine.bins.size() + theirs.bins.size());
+        std::merge(mine.bins.begin(), mine.bins.end(), theirs.bins.begin(), theirs.bins.end(),
+                   std::back_inserter(merged),
+                   [](const Bin& a, const Bin& b) { return a.seconds < b.seconds; });
+        std::size_t w = 0;
+        for (std::size_t r = 0; r < merged.size(); ++r) {
+            if (w > 0 && merged[w - 1].seconds == merged[r].seconds) {
+                merged[w - 1].count += merged[r].count;
+                merged[w - 1].key += merged[r].key;
+            } else {
+                merged[w++] = merged[r];
+            }
+        }
+        merged.resize(w);
+        mine.bins = std::move(merged);
     }
-    other.m_samples.clear();
+    other.m_pairs.clear();
 }
 
-std::vector<PairTimes> JourneySamples::statistics() {
-    // The pairs shared out over the cores (each pair's statistics are its own).
-    std::vector<std::pair<const std::pair<std::uint32_t, std::uint32_t>, std::vector<std::vector<Hop>>>*>
-        pairs;
-    for (auto& entry : m_samples)
-        pairs.push_back(&entry);
-    std::vector<PairTimes> out(pairs.size());
-    std::atomic<std::size_t> next{0};
-    const auto work = [&] {
-        for (std::size_t i = next++; i < pairs.size(); i = next++)
-            out[i] = statisticsOf(pairs[i]->first, pairs[i]->second);
-    };
-    std::vector<std::future<void>> helpers;
-    for (unsigned h = 1; h < std::max(1u, std::thread::hardware_concurrency()); ++h)
-        helpers.push_back(std::async(std::launch::async, work));
-    work();
-    for (std::future<void>& h : helpers)
-        h.get();
-    m_samples.clear();
+void JourneySamples::settle() {
+    // pairStatistics() over the counted seconds: the same order statistics, so the same figures.
+    for (auto& [pair, p] : m_pairs) {
+        PairTimes& r = p.result;
+        r = PairTimes{pair.first, pair.second};
+        std::int64_t n = 0;
+        for (const Bin& b : p.bins)
+            n += b.count;
+        if (n == 0)
+            continue;
+        p.median = binPercentile(p.bins, 0, p.bins.size(), n, 0.5);
+        std::vector<std::pair<double, std::int64_t>> deviations;
+        deviations.reserve(p.bins.size());
+        for (const Bin& b : p.bins)
+            deviations.emplace_back(std::fabs(b.seconds - p.median), b.count);
+        std::sort(deviations.begin(), deviations.end());
+        {
+            // The median deviation, from its two order statistics.
+            const double h = (static_cast<double>(n) - 1) * 0.5;
+            const auto lo = static_cast<std::int64_t>(std::floor(h));
+            const std::int64_t hi = std::min(lo + 1, n - 1);
+            const auto at = [&](std::int64_t rank) {
+                for (const auto& [d, c] : deviations) {
+                    if (rank < c)
+                        return d;
+                    rank -= c;
+                }
+                return deviations.back().first;
+            };
+            const double a = at(lo), b = at(hi);
+            p.mad = a + (h - static_cast<double>(lo)) * (b - a);
+        }
+        // The kept hops are one run of seconds around the median.
+        std::size_t from = 0, to = p.bins.size();
+        while (from < to && !p.keeps(p.bins[from].seconds))
+            ++from;
+        while (to > from && !p.keeps(p.bins[to - 1].seconds))
+            --to;
+        for (std::size_t i = 0; i < p.bins.size(); ++i) {
+            if (i >= from && i < to) {
+                r.n += p.bins[i].count;
+                r.key += p.bins[i].key;
+            } else {
+                r.dropped += p.bins[i].count;
+                r.droppedKey += p.bins[i].key;
+            }
+        }
+        r.median = binPercentile(p.bins, from, to, r.n, 0.5);
+        r.p15 = binPercentile(p.bins, from, to, r.n, 0.15);
+        r.p85 = binPercentile(p.bins, from, to, r.n, 0.85);
+    }
+}
+
+void JourneySamples::countVehicles(const TripSet& set, LocalTime& zone) {
+    addVehicles(vehiclesOf(set, zone));
+}
+
+JourneySamples::DayVehicles JourneySamples::vehiclesOf(const TripSet& set, LocalTime& zone) const {
+    // This piece's (day, vehicle) per pair, kept and dropped apart.
+    std::map<std::pair<std::uint32_t, std::uint32_t>,
+             std::pair<std::vector<std::uint64_t>, std::vector<std::uint64_t>>>
+        seen;
+    const Pair* last = nullptr;
+    std::pair<std::uint32_t, std::uint32_t> lastPair{UINT32_MAX, UINT32_MAX};
+    std::pair<std::vector<std::uint64_t>, std::vector<std::uint64_t>>* lastSeen = nullptr;
+    forEachHop(
+        set, m_filter, zone,
+        [&](std::pair<std::uint32_t, std::uint32_t> pair, std::int32_t seconds, const Trip& t, std::uint32_t,
+            std::int64_t day) {
+            if (pair != lastPair) {
+                const auto it = m_pairs.find(pair);
+                last = it == m_pairs.end() ? nullptr : &it->second;
+                lastSeen = &seen[pair];
+                lastPair = pair;
+            }
+            if (!last)
+                return; // not in the first pass: not the same trips
+            (last->keeps(seconds) ? lastSeen->first : lastSeen->second).push_back(dayVehicle(day, t.vehicle));
+        });
+    DayVehicles out;
+    for (auto& [pair, lists] : seen)
+        out[pair] = {mostVehiclesOnADay(lists.first), mostVehiclesOnADay(lists.second)};
     return out;
 }
 
-PairTimes JourneySamples::statisticsOf(const std::pair<std::uint32_t, std::uint32_t>& pair,
-                                       std::vector<std::vector<Hop>>& pieces) {
-    {
-        std::vector<Hop> x;
-        if (pieces.size() == 1) {
-            x = std::move(pieces.front());
-        } else {
-            std::size_t n = 0;
-            for (const std::vector<Hop>& piece : pieces)
-                n += piece.size();
-            x.reserve(n);
-            for (std::vector<Hop>& piece : pieces) {
-                x.insert(x.end(), piece.begin(), piece.end());
-                std::vector<Hop>().swap(piece);
-            }
-        }
-        PairTimes r = pairStatistics(x);
-        r.from = pair.first;
-        r.to = pair.second;
-        return r;
+void JourneySamples::addVehicles(const DayVehicles& vehicles) {
+    for (const auto& [pair, most] : vehicles) {
+        const auto it = m_pairs.find(pair);
+        if (it == m_pairs.end())
+            continue;
+        PairTimes& r = it->second.result;
+        r.vehicles = std::max(r.vehicles, most.first);
+        r.droppedVehicles = std::max(r.droppedVehicles, most.second);
     }
+}
+
+std::vector<PairTimes> JourneySamples::statistics() const {
+    std::vector<PairTimes> out;
+    out.reserve(m_pairs.size());
+    for (const auto& [pair, p] : m_pairs)
+        out.push_back(p.result);
+    return out;
 }
 
 std::vector<PairTimes> journeyTimes(const TripSet& set, const FlowFilter& f, LocalTime& zone,
                                     const RecordKeys& keys) {
-    JourneySamples samples;
-    samples.add(set, f, zone, keys);
+    JourneySamples samples(f);
+    samples.add(set, zone, keys);
+    samples.settle();
+    samples.countVehicles(set, zone);
     return samples.statistics();
 }
 

@@ -3,6 +3,7 @@
 #include "flows/flowcube.h"
 #include "flows/tripbuilder.h"
 
+#include <cmath>
 #include <map>
 #include <utility>
 #include <vector>
@@ -51,23 +52,47 @@ std::vector<PairTimes> journeyTimes(const TripSet& set, const FlowFilter& filter
                                     const RecordKeys& keys);
 
 /**
- * \brief The journey-time observations of trips gathered piece by piece (a day at a time, on any thread),
- * then the statistics of journeyTimes() over all of them: the same figures whatever the pieces.
+ * \brief The statistics of journeyTimes() over trips read in pieces, in bounded memory: two passes over the
+ * same trips. The first counts each pair's hops per second (journey times are whole seconds, at most the
+ * gap), which gives the median, the MAD, the outliers, the percentiles and the keys exactly; the second
+ * finds the distinct vehicles of the kept and of the dropped hops per local day. Memory: a pair's distinct
+ * seconds, not its hops (a year of a city's trips fits).
  */
 class JourneySamples {
 public:
-    /** The hops of the trips of \a set that pass \a filter. */
-    void add(const TripSet& set, const FlowFilter& filter, LocalTime& zone, const RecordKeys& keys);
-    /** Takes \a other's hops. */
+    explicit JourneySamples(const FlowFilter& filter = FlowFilter());
+    /** First pass: the hops of \a set's trips that pass the filter (pieces in any order, on any thread). */
+    void add(const TripSet& set, LocalTime& zone, const RecordKeys& keys);
+    /** Takes \a other's first-pass counts. */
     void absorb(JourneySamples&& other);
-    /** Per camera pair, sorted by from, to (the samples are used up; the pairs on every core). */
-    std::vector<PairTimes> statistics();
+    /** After the first pass: each pair's median, MAD, kept range, percentiles, n and keys. */
+    void settle();
+    /** Second pass (after settle()): the same trips again, each call holding whole local days of trip start
+     * (all of a day's trips in one call). */
+    void countVehicles(const TripSet& set, LocalTime& zone);
+    /** Per pair, the most distinct vehicles on one day of the kept and of the dropped hops. */
+    using DayVehicles =
+        std::map<std::pair<std::uint32_t, std::uint32_t>, std::pair<std::int64_t, std::int64_t>>;
+    /** countVehicles() in two steps: the first reads only (any thread), the second adds its result. */
+    DayVehicles vehiclesOf(const TripSet& set, LocalTime& zone) const;
+    void addVehicles(const DayVehicles& vehicles);
+    /** Per camera pair, sorted by from, to (after both passes). */
+    std::vector<PairTimes> statistics() const;
 
 private:
-    static PairTimes statisticsOf(const std::pair<std::uint32_t, std::uint32_t>& pair,
-                                  std::vector<std::vector<Hop>>& pieces);
-    /// per camera pair, the pieces as they came (joined once, for the statistics)
-    std::map<std::pair<std::uint32_t, std::uint32_t>, std::vector<std::vector<Hop>>> m_samples;
+    struct Bin {
+        std::int32_t seconds;
+        std::int64_t count;
+        std::uint32_t key; ///< sum of the hops' record keys
+    };
+    struct Pair {
+        std::vector<Bin> bins; ///< sorted by seconds
+        double median = 0, mad = 0;
+        PairTimes result;
+        bool keeps(double seconds) const { return !(mad > 0) || std::fabs(seconds - median) <= 3 * mad; }
+    };
+    FlowFilter m_filter;
+    std::map<std::pair<std::uint32_t, std::uint32_t>, Pair> m_pairs;
 };
 
 /** The statistics of one sample (sorted in place), with its distinct vehicles and cell keys. */

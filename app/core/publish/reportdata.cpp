@@ -140,9 +140,8 @@ void collectJourneys(ReportData& r, Store& store, FlowEngine& engine, const Flow
                      const CameraIndex& cams, const DisclosurePolicy& policy, int topRows) {
     using JourneyRow = ReportData::JourneyRow;
     // Journey times of the main pairs, as released.
-    LocalTime zone(store.timeZone().toUtf8());
-    PublishedTimes times = publishTimes(
-        journeyTimes(engine.loadTrips(), filter, zone, RecordKeys::load(store.database())), policy);
+    Q_UNUSED(store);
+    PublishedTimes times = publishTimes(engine.journeyTimes(filter), policy);
     r.journeysSuppressed = times.suppressed;
     std::sort(times.rows.begin(), times.rows.end(),
               [](const PairTimes& a, const PairTimes& b) { return a.n > b.n; });

@@ -201,15 +201,21 @@ TripSet TripDays::load(std::int64_t fromUtc, std::int64_t toUtc) {
     return all;
 }
 
-void TripDays::forEach(const std::function<void(const Trip&, const TripSet&)>& f) {
-    auto st = m_db.prepare(QStringLiteral("SELECT data FROM %1 ORDER BY day").arg(table()));
+void TripDays::forEachDay(const std::function<void(std::int64_t, TripSet&)>& f) {
+    auto st = m_db.prepare(QStringLiteral("SELECT day, data FROM %1 ORDER BY day").arg(table()));
     TripSet day;
     while (st.step()) {
         day = TripSet();
-        decode(st.blob(0), day);
+        decode(st.blob(1), day);
+        f(st.int64(0), day);
+    }
+}
+
+void TripDays::forEach(const std::function<void(const Trip&, const TripSet&)>& f) {
+    forEachDay([&](std::int64_t, TripSet& day) {
         for (const Trip& t : day.trips)
             f(t, day);
-    }
+    });
 }
 
 std::vector<std::int64_t> TripDays::days() {

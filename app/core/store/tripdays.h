@@ -79,6 +79,8 @@ public:
     TripSet load(std::int64_t fromUtc = INT64_MIN, std::int64_t toUtc = INT64_MAX);
     /** Calls \a f for each trip with the set that holds its path (day by day; memory: one day). */
     void forEach(const std::function<void(const Trip&, const TripSet&)>& f);
+    /** Calls \a f with each stored local day and its trips (which it may take), in day order. */
+    void forEachDay(const std::function<void(std::int64_t, TripSet&)>& f);
 
     /** Days with stored trips, ascending. */
     std::vector<std::int64_t> days();
