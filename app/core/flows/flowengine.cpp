@@ -358,6 +358,8 @@ BuildReport FlowEngine::run(const TripParameters& p, bool full, const std::funct
     std::int64_t firstStart = INT64_MAX;
     ThroughWindows gates; // the gate-to-gate trips of the days built: windows and read rate from them
     bool keptSaved = kept.trips.empty();
+    // Journey times' first pass over every trip: the rebuilt days' here, the kept and earlier ones below.
+    JourneySamples samples;
     // A day once stored leaves memory: its counts go to the layers' tally now, its OD cells (whose kinds a
     // full build may change below) from the store at the end.
     ResultLayers::Tally layers(cams);
@@ -392,10 +394,13 @@ BuildReport FlowEngine::run(const TripParameters& p, bool full, const std::funct
                 all.append(t, trips);
             trips = std::move(all);
         }
+        auto hops = std::make_shared<JourneySamples>();
+        hops->add(trips, z, keys);
         auto encoded = std::make_shared<TripDays::Encoded>(TripDays::prepare(trips));
         auto gate = std::make_shared<ThroughWindows>();
         gate->add(trips, cams.cordonIn, cams.cordonOut);
-        return [&, day, part, encoded, gate, first, n, single, withKept] {
+        return [&, day, part, hops, encoded, gate, first, n, single, withKept] {
+            samples.absorb(std::move(*hops));
             gates.absorb(std::move(*gate));
             br.trips += n;
             br.singleReadTrips += single;
@@ -438,7 +443,9 @@ BuildReport FlowEngine::run(const TripParameters& p, bool full, const std::funct
     // L2 layers for the default view (all days, k applied), for QGIS; then journey times over every trip.
     ResultLayers(db, m_store.disclosurePolicy()).writeFlows(layers, cams, p);
     report(0.9);
-    writeJourneyTimes(journeyTimes(FlowFilter()), cams, p);
+    samples.add(kept, zone, keys);
+    addStoredHops(samples, firstDay);
+    writeJourneyTimes(finishJourneyTimes(samples), cams, p);
     report.checkCancel(QStringLiteral("trip building cancelled; the trips are as they were"));
     tx.commit();
     br.seconds = timer.elapsed() / 1000.0;
@@ -510,44 +517,55 @@ FlowCube FlowEngine::loadCube(std::int64_t beforeDay, CubePart part) {
     return cube;
 }
 
-std::vector<PairTimes> FlowEngine::journeyTimes(const FlowFilter& filter) {
-    // Two passes over the stored days (JourneySamples), each day's work on a worker while this thread reads
-    // the next: memory is a few days' trips and each pair's seconds.
-    const QByteArray zoneId = m_store.timeZone().toUtf8();
-    const RecordKeys keys = RecordKeys::load(m_store.database());
-    TripDays days(m_store.database());
-    JourneySamples samples(filter);
-    std::mutex mutex;
-    const auto eachDay = [&](const std::function<void(const TripSet&, LocalTime&)>& work) {
-        std::deque<std::future<void>> running;
-        days.forEachDay([&](std::int64_t, TripSet& set) {
-            if (running.size() >= 2) {
-                running.front().get();
-                running.pop_front();
-            }
-            running.push_back(std::async(std::launch::async, [&work, &zoneId, s = std::move(set)] {
-                LocalTime zone(zoneId);
-                work(s, zone);
-            }));
-        });
-        while (!running.empty()) {
+void FlowEngine::forEachStoredDay(std::int64_t beforeDay, const std::function<void(const TripSet&)>& work) {
+    // This thread reads and decodes; two days' work at a time on workers.
+    std::deque<std::future<void>> running;
+    TripDays(m_store.database()).forEachDay([&](std::int64_t day, TripSet& set) {
+        if (day >= beforeDay)
+            return;
+        if (running.size() >= 2) {
             running.front().get();
             running.pop_front();
         }
-    };
-    eachDay([&](const TripSet& set, LocalTime& zone) {
-        JourneySamples piece(filter);
+        running.push_back(std::async(std::launch::async, [&work, s = std::move(set)] { work(s); }));
+    });
+    while (!running.empty()) {
+        running.front().get();
+        running.pop_front();
+    }
+}
+
+void FlowEngine::addStoredHops(JourneySamples& samples, std::int64_t beforeDay) {
+    const QByteArray zoneId = m_store.timeZone().toUtf8();
+    const RecordKeys keys = RecordKeys::load(m_store.database());
+    std::mutex mutex;
+    forEachStoredDay(beforeDay, [&](const TripSet& set) {
+        LocalTime zone(zoneId);
+        JourneySamples piece(samples.filter());
         piece.add(set, zone, keys);
         const std::lock_guard<std::mutex> lock(mutex);
         samples.absorb(std::move(piece));
     });
+}
+
+std::vector<PairTimes> FlowEngine::finishJourneyTimes(JourneySamples& samples) {
+    const QByteArray zoneId = m_store.timeZone().toUtf8();
     samples.settle();
-    eachDay([&](const TripSet& set, LocalTime& zone) {
+    std::mutex mutex;
+    forEachStoredDay(INT64_MAX, [&](const TripSet& set) {
+        LocalTime zone(zoneId);
         const JourneySamples::DayVehicles vehicles = samples.vehiclesOf(set, zone);
         const std::lock_guard<std::mutex> lock(mutex);
         samples.addVehicles(vehicles);
     });
     return samples.statistics();
+}
+
+std::vector<PairTimes> FlowEngine::journeyTimes(const FlowFilter& filter) {
+    // Two passes over the stored days (JourneySamples): memory is a few days' trips and each pair's seconds.
+    JourneySamples samples(filter);
+    addStoredHops(samples, INT64_MAX);
+    return finishJourneyTimes(samples);
 }
 
 TripSet FlowEngine::loadTrips(std::int64_t fromUtc, std::int64_t toUtc) {

@@ -120,6 +120,13 @@ private:
     std::int64_t rebuildStart(std::int64_t s, const TripParameters& p);
     /** Where an update starts: INT64_MAX when nothing was imported since, INT64_MIN for a full build. */
     std::int64_t updateStart(const TripParameters& p);
+    /** Calls \a work (on worker threads, two at a time) with the stored trips of each day before \a
+     * beforeDay. */
+    void forEachStoredDay(std::int64_t beforeDay, const std::function<void(const TripSet&)>& work);
+    /** Journey times' first pass over the stored days before \a beforeDay. */
+    void addStoredHops(JourneySamples& samples, std::int64_t beforeDay);
+    /** Journey times' second pass over every stored day, and the statistics. */
+    std::vector<PairTimes> finishJourneyTimes(JourneySamples& samples);
     /** Stores day \a day of \a fresh (replacing what was stored): the OD cells, the counts or both. */
     void storeCubeDay(const FlowCube& fresh, std::int64_t day, CubePart part = CubePart::Both);
     /** Feeds the stored OD cells of every day and the counts of the days before \a countsBefore to \a tally,

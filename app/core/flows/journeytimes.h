@@ -78,6 +78,7 @@ public:
     void addVehicles(const DayVehicles& vehicles);
     /** Per camera pair, sorted by from, to (after both passes). */
     std::vector<PairTimes> statistics() const;
+    const FlowFilter& filter() const { return m_filter; }
 
 private:
     struct Bin {
