@@ -204,7 +204,12 @@ void JourneySamples::absorb(JourneySamples&& other) {
 
 void JourneySamples::settle() {
     // pairStatistics() over the counted seconds: the same order statistics, so the same figures.
+    m_index.clear();
+    m_byIndex.clear();
     for (auto& [pair, p] : m_pairs) {
+        m_index.emplace(static_cast<std::uint64_t>(pair.first) << 32 | pair.second,
+                        static_cast<std::uint32_t>(m_byIndex.size()));
+        m_byIndex.push_back(&p);
         PairTimes& r = p.result;
         r = PairTimes{pair.first, pair.second};
         std::int64_t n = 0;
@@ -261,40 +266,28 @@ void JourneySamples::countVehicles(const TripSet& set, LocalTime& zone) {
 
 JourneySamples::DayVehicles JourneySamples::vehiclesOf(const TripSet& set, LocalTime& zone) const {
     // This piece's (day, vehicle) per pair, kept and dropped apart.
-    std::map<std::pair<std::uint32_t, std::uint32_t>,
-             std::pair<std::vector<std::uint64_t>, std::vector<std::uint64_t>>>
-        seen;
-    const Pair* last = nullptr;
-    std::pair<std::uint32_t, std::uint32_t> lastPair{UINT32_MAX, UINT32_MAX};
-    std::pair<std::vector<std::uint64_t>, std::vector<std::uint64_t>>* lastSeen = nullptr;
-    forEachHop(
-        set, m_filter, zone,
-        [&](std::pair<std::uint32_t, std::uint32_t> pair, std::int32_t seconds, const Trip& t, std::uint32_t,
-            std::int64_t day) {
-            if (pair != lastPair) {
-                const auto it = m_pairs.find(pair);
-                last = it == m_pairs.end() ? nullptr : &it->second;
-                lastSeen = &seen[pair];
-                lastPair = pair;
-            }
-            if (!last)
-                return; // not in the first pass: not the same trips
-            (last->keeps(seconds) ? lastSeen->first : lastSeen->second).push_back(dayVehicle(day, t.vehicle));
-        });
-    DayVehicles out;
-    for (auto& [pair, lists] : seen)
-        out[pair] = {mostVehiclesOnADay(lists.first), mostVehiclesOnADay(lists.second)};
+    std::vector<std::pair<std::vector<std::uint64_t>, std::vector<std::uint64_t>>> seen(m_byIndex.size());
+    forEachHop(set, m_filter, zone,
+               [&](std::pair<std::uint32_t, std::uint32_t> pair, std::int32_t seconds, const Trip& t,
+                   std::uint32_t, std::int64_t day) {
+                   const auto it = m_index.find(static_cast<std::uint64_t>(pair.first) << 32 | pair.second);
+                   if (it == m_index.end())
+                       return; // not in the first pass: not the same trips
+                   auto& lists = seen[it->second];
+                   (m_byIndex[it->second]->keeps(seconds) ? lists.first : lists.second)
+                       .push_back(dayVehicle(day, t.vehicle));
+               });
+    DayVehicles out(seen.size(), {0, 0});
+    for (std::size_t i = 0; i < seen.size(); ++i)
+        out[i] = {mostVehiclesOnADay(seen[i].first), mostVehiclesOnADay(seen[i].second)};
     return out;
 }
 
 void JourneySamples::addVehicles(const DayVehicles& vehicles) {
-    for (const auto& [pair, most] : vehicles) {
-        const auto it = m_pairs.find(pair);
-        if (it == m_pairs.end())
-            continue;
-        PairTimes& r = it->second.result;
-        r.vehicles = std::max(r.vehicles, most.first);
-        r.droppedVehicles = std::max(r.droppedVehicles, most.second);
+    for (std::size_t i = 0; i < vehicles.size() && i < m_byIndex.size(); ++i) {
+        PairTimes& r = m_byIndex[i]->result;
+        r.vehicles = std::max(r.vehicles, vehicles[i].first);
+        r.droppedVehicles = std::max(r.droppedVehicles, vehicles[i].second);
     }
 }
 

@@ -5,6 +5,7 @@
 
 #include <cmath>
 #include <map>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -70,9 +71,9 @@ public:
     /** Second pass (after settle()): the same trips again, each call holding whole local days of trip start
      * (all of a day's trips in one call). */
     void countVehicles(const TripSet& set, LocalTime& zone);
-    /** Per pair, the most distinct vehicles on one day of the kept and of the dropped hops. */
-    using DayVehicles =
-        std::map<std::pair<std::uint32_t, std::uint32_t>, std::pair<std::int64_t, std::int64_t>>;
+    /** Per pair (in the order of statistics()), the most distinct vehicles on one day of the kept and of the
+     * dropped hops. */
+    using DayVehicles = std::vector<std::pair<std::int64_t, std::int64_t>>;
     /** countVehicles() in two steps: the first reads only (any thread), the second adds its result. */
     DayVehicles vehiclesOf(const TripSet& set, LocalTime& zone) const;
     void addVehicles(const DayVehicles& vehicles);
@@ -94,6 +95,8 @@ private:
     };
     FlowFilter m_filter;
     std::map<std::pair<std::uint32_t, std::uint32_t>, Pair> m_pairs;
+    std::unordered_map<std::uint64_t, std::uint32_t> m_index; ///< (from << 32 | to) → position, by settle()
+    std::vector<Pair*> m_byIndex;
 };
 
 /** The statistics of one sample (sorted in place), with its distinct vehicles and cell keys. */
