@@ -140,6 +140,14 @@ public:
         place(key, len, h, id);
         return kept;
     }
+    /** Asks for the slot of hash \a h to be in the cache (no effect on what is found). */
+    void prefetch(std::uint64_t h) const { __builtin_prefetch(&m_slots[h & m_mask]); }
+    /** The same for the key the slot of \a h points to (once the slot itself is there). */
+    void prefetchKey(std::uint64_t h) const {
+        const Slot& s = m_slots[h & m_mask];
+        if (s.id != 0)
+            __builtin_prefetch(at(s.offset));
+    }
     static std::uint64_t hash(const unsigned char* key, std::size_t len) {
         // Eight bytes at a time, each mixed in (keys are mostly hash output already), the rest byte by byte.
         std::uint64_t h = 0x9e3779b97f4a7c15ULL ^ len;
@@ -560,10 +568,24 @@ public:
             m_cameraFid.push_back(m_ctx.cameras.resolve(c));
         for (const std::string& c : b.newCountries)
             m_countryFid.push_back(countryId(QString::fromStdString(c)));
-        for (const ParsedRead& r : b.reads) {
+        const std::size_t n = b.reads.size();
+        m_hashes.resize(n);
+        for (std::size_t i = 0; i < n; ++i)
+            m_hashes[i] = PseudonymCache::hash(b.reads[i].key, b.reads[i].keyLen);
+        constexpr std::size_t kAhead = 16;
+        for (std::size_t i = 0; i < std::min(n, kAhead); ++i)
+            m_cache.prefetch(m_hashes[i]);
+        for (std::size_t i = 0; i < n; ++i) {
+            const ParsedRead& r = b.reads[i];
             StoredRead s;
             s.t = r.t;
-            s.vehicle = static_cast<std::uint32_t>(vehicleId(r));
+            // The cache's slots (and then the slot's key) asked for ahead of use: with millions of
+            // pseudonyms each lookup is a miss in memory, and a batch can wait for many at once.
+            if (i + kAhead < n)
+                m_cache.prefetch(m_hashes[i + kAhead]);
+            if (i + kAhead / 2 < n)
+                m_cache.prefetchKey(m_hashes[i + kAhead / 2]);
+            s.vehicle = static_cast<std::uint32_t>(vehicleId(r, m_hashes[i]));
             s.camera = static_cast<std::uint32_t>(m_cameraFid[static_cast<std::size_t>(r.camera)]);
             s.country = static_cast<std::uint16_t>(m_countryFid[r.country]);
             s.cls = r.cls;
@@ -720,8 +742,7 @@ private:
     }
 
     /** The dictionary id of a read's pseudonym: from the cache, the stored dictionary, or new. */
-    std::int64_t vehicleId(const ParsedRead& r) {
-        const std::uint64_t h = PseudonymCache::hash(r.key, r.keyLen);
+    std::int64_t vehicleId(const ParsedRead& r, std::uint64_t h) {
         std::int64_t id = m_cache.find(r.key, r.keyLen, h);
         if (id >= 0)
             return id;
@@ -759,6 +780,7 @@ private:
     bool m_mayBeStored = false;
     bool m_first = true;
     PseudonymCache m_cache;
+    std::vector<std::uint64_t> m_hashes; ///< of the batch's keys
     std::map<std::int64_t, std::vector<StoredRead>> m_days;
     std::int64_t m_lastDay = INT64_MIN;
     std::vector<StoredRead>* m_lastList = nullptr;
