@@ -6,7 +6,6 @@
 #include "flows/periodcomparison.h"
 #include "governance/purge.h"
 #include "privacy/privacyguard.h"
-#include "privacy/recordkeys.h"
 #include "store/readblocks.h"
 #include "store/store.h"
 
@@ -136,11 +135,10 @@ void collectCounts(ReportData& r, Store& store, const FlowCube& cube, const Flow
     }
 }
 
-void collectJourneys(ReportData& r, Store& store, FlowEngine& engine, const FlowFilter& filter,
-                     const CameraIndex& cams, const DisclosurePolicy& policy, int topRows) {
+void collectJourneys(ReportData& r, FlowEngine& engine, const FlowFilter& filter, const CameraIndex& cams,
+                     const DisclosurePolicy& policy, int topRows) {
     using JourneyRow = ReportData::JourneyRow;
     // Journey times of the main pairs, as released.
-    Q_UNUSED(store);
     PublishedTimes times = publishTimes(engine.journeyTimes(filter), policy);
     r.journeysSuppressed = times.suppressed;
     std::sort(times.rows.begin(), times.rows.end(),
@@ -209,7 +207,7 @@ ReportData ReportData::collect(Store& store, const FlowFilter& filter, const QSt
     collectPeriod(r, cube, filter);
     collectOd(r, cube, filter, cams, policy, topRows);
     collectCounts(r, store, cube, filter, cams, policy, topRows);
-    collectJourneys(r, store, engine, filter, cams, policy, topRows);
+    collectJourneys(r, engine, filter, cams, policy, topRows);
     collectInventory(r, store);
     collectRetention(r, store);
     if (after)
