@@ -50,8 +50,9 @@ FlowFilter flowFilter(const QCommandLineParser& p);
 
 /**
  * The cube for a query: the stored one brought up to date, or, for an exact \a policy only, one built in
- * memory for other trip parameters (Error::usage otherwise). Only \a part is loaded from the store (none
- * with \a trips, whose caller reads the trips instead).
+ * memory for other trip parameters (Error::usage otherwise). Only \a part is loaded from the store. With
+ * \a trips, the cube is not loaded: \a trips gets the trips built in memory, and stays empty when the
+ * stored ones are the query's (*\a used equals the stored parameters; FlowEngine reads them a day at a time).
  */
 FlowCube queryCube(Store& store, const QCommandLineParser& p, const DisclosurePolicy& policy,
                    TripParameters* used, TripSet* trips,

@@ -39,11 +39,15 @@ int journeyTimesCommand(const QStringList& args) {
     requireCordon(q.filter, q.session->flows(), q.session->flows().storedParameters(),
                   QStringLiteral("journey-times"));
     q.store().requireReads(QStringLiteral("journey-times"), true);
+    // The project's trips are read a day at a time from the store; other parameters' are built in memory.
     TripSet trips;
     queryCube(q.store(), p, q.policy, &q.params, &trips);
     LocalTime zone(q.store().timeZone().toUtf8());
     const PublishedTimes times =
-        publishTimes(journeyTimes(trips, q.filter, zone, RecordKeys::load(q.store().database())), q.policy);
+        publishTimes(q.params == q.session->flows().storedParameters()
+                         ? q.session->flows().journeyTimes(q.filter)
+                         : journeyTimes(trips, q.filter, zone, RecordKeys::load(q.store().database())),
+                     q.policy);
     const ExportResult r =
         ResultExport(q.store(), q.session->flows().cameras(), q.policy, q.overwrite)
             .journeyTimes(times, p.value(QStringLiteral("out")),
