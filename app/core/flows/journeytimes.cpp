@@ -106,7 +106,8 @@ PairTimes pairStatistics(std::vector<double>& seconds) {
 }
 
 namespace {
-/** The value at rank \a rank (0-based) of the multiset \a bins (sorted by seconds) restricted to [lo, hi]. */
+/** The value at rank \a rank (0-based) of the multiset \a bins (sorted by seconds, each with its count)
+ * restricted to [from, to). */
 template <typename Bin>
 double valueAt(const std::vector<Bin>& bins, std::size_t from, std::size_t to, std::int64_t rank) {
     for (std::size_t i = from; i < to; ++i) {
@@ -218,27 +219,18 @@ void JourneySamples::settle() {
         if (n == 0)
             continue;
         p.median = binPercentile(p.bins, 0, p.bins.size(), n, 0.5);
-        std::vector<std::pair<double, std::int64_t>> deviations;
+        // The median deviation from the median, from the deviations' counts as the percentiles are.
+        struct Deviation {
+            double seconds;
+            std::int64_t count;
+        };
+        std::vector<Deviation> deviations;
         deviations.reserve(p.bins.size());
         for (const Bin& b : p.bins)
-            deviations.emplace_back(std::fabs(b.seconds - p.median), b.count);
-        std::sort(deviations.begin(), deviations.end());
-        {
-            // The median deviation, from its two order statistics.
-            const double h = (static_cast<double>(n) - 1) * 0.5;
-            const auto lo = static_cast<std::int64_t>(std::floor(h));
-            const std::int64_t hi = std::min(lo + 1, n - 1);
-            const auto at = [&](std::int64_t rank) {
-                for (const auto& [d, c] : deviations) {
-                    if (rank < c)
-                        return d;
-                    rank -= c;
-                }
-                return deviations.back().first;
-            };
-            const double a = at(lo), b = at(hi);
-            p.mad = a + (h - static_cast<double>(lo)) * (b - a);
-        }
+            deviations.push_back(Deviation{std::fabs(b.seconds - p.median), b.count});
+        std::sort(deviations.begin(), deviations.end(),
+                  [](const Deviation& x, const Deviation& y) { return x.seconds < y.seconds; });
+        p.mad = binPercentile(deviations, 0, deviations.size(), n, 0.5);
         // The kept hops are one run of seconds around the median.
         std::size_t from = 0, to = p.bins.size();
         while (from < to && !p.keeps(p.bins[from].seconds))
