@@ -358,7 +358,8 @@ BuildReport FlowEngine::run(const TripParameters& p, bool full, const std::funct
     std::int64_t firstStart = INT64_MAX;
     ThroughWindows gates; // the gate-to-gate trips of the days built: windows and read rate from them
     bool keptSaved = kept.trips.empty();
-    // Journey times' first pass over every trip: the rebuilt days' here, the kept and earlier ones below.
+    // Journey times' first pass over every trip: the rebuilt days' (the first with its kept trips) here, the
+    // earlier days' below.
     JourneySamples samples;
     // A day once stored leaves memory: its counts go to the layers' tally now, its OD cells (whose kinds a
     // full build may change below) from the store at the end.
@@ -412,8 +413,10 @@ BuildReport FlowEngine::run(const TripParameters& p, bool full, const std::funct
         };
     };
     buildDays(days, from, p, cams, through, work, report.part(0.02, 0.8), &br);
-    if (!keptSaved)
+    if (!keptSaved) { // the first day had no new trips: its kept ones as they were
         tripDays.save(firstDay, kept);
+        samples.add(kept, zone, keys);
+    }
     storeUpTo(INT64_MAX);
     // A full build (nothing purged) estimates the windows per gate pair again from all its trips; the trips
     // whose kind they change are classified again. (Purged days keep the kinds they were built with.)
@@ -443,7 +446,6 @@ BuildReport FlowEngine::run(const TripParameters& p, bool full, const std::funct
     // L2 layers for the default view (all days, k applied), for QGIS; then journey times over every trip.
     ResultLayers(db, m_store.disclosurePolicy()).writeFlows(layers, cams, p);
     report(0.9);
-    samples.add(kept, zone, keys);
     addStoredHops(samples, firstDay);
     writeJourneyTimes(finishJourneyTimes(samples), cams, p);
     report.checkCancel(QStringLiteral("trip building cancelled; the trips are as they were"));
