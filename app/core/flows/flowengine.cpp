@@ -21,7 +21,7 @@
 #include <cmath>
 #include <deque>
 #include <future>
-#include <mutex>
+#include <optional>
 #include <thread>
 
 namespace stroom {
@@ -419,12 +419,13 @@ BuildReport FlowEngine::run(const TripParameters& p, bool full, const std::funct
     }
     storeUpTo(INT64_MAX);
     // A full build (nothing purged) estimates the windows per gate pair again from all its trips; the trips
-    // whose kind they change are classified again. (Purged days keep the kinds they were built with.)
+    // whose kind they change are classified again below. (Purged days keep the kinds they were built with.)
+    std::optional<ThroughRule> again;
     if (from == INT64_MIN && p.throughMethod == ThroughMethod::Cordon) {
         std::vector<PairWindow> windows;
         if (p.throughWindow == ThroughWindow::PerPair) {
             windows = gates.windows(cams, m_store.threshold());
-            rekind(days, ThroughRule(p, cams, windows), keys);
+            again.emplace(p, cams, windows);
             br.throughPairs = static_cast<std::int64_t>(windows.size());
         }
         std::int64_t chances = 0;
@@ -434,20 +435,57 @@ BuildReport FlowEngine::run(const TripParameters& p, bool full, const std::funct
         setMeta(db, "through_read_rate", rate < 0 ? QString() : QString::number(rate, 'f', 4));
         setMeta(db, "through_read_chances", QString::number(chances));
     }
-    // The layers' OD from the stored days, and the counts of the days before the update.
-    tallyStored(layers, firstDay);
+    // Journey times' first pass over the days before the update; then one pass over every stored day, on
+    // workers: the kinds again (a full build), journey times' second pass, and here the layers' OD.
+    addStoredHops(samples, firstDay);
+    samples.settle();
+    report(0.84);
+    auto storedOd = db.prepare("SELECT cells FROM cube.cube_od WHERE day = ?");
+    const auto tallyStoredOd = [&](std::int64_t day) {
+        FlowCube stored;
+        storedOd.bind(1, day);
+        if (storedOd.step())
+            stored.unpackOd(day, storedOd.blob(0));
+        storedOd.reset();
+        layers.addOd(day, stored.odCells(day));
+    };
+    std::vector<std::int64_t> tallied;
+    forEachStoredDay(INT64_MAX, [&](std::int64_t day, TripSet& set) -> std::function<void()> {
+        LocalTime z(zoneId);
+        std::shared_ptr<FlowCube> od;
+        std::shared_ptr<TripDays::Encoded> encoded;
+        if (again && std::binary_search(days.begin(), days.end(), day) && again->reclassify(set)) {
+            od = std::make_shared<FlowCube>();
+            od->addTrips(set, z, keys);
+            encoded = std::make_shared<TripDays::Encoded>(TripDays::prepare(set));
+        }
+        auto vehicles = std::make_shared<JourneySamples::DayVehicles>(samples.vehiclesOf(set, z));
+        return [&, day, od, encoded, vehicles] {
+            samples.addVehicles(*vehicles);
+            tallied.push_back(day);
+            if (!od)
+                return tallyStoredOd(day);
+            tripDays.save(day, *encoded);
+            storeCubeDay(*od, day, CubePart::Od); // the counts know no kinds
+            layers.addOd(day, od->odCells(day));
+        };
+    });
+    // Days whose trips are gone (purged) keep their cells; and the counts of the days before the update.
+    for (std::int64_t day : cubeDays(CubePart::Od))
+        if (!std::binary_search(tallied.begin(), tallied.end(), day))
+            tallyStoredOd(day);
+    tallyStoredCounts(layers, firstDay);
     br.from = br.full ? (firstStart == INT64_MAX ? 0 : firstStart) : from;
     setMeta(db, "trip_parameters", parametersText(p));
     setMeta(db, "roles_signature", cams.rolesSignature());
     setMeta(db, "timezone", m_store.timeZone());
     setMeta(db, "trips_import", QString::number(lastImport));
     setMeta(db, "built", QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
-    report(0.82);
-    // L2 layers for the default view (all days, k applied), for QGIS; then journey times over every trip.
-    ResultLayers(db, m_store.disclosurePolicy()).writeFlows(layers, cams, p);
-    report(0.9);
-    addStoredHops(samples, firstDay);
-    writeJourneyTimes(finishJourneyTimes(samples), cams, p);
+    report(0.96);
+    // L2 layers for the default view (all days, k applied), for QGIS.
+    ResultLayers layersOut(db, m_store.disclosurePolicy());
+    layersOut.writeFlows(layers, cams, p);
+    layersOut.writeJourneyTimes(samples.statistics(), cams, p);
     report.checkCancel(QStringLiteral("trip building cancelled; the trips are as they were"));
     tx.commit();
     br.seconds = timer.elapsed() / 1000.0;
@@ -484,21 +522,25 @@ void FlowEngine::storeCubeDay(const FlowCube& fresh, std::int64_t day, CubePart 
               "INSERT INTO cube.cube_counts (day, cells) VALUES (?, ?)", fresh.packCounts(day));
 }
 
-void FlowEngine::tallyStored(ResultLayers::Tally& tally, std::int64_t countsBefore) {
-    sql::Database& db = m_store.database();
-    auto od = db.prepare("SELECT day, cells FROM cube.cube_od ORDER BY day");
-    while (od.step()) {
-        FlowCube day;
-        day.unpackOd(od.int64(0), od.blob(1));
-        tally.addOd(od.int64(0), day.odCells(od.int64(0)));
-    }
-    auto counts = db.prepare("SELECT day, cells FROM cube.cube_counts WHERE day < ? ORDER BY day");
-    counts.bind(1, countsBefore);
+void FlowEngine::tallyStoredCounts(ResultLayers::Tally& tally, std::int64_t beforeDay) {
+    auto counts =
+        m_store.database().prepare("SELECT day, cells FROM cube.cube_counts WHERE day < ? ORDER BY day");
+    counts.bind(1, beforeDay);
     while (counts.step()) {
         FlowCube day;
         day.unpackCounts(counts.int64(0), counts.blob(1));
         tally.addCounts(counts.int64(0), day.countCells(counts.int64(0)));
     }
+}
+
+std::vector<std::int64_t> FlowEngine::cubeDays(CubePart part) {
+    auto st =
+        m_store.database().prepare(part == CubePart::Od ? "SELECT day FROM cube.cube_od ORDER BY day"
+                                                        : "SELECT day FROM cube.cube_counts ORDER BY day");
+    std::vector<std::int64_t> out;
+    while (st.step())
+        out.push_back(st.int64(0));
+    return out;
 }
 
 FlowCube FlowEngine::loadCube(std::int64_t beforeDay, CubePart part) {
@@ -519,46 +561,47 @@ FlowCube FlowEngine::loadCube(std::int64_t beforeDay, CubePart part) {
     return cube;
 }
 
-void FlowEngine::forEachStoredDay(std::int64_t beforeDay, const std::function<void(const TripSet&)>& work) {
-    // This thread reads and decodes; two days' work at a time on workers.
-    std::deque<std::future<void>> running;
-    TripDays(m_store.database()).forEachDay([&](std::int64_t day, TripSet& set) {
+void FlowEngine::forEachStoredDay(std::int64_t beforeDay, const DayWork& work) {
+    // This thread reads the bytes and runs the steps in day order; workers decode and work, two days at a
+    // time. (Futures are declared last: leaving early waits for them before the rest goes.)
+    std::deque<std::future<std::function<void()>>> running;
+    const auto step = [&] {
+        running.front().get()();
+        running.pop_front();
+    };
+    TripDays(m_store.database()).forEachEncodedDay([&](std::int64_t day, const QByteArray& data) {
         if (day >= beforeDay)
             return;
-        if (running.size() >= 2) {
-            running.front().get();
-            running.pop_front();
-        }
-        running.push_back(std::async(std::launch::async, [&work, s = std::move(set)] { work(s); }));
+        if (running.size() >= 2)
+            step();
+        running.push_back(std::async(std::launch::async, [&work, day, data] {
+            TripSet set;
+            TripDays::decode(data, set);
+            return work(day, set);
+        }));
     });
-    while (!running.empty()) {
-        running.front().get();
-        running.pop_front();
-    }
+    while (!running.empty())
+        step();
 }
 
 void FlowEngine::addStoredHops(JourneySamples& samples, std::int64_t beforeDay) {
     const QByteArray zoneId = m_store.timeZone().toUtf8();
     const RecordKeys keys = RecordKeys::load(m_store.database());
-    std::mutex mutex;
-    forEachStoredDay(beforeDay, [&](const TripSet& set) {
+    forEachStoredDay(beforeDay, [&](std::int64_t, TripSet& set) -> std::function<void()> {
         LocalTime zone(zoneId);
-        JourneySamples piece(samples.filter());
-        piece.add(set, zone, keys);
-        const std::lock_guard<std::mutex> lock(mutex);
-        samples.absorb(std::move(piece));
+        auto piece = std::make_shared<JourneySamples>(samples.filter());
+        piece->add(set, zone, keys);
+        return [&samples, piece] { samples.absorb(std::move(*piece)); };
     });
 }
 
 std::vector<PairTimes> FlowEngine::finishJourneyTimes(JourneySamples& samples) {
     const QByteArray zoneId = m_store.timeZone().toUtf8();
     samples.settle();
-    std::mutex mutex;
-    forEachStoredDay(INT64_MAX, [&](const TripSet& set) {
+    forEachStoredDay(INT64_MAX, [&](std::int64_t, TripSet& set) -> std::function<void()> {
         LocalTime zone(zoneId);
-        const JourneySamples::DayVehicles vehicles = samples.vehiclesOf(set, zone);
-        const std::lock_guard<std::mutex> lock(mutex);
-        samples.addVehicles(vehicles);
+        auto vehicles = std::make_shared<JourneySamples::DayVehicles>(samples.vehiclesOf(set, zone));
+        return [&samples, vehicles] { samples.addVehicles(*vehicles); };
     });
     return samples.statistics();
 }
@@ -598,22 +641,6 @@ PairTimes FlowEngine::tripDurations(const std::vector<std::uint32_t>& origins,
                               keys.trip(t.vehicle, t.start, t.origin), day});
     });
     return pairStatistics(seconds);
-}
-
-void FlowEngine::rekind(const std::vector<std::int64_t>& days, const ThroughRule& through,
-                        const RecordKeys& keys) {
-    TripDays tripDays(m_store.database());
-    LocalTime zone(m_store.timeZone().toUtf8());
-    for (std::int64_t day : days) {
-        TripSet set;
-        tripDays.loadDay(day, set);
-        if (!through.reclassify(set))
-            continue;
-        tripDays.save(day, set);
-        FlowCube part;
-        part.addTrips(set, zone, keys);
-        storeCubeDay(part, day, CubePart::Od); // the counts know no kinds
-    }
 }
 
 ThroughRule FlowEngine::throughRule(const TripParameters& p, const CameraIndex& cams) {
@@ -680,11 +707,6 @@ TripSet FlowEngine::buildInMemory(const TripParameters& p, FlowCube* cube) {
         }
     }
     return set;
-}
-
-void FlowEngine::writeJourneyTimes(const std::vector<PairTimes>& times, const CameraIndex& cams,
-                                   const TripParameters& p) {
-    ResultLayers(m_store.database(), m_store.disclosurePolicy()).writeJourneyTimes(times, cams, p);
 }
 
 } // namespace stroom

@@ -114,26 +114,22 @@ private:
     void buildDays(const std::vector<std::int64_t>& days, std::int64_t fromUtc, const TripParameters& p,
                    const CameraIndex& cams, const ThroughRule& through, const DayWork& work,
                    const Progress& progress, BuildReport* br);
-    /** Classifies the stored trips of \a days again under \a through; the days whose kinds change get their
-     * trips and OD cells stored again. */
-    void rekind(const std::vector<std::int64_t>& days, const ThroughRule& through, const RecordKeys& keys);
     std::int64_t rebuildStart(std::int64_t s, const TripParameters& p);
     /** Where an update starts: INT64_MAX when nothing was imported since, INT64_MIN for a full build. */
     std::int64_t updateStart(const TripParameters& p);
-    /** Calls \a work (on worker threads, two at a time) with the stored trips of each day before \a
-     * beforeDay. */
-    void forEachStoredDay(std::int64_t beforeDay, const std::function<void(const TripSet&)>& work);
+    /** Calls \a work on worker threads (two at a time) with the stored trips of each day before \a beforeDay;
+     * the steps it returns run on this thread in day order. */
+    void forEachStoredDay(std::int64_t beforeDay, const DayWork& work);
     /** Journey times' first pass over the stored days before \a beforeDay. */
     void addStoredHops(JourneySamples& samples, std::int64_t beforeDay);
     /** Journey times' second pass over every stored day, and the statistics. */
     std::vector<PairTimes> finishJourneyTimes(JourneySamples& samples);
     /** Stores day \a day of \a fresh (replacing what was stored): the OD cells, the counts or both. */
     void storeCubeDay(const FlowCube& fresh, std::int64_t day, CubePart part = CubePart::Both);
-    /** Feeds the stored OD cells of every day and the counts of the days before \a countsBefore to \a tally,
-     * a day at a time. */
-    void tallyStored(ResultLayers::Tally& tally, std::int64_t countsBefore);
-    void writeJourneyTimes(const std::vector<PairTimes>& times, const CameraIndex& cams,
-                           const TripParameters& p);
+    /** Feeds the stored counts of the days before \a beforeDay to \a tally, a day at a time. */
+    void tallyStoredCounts(ResultLayers::Tally& tally, std::int64_t beforeDay);
+    /** The days with stored cells of \a part (CubePart::Od or CubePart::Counts), ascending. */
+    std::vector<std::int64_t> cubeDays(CubePart part);
 
     Store& m_store;
 };

@@ -202,13 +202,18 @@ TripSet TripDays::load(std::int64_t fromUtc, std::int64_t toUtc) {
 }
 
 void TripDays::forEachDay(const std::function<void(std::int64_t, TripSet&)>& f) {
+    TripSet set;
+    forEachEncodedDay([&](std::int64_t day, const QByteArray& data) {
+        set = TripSet();
+        decode(data, set);
+        f(day, set);
+    });
+}
+
+void TripDays::forEachEncodedDay(const std::function<void(std::int64_t, const QByteArray&)>& f) {
     auto st = m_db.prepare(QStringLiteral("SELECT day, data FROM %1 ORDER BY day").arg(table()));
-    TripSet day;
-    while (st.step()) {
-        day = TripSet();
-        decode(st.blob(1), day);
-        f(st.int64(0), day);
-    }
+    while (st.step())
+        f(st.int64(0), st.blob(1));
 }
 
 void TripDays::forEach(const std::function<void(const Trip&, const TripSet&)>& f) {

@@ -81,6 +81,8 @@ public:
     void forEach(const std::function<void(const Trip&, const TripSet&)>& f);
     /** Calls \a f with each stored local day and its trips (which it may take), in day order. */
     void forEachDay(const std::function<void(std::int64_t, TripSet&)>& f);
+    /** Calls \a f with each stored local day and its trips' bytes (for decode() on another thread). */
+    void forEachEncodedDay(const std::function<void(std::int64_t, const QByteArray&)>& f);
 
     /** Days with stored trips, ascending. */
     std::vector<std::int64_t> days();
