@@ -122,6 +122,7 @@ void FlowEngine::buildDays(const std::vector<std::int64_t>& days, std::int64_t f
     struct Input {
         std::int64_t day;
         std::vector<QByteArray> blocks, before;
+        std::int64_t rows = 0; ///< in blocks
     };
     struct Built {
         std::int64_t day;
@@ -130,22 +131,10 @@ void FlowEngine::buildDays(const std::vector<std::int64_t>& days, std::int64_t f
     };
     const std::vector<std::uint32_t>& order = cams.order;
     const auto build = [&p, &order, &through, fromUtc](const Input& in) {
-        std::vector<StoredRead> day, before;
-        for (const QByteArray& b : in.blocks)
-            ReadBlocks::decode(b, day);
-        std::int64_t first = INT64_MAX;
-        for (const StoredRead& r : day)
-            if (r.t >= fromUtc)
-                first = std::min(first, r.t);
-        const std::int64_t lookBack = first == INT64_MAX ? INT64_MAX : first - p.dedupeSeconds;
-        for (const QByteArray& b : in.before)
-            ReadBlocks::decode(b, before);
-        std::vector<TripRead> reads;
-        reads.reserve(day.size() + static_cast<std::size_t>(
-                                       std::count_if(before.begin(), before.end(),
-                                                     [&](const StoredRead& r) { return r.t >= lookBack; })));
         Built out;
         out.day = in.day;
+        std::vector<TripRead> reads;
+        reads.reserve(static_cast<std::size_t>(std::clamp<std::int64_t>(in.rows, 0, 1 << 26))); // a hint
         const auto add = [&](const StoredRead& r, bool context) {
             TripRead t;
             t.t = r.t;
@@ -156,30 +145,45 @@ void FlowEngine::buildDays(const std::vector<std::int64_t>& days, std::int64_t f
             t.context = context ? 1 : 0;
             reads.push_back(t);
         };
-        for (const StoredRead& r : day) {
-            if (r.t >= fromUtc) {
-                add(r, false);
-                ++out.reads;
-            } else if (r.t >= lookBack) {
-                add(r, true);
-            }
-        }
-        for (const StoredRead& r : before)
-            if (r.t >= lookBack)
-                add(r, true); // the day before: only ever looked back at
-        std::vector<StoredRead>().swap(day);
-        std::vector<StoredRead>().swap(before);
+        // The day's reads from fromUtc on are built; earlier ones (an update's first day) and the day
+        // before's are only looked back at, within the duplicate window of the first read built.
+        std::int64_t first = INT64_MAX;
+        for (const QByteArray& b : in.blocks)
+            ReadBlocks::decode(b, [&](const StoredRead* rs, std::size_t n) {
+                for (const StoredRead* r = rs; r != rs + n; ++r) {
+                    const bool built = r->t >= fromUtc;
+                    add(*r, !built);
+                    if (built) {
+                        ++out.reads;
+                        first = std::min(first, r->t);
+                    }
+                }
+            });
+        const std::int64_t lookBack = first == INT64_MAX ? INT64_MAX : first - p.dedupeSeconds;
+        if (fromUtc != INT64_MIN)
+            reads.erase(std::remove_if(reads.begin(), reads.end(),
+                                       [&](const TripRead& t) { return t.context && t.t < lookBack; }),
+                        reads.end());
+        for (const QByteArray& b : in.before)
+            ReadBlocks::decode(b, [&](const StoredRead* rs, std::size_t n) {
+                for (const StoredRead* r = rs; r != rs + n; ++r)
+                    if (r->t >= lookBack)
+                        add(*r, true);
+            });
         out.trips = TripBuilder::build(reads, p, through, 1);
         return out;
     };
 
     ReadBlocks blocks(m_store.database());
-    auto blocksOf = m_store.database().prepare("SELECT data FROM l0.read_blocks WHERE day = ? ORDER BY id");
-    const auto fetch = [&](std::int64_t day) {
+    auto blocksOf =
+        m_store.database().prepare("SELECT data, rows FROM l0.read_blocks WHERE day = ? ORDER BY id");
+    const auto fetch = [&](std::int64_t day, std::int64_t* rows) {
         std::vector<QByteArray> list;
         blocksOf.bind(1, day);
-        while (blocksOf.step())
+        while (blocksOf.step()) {
             list.push_back(blocksOf.blob(0));
+            *rows += blocksOf.int64(1);
+        }
         blocksOf.reset();
         return list;
     };
@@ -194,8 +198,9 @@ void FlowEngine::buildDays(const std::vector<std::int64_t>& days, std::int64_t f
     const auto submit = [&] {
         Input in;
         in.day = days[next++];
-        in.blocks = fetch(in.day);
-        in.before = previousDay == in.day - 1 ? previous : fetch(in.day - 1);
+        in.blocks = fetch(in.day, &in.rows);
+        std::int64_t beforeRows = 0;
+        in.before = previousDay == in.day - 1 ? previous : fetch(in.day - 1, &beforeRows);
         previous = in.blocks;
         previousDay = in.day;
         building.push_back(std::async(std::launch::async, build, std::move(in)));
@@ -378,10 +383,15 @@ BuildReport FlowEngine::run(const TripParameters& p, bool full, const std::funct
             storedUpTo = d;
         }
     };
+    // A full build classifies the trips again once the windows per gate pair are known (below): the OD cells,
+    // which hold the kinds, are made then.
+    const bool kindsAgain = from == INT64_MIN && p.throughMethod == ThroughMethod::Cordon &&
+                            p.throughWindow == ThroughWindow::PerPair;
     const DayWork work = [&](std::int64_t day, TripSet& trips) -> std::function<void()> {
         LocalTime z(zoneId);
         auto part = std::make_shared<FlowCube>();
-        part->addTrips(trips, z, keys);
+        if (!kindsAgain)
+            part->addTrips(trips, z, keys);
         part->addCounts(trips, z, keys);
         std::int64_t first = INT64_MAX;
         for (const Trip& t : trips.trips)
@@ -423,7 +433,7 @@ BuildReport FlowEngine::run(const TripParameters& p, bool full, const std::funct
     std::optional<ThroughRule> again;
     if (from == INT64_MIN && p.throughMethod == ThroughMethod::Cordon) {
         std::vector<PairWindow> windows;
-        if (p.throughWindow == ThroughWindow::PerPair) {
+        if (kindsAgain) {
             windows = gates.windows(cams, m_store.threshold());
             again.emplace(p, cams, windows);
             br.throughPairs = static_cast<std::int64_t>(windows.size());
@@ -454,19 +464,22 @@ BuildReport FlowEngine::run(const TripParameters& p, bool full, const std::funct
         LocalTime z(zoneId);
         std::shared_ptr<FlowCube> od;
         std::shared_ptr<TripDays::Encoded> encoded;
-        if (again && std::binary_search(days.begin(), days.end(), day) && again->reclassify(set)) {
+        if (again && std::binary_search(days.begin(), days.end(), day)) {
+            if (again->reclassify(set))
+                encoded = std::make_shared<TripDays::Encoded>(TripDays::prepare(set));
             od = std::make_shared<FlowCube>();
             od->addTrips(set, z, keys);
-            encoded = std::make_shared<TripDays::Encoded>(TripDays::prepare(set));
         }
         auto vehicles = std::make_shared<JourneySamples::DayVehicles>(samples.vehiclesOf(set, z));
         return [&, day, od, encoded, vehicles] {
             samples.addVehicles(*vehicles);
             tallied.push_back(day);
+            if (encoded)
+                tripDays.save(day, *encoded);
             if (!od)
                 return tallyStoredOd(day);
-            tripDays.save(day, *encoded);
             storeCubeDay(*od, day, CubePart::Od); // the counts know no kinds
+            br.cubeCells += static_cast<std::int64_t>(od->odCells(day).size());
             layers.addOd(day, od->odCells(day));
         };
     });

@@ -187,6 +187,11 @@ QByteArray ReadBlocks::encode(std::vector<StoredRead>& reads) {
 }
 
 void ReadBlocks::decode(const QByteArray& data, std::vector<StoredRead>& out) {
+    decode(data, [&](const StoredRead* reads, std::size_t n) { out.insert(out.end(), reads, reads + n); });
+}
+
+void ReadBlocks::decode(const QByteArray& data,
+                        const std::function<void(const StoredRead* reads, std::size_t n)>& chunk) {
     std::string raw;
     if (!blockframe::unpack(data, kMagic, &raw))
         damaged();
@@ -223,9 +228,10 @@ void ReadBlocks::decode(const QByteArray& data, std::vector<StoredRead>& out) {
     const unsigned char* pn = pk + n;
     const unsigned char *endV = pt, *endT = pc, *endC = pk, *endN = end;
     const bool camBytes = nCams <= 256, countryBytes = nCountries <= 256;
-    const std::size_t first = out.size();
-    out.resize(first + n);
-    StoredRead* r = out.data() + first;
+    // A few thousand reads at a time, handed on while they are in the cache (not a day's vector filled).
+    constexpr std::size_t kChunk = 4096;
+    std::vector<StoredRead> buffer(static_cast<std::size_t>(std::min<std::uint64_t>(n, kChunk)));
+    std::size_t held = 0;
     std::uint32_t vehicle = 0;
     std::uint64_t done = 0;
     for (std::uint64_t v = 0; v < nVehicles; ++v) {
@@ -234,22 +240,29 @@ void ReadBlocks::decode(const QByteArray& data, std::vector<StoredRead>& out) {
         if (count > n - done)
             damaged();
         std::int64_t t = tBase;
-        for (std::uint64_t i = 0; i < count; ++i, ++r) {
+        for (std::uint64_t i = 0; i < count; ++i) {
             t = static_cast<std::int64_t>(static_cast<std::uint64_t>(t) + need(pt, endT)); // wraps, never UB
             const std::uint64_t c = camBytes ? (pc < endC ? *pc++ : (damaged(), 0)) : need(pc, endC);
             const std::uint64_t k = countryBytes ? (pn < endN ? *pn++ : (damaged(), 0)) : need(pn, endN);
             if (c >= nCams || k >= nCountries)
                 damaged();
-            r->t = t;
-            r->vehicle = vehicle;
-            r->camera = cams[c];
-            r->country = static_cast<std::uint16_t>(countries[k]);
-            r->cls = *pk++;
+            StoredRead& r = buffer[held];
+            r.t = t;
+            r.vehicle = vehicle;
+            r.camera = cams[c];
+            r.country = static_cast<std::uint16_t>(countries[k]);
+            r.cls = *pk++;
+            if (++held == kChunk) {
+                chunk(buffer.data(), held);
+                held = 0;
+            }
         }
         done += count;
     }
     if (done != n)
         damaged();
+    if (held > 0)
+        chunk(buffer.data(), held);
 }
 
 std::int64_t ReadBlocks::localDay(std::int64_t utc, LocalTime& zone) {

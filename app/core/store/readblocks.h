@@ -48,6 +48,10 @@ public:
     static QByteArray encode(std::vector<StoredRead>& reads);
     /** Appends a block's reads to \a out; throws Error::store when the bytes are damaged. */
     static void decode(const QByteArray& data, std::vector<StoredRead>& out);
+    /** As decode(), the reads handed to \a chunk a few thousand at a time (a day's never all in memory);
+     * what was handed on before damage is found stays handed on. */
+    static void decode(const QByteArray& data,
+                       const std::function<void(const StoredRead* reads, std::size_t n)>& chunk);
 
     /** The local day (days since 1970-01-01) of a UTC second in \a zone. */
     static std::int64_t localDay(std::int64_t utc, LocalTime& zone);
