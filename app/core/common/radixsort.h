@@ -47,4 +47,9 @@ template <typename T, typename Key> void radixSort(std::vector<T>& v, Key key) {
         v.swap(other);
 }
 
+/** Sorts 64-bit numbers ascending (radixSort() by the number itself). */
+inline void radixSort(std::vector<std::uint64_t>& v) {
+    radixSort(v, [](std::uint64_t x) { return x; });
+}
+
 } // namespace stroom

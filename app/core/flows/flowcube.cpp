@@ -355,7 +355,7 @@ void FlowCube::eraseDay(std::int64_t localDay) {
 }
 
 void DayDistinct::endDay() {
-    std::sort(m_day.begin(), m_day.end());
+    radixSort(m_day);
     std::int64_t run = 0;
     for (std::size_t i = 0; i < m_day.size(); ++i) {
         if (i > 0 && m_day[i] == m_day[i - 1])
@@ -525,9 +525,7 @@ void CountTally::endDay() {
     // Each (figure, vehicle) of the day once, with its smallest key: the day's distinct vehicles per figure
     // (k's day), and the figure's vehicles: counted now for a figure of this day alone, kept for one that
     // spans days.
-    std::sort(m_day.begin(), m_day.end(), [](const Sighting& a, const Sighting& b) {
-        return std::tie(a.figureVehicle, a.key) < std::tie(b.figureVehicle, b.key);
-    });
+    radixSort(m_day, [](const Sighting& s) { return s.figureVehicle; });
     const bool dayAlone = m_per == CountPeriod::Hour || m_per == CountPeriod::Day;
     m_largest.resize(m_cells.size(), 0);
     if (!dayAlone) {
@@ -535,17 +533,19 @@ void CountTally::endDay() {
         m_compacted.resize(m_cells.size(), 0);
     }
     std::int64_t run = 0;
-    for (std::size_t i = 0; i < m_day.size(); ++i) {
-        if (i > 0 && m_day[i].figureVehicle == m_day[i - 1].figureVehicle)
-            continue;
-        const auto fig = static_cast<std::size_t>(m_day[i].figureVehicle >> 32);
+    for (std::size_t i = 0, next; i < m_day.size(); i = next) {
+        const std::uint64_t figureVehicle = m_day[i].figureVehicle;
+        std::uint32_t key = m_day[i].key; // the smallest of the vehicle's keys in this figure today
+        for (next = i + 1; next < m_day.size() && m_day[next].figureVehicle == figureVehicle; ++next)
+            key = std::min(key, m_day[next].key);
+        const auto fig = static_cast<std::size_t>(figureVehicle >> 32);
         run = i > 0 && (m_day[i - 1].figureVehicle >> 32) == fig ? run + 1 : 1;
         m_largest[fig] = std::max(m_largest[fig], run);
         if (dayAlone) {
             ++m_cells[fig].vehicles.value;
-            m_cells[fig].vehicles.key += m_day[i].key;
+            m_cells[fig].vehicles.key += key;
         } else {
-            m_vehicles[fig].push_back((m_day[i].figureVehicle & 0xffffffffu) << 32 | m_day[i].key);
+            m_vehicles[fig].push_back((figureVehicle & 0xffffffffu) << 32 | key);
         }
     }
     m_day.clear();
@@ -560,7 +560,7 @@ void CountTally::endDay() {
 void CountTally::compactVehicles(std::size_t figure) {
     // (vehicle << 32 | key) sorted: each vehicle's first entry has its smallest key.
     std::vector<std::uint64_t>& v = m_vehicles[figure];
-    std::sort(v.begin(), v.end());
+    radixSort(v);
     v.erase(
         std::unique(v.begin(), v.end(), [](std::uint64_t a, std::uint64_t b) { return a >> 32 == b >> 32; }),
         v.end());

@@ -1,5 +1,6 @@
 #include "flows/journeytimes.h"
 
+#include "common/radixsort.h"
 #include "common/timeparse.h"
 #include "privacy/recordkeys.h"
 
@@ -59,7 +60,7 @@ std::uint64_t dayVehicle(std::int64_t day, std::uint32_t vehicle) {
 }
 
 std::int64_t mostVehiclesOnADay(std::vector<std::uint64_t>& dayVehicles) {
-    std::sort(dayVehicles.begin(), dayVehicles.end());
+    radixSort(dayVehicles);
     dayVehicles.erase(std::unique(dayVehicles.begin(), dayVehicles.end()), dayVehicles.end());
     std::int64_t best = 0, run = 0;
     for (std::size_t i = 0; i < dayVehicles.size(); ++i) {
