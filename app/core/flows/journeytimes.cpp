@@ -154,24 +154,41 @@ JourneySamples::JourneySamples(const FlowFilter& filter)
     : m_filter(filter) {}
 
 void JourneySamples::add(const TripSet& set, LocalTime& zone, const RecordKeys& keys) {
-    // This piece's hops per pair (seconds, key), sorted and counted, then merged into the pair's bins.
-    std::unordered_map<std::uint64_t, std::vector<std::pair<std::int32_t, std::uint32_t>>> piece;
+    // This piece's hops as (the pair's number here, seconds) with their keys, sorted at once, then counted
+    // into each pair's bins and merged into the pairs'.
+    struct PieceHop {
+        std::uint64_t order; ///< pair number << 32 | seconds (sign bit flipped: ordered as numbers)
+        std::uint32_t key;
+    };
+    std::unordered_map<std::uint64_t, std::uint32_t> number;
+    std::vector<std::uint64_t> pairs;
+    std::vector<PieceHop> hops;
     forEachHop(set, m_filter, zone,
                [&](std::pair<std::uint32_t, std::uint32_t> pair, std::int32_t seconds, const Trip& t,
                    std::uint32_t at, std::int64_t) {
-                   piece[static_cast<std::uint64_t>(pair.first) << 32 | pair.second].emplace_back(
-                       seconds, keys.hop(t.vehicle, t.start + at, pair.first));
+                   const std::uint64_t ab = static_cast<std::uint64_t>(pair.first) << 32 | pair.second;
+                   const auto [it, added] = number.try_emplace(ab, static_cast<std::uint32_t>(pairs.size()));
+                   if (added)
+                       pairs.push_back(ab);
+                   hops.push_back(PieceHop{static_cast<std::uint64_t>(it->second) << 32 |
+                                               (static_cast<std::uint32_t>(seconds) ^ 0x80000000u),
+                                           keys.hop(t.vehicle, t.start + at, pair.first)});
                });
+    radixSort(hops, [](const PieceHop& h) { return h.order; });
     JourneySamples counted(m_filter);
-    for (auto& [key, hops] : piece) {
-        std::sort(hops.begin(), hops.end(), [](const auto& x, const auto& y) { return x.first < y.first; });
+    for (std::size_t i = 0; i < hops.size();) {
+        const auto n = static_cast<std::size_t>(hops[i].order >> 32);
         std::vector<Bin>& bins =
-            counted.m_pairs[{static_cast<std::uint32_t>(key >> 32), static_cast<std::uint32_t>(key)}].bins;
-        for (const auto& [seconds, k] : hops) {
+            counted
+                .m_pairs[{static_cast<std::uint32_t>(pairs[n] >> 32), static_cast<std::uint32_t>(pairs[n])}]
+                .bins;
+        for (; i < hops.size() && static_cast<std::size_t>(hops[i].order >> 32) == n; ++i) {
+            const auto seconds =
+                static_cast<std::int32_t>(static_cast<std::uint32_t>(hops[i].order) ^ 0x80000000u);
             if (bins.empty() || bins.back().seconds != seconds)
                 bins.push_back(Bin{seconds, 0, 0});
             ++bins.back().count;
-            bins.back().key += k;
+            bins.back().key += hops[i].key;
         }
     }
     absorb(std::move(counted));
