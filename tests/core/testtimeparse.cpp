@@ -2,6 +2,9 @@
 
 #include <QDateTime>
 #include <QTest>
+#include <QTimeZone>
+
+#include <vector>
 
 using namespace stroom;
 using timeparse::Result;
@@ -82,6 +85,24 @@ private slots:
         QCOMPARE(tz.offsetAt(utc("2026-01-15T12:00:00Z")), 3600);
         QCOMPARE(tz.offsetAt(utc("2026-07-15T12:00:00Z")), 7200);
         QVERIFY(!LocalTime("Mars/Olympus_Mons").isValid());
+    }
+
+    void offsetsInAnyOrder() {
+        // offsetAt() keeps its last answer for the span it holds: forwards, backwards and jumping across both
+        // transitions and a new year, every instant gets the zone's offset.
+        const QTimeZone brussels("Europe/Brussels");
+        std::vector<qint64> instants;
+        for (const char* around : {"2026-03-29T01:00:00Z", "2026-10-25T01:00:00Z", "2027-01-01T00:00:00Z"})
+            for (qint64 s = -7200; s <= 7200; s += 599)
+                instants.push_back(utc(around) + s);
+        const qint64 n = static_cast<qint64>(instants.size());
+        for (qint64 i = n - 1; i >= 0; --i) // backwards, then forwards and jumping about
+            instants.push_back(instants[static_cast<std::size_t>(i)]);
+        for (qint64 i = 0; i < n; ++i)
+            instants.push_back(instants[static_cast<std::size_t>((i * 37) % n)]);
+        LocalTime tz("Europe/Brussels");
+        for (const qint64 t : instants)
+            QCOMPARE(tz.offsetAt(t), brussels.offsetFromUtc(QDateTime::fromSecsSinceEpoch(t, Qt::UTC)));
     }
 };
 

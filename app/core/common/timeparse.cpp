@@ -47,15 +47,23 @@ void LocalTime::ensureYear(int year) {
 }
 
 int LocalTime::offsetAt(std::int64_t utc) {
+    if (utc >= m_spanFrom && utc < m_spanTo) // reads and trips come close in time: mostly the last answer
+        return m_spanOffset;
+    const std::int64_t day = timefmt::epochDay(utc);
     int y, m, d;
-    timefmt::civilFromDays(timefmt::epochDay(utc), &y, &m, &d);
+    timefmt::civilFromDays(day, &y, &m, &d);
     ensureYear(y);
     ensureYear(y - 1);
     auto it = std::upper_bound(m_transitions.begin(), m_transitions.end(), utc,
                                [](std::int64_t v, const Transition& t) { return v < t.utc; });
-    if (it == m_transitions.begin())
-        return m_transitions.empty() ? m_standardOffset : it->before;
-    return std::prev(it)->after;
+    const int offset = it == m_transitions.begin() ? (m_transitions.empty() ? m_standardOffset : it->before)
+                                                   : std::prev(it)->after;
+    // The same offset holds up to the next transition; kept for the rest of this UTC day, whose year's
+    // transitions are loaded.
+    m_spanFrom = std::max(day * 86400, it == m_transitions.begin() ? INT64_MIN : std::prev(it)->utc);
+    m_spanTo = std::min(day * 86400 + 86400, it == m_transitions.end() ? INT64_MAX : it->utc);
+    m_spanOffset = offset;
+    return offset;
 }
 
 std::int64_t LocalTime::toUtc(std::int64_t local, Kind* kind) {

@@ -44,6 +44,9 @@ private:
     std::vector<Transition> m_transitions; // sorted
     std::vector<int> m_years;              // loaded years
     int m_standardOffset = 0;
+    // The last answer of offsetAt() and the UTC span it holds for (between two transitions, in one UTC day).
+    std::int64_t m_spanFrom = 0, m_spanTo = 0;
+    int m_spanOffset = 0;
     // Autumn-overlap state for the file being read.
     std::int64_t m_overlapLastLocal = INT64_MIN;
     bool m_overlapSecondPass = false;

@@ -9,11 +9,18 @@ namespace stroom::varint {
 
 /** \brief LEB128: 7 bits per byte, low bits first (the store's packed paths, read blocks and trip days). */
 inline void put(std::string& out, std::uint64_t v) {
+    if (v < 0x80) { // most values: one byte
+        out.push_back(static_cast<char>(v));
+        return;
+    }
+    char bytes[10];
+    std::size_t n = 0;
     while (v >= 0x80) {
-        out.push_back(static_cast<char>((v & 0x7f) | 0x80));
+        bytes[n++] = static_cast<char>((v & 0x7f) | 0x80);
         v >>= 7;
     }
-    out.push_back(static_cast<char>(v));
+    bytes[n++] = static_cast<char>(v);
+    out.append(bytes, n);
 }
 inline void put(QByteArray& out, std::uint64_t v) {
     while (v >= 0x80) {

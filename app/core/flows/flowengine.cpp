@@ -134,7 +134,8 @@ void FlowEngine::buildDays(const std::vector<std::int64_t>& days, std::int64_t f
         Built out;
         out.day = in.day;
         std::vector<TripRead> reads;
-        reads.reserve(static_cast<std::size_t>(std::clamp<std::int64_t>(in.rows, 0, 1 << 26))); // a hint
+        // A hint (with room for the day before's last minutes): growing would copy a day's reads.
+        reads.reserve(static_cast<std::size_t>(std::clamp<std::int64_t>(in.rows, 0, 1 << 26) + 65536));
         const auto add = [&](const StoredRead& r, bool context) {
             TripRead t;
             t.t = r.t;
