@@ -55,7 +55,8 @@ class TestReadBlocks : public QObject {
     }
 
 private slots:
-    /** Few and many cameras and countries (one byte or more per index), large vehicle numbers, no reads. */
+    /** Few and many cameras and countries (one byte or more per index), large vehicle and camera numbers, no
+     * reads; more reads than decode() hands on at once. */
     void readsRoundTrip_data() {
         QTest::addColumn<int>("n");
         QTest::addColumn<int>("cameras");
@@ -63,6 +64,7 @@ private slots:
         QTest::newRow("small") << 50 << 3 << 1;
         QTest::newRow("city") << 20000 << 120 << 12;
         QTest::newRow("many cameras and countries") << 20000 << 700 << 400;
+        QTest::newRow("sparse camera numbers") << 500 << 50000000 << 3; // a hash map, not a table
         QTest::newRow("none") << 0 << 1 << 1;
     }
     void readsRoundTrip() {

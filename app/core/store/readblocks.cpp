@@ -27,42 +27,40 @@ namespace {
 
 constexpr char kMagic = 'R';
 
-/** The cameras of a block's reads, for the row ("12,40,41"): which cameras saw anything, without decoding. */
-QString cameraList(const std::vector<StoredRead>& reads) {
-    std::vector<std::uint32_t> cams;
-    std::uint32_t last = UINT32_MAX; // reads come in runs of one camera often enough to skip most
-    for (const StoredRead& r : reads)
-        if (r.camera != last)
-            cams.push_back(last = r.camera);
-    std::sort(cams.begin(), cams.end());
-    cams.erase(std::unique(cams.begin(), cams.end()), cams.end());
-    QString out;
-    for (std::uint32_t c : cams) {
-        if (!out.isEmpty())
-            out += QLatin1Char(',');
-        out += QString::number(c);
-    }
-    return out;
-}
-
 [[noreturn]] void damaged() {
     throw Error::store(QStringLiteral("a block of stored reads is damaged (the reads file may be corrupt)"));
 }
 
-/** Sorted unique values and each value's index. */
+/** Sorted unique values and each value's index (cameras' and countries' numbers are small: a table). */
 struct Dictionary {
     std::vector<std::uint32_t> values;
-    std::unordered_map<std::uint32_t, std::uint32_t> index;
+    std::vector<std::uint32_t> dense; ///< value → index, when the values are small
+    std::unordered_map<std::uint32_t, std::uint32_t> sparse;
     template <typename Get> Dictionary(const std::vector<StoredRead>& reads, Get get) {
+        std::uint32_t hi = 0;
         for (const StoredRead& r : reads)
-            index.emplace(get(r), 0);
-        values.reserve(index.size());
-        for (const auto& kv : index)
+            hi = std::max(hi, get(r));
+        if (static_cast<std::uint64_t>(hi) < 4 * reads.size() + 4096) {
+            dense.assign(static_cast<std::size_t>(hi) + 1, UINT32_MAX);
+            for (const StoredRead& r : reads)
+                dense[get(r)] = 0;
+            for (std::uint32_t v = 0; v <= hi; ++v)
+                if (dense[v] != UINT32_MAX) {
+                    dense[v] = static_cast<std::uint32_t>(values.size());
+                    values.push_back(v);
+                }
+            return;
+        }
+        for (const StoredRead& r : reads)
+            sparse.emplace(get(r), 0);
+        values.reserve(sparse.size());
+        for (const auto& kv : sparse)
             values.push_back(kv.first);
         std::sort(values.begin(), values.end());
         for (std::size_t i = 0; i < values.size(); ++i)
-            index[values[i]] = static_cast<std::uint32_t>(i);
+            sparse[values[i]] = static_cast<std::uint32_t>(i);
     }
+    std::uint32_t indexOf(std::uint32_t v) const { return dense.empty() ? sparse.at(v) : dense[v]; }
     void write(std::string& out) const {
         std::uint32_t prev = 0;
         for (std::uint32_t v : values) {
@@ -71,6 +69,21 @@ struct Dictionary {
         }
     }
 };
+
+std::uint32_t cameraOf(const StoredRead& r) {
+    return r.camera;
+}
+
+/** The cameras of a block's reads, for the row ("12,40,41"): which cameras saw anything, without decoding. */
+QString cameraList(const std::vector<StoredRead>& reads) {
+    QString out;
+    for (std::uint32_t c : Dictionary(reads, cameraOf).values) {
+        if (!out.isEmpty())
+            out += QLatin1Char(',');
+        out += QString::number(c);
+    }
+    return out;
+}
 
 /** A column of small indices: one byte each when the dictionary has at most 256 entries. */
 void putIndex(std::string& out, std::uint32_t i, bool bytes) {
@@ -132,7 +145,7 @@ void sortForBlock(std::vector<StoredRead>& reads) {
 
 QByteArray ReadBlocks::encode(std::vector<StoredRead>& reads) {
     sortForBlock(reads);
-    const Dictionary cams(reads, [](const StoredRead& r) { return r.camera; });
+    const Dictionary cams(reads, cameraOf);
     const Dictionary countries(reads,
                                [](const StoredRead& r) { return static_cast<std::uint32_t>(r.country); });
     const bool camBytes = cams.values.size() <= 256, countryBytes = countries.values.size() <= 256;
@@ -160,9 +173,9 @@ QByteArray ReadBlocks::encode(std::vector<StoredRead>& reads) {
         for (std::size_t k = i; k < j; ++k) {
             varint::put(times, static_cast<std::uint64_t>(reads[k].t - prev));
             prev = reads[k].t;
-            putIndex(camCol, cams.index.at(reads[k].camera), camBytes);
+            putIndex(camCol, cams.indexOf(reads[k].camera), camBytes);
             classes.push_back(static_cast<char>(reads[k].cls));
-            putIndex(countryCol, countries.index.at(reads[k].country), countryBytes);
+            putIndex(countryCol, countries.indexOf(reads[k].country), countryBytes);
         }
         i = j;
     }
