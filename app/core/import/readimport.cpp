@@ -530,7 +530,7 @@ private:
  */
 class ReadWriter {
 public:
-    static constexpr std::size_t kMaxBuffered = 4u << 20; ///< reads held before the largest day is flushed
+    static constexpr std::size_t kMaxBuffered = 2u << 20; ///< reads held before the largest day is flushed
 
     ReadWriter(ImportContext& ctx, const QByteArray& projectZone)
         : m_ctx(ctx)
