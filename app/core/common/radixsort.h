@@ -4,6 +4,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <vector>
 
 namespace stroom {
@@ -25,9 +26,11 @@ template <typename T, typename Key> void radixSort(std::vector<T>& v, Key key) {
         for (int d = 0; d < 8; ++d)
             ++count[static_cast<std::size_t>(d)][(k >> (8 * d)) & 0xffu];
     }
-    std::vector<T> other(n);
-    std::vector<T>* from = &v;
-    std::vector<T>* to = &other;
+    // The other buffer is left uninitialised (its elements are all written before they are read): zeroing
+    // a day's worth of cells first cost as much as a pass.
+    const std::unique_ptr<T[]> other(new T[n]);
+    T* from = v.data();
+    T* to = other.get();
     for (int d = 0; d < 8; ++d) {
         std::array<std::size_t, 256>& c = count[static_cast<std::size_t>(d)];
         if (std::find(c.begin(), c.end(), n) != c.end())
@@ -38,13 +41,12 @@ template <typename T, typename Key> void radixSort(std::vector<T>& v, Key key) {
             b = sum;
             sum += here;
         }
-        T* out = to->data();
-        for (const T& x : *from)
-            out[c[(key(x) >> (8 * d)) & 0xffu]++] = x;
+        for (const T* x = from; x != from + n; ++x)
+            to[c[(key(*x) >> (8 * d)) & 0xffu]++] = *x;
         std::swap(from, to);
     }
-    if (from != &v)
-        v.swap(other);
+    if (from != v.data())
+        std::copy(from, from + n, v.data());
 }
 
 /** Sorts 64-bit numbers ascending (radixSort() by the number itself). */

@@ -195,14 +195,19 @@ void FlowCube::addTrips(const TripSet& set, LocalTime& zone, const RecordKeys& k
         std::int64_t day;
         int hour;
         localDayHour(t.start, zone, &day, &hour);
-        fresh[day].push_back(OdCell{t.origin, t.destination, t.vehicle,
-                                    keys.trip(t.vehicle, t.start, t.origin), 1,
-                                    static_cast<std::uint8_t>(hour), t.cls, static_cast<std::uint8_t>(t.kind),
-                                    static_cast<std::uint8_t>(t.reads == 1 ? 1 : 0)});
+        std::vector<OdCell>& cells = fresh[day];
+        if (cells.empty())
+            cells.reserve(set.trips.size());
+        cells.push_back(OdCell{t.origin, t.destination, t.vehicle, keys.trip(t.vehicle, t.start, t.origin), 1,
+                               static_cast<std::uint8_t>(hour), t.cls, static_cast<std::uint8_t>(t.kind),
+                               static_cast<std::uint8_t>(t.reads == 1 ? 1 : 0)});
     }
     for (auto& [day, cells] : fresh) {
         auto& target = m_od[day];
-        target.insert(target.end(), cells.begin(), cells.end());
+        if (target.empty())
+            target.swap(cells);
+        else
+            target.insert(target.end(), cells.begin(), cells.end());
         compact(
             target, odLess, [](const OdCell& a, const OdCell& b) { return !odLess(a, b) && !odLess(b, a); },
             [](OdCell& a, const OdCell& b) {
@@ -230,6 +235,8 @@ void FlowCube::addCounts(const TripSet& set, LocalTime& zone, const RecordKeys& 
             localDayHour(at, zone, &day, &hour);
             if (day != lastDay) {
                 cells = &fresh[day];
+                if (cells->empty()) // mostly one day: room for every read once
+                    cells->reserve(fresh.size() == 1 ? set.path.size() : 1024);
                 lastDay = day;
             }
             if (day != keyDay || t.vehicle != keyVehicle) {
@@ -244,7 +251,10 @@ void FlowCube::addCounts(const TripSet& set, LocalTime& zone, const RecordKeys& 
     }
     for (auto& [day, dayCells] : fresh) {
         auto& target = m_counts[day];
-        target.insert(target.end(), dayCells.begin(), dayCells.end());
+        if (target.empty())
+            target.swap(dayCells);
+        else
+            target.insert(target.end(), dayCells.begin(), dayCells.end());
         std::vector<CountCell>().swap(dayCells);
         // The order of countLess as one 64-bit key: camera, hour, class, vehicle.
         if (packable)
