@@ -46,7 +46,7 @@ std::map<std::int64_t, std::set<std::uint32_t>> vehiclesByDay(Store& s, std::int
             FlowCube c;
             const bool od = table[5] == 'o';
             od ? c.unpackOd(st.int64(0), st.blob(1)) : c.unpackCounts(st.int64(0), st.blob(1));
-            const QByteArray blob = od ? c.packOd(st.int64(0)) : c.packCounts(st.int64(0));
+            const QByteArray blob = od ? c.odBytes(st.int64(0)) : c.countBytes(st.int64(0));
             const std::size_t size = od ? sizeof(FlowCube::OdCell) : sizeof(FlowCube::CountCell);
             for (int i = 0; i + static_cast<int>(size) <= blob.size(); i += static_cast<int>(size)) {
                 std::uint32_t v;

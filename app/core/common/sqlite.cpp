@@ -126,7 +126,8 @@ Statement::~Statement() {
 
 Statement::Statement(Statement&& other) noexcept
     : m_db(other.m_db)
-    , m_stmt(std::exchange(other.m_stmt, nullptr)) {}
+    , m_stmt(std::exchange(other.m_stmt, nullptr))
+    , m_blobs(std::move(other.m_blobs)) {}
 
 Statement& Statement::bindInt64(int index, std::int64_t value) {
     m_db->check(sqlite3_bind_int64(m_stmt, index, value), "bind");
@@ -149,7 +150,10 @@ Statement& Statement::bind(int index, const QString& value) {
 Statement& Statement::bindBlob(int index, const QByteArray& value) {
     if (value.isNull())
         return bindNull(index);
-    m_db->check(sqlite3_bind_blob(m_stmt, index, value.constData(), value.size(), SQLITE_TRANSIENT), "bind");
+    // Not copied: the statement holds the bytes (shared, or the caller's view) until it is reset.
+    m_blobs.push_back(value);
+    m_db->check(sqlite3_bind_blob(m_stmt, index, m_blobs.back().constData(), value.size(), SQLITE_STATIC),
+                "bind");
     return *this;
 }
 
@@ -179,6 +183,7 @@ void Statement::run() {
 void Statement::reset() {
     sqlite3_reset(m_stmt);
     sqlite3_clear_bindings(m_stmt);
+    m_blobs.clear();
 }
 
 bool Statement::isNull(int col) const {

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <thread>
 #include <type_traits>
+#include <vector>
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -75,6 +76,8 @@ public:
     Statement& bindInt64(int index, std::int64_t value);
     Statement& bind(int index, double value);
     Statement& bind(int index, const QString& value); // null QString binds NULL
+    /** Binds without a copy: the statement holds (a shared reference to) the bytes until reset(), so a view
+     * (QByteArray::fromRawData) must stay valid until then. */
     Statement& bindBlob(int index, const QByteArray& value);
     Statement& bindNull(int index);
 
@@ -94,6 +97,7 @@ public:
 private:
     Database* m_db;
     sqlite3_stmt* m_stmt;
+    std::vector<QByteArray> m_blobs; ///< bound without a copy: kept until reset
 };
 
 /**

@@ -730,8 +730,8 @@ QByteArray pack(const std::map<std::int64_t, std::vector<Cell>>& m, std::int64_t
     if (it == m.end())
         return QByteArray();
     static_assert(std::is_trivially_copyable_v<Cell>);
-    return QByteArray(reinterpret_cast<const char*>(it->second.data()),
-                      static_cast<int>(it->second.size() * sizeof(Cell)));
+    return QByteArray::fromRawData(reinterpret_cast<const char*>(it->second.data()),
+                                   static_cast<int>(it->second.size() * sizeof(Cell)));
 }
 template <typename Cell>
 void unpack(std::map<std::int64_t, std::vector<Cell>>& m, std::int64_t day, const QByteArray& blob) {
@@ -742,10 +742,10 @@ void unpack(std::map<std::int64_t, std::vector<Cell>>& m, std::int64_t day, cons
 }
 } // namespace
 
-QByteArray FlowCube::packOd(std::int64_t day) const {
+QByteArray FlowCube::odBytes(std::int64_t day) const {
     return pack(m_od, day);
 }
-QByteArray FlowCube::packCounts(std::int64_t day) const {
+QByteArray FlowCube::countBytes(std::int64_t day) const {
     return pack(m_counts, day);
 }
 void FlowCube::unpackOd(std::int64_t day, const QByteArray& blob) {

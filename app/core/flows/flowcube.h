@@ -229,9 +229,10 @@ public:
     const std::vector<OdCell>& odCells(std::int64_t day) const;
     const std::vector<CountCell>& countCells(std::int64_t day) const;
 
-    /** The cells of one day as stored (little-endian packed). */
-    QByteArray packOd(std::int64_t day) const;
-    QByteArray packCounts(std::int64_t day) const;
+    /** The cells of one day as stored (little-endian packed): a view of the cube's memory, valid while the
+     * day's cells are unchanged (a day's cells are stored without a copy). */
+    QByteArray odBytes(std::int64_t day) const;
+    QByteArray countBytes(std::int64_t day) const;
     void unpackOd(std::int64_t day, const QByteArray& blob);
     void unpackCounts(std::int64_t day, const QByteArray& blob);
 

@@ -210,8 +210,11 @@ void FlowEngine::buildDays(const std::vector<std::int64_t>& days, std::int64_t f
         std::int64_t day;
         TripSet trips;
         while (stitcher.takeComplete(&day, &trips))
-            finishing.push_back(std::async(
-                std::launch::async, [&work, day, t = std::move(trips)]() mutable { return work(day, t); }));
+            finishing.push_back(std::async(std::launch::async, [&work, day, t = std::move(trips)]() mutable {
+                std::function<void()> step = work(day, t);
+                t = TripSet(); // not held until the step has run
+                return step;
+            }));
     };
     const auto step = [&] {
         finishing.front().get()();
@@ -530,10 +533,10 @@ void FlowEngine::storeCubeDay(const FlowCube& fresh, std::int64_t day, CubePart 
     };
     if (static_cast<int>(part) & static_cast<int>(CubePart::Od))
         store("DELETE FROM cube.cube_od WHERE day = ?", "INSERT INTO cube.cube_od (day, cells) VALUES (?, ?)",
-              fresh.packOd(day));
+              fresh.odBytes(day));
     if (static_cast<int>(part) & static_cast<int>(CubePart::Counts))
         store("DELETE FROM cube.cube_counts WHERE day = ?",
-              "INSERT INTO cube.cube_counts (day, cells) VALUES (?, ?)", fresh.packCounts(day));
+              "INSERT INTO cube.cube_counts (day, cells) VALUES (?, ?)", fresh.countBytes(day));
 }
 
 void FlowEngine::tallyStoredCounts(ResultLayers::Tally& tally, std::int64_t beforeDay) {

@@ -207,7 +207,7 @@ int Purge::unlinkKept(Store& store) {
             read.reset();
             if (!cube.unlinkDay(day, &next))
                 continue;
-            write.bindBlob(1, od ? cube.packOd(day) : cube.packCounts(day)).bind(2, day);
+            write.bindBlob(1, od ? cube.odBytes(day) : cube.countBytes(day)).bind(2, day);
             write.run();
             days += od ? 1 : 0;
         }
