@@ -195,12 +195,10 @@ void FlowCube::addTrips(const TripSet& set, LocalTime& zone, const RecordKeys& k
         std::int64_t day;
         int hour;
         localDayHour(t.start, zone, &day, &hour);
-        std::vector<OdCell>& cells = fresh[day];
-        if (cells.empty())
-            cells.reserve(set.trips.size());
-        cells.push_back(OdCell{t.origin, t.destination, t.vehicle, keys.trip(t.vehicle, t.start, t.origin), 1,
-                               static_cast<std::uint8_t>(hour), t.cls, static_cast<std::uint8_t>(t.kind),
-                               static_cast<std::uint8_t>(t.reads == 1 ? 1 : 0)});
+        fresh[day].push_back(OdCell{t.origin, t.destination, t.vehicle,
+                                    keys.trip(t.vehicle, t.start, t.origin), 1,
+                                    static_cast<std::uint8_t>(hour), t.cls, static_cast<std::uint8_t>(t.kind),
+                                    static_cast<std::uint8_t>(t.reads == 1 ? 1 : 0)});
     }
     for (auto& [day, cells] : fresh) {
         auto& target = m_od[day];

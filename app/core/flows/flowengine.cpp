@@ -178,12 +178,13 @@ void FlowEngine::buildDays(const std::vector<std::int64_t>& days, std::int64_t f
     ReadBlocks blocks(m_store.database());
     auto blocksOf =
         m_store.database().prepare("SELECT data, rows FROM l0.read_blocks WHERE day = ? ORDER BY id");
-    const auto fetch = [&](std::int64_t day, std::int64_t* rows) {
+    const auto fetch = [&](std::int64_t day, std::int64_t* rows = nullptr) {
         std::vector<QByteArray> list;
         blocksOf.bind(1, day);
         while (blocksOf.step()) {
             list.push_back(blocksOf.blob(0));
-            *rows += blocksOf.int64(1);
+            if (rows)
+                *rows += blocksOf.int64(1);
         }
         blocksOf.reset();
         return list;
@@ -200,8 +201,7 @@ void FlowEngine::buildDays(const std::vector<std::int64_t>& days, std::int64_t f
         Input in;
         in.day = days[next++];
         in.blocks = fetch(in.day, &in.rows);
-        std::int64_t beforeRows = 0;
-        in.before = previousDay == in.day - 1 ? previous : fetch(in.day - 1, &beforeRows);
+        in.before = previousDay == in.day - 1 ? previous : fetch(in.day - 1);
         previous = in.blocks;
         previousDay = in.day;
         building.push_back(std::async(std::launch::async, build, std::move(in)));
@@ -488,7 +488,7 @@ BuildReport FlowEngine::run(const TripParameters& p, bool full, const std::funct
         };
     });
     // Days whose trips are gone (purged) keep their cells; and the counts of the days before the update.
-    for (std::int64_t day : cubeDays(CubePart::Od))
+    for (std::int64_t day : odDays())
         if (!std::binary_search(tallied.begin(), tallied.end(), day))
             tallyStoredOd(day);
     tallyStoredCounts(layers, firstDay);
@@ -550,10 +550,8 @@ void FlowEngine::tallyStoredCounts(ResultLayers::Tally& tally, std::int64_t befo
     }
 }
 
-std::vector<std::int64_t> FlowEngine::cubeDays(CubePart part) {
-    auto st =
-        m_store.database().prepare(part == CubePart::Od ? "SELECT day FROM cube.cube_od ORDER BY day"
-                                                        : "SELECT day FROM cube.cube_counts ORDER BY day");
+std::vector<std::int64_t> FlowEngine::odDays() {
+    auto st = m_store.database().prepare("SELECT day FROM cube.cube_od ORDER BY day");
     std::vector<std::int64_t> out;
     while (st.step())
         out.push_back(st.int64(0));

@@ -128,8 +128,8 @@ private:
     void storeCubeDay(const FlowCube& fresh, std::int64_t day, CubePart part = CubePart::Both);
     /** Feeds the stored counts of the days before \a beforeDay to \a tally, a day at a time. */
     void tallyStoredCounts(ResultLayers::Tally& tally, std::int64_t beforeDay);
-    /** The days with stored cells of \a part (CubePart::Od or CubePart::Counts), ascending. */
-    std::vector<std::int64_t> cubeDays(CubePart part);
+    /** The days with stored OD cells, ascending. */
+    std::vector<std::int64_t> odDays();
 
     Store& m_store;
 };
