@@ -5,6 +5,7 @@
 #include "inventory/inventoryimport.h"
 #include "session/session.h"
 #include "simulate/simulator.h"
+#include "store/readblocks.h"
 #include "store/store.h"
 
 #include <QFile>
@@ -374,6 +375,46 @@ private slots:
         Store fresh = newStore();
         const ImportReport r2 = Importer(fresh).importFile(write(one), ImportOptions());
         QVERIFY(!r2.warnings.join(QLatin1Char(' ')).contains(QLatin1String("local day")));
+    }
+
+    /** Each import keeps the store's vehicles seen on more than one local day, with other imports' days. */
+    void linkedVehiclesFollowEachImport() {
+        Store s = newStore();
+        const QByteArray head = "timestamp,camera_id,plate_hash,vehicle_class,country\n";
+        const QByteArray kP3 = "2c26b46b68ffc68ff99b453c1d30413413422d706483bfa0f98a5e886266e7ae";
+        QByteArray a = head;
+        a += QByteArray("2026-03-02T07:00:00Z,C1,") + kP1 + ",car,BE\n";
+        a += QByteArray("2026-03-02T08:00:00Z,C1,") + kP1 + ",car,BE\n";
+        a += QByteArray("2026-03-03T07:00:00Z,C1,") + kP2 + ",car,BE\n";
+        Importer(s).importFile(write(a), ImportOptions());
+        ReadBlocks blocks(s.database());
+        QVERIFY(blocks.linked().has_value());
+        QVERIFY(blocks.linked()->empty()); // each pseudonym on one local day
+        QByteArray b = head;
+        b += QByteArray("2026-03-05T07:00:00Z,C2,") + kP2 + ",car,BE\n"; // P2 again, two days on
+        b += QByteArray("2026-03-05T07:00:00Z,C2,") + kP3 + ",car,BE\n";
+        b += QByteArray("2026-03-06T07:00:00Z,C2,") + kP3 + ",car,BE\n"; // P3 on two days of this file
+        Importer(s).importFile(write(b), ImportOptions());
+        const std::optional<std::vector<std::uint32_t>> kept = blocks.linked();
+        QVERIFY(kept.has_value());
+        QCOMPARE(kept->size(), std::size_t(2));
+        {
+            sql::Transaction tx(s.database());
+            blocks.relink(); // from the blocks alone
+            tx.commit();
+        }
+        QCOMPARE(*blocks.linked(), *kept);
+        // Blocks written other than by an import leave the list unknown until made again.
+        {
+            sql::Transaction tx(s.database());
+            std::vector<StoredRead> more(1);
+            more[0].t = 1772600000;
+            more[0].vehicle = 1;
+            more[0].camera = 1;
+            blocks.insert(20520, 99, 1000, more);
+            tx.commit();
+        }
+        QVERIFY(!blocks.linked().has_value());
     }
 
     void skipModeCountsAndSamples() {

@@ -1,6 +1,7 @@
 #include "common/error.h"
 #include "common/random.h"
 #include "common/sqlite.h"
+#include "common/timeparse.h"
 #include "flows/cameraindex.h"
 #include "flows/flowengine.h"
 #include "store/readblocks.h"
@@ -14,6 +15,8 @@
 #include <QTextStream>
 
 #include <algorithm>
+#include <map>
+#include <set>
 #include <tuple>
 
 using namespace stroom;
@@ -231,6 +234,18 @@ private slots:
         qint64 sum = 0;
         blocks.forEach([&](const StoredRead& r) { sum += r.t; });
         QCOMPARE(sum, tSum);
+        // The vehicles seen on more than one local day: made by the migration.
+        std::map<std::uint32_t, std::set<std::int64_t>> daysOf;
+        LocalTime zone(blocks.zone().toUtf8());
+        blocks.forEach(
+            [&](const StoredRead& r) { daysOf[r.vehicle].insert(ReadBlocks::localDay(r.t, zone)); });
+        std::vector<std::uint32_t> linked;
+        for (const auto& [vehicle, days] : daysOf)
+            if (days.size() > 1)
+                linked.push_back(vehicle);
+        QVERIFY(!linked.empty());
+        QVERIFY(blocks.linked().has_value());
+        QCOMPARE(*blocks.linked(), linked);
         FlowEngine e(s);
         const TripSet converted = e.loadTrips();
         QCOMPARE(static_cast<qint64>(converted.trips.size()), trips);

@@ -501,6 +501,17 @@ CountTally::CountTally(const FlowFilter& filter, CountPeriod per, bool perClass,
     , m_perCamera(perCamera)
     , m_onlyCamera(onlyCamera) {}
 
+void CountTally::expectLinked(const std::vector<std::uint32_t>& vehicles) {
+    m_declared = true;
+    for (const std::uint32_t v : vehicles) {
+        if (v >= FlowCube::kUnlinkedBase)
+            continue;
+        if ((v >> 6) >= m_linked.size())
+            m_linked.resize((v >> 6) + 1, 0);
+        m_linked[v >> 6] |= std::uint64_t(1) << (v & 63);
+    }
+}
+
 void CountTally::add(std::int64_t day, const std::vector<FlowCube::CountCell>& cells) {
     // Cells by (camera, period, class): hashed while the per-vehicle cube cells stream in, sorted once at
     // the end (this runs on every filter change in the app).
@@ -549,7 +560,8 @@ void CountTally::endDay() {
         const auto fig = static_cast<std::size_t>(figureVehicle >> 32);
         run = i > 0 && (m_day[i - 1].figureVehicle >> 32) == fig ? run + 1 : 1;
         m_largest[fig] = std::max(m_largest[fig], run);
-        if (dayAlone) {
+        if (dayAlone || !linked(static_cast<std::uint32_t>(figureVehicle))) {
+            // Counted now: the figure is of this day, or the vehicle is of this day alone.
             ++m_cells[fig].vehicles.value;
             m_cells[fig].vehicles.key += key;
         } else {

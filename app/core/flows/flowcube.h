@@ -297,6 +297,15 @@ public:
     /** As FlowCube::counts() with the same arguments. */
     CountTally(const FlowFilter& filter, CountPeriod per, bool perClass, bool perCamera = true,
                std::uint32_t onlyCamera = CameraCount::kAllCameras);
+    /**
+     * Declares (before the first add()) the vehicles that may be seen on more than one of the days added;
+     * more may be declared between days, before the first day that has them. Every other vehicle of a figure
+     * that spans days is counted with its day instead of being kept to the end: where pseudonyms rotate
+     * daily, memory stays that of one day rather than growing with the days. Without a declaration every
+     * such vehicle is kept. The figures are the same either way, as long as the declaration holds (the
+     * caller answers for it). Numbers of unlinked days (FlowCube::kUnlinkedBase on) are each of one day.
+     */
+    void expectLinked(const std::vector<std::uint32_t>& vehicles);
     void add(std::int64_t day, const std::vector<FlowCube::CountCell>& cells);
     /** The cells, sorted by camera, period, class (the tally is used up). */
     RawCounts result();
@@ -318,6 +327,11 @@ private:
         std::uint32_t key;
     };
     void endDay();
+    /** Whether \a vehicle may be seen on more than one day (see expectLinked()). */
+    bool linked(std::uint32_t vehicle) const {
+        return !m_declared || (vehicle < FlowCube::kUnlinkedBase && (vehicle >> 6) < m_linked.size() &&
+                               (m_linked[vehicle >> 6] >> (vehicle & 63) & 1u) != 0);
+    }
     /** Sorts \a figure's vehicles and keeps each once, with its smallest key. */
     void compactVehicles(std::size_t figure);
 
@@ -332,6 +346,8 @@ private:
     /// figures over several days: per figure, (vehicle << 32 | key) once per day, compacted as they grow
     std::vector<std::vector<std::uint64_t>> m_vehicles;
     std::vector<std::size_t> m_compacted;
+    bool m_declared = false;
+    std::vector<std::uint64_t> m_linked; ///< a bit per vehicle number declared linked
 };
 
 } // namespace stroom

@@ -81,6 +81,15 @@ std::int64_t scalar(sql::Database& db, const char* sql) {
     return st.step() && !st.isNull(0) ? st.int64(0) : 0;
 }
 
+/** The vehicles of \a cells. */
+std::vector<std::uint32_t> vehiclesOf(const std::vector<FlowCube::CountCell>& cells) {
+    std::vector<std::uint32_t> out;
+    out.reserve(cells.size());
+    for (const FlowCube::CountCell& c : cells)
+        out.push_back(c.vehicle);
+    return out;
+}
+
 /** The pipeline's bounds: a duplicate look-back within the day before, a gap shorter than a day. */
 void checkParameters(const TripParameters& p) {
     if (p.dedupeSeconds < 0 || p.dedupeSeconds > 3600 || p.gapSeconds < 1 || p.gapSeconds > 43200 ||
@@ -373,6 +382,19 @@ BuildReport FlowEngine::run(const TripParameters& p, bool full, const std::funct
     // A day once stored leaves memory: its counts go to the layers' tally now, its OD cells (whose kinds a
     // full build may change below) from the store at the end.
     ResultLayers::Tally layers(cams);
+    // The counts over the whole period keep to the end only the vehicles seen on more than one local day
+    // (CountTally::expectLinked): those the reads' blocks know, then those of the stored days before the
+    // update and of its first day's kept hours, whose reads may be gone; those days are tallied first.
+    std::optional<std::vector<std::uint32_t>> linked = blocks.linked();
+    if (!linked) {
+        blocks.relink();
+        linked = blocks.linked();
+    }
+    layers.counts.expectLinked(*linked);
+    linked.reset();
+    for (std::int64_t d : fresh.days())
+        layers.counts.expectLinked(vehiclesOf(fresh.countCells(d)));
+    tallyStoredCounts(layers, firstDay);
     std::int64_t storedUpTo = INT64_MIN;
     const auto storeUpTo = [&](std::int64_t day) {
         for (std::int64_t d : fresh.days()) {
@@ -491,7 +513,6 @@ BuildReport FlowEngine::run(const TripParameters& p, bool full, const std::funct
     for (std::int64_t day : odDays())
         if (!std::binary_search(tallied.begin(), tallied.end(), day))
             tallyStoredOd(day);
-    tallyStoredCounts(layers, firstDay);
     br.from = br.full ? (firstStart == INT64_MAX ? 0 : firstStart) : from;
     setMeta(db, "trip_parameters", parametersText(p));
     setMeta(db, "roles_signature", cams.rolesSignature());
@@ -546,7 +567,9 @@ void FlowEngine::tallyStoredCounts(ResultLayers::Tally& tally, std::int64_t befo
     while (counts.step()) {
         FlowCube day;
         day.unpackCounts(counts.int64(0), counts.blob(1));
-        tally.addCounts(counts.int64(0), day.countCells(counts.int64(0)));
+        const std::vector<FlowCube::CountCell>& cells = day.countCells(counts.int64(0));
+        tally.counts.expectLinked(vehiclesOf(cells)); // their reads may be gone
+        tally.addCounts(counts.int64(0), cells);
     }
 }
 

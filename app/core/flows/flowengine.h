@@ -126,7 +126,8 @@ private:
     std::vector<PairTimes> finishJourneyTimes(JourneySamples& samples);
     /** Stores day \a day of \a fresh (replacing what was stored): the OD cells, the counts or both. */
     void storeCubeDay(const FlowCube& fresh, std::int64_t day, CubePart part = CubePart::Both);
-    /** Feeds the stored counts of the days before \a beforeDay to \a tally, a day at a time. */
+    /** Feeds the stored counts of the days before \a beforeDay to \a tally, a day at a time, their vehicles
+     * declared linked (CountTally::expectLinked). */
     void tallyStoredCounts(ResultLayers::Tally& tally, std::int64_t beforeDay);
     /** The days with stored OD cells, ascending. */
     std::vector<std::int64_t> odDays();

@@ -557,6 +557,7 @@ public:
             m_nextRow = ctx.firstRowid;
         } // both statements end here: the index below cannot be dropped under a running one
         m_firstNewId = m_nextId;
+        m_linkedKnown = m_blocks.linkedKnown();
         // Building the dictionary's index once at the end is much faster than keeping it up to date.
         if (m_dictionaryWasEmpty)
             m_db.exec("DROP INDEX l0.pseudonyms_key");
@@ -698,14 +699,15 @@ private:
      * Only pseudonyms known before this import can be on other imports' days: their blocks alone are read.
      */
     void warnWhenLinkable() {
-        std::int64_t all = static_cast<std::int64_t>(m_knownDays.size()), linkable = 0;
-        for (const auto& r : m_newDays)
-            if (r.first != INT64_MAX) {
+        // The same spans keep the store's list of vehicles seen on more than one local day.
+        std::vector<std::uint32_t> linked;
+        std::int64_t all = static_cast<std::int64_t>(m_knownDays.size());
+        for (std::size_t i = 0; i < m_newDays.size(); ++i)
+            if (m_newDays[i].first != INT64_MAX) {
                 ++all;
-                linkable += r.first != r.second ? 1 : 0;
+                if (m_newDays[i].first != m_newDays[i].second)
+                    linked.push_back(static_cast<std::uint32_t>(m_firstNewId + static_cast<std::int64_t>(i)));
             }
-        if (all == 0)
-            return;
         if (!m_knownDays.empty()) {
             auto st = m_db.prepare("SELECT data, day FROM l0.read_blocks WHERE import_id <> ?");
             st.bind(1, m_ctx.report.importId);
@@ -721,8 +723,15 @@ private:
                     }
             }
             for (const auto& kv : m_knownDays)
-                linkable += kv.second.first != kv.second.second ? 1 : 0;
+                if (kv.second.first != kv.second.second)
+                    linked.push_back(kv.first);
         }
+        m_blocks.addLinked(linked);
+        if (m_linkedKnown)
+            m_blocks.markLinkedKnown();
+        const auto linkable = static_cast<std::int64_t>(linked.size());
+        if (all == 0)
+            return;
         if (linkable * 100 > all)
             m_ctx.warnings.note(
                 QStringLiteral("%1 % of the pseudonyms are seen on more than one local day: the source "
@@ -783,6 +792,7 @@ private:
     std::vector<std::uint64_t> m_hashes; ///< of the batch's keys
     std::map<std::int64_t, std::vector<StoredRead>> m_days;
     std::int64_t m_lastDay = INT64_MIN;
+    bool m_linkedKnown = false; ///< the store's linked vehicles were known before this import
     std::vector<StoredRead>* m_lastList = nullptr;
     std::vector<std::vector<StoredRead>> m_spare;             ///< emptied buffers of flushed days
     std::deque<std::future<ReadBlocks::Prepared>> m_encoding; ///< flushed days being encoded, in order

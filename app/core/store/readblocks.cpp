@@ -1,6 +1,7 @@
 #include "store/readblocks.h"
 
 #include "common/error.h"
+#include "common/radixsort.h"
 #include "common/sqlite.h"
 #include "common/timeformat.h"
 #include "common/timeparse.h"
@@ -530,6 +531,83 @@ QString ReadBlocks::zone() {
     return st.step() ? st.text(0) : QString();
 }
 
+QString ReadBlocks::linkedStamp() {
+    // The blocks' zone, count and highest id: any block added or removed, or days cut anew, changes it.
+    auto st = m_db.prepare(QStringLiteral("SELECT count(*), coalesce(max(id), 0) FROM %1").arg(table()));
+    st.step();
+    return QStringLiteral("%1|%2|%3").arg(zone()).arg(st.int64(0)).arg(st.int64(1));
+}
+
+bool ReadBlocks::linkedKnown() {
+    auto known =
+        m_db.prepare(QStringLiteral("SELECT value FROM %1.meta WHERE key = 'linked_stamp'").arg(m_schema));
+    return known.step() && known.text(0) == linkedStamp();
+}
+
+void ReadBlocks::markLinkedKnown() {
+    auto st =
+        m_db.prepare(QStringLiteral("INSERT OR REPLACE INTO %1.meta (key, value) VALUES ('linked_stamp', ?)")
+                         .arg(m_schema));
+    st.bind(1, linkedStamp());
+    st.run();
+}
+
+std::optional<std::vector<std::uint32_t>> ReadBlocks::linked() {
+    if (!linkedKnown())
+        return std::nullopt;
+    std::vector<std::uint32_t> list;
+    auto st =
+        m_db.prepare(QStringLiteral("SELECT vehicle FROM %1.linked_vehicles ORDER BY vehicle").arg(m_schema));
+    while (st.step())
+        list.push_back(static_cast<std::uint32_t>(st.int64(0)));
+    return list;
+}
+
+void ReadBlocks::addLinked(const std::vector<std::uint32_t>& vehicles) {
+    auto ins = m_db.prepare(
+        QStringLiteral("INSERT OR IGNORE INTO %1.linked_vehicles (vehicle) VALUES (?)").arg(m_schema));
+    for (const std::uint32_t v : vehicles) {
+        ins.bind(1, static_cast<std::int64_t>(v));
+        ins.run();
+        ins.reset();
+    }
+}
+
+void ReadBlocks::relink() {
+    // Each day's distinct vehicles, one after another; a vehicle found twice is on two days.
+    std::vector<std::uint64_t> all;
+    {
+        auto st = m_db.prepare(QStringLiteral("SELECT day, data FROM %1 ORDER BY day").arg(table()));
+        std::int64_t day = INT64_MIN;
+        std::size_t dayFrom = 0;
+        const auto closeDay = [&] {
+            std::sort(all.begin() + static_cast<std::ptrdiff_t>(dayFrom), all.end());
+            all.erase(std::unique(all.begin() + static_cast<std::ptrdiff_t>(dayFrom), all.end()), all.end());
+            dayFrom = all.size();
+        };
+        while (st.step()) {
+            if (st.int64(0) != day) {
+                closeDay();
+                day = st.int64(0);
+            }
+            decode(st.blob(1), [&](const StoredRead* reads, std::size_t n) {
+                for (const StoredRead* r = reads; r != reads + n; ++r)
+                    if (all.size() == dayFrom || all.back() != r->vehicle)
+                        all.push_back(r->vehicle);
+            });
+        }
+        closeDay();
+    }
+    radixSort(all);
+    m_db.exec(QStringLiteral("DELETE FROM %1.linked_vehicles").arg(m_schema));
+    std::vector<std::uint32_t> linked;
+    for (std::size_t i = 1; i < all.size(); ++i)
+        if (all[i] == all[i - 1] && (linked.empty() || linked.back() != all[i]))
+            linked.push_back(static_cast<std::uint32_t>(all[i]));
+    addLinked(linked);
+    markLinkedKnown();
+}
+
 void ReadBlocks::repartition(const QByteArray& zoneId) {
     LocalTime zone(zoneId);
     if (!zone.isValid())
@@ -571,6 +649,7 @@ void ReadBlocks::repartition(const QByteArray& zoneId) {
                          .arg(m_schema));
     st.bind(1, QString::fromUtf8(zoneId));
     st.run();
+    relink(); // days cut anew: a vehicle's days are others
 }
 
 // ---- stroom_reads: the blocks as a table-valued function -------------------------------------------------

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <set>
 #include <vector>
 
@@ -114,6 +115,21 @@ public:
 
     /** The zone the blocks' days are counted in ("" before the first block). */
     QString zone();
+
+    /**
+     * The vehicles seen on more than one local day (sorted), as kept in `linked_vehicles`; nothing when the
+     * list is not known for the blocks as they are (then relink()). An import keeps it up to date; blocks
+     * added or removed otherwise, or days cut anew, make it unknown.
+     */
+    std::optional<std::vector<std::uint32_t>> linked();
+    /** Whether the list is known for the blocks as they are. */
+    bool linkedKnown();
+    /** Adds \a vehicles (seen on more than one local day, by an import) to the list. */
+    void addLinked(const std::vector<std::uint32_t>& vehicles);
+    /** The list is known for the blocks as they are now (after an import that found every vehicle's days). */
+    void markLinkedKnown();
+    /** Makes the list again from every block (all decoded), for the blocks' zone. */
+    void relink();
     /**
      * Re-cuts every block into the local days of \a zone (after the project's time zone changed), keeping
      * reads, imports and row numbers; also records the zone. Inside the caller's transaction.
@@ -128,6 +144,8 @@ public:
     static void registerSqlTable(sql::Database& db);
 
 private:
+    /** What the linked list was made for: the blocks' zone, count and highest id. */
+    QString linkedStamp();
     struct Block {
         std::int64_t id, day, importId, firstRow, rows, tMin, tMax;
     };

@@ -418,10 +418,17 @@ CREATE TABLE l0.trip_days (day INTEGER PRIMARY KEY, trips INTEGER NOT NULL, mult
     db.exec("DROP TABLE l0.reads; DROP TABLE l0.trips;");
 }
 
+void readsStep9(sql::Database& db) {
+    // Issue 15: the vehicles seen on more than one local day, which a trip build's counts over the whole
+    // period keep to the end (ReadBlocks::linked); kept up to date by each import, made here from the blocks.
+    db.exec("CREATE TABLE l0.linked_vehicles (vehicle INTEGER PRIMARY KEY)");
+    ReadBlocks(db).relink();
+}
+
 const std::vector<Migration>& readsMigrations() {
     static const std::vector<Migration> list = {{1, &readsStep1}, {2, &readsStep2}, {3, &readsStep3},
                                                 {4, &readsStep4}, {5, &readsStep5}, {6, &readsStep6},
-                                                {7, &readsStep7}, {8, &readsStep8}};
+                                                {7, &readsStep7}, {8, &readsStep8}, {9, &readsStep9}};
     return list;
 }
 
