@@ -85,6 +85,15 @@ private slots:
         sortReads(out);
         for (std::size_t i = 0; i < out.size(); ++i)
             QVERIFY2(same(out[i], expected[i]), qPrintable(QStringLiteral("read %1").arg(i)));
+        // The vehicle column alone: each vehicle once, ascending, with its reads.
+        std::vector<std::pair<std::uint32_t, std::uint32_t>> counts, byHand;
+        ReadBlocks::vehicleCounts(block, counts);
+        for (const StoredRead& r : out)
+            if (byHand.empty() || byHand.back().first != r.vehicle)
+                byHand.emplace_back(r.vehicle, 1);
+            else
+                ++byHand.back().second;
+        QCOMPARE(counts, byHand);
         if (n >= 20000) // even random reads (real ones take about 2.2 bytes: `stroom-cli bench import`)
             QVERIFY2(block.size() < 8 * n, qPrintable(QStringLiteral("%1 bytes").arg(block.size())));
     }
@@ -104,12 +113,21 @@ private slots:
             }
         }
         QCOMPARE(errors, (block.size() + 6) / 7);
+        for (int cut = 0; cut < block.size(); cut += 7) {
+            std::vector<std::pair<std::uint32_t, std::uint32_t>> counts;
+            QVERIFY_EXCEPTION_THROWN(ReadBlocks::vehicleCounts(block.left(cut), counts), Error);
+        }
         for (int i = 0; i < 200; ++i) {
             QByteArray bad = block;
             bad[rng.integer(0, bad.size() - 1)] = static_cast<char>(rng.integer(0, 255));
             std::vector<StoredRead> out;
+            std::vector<std::pair<std::uint32_t, std::uint32_t>> counts;
             try {
                 ReadBlocks::decode(bad, out);
+            } catch (const Error&) {
+            }
+            try {
+                ReadBlocks::vehicleCounts(bad, counts);
             } catch (const Error&) {
             }
         }

@@ -216,14 +216,37 @@ void FlowCube::addTrips(const TripSet& set, LocalTime& zone, const RecordKeys& k
 }
 
 void FlowCube::addCounts(const TripSet& set, LocalTime& zone, const RecordKeys& keys) {
-    // Kept reads are the trips' paths. A trip's reads share their vehicle and mostly their day: the day's
-    // cells and the vehicle's key of the day are looked up again only when they change.
+    // Kept reads are the trips' paths: a cell per read, merged per (camera, hour, class, vehicle). The cells
+    // of the set's first day (nearly all) are made straight into a place per camera, and each camera's
+    // sorted while it is in the cache; the few of other days (past midnight) go to their day's list.
+    std::uint32_t maxCamera = 0;
+    std::size_t n = 0;
+    for (const Trip& t : set.trips) {
+        for (std::uint32_t i = 0; i < t.reads; ++i)
+            maxCamera = std::max(maxCamera, set.path[t.pathOffset + i]);
+        n += t.reads;
+    }
+    if (n == 0)
+        return;
+    const bool placed = maxCamera < (1u << 20); // else every day's cells in a list, sorted whole
+    std::int64_t mainDay = INT64_MIN;
+    std::vector<std::size_t> from, fill;
+    std::vector<CountCell> main;
+    if (placed) {
+        int hour = 0;
+        localDayHour(set.trips.front().start, zone, &mainDay, &hour);
+        from.assign(maxCamera + 2, 0);
+        for (const Trip& t : set.trips)
+            for (std::uint32_t i = 0; i < t.reads; ++i)
+                ++from[set.path[t.pathOffset + i] + 1];
+        for (std::size_t c = 1; c < from.size(); ++c)
+            from[c] += from[c - 1];
+        fill.assign(from.begin(), from.end() - 1);
+        main.resize(n);
+    }
     std::map<std::int64_t, std::vector<CountCell>> fresh;
-    std::int64_t lastDay = INT64_MIN;
-    std::vector<CountCell>* cells = nullptr;
     std::uint32_t keyVehicle = 0, vehicleKey = 0;
     std::int64_t keyDay = INT64_MIN;
-    bool packable = true; // cameras and classes fit the radix sort's key
     for (const Trip& t : set.trips) {
         for (std::uint32_t i = 0; i < t.reads; ++i) {
             const std::uint32_t cam = set.path[t.pathOffset + i];
@@ -231,20 +254,52 @@ void FlowCube::addCounts(const TripSet& set, LocalTime& zone, const RecordKeys& 
             std::int64_t day;
             int hour;
             localDayHour(at, zone, &day, &hour);
-            if (day != lastDay) {
-                cells = &fresh[day];
-                if (cells->empty()) // mostly one day: room for every read once
-                    cells->reserve(fresh.size() == 1 ? set.path.size() : 1024);
-                lastDay = day;
-            }
+            // A trip's reads share their vehicle and mostly their day: its key of the day is made once.
             if (day != keyDay || t.vehicle != keyVehicle) {
                 vehicleKey = keys.vehicle(t.vehicle, day);
                 keyDay = day;
                 keyVehicle = t.vehicle;
             }
-            packable = packable && cam < (1u << 23) && t.cls < 16;
-            cells->push_back(CountCell{cam, t.vehicle, keys.read(t.vehicle, at, cam), vehicleKey, 1,
-                                       static_cast<std::uint8_t>(hour), t.cls, 0, 0});
+            const CountCell cell{cam,        t.vehicle, keys.read(t.vehicle, at, cam),
+                                 vehicleKey, 1,         static_cast<std::uint8_t>(hour),
+                                 t.cls,      0,         0};
+            if (day == mainDay)
+                main[fill[cam]++] = cell;
+            else
+                fresh[day].push_back(cell);
+        }
+    }
+    const auto same = [](const CountCell& a, const CountCell& b) {
+        return !countLess(a, b) && !countLess(b, a);
+    };
+    const auto merge = [](CountCell& a, const CountCell& b) {
+        a.passages += b.passages;
+        a.readKeys += b.readKeys;
+    };
+    if (placed) {
+        // Each camera's cells by (hour, class, vehicle), merged and moved up behind the cameras before.
+        std::size_t w = 0;
+        for (std::size_t c = 0; c + 1 < from.size(); ++c) {
+            CountCell* first = main.data() + from[c];
+            const std::size_t count = fill[c] - from[c];
+            radixSort(first, count, [](const CountCell& x) {
+                return static_cast<std::uint64_t>(x.hour) << 40 | static_cast<std::uint64_t>(x.cls) << 32 |
+                       x.vehicle;
+            });
+            for (std::size_t r = 0; r < count; ++r) {
+                if (w > 0 && same(main[w - 1], first[r]))
+                    merge(main[w - 1], first[r]);
+                else
+                    main[w++] = first[r];
+            }
+        }
+        main.resize(w);
+        auto& target = m_counts[mainDay];
+        if (target.empty()) {
+            target.swap(main);
+        } else {
+            target.insert(target.end(), main.begin(), main.end());
+            fresh[mainDay]; // sorted again with the cells there were
         }
     }
     for (auto& [day, dayCells] : fresh) {
@@ -254,21 +309,8 @@ void FlowCube::addCounts(const TripSet& set, LocalTime& zone, const RecordKeys& 
         else
             target.insert(target.end(), dayCells.begin(), dayCells.end());
         std::vector<CountCell>().swap(dayCells);
-        // The order of countLess as one 64-bit key: camera, hour, class, vehicle.
-        if (packable)
-            radixSort(target, [](const CountCell& c) {
-                return static_cast<std::uint64_t>(c.camera) << 41 | static_cast<std::uint64_t>(c.hour) << 36 |
-                       static_cast<std::uint64_t>(c.cls) << 32 | c.vehicle;
-            });
-        else
-            std::sort(target.begin(), target.end(), countLess);
-        mergeEqual(
-            target,
-            [](const CountCell& a, const CountCell& b) { return !countLess(a, b) && !countLess(b, a); },
-            [](CountCell& a, const CountCell& b) {
-                a.passages += b.passages;
-                a.readKeys += b.readKeys;
-            });
+        std::sort(target.begin(), target.end(), countLess);
+        mergeEqual(target, same, merge);
     }
 }
 
@@ -518,10 +560,21 @@ void CountTally::add(std::int64_t day, const std::vector<FlowCube::CountCell>& c
     const FlowFilter& f = m_filter;
     if (!f.acceptsDay(day))
         return;
+    // Figures of one camera each, the cells in camera order (as the cube keeps them): a camera's sightings
+    // are counted before the next camera's come, so one camera's are held rather than the day's.
+    const bool byCamera =
+        m_perCamera && std::is_sorted(cells.begin(), cells.end(),
+                                      [](const FlowCube::CountCell& a, const FlowCube::CountCell& b) {
+                                          return a.camera < b.camera;
+                                      });
+    std::uint32_t current = 0;
     for (const FlowCube::CountCell& c : cells) {
         if (c.hour < f.hourFrom || c.hour >= f.hourTo || !f.acceptsClass(c.cls) ||
             (m_onlyCamera != CameraCount::kAllCameras && c.camera != m_onlyCamera))
             continue;
+        if (byCamera && c.camera != current && !m_day.empty())
+            endDay();
+        current = c.camera;
         const std::int64_t period = m_per == CountPeriod::Hour        ? day * 24 + c.hour
                                     : m_per == CountPeriod::Day       ? day
                                     : m_per == CountPeriod::HourOfDay ? c.hour

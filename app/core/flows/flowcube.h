@@ -326,6 +326,7 @@ private:
         std::uint64_t figureVehicle;
         std::uint32_t key;
     };
+    /** Counts the sightings held (a day's, or all of one camera's on the day) and lets them go. */
     void endDay();
     /** Whether \a vehicle may be seen on more than one day (see expectLinked()). */
     bool linked(std::uint32_t vehicle) const {

@@ -23,6 +23,7 @@
 #include <future>
 #include <optional>
 #include <thread>
+#include <utility>
 
 namespace stroom {
 
@@ -131,7 +132,7 @@ void FlowEngine::buildDays(const std::vector<std::int64_t>& days, std::int64_t f
     struct Input {
         std::int64_t day;
         std::vector<QByteArray> blocks, before;
-        std::int64_t rows = 0; ///< in blocks
+        std::int64_t tMin = INT64_MAX; ///< of blocks
     };
     struct Built {
         std::int64_t day;
@@ -142,10 +143,10 @@ void FlowEngine::buildDays(const std::vector<std::int64_t>& days, std::int64_t f
     const auto build = [&p, &order, &through, fromUtc](const Input& in) {
         Built out;
         out.day = in.day;
-        std::vector<TripRead> reads;
-        // A hint (with room for the day before's last minutes): growing would copy a day's reads.
-        reads.reserve(static_cast<std::size_t>(std::clamp<std::int64_t>(in.rows, 0, 1 << 26) + 65536));
-        const auto add = [&](const StoredRead& r, bool context) {
+        // The day's reads from fromUtc on are built; earlier ones (an update's first day) and the day
+        // before's are only looked back at, within the duplicate window of the first read built.
+        std::int64_t first = INT64_MAX;
+        const auto toTrip = [&](const StoredRead& r, bool context) {
             TripRead t;
             t.t = r.t;
             t.vehicle = r.vehicle;
@@ -153,52 +154,96 @@ void FlowEngine::buildDays(const std::vector<std::int64_t>& days, std::int64_t f
             t.cls = r.cls;
             t.order = r.camera < order.size() ? order[r.camera] : r.camera;
             t.context = context ? 1 : 0;
-            reads.push_back(t);
+            return t;
         };
-        // The day's reads from fromUtc on are built; earlier ones (an update's first day) and the day
-        // before's are only looked back at, within the duplicate window of the first read built.
-        std::int64_t first = INT64_MAX;
-        for (const QByteArray& b : in.blocks)
-            ReadBlocks::decode(b, [&](const StoredRead* rs, std::size_t n) {
-                for (const StoredRead* r = rs; r != rs + n; ++r) {
-                    const bool built = r->t >= fromUtc;
-                    add(*r, !built);
-                    if (built) {
-                        ++out.reads;
-                        first = std::min(first, r->t);
-                    }
-                }
-            });
-        const std::int64_t lookBack = first == INT64_MAX ? INT64_MAX : first - p.dedupeSeconds;
-        if (fromUtc != INT64_MIN)
-            reads.erase(std::remove_if(reads.begin(), reads.end(),
-                                       [&](const TripRead& t) { return t.context && t.t < lookBack; }),
-                        reads.end());
+        const auto take = [&](const StoredRead& r) {
+            const bool built = r.t >= fromUtc;
+            if (built) {
+                ++out.reads;
+                first = std::min(first, r.t);
+            }
+            return toTrip(r, !built);
+        };
+        // The day before's reads from the duplicate window before the earliest read that can be built on
+        // (the window of the first read built, a little later, is applied below).
+        const std::int64_t bound = std::max(in.tMin, fromUtc) - p.dedupeSeconds;
+        std::vector<TripRead> before;
         for (const QByteArray& b : in.before)
             ReadBlocks::decode(b, [&](const StoredRead* rs, std::size_t n) {
                 for (const StoredRead* r = rs; r != rs + n; ++r)
-                    if (r->t >= lookBack)
-                        add(*r, true);
+                    if (r->t >= bound)
+                        before.push_back(toTrip(*r, true));
             });
-        out.trips = TripBuilder::build(reads, p, through, 1);
+        // Each vehicle's place, from the blocks' vehicle columns: the reads are decoded straight into it,
+        // grouped by vehicle, with no second copy of a day's reads to sort.
+        std::vector<std::pair<std::uint32_t, std::uint32_t>> counts;
+        for (const QByteArray& b : in.blocks)
+            ReadBlocks::vehicleCounts(b, counts);
+        std::uint32_t lo = UINT32_MAX, hi = 0;
+        std::size_t n = before.size();
+        for (const auto& [vehicle, count] : counts) {
+            lo = std::min(lo, vehicle);
+            hi = std::max(hi, vehicle);
+            n += count;
+        }
+        for (const TripRead& t : before) {
+            lo = std::min(lo, t.vehicle);
+            hi = std::max(hi, t.vehicle);
+        }
+        std::vector<TripRead> reads;
+        const bool placed = n > 0 && static_cast<std::uint64_t>(hi - lo) <= 4 * n + 1024;
+        if (placed) {
+            std::vector<std::size_t> next(static_cast<std::size_t>(hi - lo) + 1, 0);
+            for (const auto& [vehicle, count] : counts)
+                next[vehicle - lo] += count;
+            for (const TripRead& t : before)
+                ++next[t.vehicle - lo];
+            std::size_t sum = 0;
+            for (std::size_t& x : next)
+                sum += std::exchange(x, sum);
+            reads.resize(n);
+            for (const QByteArray& b : in.blocks)
+                ReadBlocks::decode(b, [&](const StoredRead* rs, std::size_t m) {
+                    for (const StoredRead* r = rs; r != rs + m; ++r)
+                        reads[next[r->vehicle - lo]++] = take(*r);
+                });
+            for (const TripRead& t : before)
+                reads[next[t.vehicle - lo]++] = t;
+        } else { // numbers too sparse for a place each: sorted by the builder
+            reads.reserve(n);
+            for (const QByteArray& b : in.blocks)
+                ReadBlocks::decode(b, [&](const StoredRead* rs, std::size_t m) {
+                    for (const StoredRead* r = rs; r != rs + m; ++r)
+                        reads.push_back(take(*r));
+                });
+            reads.insert(reads.end(), before.begin(), before.end());
+        }
+        std::vector<TripRead>().swap(before);
+        const std::int64_t lookBack = first == INT64_MAX ? INT64_MAX : first - p.dedupeSeconds;
+        reads.erase(std::remove_if(reads.begin(), reads.end(),
+                                   [&](const TripRead& t) { return t.context && t.t < lookBack; }),
+                    reads.end());
+        out.trips = placed ? TripBuilder::buildGrouped(reads, p, through, 1)
+                           : TripBuilder::build(reads, p, through, 1);
         return out;
     };
 
     ReadBlocks blocks(m_store.database());
     auto blocksOf =
-        m_store.database().prepare("SELECT data, rows FROM l0.read_blocks WHERE day = ? ORDER BY id");
-    const auto fetch = [&](std::int64_t day, std::int64_t* rows = nullptr) {
+        m_store.database().prepare("SELECT data, t_min FROM l0.read_blocks WHERE day = ? ORDER BY id");
+    const auto fetch = [&](std::int64_t day, std::int64_t* tMin = nullptr) {
         std::vector<QByteArray> list;
         blocksOf.bind(1, day);
         while (blocksOf.step()) {
             list.push_back(blocksOf.blob(0));
-            if (rows)
-                *rows += blocksOf.int64(1);
+            if (tMin)
+                *tMin = std::min(*tMin, blocksOf.int64(1));
         }
         blocksOf.reset();
         return list;
     };
-    TripStitcher stitcher(p, through);
+    const QString cut = blocks.zone(); // the days' zone (before a build cuts them in a new one, the old)
+    TripStitcher stitcher(p, through, (cut.isEmpty() ? m_store.timeZone() : cut).toUtf8());
     // Two builds and two finishing steps in flight: the cores stay busy while this thread reads blocks,
     // joins days and writes. (Futures are declared last: leaving early waits for them before the rest goes.)
     std::vector<QByteArray> previous;
@@ -209,7 +254,7 @@ void FlowEngine::buildDays(const std::vector<std::int64_t>& days, std::int64_t f
     const auto submit = [&] {
         Input in;
         in.day = days[next++];
-        in.blocks = fetch(in.day, &in.rows);
+        in.blocks = fetch(in.day, &in.tMin);
         in.before = previousDay == in.day - 1 ? previous : fetch(in.day - 1);
         previous = in.blocks;
         previousDay = in.day;
@@ -238,10 +283,10 @@ void FlowEngine::buildDays(const std::vector<std::int64_t>& days, std::int64_t f
             submit();
         br->reads += b.reads;
         br->duplicates += b.trips.duplicates;
-        stitcher.add(b.day, b.trips);
+        stitcher.add(b.day, std::move(b.trips));
         b = Built();
         finishComplete();
-        while (finishing.size() > 2)
+        while (finishing.size() > 1)
             step();
         progress(static_cast<double>(++finished) / static_cast<double>(days.size()));
         progress.checkCancel(QStringLiteral("trip building cancelled; the trips are as they were"));

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <climits>
 #include <thread>
+#include <tuple>
 
 namespace stroom {
 
@@ -23,11 +24,9 @@ void buildRange(std::vector<TripRead>& reads, const std::vector<std::size_t>& ve
             continue;
         std::sort(reads.begin() + static_cast<std::ptrdiff_t>(b),
                   reads.begin() + static_cast<std::ptrdiff_t>(e), [](const TripRead& x, const TripRead& y) {
-                      if (x.t != y.t)
-                          return x.t < y.t;
-                      if (x.order != y.order)
-                          return x.order < y.order;
-                      return x.camera < y.camera;
+                      // Every field: the order never depends on how the reads came in.
+                      return std::tie(x.t, x.order, x.camera, x.cls, x.context) <
+                             std::tie(y.t, y.order, y.camera, y.cls, y.context);
                   });
         kept.clear();
         for (std::size_t i = b; i < e; ++i) {
@@ -93,10 +92,8 @@ void buildRange(std::vector<TripRead>& reads, const std::vector<std::size_t>& ve
 
 TripSet TripBuilder::build(std::vector<TripRead>& reads, const TripParameters& p, const ThroughRule& through,
                            int threads) {
-    TripSet result;
-    result.readsIn = static_cast<std::int64_t>(reads.size());
     if (reads.empty())
-        return result;
+        return TripSet();
     // Grouped by vehicle key: a counting sort over the keys' range (O(n)) when it is dense, a sort when the
     // keys are sparse (numbers grow over the life of a project; a day holds a narrow band of them mostly).
     std::uint32_t lo = UINT32_MAX, hi = 0;
@@ -124,10 +121,34 @@ TripSet TripBuilder::build(std::vector<TripRead>& reads, const TripParameters& p
             sorted[pos[r.vehicle - lo]++] = r;
         reads.swap(sorted);
     }
+    return buildVehicles(reads, start, p, through, threads);
+}
+
+TripSet TripBuilder::buildGrouped(std::vector<TripRead>& reads, const TripParameters& p,
+                                  const ThroughRule& through, int threads) {
+    std::vector<std::size_t> start = {0};
+    for (std::size_t i = 1; i <= reads.size(); ++i)
+        if (i == reads.size() || reads[i].vehicle != reads[i - 1].vehicle)
+            start.push_back(i);
+    return buildVehicles(reads, start, p, through, threads);
+}
+
+TripSet TripBuilder::buildVehicles(std::vector<TripRead>& reads, const std::vector<std::size_t>& start,
+                                   const TripParameters& p, const ThroughRule& through, int threads) {
+    TripSet result;
+    result.readsIn = static_cast<std::int64_t>(reads.size());
+    if (reads.empty())
+        return result;
     const std::size_t vehicles = start.size() - 1;
     threads = std::max(1, std::min(threads, 16));
     if (threads == 1 || reads.size() < 100000) {
+        // The paths hold at most every read: room for them at once (no copies as they grow), and the trips'
+        // vector no larger than it needs to be (a day's sets wait in the pipeline).
+        result.path.reserve(reads.size());
+        result.pathTimes.reserve(reads.size());
         buildRange(reads, start, 0, vehicles, p, through, result);
+        if (result.trips.capacity() > result.trips.size() + result.trips.size() / 4)
+            result.trips.shrink_to_fit();
         return result;
     }
     // Split vehicles into chunks of about equal reads; merge in vehicle order, so the result does not

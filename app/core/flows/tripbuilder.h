@@ -60,6 +60,14 @@ public:
      */
     static TripSet build(std::vector<TripRead>& reads, const TripParameters& p, const ThroughRule& through,
                          int threads = 1);
+    /** As build(), for reads already grouped by vehicle (each vehicle's reads together, in any order). */
+    static TripSet buildGrouped(std::vector<TripRead>& reads, const TripParameters& p,
+                                const ThroughRule& through, int threads = 1);
+
+private:
+    /** build() once the reads are grouped: vehicle v's are [start[v], start[v + 1]). */
+    static TripSet buildVehicles(std::vector<TripRead>& reads, const std::vector<std::size_t>& start,
+                                 const TripParameters& p, const ThroughRule& through, int threads);
 };
 
 /** Reads the parameters from their stored text; defaults where missing. */

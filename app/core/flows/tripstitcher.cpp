@@ -4,9 +4,21 @@
 
 namespace stroom {
 
-TripStitcher::TripStitcher(const TripParameters& p, const ThroughRule& through)
+TripStitcher::TripStitcher(const TripParameters& p, const ThroughRule& through, const QByteArray& zoneId)
     : m_p(p)
-    , m_through(through) {}
+    , m_through(through)
+    , m_zone(zoneId) {}
+
+bool TripStitcher::mayGoOn(std::int64_t day, std::int64_t end) {
+    // The next day's trips start at its local midnight or later (its reads are its own); an hour less, for
+    // a zone whose clocks change at midnight.
+    if (day + 1 != m_nextDay) {
+        LocalTime::Kind kind;
+        m_nextDay = day + 1;
+        m_nextStart = m_zone.toUtc(m_nextDay * 86400, &kind) - 3600;
+    }
+    return end + m_p.gapSeconds >= m_nextStart;
+}
 
 TripStitcher::Open TripStitcher::open(std::int64_t day, const Trip& t, const TripSet& from) {
     Open o{day, t, {}, {}};
@@ -23,11 +35,11 @@ void TripStitcher::close(Open& o) {
     m_closed[o.day].append(o.trip, one);
 }
 
-void TripStitcher::add(std::int64_t day, const TripSet& built) {
+void TripStitcher::add(std::int64_t day, TripSet&& built) {
     m_lastDay = std::max(m_lastDay, day);
-    TripSet& closed = m_closed[day];
     std::unordered_map<std::uint32_t, Open> next;
-    const std::vector<Trip>& trips = built.trips;
+    std::vector<Trip>& trips = built.trips;
+    std::size_t kept = 0; // the day's trips, compacted in place
     for (std::size_t i = 0; i < trips.size();) {
         std::size_t j = i;
         const std::uint32_t v = trips[i].vehicle;
@@ -51,7 +63,7 @@ void TripStitcher::add(std::int64_t day, const TripSet& built) {
                 o.trip.kind =
                     m_through.classify(o.trip.origin, o.trip.destination, o.trip.end - o.trip.start);
                 k = i + 1;
-                if (k == j) { // still the vehicle's last trip: the next day may extend it again
+                if (k == j && mayGoOn(day, o.trip.end)) { // the next day may extend it again
                     next.emplace(v, std::move(o));
                     m_open.erase(it);
                     i = j;
@@ -61,15 +73,29 @@ void TripStitcher::add(std::int64_t day, const TripSet& built) {
             close(o);
             m_open.erase(it);
         }
-        for (std::size_t m = k; m + 1 < j; ++m)
-            closed.append(trips[m], built);
-        next.emplace(v, open(day, trips[j - 1], built));
+        for (std::size_t m = k; m < j; ++m) {
+            if (m + 1 == j && mayGoOn(day, trips[m].end))
+                next.emplace(v, open(day, trips[m], built));
+            else
+                trips[kept++] = trips[m];
+        }
         i = j;
     }
+    trips.resize(kept);
     // Vehicles not seen today: their trips ended (a gap is shorter than a day).
     for (auto& kv : m_open)
         close(kv.second);
     m_open = std::move(next);
+    // The day's set is the built one (the paths of trips taken out stay unused in it).
+    TripSet& closed = m_closed[day];
+    std::swap(closed, built);
+    closed.duplicates = 0;
+    closed.readsIn = 0;
+    closed.singleReadTrips = 0;
+    for (const Trip& t : closed.trips)
+        closed.singleReadTrips += t.reads == 1 ? 1 : 0;
+    for (const Trip& t : built.trips) // closed into this day before (none, as days come in order)
+        closed.append(t, built);
 }
 
 void TripStitcher::finish() {

@@ -27,6 +27,7 @@ QByteArray pack(char magic, const std::string& raw) {
         throw Error::store(QStringLiteral("a block could not be compressed: %1")
                                .arg(QString::fromUtf8(ZSTD_getErrorName(n))));
     out.resize(static_cast<int>(header + n));
+    out.squeeze(); // the bytes kept until stored are the compressed ones, not the room the bound asked for
     return out;
 }
 

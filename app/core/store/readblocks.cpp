@@ -279,6 +279,41 @@ void ReadBlocks::decode(const QByteArray& data,
         chunk(buffer.data(), held);
 }
 
+void ReadBlocks::vehicleCounts(const QByteArray& data,
+                               std::vector<std::pair<std::uint32_t, std::uint32_t>>& out) {
+    std::string raw;
+    if (!blockframe::unpack(data, kMagic, &raw))
+        damaged();
+    const auto* p = reinterpret_cast<const unsigned char*>(raw.data());
+    const auto* end = p + raw.size();
+    const std::uint64_t n = need(p, end), nVehicles = need(p, end), nCams = need(p, end),
+                        nCountries = need(p, end);
+    need(p, end); // the times' base
+    const std::uint64_t lenVehicles = need(p, end);
+    for (int i = 0; i < 3; ++i)
+        need(p, end); // the other columns' lengths
+    if (nVehicles > n || nCams > static_cast<std::uint64_t>(end - p) ||
+        nCountries > static_cast<std::uint64_t>(end - p))
+        damaged();
+    for (std::uint64_t i = 0; i < nCams + nCountries; ++i)
+        need(p, end); // the dictionaries
+    if (lenVehicles > static_cast<std::uint64_t>(end - p))
+        damaged();
+    const unsigned char* endV = p + lenVehicles;
+    std::uint32_t vehicle = 0;
+    std::uint64_t done = 0;
+    for (std::uint64_t v = 0; v < nVehicles; ++v) {
+        vehicle += static_cast<std::uint32_t>(need(p, endV));
+        const std::uint64_t count = need(p, endV);
+        if (count > n - done)
+            damaged();
+        done += count;
+        out.emplace_back(vehicle, static_cast<std::uint32_t>(count));
+    }
+    if (done != n)
+        damaged();
+}
+
 std::int64_t ReadBlocks::localDay(std::int64_t utc, LocalTime& zone) {
     return timefmt::epochDay(utc + zone.offsetAt(utc));
 }

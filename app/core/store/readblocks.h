@@ -7,6 +7,7 @@
 #include <functional>
 #include <optional>
 #include <set>
+#include <utility>
 #include <vector>
 
 namespace stroom {
@@ -53,6 +54,11 @@ public:
      * what was handed on before damage is found stays handed on. */
     static void decode(const QByteArray& data,
                        const std::function<void(const StoredRead* reads, std::size_t n)>& chunk);
+
+    /** Appends each vehicle of a block with its number of reads, in the block's order (its vehicles
+     * ascending), from the vehicle column alone; throws Error::store when the bytes are damaged. */
+    static void vehicleCounts(const QByteArray& data,
+                              std::vector<std::pair<std::uint32_t, std::uint32_t>>& out);
 
     /** The local day (days since 1970-01-01) of a UTC second in \a zone. */
     static std::int64_t localDay(std::int64_t utc, LocalTime& zone);
