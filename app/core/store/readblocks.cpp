@@ -101,6 +101,46 @@ std::uint64_t need(const unsigned char*& p, const unsigned char* end) {
     return v;
 }
 
+/** A block's counts and column lengths, read from its decompressed bytes (which \a p then points past). */
+struct BlockHeader {
+    std::uint64_t n, nVehicles, nCams, nCountries;
+    std::int64_t tBase;
+    std::uint64_t lenVehicles, lenTimes, lenCams, lenCountries;
+};
+/** The next vehicle of a block's vehicle column (delta-coded after \a *vehicle) and its number of reads, of
+ * the \a n the block holds (\a *done of them before). */
+std::uint64_t nextVehicle(const unsigned char*& p, const unsigned char* end, std::uint32_t* vehicle,
+                          std::uint64_t n, std::uint64_t* done) {
+    *vehicle += static_cast<std::uint32_t>(need(p, end));
+    const std::uint64_t count = need(p, end);
+    if (count > n - *done)
+        damaged();
+    *done += count;
+    return count;
+}
+BlockHeader readHeader(const unsigned char*& p, const unsigned char* end) {
+    BlockHeader h{};
+    h.n = need(p, end);
+    h.nVehicles = need(p, end);
+    h.nCams = need(p, end);
+    h.nCountries = need(p, end);
+    h.tBase = varint::unzigzag(need(p, end));
+    h.lenVehicles = need(p, end);
+    h.lenTimes = need(p, end);
+    h.lenCams = need(p, end);
+    h.lenCountries = need(p, end);
+    return h;
+}
+/** A reads block decompressed into \a raw, its header read; \a p points past it, \a end past the bytes. */
+BlockHeader openBlock(const QByteArray& data, std::string& raw, const unsigned char*& p,
+                      const unsigned char*& end) {
+    if (!blockframe::unpack(data, kMagic, &raw))
+        damaged();
+    p = reinterpret_cast<const unsigned char*>(raw.data());
+    end = p + raw.size();
+    return readHeader(p, end);
+}
+
 } // namespace
 
 namespace {
@@ -207,15 +247,12 @@ void ReadBlocks::decode(const QByteArray& data, std::vector<StoredRead>& out) {
 void ReadBlocks::decode(const QByteArray& data,
                         const std::function<void(const StoredRead* reads, std::size_t n)>& chunk) {
     std::string raw;
-    if (!blockframe::unpack(data, kMagic, &raw))
-        damaged();
-    const auto* p = reinterpret_cast<const unsigned char*>(raw.data());
-    const auto* end = p + raw.size();
-    const std::uint64_t n = need(p, end), nVehicles = need(p, end), nCams = need(p, end),
-                        nCountries = need(p, end);
-    const std::int64_t tBase = varint::unzigzag(need(p, end));
-    const std::uint64_t lenVehicles = need(p, end), lenTimes = need(p, end), lenCams = need(p, end),
-                        lenCountries = need(p, end);
+    const unsigned char *p = nullptr, *end = nullptr;
+    const BlockHeader h = openBlock(data, raw, p, end);
+    const std::uint64_t n = h.n, nVehicles = h.nVehicles, nCams = h.nCams, nCountries = h.nCountries;
+    const std::int64_t tBase = h.tBase;
+    const std::uint64_t lenVehicles = h.lenVehicles, lenTimes = h.lenTimes, lenCams = h.lenCams,
+                        lenCountries = h.lenCountries;
     // Every count and length within the bytes there are (classes take one byte per read), before any
     // allocation or pointer is made from them.
     const auto left = [&] { return static_cast<std::uint64_t>(end - p); };
@@ -249,10 +286,7 @@ void ReadBlocks::decode(const QByteArray& data,
     std::uint32_t vehicle = 0;
     std::uint64_t done = 0;
     for (std::uint64_t v = 0; v < nVehicles; ++v) {
-        vehicle += static_cast<std::uint32_t>(need(pv, endV));
-        const std::uint64_t count = need(pv, endV);
-        if (count > n - done)
-            damaged();
+        const std::uint64_t count = nextVehicle(pv, endV, &vehicle, n, &done);
         std::int64_t t = tBase;
         for (std::uint64_t i = 0; i < count; ++i) {
             t = static_cast<std::int64_t>(static_cast<std::uint64_t>(t) + need(pt, endT)); // wraps, never UB
@@ -271,7 +305,6 @@ void ReadBlocks::decode(const QByteArray& data,
                 held = 0;
             }
         }
-        done += count;
     }
     if (done != n)
         damaged();
@@ -282,16 +315,10 @@ void ReadBlocks::decode(const QByteArray& data,
 void ReadBlocks::vehicleCounts(const QByteArray& data,
                                std::vector<std::pair<std::uint32_t, std::uint32_t>>& out) {
     std::string raw;
-    if (!blockframe::unpack(data, kMagic, &raw))
-        damaged();
-    const auto* p = reinterpret_cast<const unsigned char*>(raw.data());
-    const auto* end = p + raw.size();
-    const std::uint64_t n = need(p, end), nVehicles = need(p, end), nCams = need(p, end),
-                        nCountries = need(p, end);
-    need(p, end); // the times' base
-    const std::uint64_t lenVehicles = need(p, end);
-    for (int i = 0; i < 3; ++i)
-        need(p, end); // the other columns' lengths
+    const unsigned char *p = nullptr, *end = nullptr;
+    const BlockHeader h = openBlock(data, raw, p, end);
+    const std::uint64_t n = h.n, nVehicles = h.nVehicles, nCams = h.nCams, nCountries = h.nCountries,
+                        lenVehicles = h.lenVehicles;
     if (nVehicles > n || nCams > static_cast<std::uint64_t>(end - p) ||
         nCountries > static_cast<std::uint64_t>(end - p))
         damaged();
@@ -303,11 +330,7 @@ void ReadBlocks::vehicleCounts(const QByteArray& data,
     std::uint32_t vehicle = 0;
     std::uint64_t done = 0;
     for (std::uint64_t v = 0; v < nVehicles; ++v) {
-        vehicle += static_cast<std::uint32_t>(need(p, endV));
-        const std::uint64_t count = need(p, endV);
-        if (count > n - done)
-            damaged();
-        done += count;
+        const std::uint64_t count = nextVehicle(p, endV, &vehicle, n, &done);
         out.emplace_back(vehicle, static_cast<std::uint32_t>(count));
     }
     if (done != n)
