@@ -404,6 +404,22 @@ private slots:
             tx.commit();
         }
         QCOMPARE(*blocks.linked(), *kept);
+        // A purge takes the list with the reads: nothing kept of vehicles whose reads are gone.
+        {
+            sql::Transaction tx(s.database());
+            blocks.removeBefore(1772582400); // 2026-03-04: P3's two days stay, P2's first goes
+            tx.commit();
+        }
+        QVERIFY(!blocks.linked().has_value());
+        auto left = s.database().prepare("SELECT count(*) FROM l0.linked_vehicles");
+        QVERIFY(left.step());
+        QCOMPARE(left.int64(0), std::int64_t(0));
+        {
+            sql::Transaction tx(s.database());
+            blocks.relink();
+            tx.commit();
+        }
+        QCOMPARE(blocks.linked()->size(), std::size_t(1)); // P3
         // Blocks written other than by an import leave the list unknown until made again.
         {
             sql::Transaction tx(s.database());

@@ -518,6 +518,10 @@ ReadBlocks::Removed ReadBlocks::removeWhere(const QString& where, std::int64_t a
     uniqueVehicles(removed.vehicles);
     if (removed.reads == 0)
         return removed;
+    // The linked vehicles go with the reads (retention): the next trip build makes the list again from
+    // what is kept.
+    if (!dryRun)
+        m_db.exec(QStringLiteral("DELETE FROM %1.linked_vehicles").arg(m_schema));
     // The orphans: removed vehicles that no read outside the removal has.
     std::vector<char> stays(removed.vehicles.size(), 0);
     const auto mark = [&](const StoredRead& r) {
