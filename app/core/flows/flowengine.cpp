@@ -191,7 +191,7 @@ void FlowEngine::buildDays(const std::vector<std::int64_t>& days, std::int64_t f
             hi = std::max(hi, t.vehicle);
         }
         std::vector<TripRead> reads;
-        const bool placed = n > 0 && static_cast<std::uint64_t>(hi - lo) <= 4 * n + 1024;
+        const bool placed = n > 0 && TripBuilder::denseVehicles(lo, hi, n);
         if (placed) {
             std::vector<std::size_t> next(static_cast<std::size_t>(hi - lo) + 1, 0);
             for (const auto& [vehicle, count] : counts)
@@ -244,7 +244,7 @@ void FlowEngine::buildDays(const std::vector<std::int64_t>& days, std::int64_t f
     };
     const QString cut = blocks.zone(); // the days' zone (before a build cuts them in a new one, the old)
     TripStitcher stitcher(p, through, (cut.isEmpty() ? m_store.timeZone() : cut).toUtf8());
-    // Two builds and two finishing steps in flight: the cores stay busy while this thread reads blocks,
+    // Two builds and one finishing step in flight: the cores stay busy while this thread reads blocks,
     // joins days and writes. (Futures are declared last: leaving early waits for them before the rest goes.)
     std::vector<QByteArray> previous;
     std::int64_t previousDay = INT64_MIN;

@@ -101,11 +101,12 @@ TripSet TripBuilder::build(std::vector<TripRead>& reads, const TripParameters& p
         lo = std::min(lo, r.vehicle);
         hi = std::max(hi, r.vehicle);
     }
-    if (static_cast<std::uint64_t>(hi - lo) > 4 * reads.size() + 1024)
+    const bool dense = denseVehicles(lo, hi, reads.size());
+    if (!dense)
         std::sort(reads.begin(), reads.end(),
                   [](const TripRead& a, const TripRead& b) { return a.vehicle < b.vehicle; });
     std::vector<std::size_t> start = {0};
-    if (static_cast<std::uint64_t>(hi - lo) > 4 * reads.size() + 1024) {
+    if (!dense) {
         for (std::size_t i = 1; i <= reads.size(); ++i)
             if (i == reads.size() || reads[i].vehicle != reads[i - 1].vehicle)
                 start.push_back(i);

@@ -60,6 +60,11 @@ public:
      */
     static TripSet build(std::vector<TripRead>& reads, const TripParameters& p, const ThroughRule& through,
                          int threads = 1);
+    /** Whether \a n reads with vehicle numbers from \a lo to \a hi are grouped by a place per number (a
+     * counting sort; the numbers dense enough) rather than sorted. */
+    static bool denseVehicles(std::uint32_t lo, std::uint32_t hi, std::size_t n) {
+        return static_cast<std::uint64_t>(hi - lo) <= 4 * static_cast<std::uint64_t>(n) + 1024;
+    }
     /** As build(), for reads already grouped by vehicle (each vehicle's reads together, in any order). */
     static TripSet buildGrouped(std::vector<TripRead>& reads, const TripParameters& p,
                                 const ThroughRule& through, int threads = 1);

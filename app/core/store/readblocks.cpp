@@ -636,12 +636,14 @@ void ReadBlocks::addLinked(const std::vector<std::uint32_t>& vehicles) {
 }
 
 void ReadBlocks::relink() {
-    // Each day's distinct vehicles, one after another; a vehicle found twice is on two days.
+    // Each day's distinct vehicles (the blocks' vehicle columns: nothing else decoded), one after another; a
+    // vehicle found twice is on two days.
     std::vector<std::uint64_t> all;
     {
         auto st = m_db.prepare(QStringLiteral("SELECT day, data FROM %1 ORDER BY day").arg(table()));
         std::int64_t day = INT64_MIN;
         std::size_t dayFrom = 0;
+        std::vector<std::pair<std::uint32_t, std::uint32_t>> counts;
         const auto closeDay = [&] {
             std::sort(all.begin() + static_cast<std::ptrdiff_t>(dayFrom), all.end());
             all.erase(std::unique(all.begin() + static_cast<std::ptrdiff_t>(dayFrom), all.end()), all.end());
@@ -652,11 +654,10 @@ void ReadBlocks::relink() {
                 closeDay();
                 day = st.int64(0);
             }
-            decode(st.blob(1), [&](const StoredRead* reads, std::size_t n) {
-                for (const StoredRead* r = reads; r != reads + n; ++r)
-                    if (all.size() == dayFrom || all.back() != r->vehicle)
-                        all.push_back(r->vehicle);
-            });
+            counts.clear();
+            vehicleCounts(st.blob(1), counts);
+            for (const auto& vc : counts)
+                all.push_back(vc.first);
         }
         closeDay();
     }
