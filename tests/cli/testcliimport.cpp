@@ -36,9 +36,10 @@ private:
     static QString fingerprint(const QString& project) {
         Store s = Store::open(project);
         QStringList parts;
-        for (const char* q : {"SELECT count(*) FROM stroom_reads", "SELECT count(*) FROM l0.pseudonyms",
-                              "SELECT count(*) FROM imports", "SELECT count(*) FROM cameras",
-                              "PRAGMA integrity_check", "PRAGMA l0.integrity_check"}) {
+        for (const char* q :
+             {"SELECT count(*) FROM stroom_reads", "SELECT coalesce(sum(n), 0) FROM l0.pseudonym_buckets",
+              "SELECT count(*) FROM imports", "SELECT count(*) FROM cameras", "PRAGMA integrity_check",
+              "PRAGMA l0.integrity_check"}) {
             auto st = s.database().prepare(q);
             st.step();
             parts << st.text(0);

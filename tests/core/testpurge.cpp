@@ -8,10 +8,12 @@
 #include "session/session.h"
 #include "simulate/demoproject.h"
 #include "store/auditlog.h"
+#include "store/pseudonymdictionary.h"
 #include "store/store.h"
 
 #include <QDateTime>
 #include <QFile>
+#include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -97,12 +99,18 @@ private slots:
         // The pseudonyms only the purged reads use, to look for afterwards.
         QList<QByteArray> gone;
         {
-            auto st = s.database().prepare(
-                "SELECT key FROM l0.pseudonyms WHERE id IN (SELECT vehicle FROM stroom_reads "
-                "WHERE t < ?) AND id NOT IN (SELECT vehicle FROM stroom_reads WHERE t >= ?)");
+            QSet<qint64> goneIds;
+            auto st = s.database().prepare("SELECT DISTINCT vehicle FROM stroom_reads WHERE t < ? AND "
+                                           "vehicle NOT IN (SELECT vehicle FROM "
+                                           "stroom_reads WHERE t >= ?)");
             st.bind(1, cut).bind(2, cut);
             while (st.step())
-                gone << st.blob(0);
+                goneIds.insert(st.int64(0));
+            PseudonymDictionary(s.database()).forEach([&](const PseudonymDictionary::Entry& e) {
+                if (goneIds.contains(e.id))
+                    gone << QByteArray(reinterpret_cast<const char*>(e.key), e.len);
+            });
+            QCOMPARE(gone.size(), goneIds.size());
         }
         QVERIFY(gone.size() > 100);
         Purge::Range r;
@@ -220,7 +228,11 @@ private slots:
             return st.step() ? st.int64(0) : -1;
         };
         const qint64 last = scalar("SELECT max(id) FROM imports WHERE first_rowid IS NOT NULL");
-        const qint64 highestVehicle = scalar("SELECT max(id) FROM l0.pseudonyms");
+        qint64 highestVehicle = 0;
+        PseudonymDictionary(s.database()).forEach([&](const PseudonymDictionary::Entry& e) {
+            highestVehicle = std::max<qint64>(highestVehicle, e.id);
+        });
+        QVERIFY(highestVehicle > 0);
         Purge::Range r;
         r.kind = Purge::Range::Kind::Import;
         r.importId = last;

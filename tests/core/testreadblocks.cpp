@@ -4,6 +4,7 @@
 #include "common/timeparse.h"
 #include "flows/cameraindex.h"
 #include "flows/flowengine.h"
+#include "store/pseudonymdictionary.h"
 #include "store/readblocks.h"
 #include "store/store.h"
 #include "store/tripdays.h"
@@ -233,9 +234,13 @@ private slots:
         const QString project = dir + QStringLiteral("/old.gpkg");
         // What the old file holds, read with plain SQL before Stroom touches it.
         qint64 reads = 0, tSum = 0, trips = 0, tripStarts = 0;
+        std::map<std::uint32_t, QByteArray> pseudonyms;
         {
             sql::Database old;
             old.open(project + QStringLiteral(".reads"), sql::Database::Mode::ReadOnly);
+            auto ps = old.prepare("SELECT id, key FROM pseudonyms");
+            while (ps.step())
+                pseudonyms[static_cast<std::uint32_t>(ps.int64(0))] = ps.blob(1);
             auto st = old.prepare("SELECT count(*), sum(t) FROM reads");
             QVERIFY(st.step());
             reads = st.int64(0);
@@ -246,7 +251,28 @@ private slots:
             tripStarts = tr.int64(1);
         }
         QVERIFY(reads > 3000);
+        QVERIFY(pseudonyms.size() > 100);
         Store s = Store::open(project);
+        // The dictionary's rows are now buckets (reads step 10): every pseudonym with its number, and the
+        // next number after the highest.
+        std::map<std::uint32_t, QByteArray> converted;
+        PseudonymDictionary dictionary(s.database());
+        dictionary.forEach([&](const PseudonymDictionary::Entry& e) {
+            converted[e.id] = QByteArray(reinterpret_cast<const char*>(e.key), e.len);
+        });
+        QVERIFY(converted == pseudonyms);
+        for (const auto& [id, key] : pseudonyms)
+            QCOMPARE(dictionary.find(reinterpret_cast<const unsigned char*>(key.constData()),
+                                     static_cast<std::size_t>(key.size())),
+                     static_cast<std::int64_t>(id));
+        QCOMPARE(s.meta(Store::Sidecar::Reads, QStringLiteral("next_vehicle")).toLongLong(),
+                 static_cast<qint64>(pseudonyms.rbegin()->first) + 1);
+        {
+            auto table =
+                s.database().prepare("SELECT count(*) FROM l0.sqlite_master WHERE name = 'pseudonyms'");
+            QVERIFY(table.step());
+            QCOMPARE(table.int64(0), std::int64_t(0));
+        }
         ReadBlocks blocks(s.database());
         QCOMPARE(blocks.totals().reads, reads);
         qint64 sum = 0;
@@ -265,10 +291,10 @@ private slots:
         QVERIFY(blocks.linked().has_value());
         QCOMPARE(*blocks.linked(), linked);
         FlowEngine e(s);
-        const TripSet converted = e.loadTrips();
-        QCOMPARE(static_cast<qint64>(converted.trips.size()), trips);
+        const TripSet convertedTrips = e.loadTrips();
+        QCOMPARE(static_cast<qint64>(convertedTrips.trips.size()), trips);
         qint64 starts = 0;
-        for (const Trip& t : converted.trips)
+        for (const Trip& t : convertedTrips.trips)
             starts += t.start;
         QCOMPARE(starts, tripStarts);
         QVERIFY(!e.isStale(e.storedParameters())); // converted, nothing to rebuild

@@ -5,6 +5,7 @@
 #include "common/timeformat.h"
 #include "common/timeparse.h"
 #include "flows/flowcube.h"
+#include "store/pseudonymdictionary.h"
 #include "store/readblocks.h"
 #include "store/store.h"
 #include "store/tripdays.h"
@@ -18,15 +19,6 @@
 namespace stroom {
 
 namespace {
-
-std::int64_t scalar(sql::Database& db, const QString& sql, std::int64_t a = 0, std::int64_t b = 0) {
-    auto st = db.prepare(sql);
-    if (sql.contains(QLatin1String("?1")))
-        st.bind(1, a);
-    if (sql.contains(QLatin1String("?2")))
-        st.bind(2, b);
-    return st.step() && !st.isNull(0) ? st.int64(0) : 0;
-}
 
 /** Checks that an import range names an import with reads. */
 void checkImport(Store& store, const Purge::Range& r) {
@@ -115,19 +107,11 @@ Purge::Result Purge::run(Store& store, const Range& range, const QString& purpos
     db.exec("PRAGMA l0.secure_delete = ON");
     {
         sql::Transaction tx(db);
-        // Numbers are never given twice: the kept trips and cube cells count vehicles by number.
-        const std::int64_t nextVehicle = std::max<std::int64_t>(
-            store.meta(Store::Sidecar::Reads, QStringLiteral("next_vehicle")).toLongLong(),
-            scalar(db, QStringLiteral("SELECT coalesce(max(id), 0) + 1 FROM l0.pseudonyms")));
-        store.setMeta(Store::Sidecar::Reads, QStringLiteral("next_vehicle"), QString::number(nextVehicle));
-        // The reads go, and the pseudonyms only they used with them.
+        // The reads go, and the pseudonyms only they used with them. Their numbers are not given again
+        // (the kept trips and cube cells count vehicles by number): the next import starts from the reads
+        // meta's next_vehicle, which every import sets and a purge leaves.
         const ReadBlocks::Removed removed = removeReads(store, range, false);
-        auto orphan = db.prepare("DELETE FROM l0.pseudonyms WHERE id = ?");
-        for (std::uint32_t v : removed.orphans) {
-            orphan.bind(1, static_cast<std::int64_t>(v));
-            orphan.run();
-            orphan.reset();
-        }
+        PseudonymDictionary(db).remove(removed.orphans);
         // The imports' row ranges shrink to the rows they still hold (none: no range); the next import's
         // rows start after the highest ever given (l0.meta next_row), never inside an earlier range.
         ReadBlocks(db).updateImportRanges();

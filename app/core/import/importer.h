@@ -29,6 +29,9 @@ struct ImportOptions {
     PseudonymKeys::Rotation keyRotation = PseudonymKeys::Rotation::Daily;
     bool force = false; ///< import a file even if it was imported before
     QString period;     ///< "START/END" for aggregate files without period columns
+    /** The most pseudonyms an import holds in memory (about 60 bytes each); past it, what it has met goes to
+     * the store's dictionary and is read back from there by bucket as needed. */
+    std::size_t pseudonymsInMemory = 16000000;
 };
 
 /** \brief A rejected line: where and why. */

@@ -4,6 +4,7 @@
 #include "common/vehicleclass.h"
 #include "import/importparts.h"
 #include "privacy/privacyguard.h"
+#include "store/pseudonymdictionary.h"
 #include "store/readblocks.h"
 
 #include <QDateTime>
@@ -105,14 +106,16 @@ private:
 
 /**
  * Pseudonym → vehicle key, in memory: open addressing (16-byte slots, at most 70 % full) over an arena of
- * keys in 64 MiB chunks, so neither ever copies the keys when it grows. Bounded: when it holds too many keys
- * it forgets them all and the store's dictionary answers for the rest (much slower).
+ * keys in 64 MiB chunks, so neither ever copies the keys when it grows. Bounded by its owner: full() says
+ * when it holds the most keys it may (ImportOptions::pseudonymsInMemory; a stored bucket read in may pass
+ * that by its size), and the owner then stores what is new and clears it.
  */
 class PseudonymCache {
 public:
-    /// About 60 bytes each: 16 million pseudonyms (100 million reads of a city; under 1 GB) stay in memory.
-    static constexpr std::size_t kMaxEntries = 16000000;
-    PseudonymCache() { reset(1 << 16); }
+    explicit PseudonymCache(std::size_t maxEntries)
+        : m_maxEntries(std::max<std::size_t>(1, maxEntries)) {
+        clear();
+    }
     /** The id, or -1. */
     std::int64_t find(const unsigned char* key, std::size_t len, std::uint64_t h) const {
         std::size_t i = h & m_mask;
@@ -122,23 +125,32 @@ public:
                 return -1;
             if (s.hash == h) {
                 const unsigned char* k = at(s.offset);
-                if (k[0] == len && std::memcmp(k + 1, key, len) == 0)
+                if (k[0] == len && std::memcmp(k + 5, key, len) == 0)
                     return static_cast<std::int64_t>(s.id) - 1;
             }
             i = (i + 1) & m_mask;
         }
     }
-    /** False when the cache was full and has been cleared (then inserted into the fresh cache). */
-    bool insert(const unsigned char* key, std::size_t len, std::uint64_t h, std::int64_t id) {
-        bool kept = true;
-        if (m_size >= kMaxEntries) {
-            reset(1 << 16);
-            kept = false;
-        } else if ((m_size + 1) * 10 > m_slots.size() * 7) {
+    /** Adds a key that is not in the cache. */
+    void insert(const unsigned char* key, std::size_t len, std::uint64_t h, std::int64_t id) {
+        if ((m_size + 1) * 10 > m_slots.size() * 7)
             grow();
-        }
         place(key, len, h, id);
-        return kept;
+    }
+    bool full() const { return m_size >= m_maxEntries; }
+    void clear() { reset(1 << 16); }
+    /** Each key with its id, in the order they came (the arena read straight through). */
+    template <typename F> void forEach(F f) const {
+        for (std::size_t c = 0; c < m_chunks.size(); ++c) {
+            const unsigned char* k = m_chunks[c].get();
+            const unsigned char* end = k + (c + 1 == m_chunks.size() ? m_used : m_chunkUsed[c]);
+            while (k < end) {
+                std::uint32_t id;
+                std::memcpy(&id, k + 1, 4);
+                f(k + 5, k[0], static_cast<std::int64_t>(id));
+                k += 5 + k[0];
+            }
+        }
     }
     /** Asks for the slot of hash \a h to be in the cache (no effect on what is found). */
     void prefetch(std::uint64_t h) const { __builtin_prefetch(&m_slots[h & m_mask]); }
@@ -148,29 +160,13 @@ public:
         if (s.id != 0)
             __builtin_prefetch(at(s.offset));
     }
-    static std::uint64_t hash(const unsigned char* key, std::size_t len) {
-        // Eight bytes at a time, each mixed in (keys are mostly hash output already), the rest byte by byte.
-        std::uint64_t h = 0x9e3779b97f4a7c15ULL ^ len;
-        std::size_t i = 0;
-        for (; i + 8 <= len; i += 8) {
-            std::uint64_t w;
-            std::memcpy(&w, key + i, 8);
-            h = (h ^ w) * 0xbf58476d1ce4e5b9ULL;
-            h ^= h >> 31;
-        }
-        for (; i < len; ++i)
-            h = (h ^ key[i]) * 1099511628211ULL;
-        h ^= h >> 29;
-        h *= 0xbf58476d1ce4e5b9ULL;
-        return h ^ (h >> 32);
-    }
 
 private:
     static constexpr unsigned kChunkBits = 26;
     struct Slot {
         std::uint64_t hash;
         std::uint32_t id;     ///< vehicle key + 1; 0: empty
-        std::uint32_t offset; ///< of [length, key bytes] in the arena
+        std::uint32_t offset; ///< of [length, id (4 bytes), key bytes] in the arena
     };
     const unsigned char* at(std::uint32_t offset) const {
         return m_chunks[offset >> kChunkBits].get() + (offset & ((1u << kChunkBits) - 1));
@@ -179,19 +175,24 @@ private:
         m_slots.assign(n, Slot{0, 0, 0});
         m_mask = n - 1;
         m_chunks.clear();
+        m_chunkUsed.clear();
         m_used = 1u << kChunkBits; // the first key opens a chunk
         m_size = 0;
     }
     void place(const unsigned char* key, std::size_t len, std::uint64_t h, std::int64_t id) {
-        if (m_used + len + 1 > (1u << kChunkBits)) {
+        if (m_used + len + 5 > (1u << kChunkBits)) {
+            if (!m_chunks.empty())
+                m_chunkUsed.push_back(m_used);
             m_chunks.emplace_back(new unsigned char[std::size_t(1) << kChunkBits]);
             m_used = 0;
         }
         const auto offset = static_cast<std::uint32_t>(((m_chunks.size() - 1) << kChunkBits) + m_used);
         unsigned char* k = m_chunks.back().get() + m_used;
         k[0] = static_cast<unsigned char>(len);
-        std::memcpy(k + 1, key, len);
-        m_used += len + 1;
+        const auto id32 = static_cast<std::uint32_t>(id);
+        std::memcpy(k + 1, &id32, 4);
+        std::memcpy(k + 5, key, len);
+        m_used += len + 5;
         std::size_t i = h & m_mask;
         while (m_slots[i].id != 0)
             i = (i + 1) & m_mask;
@@ -214,7 +215,9 @@ private:
     }
     std::vector<Slot> m_slots;
     std::vector<std::unique_ptr<unsigned char[]>> m_chunks;
+    std::vector<std::size_t> m_chunkUsed; ///< bytes used of each chunk but the last (m_used)
     std::size_t m_used = 0, m_mask = 0, m_size = 0;
+    std::size_t m_maxEntries;
 };
 
 /** HMAC-SHA256 with a random key per UTC day, held in memory only (DESIGN §4). */
@@ -537,14 +540,13 @@ public:
         , m_db(ctx.db)
         , m_blocks(ctx.db)
         , m_zoneId(blocksZone(projectZone))
-        , m_dayOf(m_zoneId) {
+        , m_dayOf(m_zoneId)
+        , m_dictionary(ctx.db)
+        , m_loaded(std::size_t(1) << PseudonymDictionary::kBucketBits)
+        , m_cache(ctx.options.pseudonymsInMemory) {
         {
-            auto st = m_db.prepare("SELECT max(id) FROM l0.pseudonyms");
-            if (st.step() && !st.isNull(0)) {
-                m_nextId = st.int64(0) + 1;
-                m_dictionaryWasEmpty = false;
-            }
-            // A purge leaves a floor: numbers of purged pseudonyms are still counted in kept trips and cells.
+            // Numbers are never given twice: each import leaves the next one, and a purge leaves it as it
+            // was (the numbers of purged pseudonyms are still counted in kept trips and cells).
             auto floor = m_db.prepare("SELECT value FROM l0.meta WHERE key = 'next_vehicle'");
             if (floor.step())
                 m_nextId = std::max<std::int64_t>(m_nextId, floor.text(0).toLongLong());
@@ -555,13 +557,10 @@ public:
             rows.step();
             ctx.firstRowid = rows.int64(0);
             m_nextRow = ctx.firstRowid;
-        } // both statements end here: the index below cannot be dropped under a running one
-        m_firstNewId = m_nextId;
+        }
+        m_firstNewId = m_pendingFrom = m_nextId;
         m_linkedKnown = m_blocks.linkedKnown();
-        // Building the dictionary's index once at the end is much faster than keeping it up to date.
-        if (m_dictionaryWasEmpty)
-            m_db.exec("DROP INDEX l0.pseudonyms_key");
-        m_mayBeStored = !m_dictionaryWasEmpty;
+        m_mayBeStored = !m_dictionary.empty();
     }
 
     void write(const Batch& b) {
@@ -572,7 +571,7 @@ public:
         const std::size_t n = b.reads.size();
         m_hashes.resize(n);
         for (std::size_t i = 0; i < n; ++i)
-            m_hashes[i] = PseudonymCache::hash(b.reads[i].key, b.reads[i].keyLen);
+            m_hashes[i] = PseudonymDictionary::hash(b.reads[i].key, b.reads[i].keyLen);
         constexpr std::size_t kAhead = 16;
         for (std::size_t i = 0; i < std::min(n, kAhead); ++i)
             m_cache.prefetch(m_hashes[i]);
@@ -623,11 +622,12 @@ public:
             flush(m_days.begin()->first);
         while (!m_encoding.empty())
             storeEncoded();
-        if (m_dictionaryWasEmpty)
-            m_db.exec("CREATE UNIQUE INDEX l0.pseudonyms_key ON pseudonyms(key)");
+        storeNewPseudonyms();
         m_ctx.lastRowid = m_nextRow - 1;
-        auto next = m_db.prepare("INSERT OR REPLACE INTO l0.meta (key, value) VALUES ('next_row', ?)");
-        next.bind(1, QString::number(m_nextRow));
+        auto next = m_db.prepare("INSERT OR REPLACE INTO l0.meta (key, value) VALUES (?, ?)");
+        next.bind(1, QStringLiteral("next_row")).bind(2, QString::number(m_nextRow));
+        next.run();
+        next.bind(1, QStringLiteral("next_vehicle")).bind(2, QString::number(m_nextId));
         next.run();
         if (m_blocks.zone().isEmpty()) {
             auto zone = m_db.prepare("INSERT OR REPLACE INTO l0.meta (key, value) VALUES ('blocks_zone', ?)");
@@ -750,33 +750,53 @@ private:
         return id;
     }
 
-    /** The dictionary id of a read's pseudonym: from the cache, the stored dictionary, or new. */
+    /**
+     * The vehicle number of a read's pseudonym: from the cache, else from its bucket of the stored
+     * dictionary (read into the cache whole, once), else a new number.
+     */
     std::int64_t vehicleId(const ParsedRead& r, std::uint64_t h) {
         std::int64_t id = m_cache.find(r.key, r.keyLen, h);
         if (id >= 0)
             return id;
-        const QByteArray key = QByteArray::fromRawData(reinterpret_cast<const char*>(r.key), r.keyLen);
         if (m_mayBeStored) {
-            m_findStored.bindBlob(1, key);
-            if (m_findStored.step())
-                id = m_findStored.int64(0);
-            m_findStored.reset();
+            const std::uint32_t b = PseudonymDictionary::bucketOf(h);
+            if (!m_loaded[b]) {
+                if (m_cache.full())
+                    spillCache();
+                m_dictionary.bucket(b, [this](const PseudonymDictionary::Entry& e) {
+                    m_cache.insert(e.key, e.len, PseudonymDictionary::hash(e.key, e.len), e.id);
+                });
+                m_loaded[b] = true;
+                id = m_cache.find(r.key, r.keyLen, h);
+                if (id >= 0)
+                    return id;
+            }
         }
-        if (id < 0) {
-            id = m_nextId++;
-            m_addPseudonym.bind(1, id).bindBlob(2, key);
-            m_addPseudonym.run();
-            ++m_ctx.report.pseudonymsNew;
-        }
-        if (!m_cache.insert(r.key, r.keyLen, h, id)) {
-            // The cache overflowed and forgot: from now on the dictionary table answers too, so it needs
-            // its index.
-            if (m_dictionaryWasEmpty)
-                m_db.exec("CREATE UNIQUE INDEX l0.pseudonyms_key ON pseudonyms(key)");
-            m_dictionaryWasEmpty = false;
-            m_mayBeStored = true;
-        }
+        if (m_cache.full())
+            spillCache();
+        id = m_nextId++;
+        ++m_ctx.report.pseudonymsNew;
+        m_cache.insert(r.key, r.keyLen, h, id);
         return id;
+    }
+
+    /** The pseudonyms new since the last time, into the stored dictionary. */
+    void storeNewPseudonyms() {
+        m_dictionary.add([this](const PseudonymDictionary::Visitor& visit) {
+            m_cache.forEach([&](const unsigned char* key, std::uint8_t len, std::int64_t id) {
+                if (id >= m_pendingFrom)
+                    visit({key, len, static_cast<std::uint32_t>(id)});
+            });
+        });
+        m_pendingFrom = m_nextId;
+    }
+
+    /** The cache is full: what is new goes to the store, and the stored dictionary answers from then on. */
+    void spillCache() {
+        storeNewPseudonyms();
+        m_cache.clear();
+        std::fill(m_loaded.begin(), m_loaded.end(), false);
+        m_mayBeStored = true;
     }
 
     ImportContext& m_ctx;
@@ -784,8 +804,10 @@ private:
     ReadBlocks m_blocks;
     QByteArray m_zoneId;
     DayOf m_dayOf;
+    PseudonymDictionary m_dictionary;
+    std::vector<bool> m_loaded; ///< the stored buckets read into the cache
     std::int64_t m_nextId = 1, m_firstNewId = 1, m_nextRow = 1;
-    bool m_dictionaryWasEmpty = true;
+    std::int64_t m_pendingFrom = 1; ///< numbers from here on are not in the stored dictionary yet
     bool m_mayBeStored = false;
     bool m_first = true;
     PseudonymCache m_cache;
@@ -799,8 +821,6 @@ private:
     std::size_t m_buffered = 0;
     std::vector<std::pair<std::int64_t, std::int64_t>> m_newDays;
     std::unordered_map<std::uint32_t, std::pair<std::int64_t, std::int64_t>> m_knownDays;
-    sql::Statement m_findStored = m_db.prepare("SELECT id FROM l0.pseudonyms WHERE key = ?");
-    sql::Statement m_addPseudonym = m_db.prepare("INSERT INTO l0.pseudonyms (id, key) VALUES (?, ?)");
     sql::Statement m_addCountry = m_db.prepare("INSERT OR IGNORE INTO l0.countries (code) VALUES (?)");
     sql::Statement m_countryId = m_db.prepare("SELECT id FROM l0.countries WHERE code = ?");
     std::vector<std::int64_t> m_cameraFid;

@@ -9,6 +9,7 @@
 #include "common/varint.h"
 #include "store/auditlog.h"
 #include "store/geopackage.h"
+#include "store/pseudonymdictionary.h"
 #include "store/readblocks.h"
 #include "store/tripdays.h"
 
@@ -425,10 +426,54 @@ void readsStep9(sql::Database& db) {
     ReadBlocks(db).relink();
 }
 
+void readsStep10(sql::Database& db) {
+    // Issue 15: the pseudonym dictionary in buckets of packed entries (store/pseudonymdictionary.cpp)
+    // instead of a row and an index entry per pseudonym. The numbers stay; the next one is kept in the meta
+    // (every import sets it), so the highest ever given is never given again.
+    db.exec("CREATE TABLE l0.pseudonym_buckets (bucket INTEGER PRIMARY KEY, n INTEGER NOT NULL, "
+            "entries BLOB NOT NULL)");
+    std::int64_t next = 1;
+    {
+        auto floor = db.prepare("SELECT value FROM l0.meta WHERE key = 'next_vehicle'");
+        if (floor.step())
+            next = std::max<std::int64_t>(next, floor.text(0).toLongLong());
+    }
+    std::vector<unsigned char> keys;
+    std::vector<std::pair<std::size_t, PseudonymDictionary::Entry>> rows; // the key's offset in keys
+    {
+        auto st = db.prepare("SELECT id, key FROM l0.pseudonyms");
+        while (st.step()) {
+            const QByteArray key = st.blob(1);
+            if (key.isEmpty() || static_cast<std::size_t>(key.size()) > PseudonymDictionary::kMaxKey)
+                throw Error::store(QStringLiteral("the pseudonym dictionary holds a key of %1 bytes; the "
+                                                  "reads file was not converted")
+                                       .arg(key.size()));
+            PseudonymDictionary::Entry e;
+            e.id = static_cast<std::uint32_t>(st.int64(0));
+            e.len = static_cast<std::uint8_t>(key.size());
+            rows.emplace_back(keys.size(), e);
+            keys.insert(keys.end(), key.constData(), key.constData() + key.size());
+            next = std::max<std::int64_t>(next, st.int64(0) + 1);
+        }
+    }
+    std::vector<PseudonymDictionary::Entry> entries;
+    entries.reserve(rows.size());
+    for (auto& [offset, e] : rows) {
+        e.key = keys.data() + offset;
+        entries.push_back(e);
+    }
+    rows = {};
+    PseudonymDictionary(db).add(entries);
+    auto setNext = db.prepare("INSERT OR REPLACE INTO l0.meta (key, value) VALUES ('next_vehicle', ?)");
+    setNext.bind(1, QString::number(next));
+    setNext.run();
+    db.exec("DROP TABLE l0.pseudonyms");
+}
+
 const std::vector<Migration>& readsMigrations() {
-    static const std::vector<Migration> list = {{1, &readsStep1}, {2, &readsStep2}, {3, &readsStep3},
-                                                {4, &readsStep4}, {5, &readsStep5}, {6, &readsStep6},
-                                                {7, &readsStep7}, {8, &readsStep8}, {9, &readsStep9}};
+    static const std::vector<Migration> list = {
+        {1, &readsStep1}, {2, &readsStep2}, {3, &readsStep3}, {4, &readsStep4}, {5, &readsStep5},
+        {6, &readsStep6}, {7, &readsStep7}, {8, &readsStep8}, {9, &readsStep9}, {10, &readsStep10}};
     return list;
 }
 
