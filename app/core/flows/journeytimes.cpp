@@ -163,6 +163,9 @@ void JourneySamples::add(const TripSet& set, LocalTime& zone, const RecordKeys& 
     std::unordered_map<std::uint64_t, std::uint32_t> number;
     std::vector<std::uint64_t> pairs;
     std::vector<PieceHop> hops;
+    // No more hops than path entries: room for them at once. Grown as they came, a day's hops held the old
+    // room and the new at each step, and the sort's buffer beside them (300 MB of a 100M-read build's peak).
+    hops.reserve(set.path.size());
     forEachHop(set, m_filter, zone,
                [&](std::pair<std::uint32_t, std::uint32_t> pair, std::int32_t seconds, const Trip& t,
                    std::uint32_t at, std::int64_t) {
