@@ -203,6 +203,16 @@ private slots:
         }
         put(good, n + 1); // one more counted than held
         broken();
+        {
+            auto none =
+                s.database().prepare("UPDATE l0.pseudonym_buckets SET entries = x'' WHERE bucket = ?");
+            none.bind(1, b);
+            none.run();
+        }
+        broken();
+        // Nothing is added to a damaged bucket, nor removed from it (the same key: the same bucket).
+        QVERIFY_EXCEPTION_THROWN(d.add({entry(keys[0], 99)}), stroom::Error);
+        QVERIFY_EXCEPTION_THROWN(d.remove({1}), stroom::Error);
         QByteArray format = good;
         format[0] = 9;
         put(format, n);

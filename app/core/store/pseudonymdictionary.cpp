@@ -82,17 +82,18 @@ sql::Statement& PseudonymDictionary::statement(std::unique_ptr<sql::Statement>& 
     return *s;
 }
 
-QByteArray PseudonymDictionary::stored(std::uint32_t b, std::int64_t* n) {
+bool PseudonymDictionary::stored(std::uint32_t b, std::int64_t* n, QByteArray* data) {
     sql::Statement& st = statement(m_get, "SELECT n, entries FROM %1.pseudonym_buckets WHERE bucket = ?");
     st.bind(1, b);
-    QByteArray data;
     *n = 0;
-    if (st.step()) {
+    *data = QByteArray();
+    const bool found = st.step();
+    if (found) {
         *n = st.int64(0);
-        data = st.blob(1);
+        *data = st.blob(1);
     }
     st.reset();
-    return data;
+    return found;
 }
 
 void PseudonymDictionary::store(std::uint32_t b, std::int64_t n, const QByteArray& entries) {
@@ -110,8 +111,8 @@ void PseudonymDictionary::store(std::uint32_t b, std::int64_t n, const QByteArra
 
 std::size_t PseudonymDictionary::bucket(std::uint32_t b, const Visitor& visit) {
     std::int64_t n = 0;
-    const QByteArray data = stored(b, &n);
-    if (data.isNull())
+    QByteArray data;
+    if (!stored(b, &n, &data))
         return 0;
     return parse(data, n, visit, b);
 }
@@ -176,12 +177,16 @@ void PseudonymDictionary::add(const Source& entries, std::int64_t rangeBytes) {
             if (count[b] == 0)
                 continue;
             std::int64_t n = 0;
-            const QByteArray before = wasEmpty ? QByteArray() : stored(static_cast<std::uint32_t>(b), &n);
-            const int head = before.isNull() ? 1 : before.size();
+            QByteArray before;
+            const bool found = !wasEmpty && stored(static_cast<std::uint32_t>(b), &n, &before);
+            if (found) // what is kept is checked before more is added to it
+                parse(
+                    before, n, [](const Entry&) {}, static_cast<std::uint32_t>(b));
+            const int head = found ? static_cast<int>(before.size()) : 1;
             if (bytes[b] > INT_MAX - head)
                 throw Error::store(QStringLiteral("a bucket of the pseudonym dictionary would pass 2 GB"));
             QByteArray data(head + static_cast<int>(bytes[b]), Qt::Uninitialized);
-            if (before.isNull())
+            if (!found)
                 data[0] = static_cast<char>(kFormat);
             else
                 std::memcpy(data.data(), before.constData(), static_cast<std::size_t>(head));
@@ -214,8 +219,10 @@ std::int64_t PseudonymDictionary::remove(std::vector<std::uint32_t> ids) {
     }
     for (const std::uint32_t b : buckets) {
         std::int64_t n = 0;
-        const QByteArray before = stored(b, &n);
-        QByteArray kept(before.size(), Qt::Uninitialized); // never longer than before
+        QByteArray before;
+        if (!stored(b, &n, &before))
+            continue;
+        QByteArray kept(before.size() + 1, Qt::Uninitialized); // never more than before (and the format byte)
         auto* p = reinterpret_cast<unsigned char*>(kept.data());
         *p++ = kFormat;
         std::int64_t left = 0;

@@ -91,7 +91,8 @@ public:
 
 private:
     sql::Statement& statement(std::unique_ptr<sql::Statement>& s, const char* sql);
-    QByteArray stored(std::uint32_t b, std::int64_t* n);
+    /** The row of bucket \a b: false when there is none. */
+    bool stored(std::uint32_t b, std::int64_t* n, QByteArray* data);
     void store(std::uint32_t b, std::int64_t n, const QByteArray& entries);
 
     sql::Database& m_db;
