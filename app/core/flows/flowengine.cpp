@@ -460,17 +460,24 @@ BuildReport FlowEngine::run(const TripParameters& p, bool full, const std::funct
                             p.throughWindow == ThroughWindow::PerPair;
     const DayWork work = [&](std::int64_t day, TripSet& trips) -> std::function<void()> {
         LocalTime z(zoneId);
-        auto part = std::make_shared<FlowCube>();
-        if (!kindsAgain)
-            part->addTrips(trips, z, keys);
-        part->addCounts(trips, z, keys);
         std::int64_t first = INT64_MAX;
         for (const Trip& t : trips.trips)
             first = std::min(first, t.start);
         const auto n = static_cast<std::int64_t>(trips.trips.size());
         const std::int64_t single = trips.singleReadTrips;
         const bool withKept = day == firstDay && !kept.trips.empty();
+        // The cube's cells are of this build's trips; journey times, the stored day and the gates' windows of
+        // the day's whole set (an update's kept trips too). The cells are made last where they can be: they
+        // are the largest thing a day holds until its step runs, and the journey times' sort would otherwise
+        // need its room beside them.
+        auto part = std::make_shared<FlowCube>();
+        const auto cells = [&] {
+            if (!kindsAgain)
+                part->addTrips(trips, z, keys);
+            part->addCounts(trips, z, keys);
+        };
         if (withKept) {
+            cells();
             TripSet all = kept;
             for (const Trip& t : trips.trips)
                 all.append(t, trips);
@@ -481,6 +488,8 @@ BuildReport FlowEngine::run(const TripParameters& p, bool full, const std::funct
         auto encoded = std::make_shared<TripDays::Encoded>(TripDays::prepare(trips));
         auto gate = std::make_shared<ThroughWindows>();
         gate->add(trips, cams.cordonIn, cams.cordonOut);
+        if (!withKept)
+            cells();
         return [&, day, part, hops, encoded, gate, first, n, single, withKept] {
             samples.absorb(std::move(*hops));
             gates.absorb(std::move(*gate));
