@@ -153,24 +153,24 @@ void PseudonymDictionary::add(const Source& entries, std::int64_t rangeBytes) {
         return;
     const bool wasEmpty = empty();
     std::vector<unsigned char> buffer;
-    std::vector<std::int64_t> at(kBuckets + 1, 0);
+    std::vector<std::int64_t> offset; // of each bucket of the range in the buffer
     for (std::size_t first = 0; first < kBuckets;) {
         std::size_t last = first; // the range [first, last)
         std::int64_t size = 0;
-        while (last < kBuckets && (last == first || size + bytes[last] <= rangeBytes))
+        offset.clear();
+        while (last < kBuckets && (last == first || size + bytes[last] <= rangeBytes)) {
+            offset.push_back(size);
             size += bytes[last++];
-        for (std::size_t b = first; b < last; ++b)
-            at[b + 1] = at[b] + bytes[b];
+        }
         buffer.resize(static_cast<std::size_t>(size));
-        std::vector<std::int64_t> next(at.begin() + static_cast<std::ptrdiff_t>(first),
-                                       at.begin() + static_cast<std::ptrdiff_t>(last));
+        std::vector<std::int64_t> next = offset;
         std::size_t i = 0;
         entries([&](const Entry& e) {
             const std::size_t b = bucketOfEntry[i++];
             if (b < first || b >= last)
                 return;
             std::int64_t& place = next[b - first];
-            putEntry(buffer.data() + (place - at[first]), e.id, e.key, e.len);
+            putEntry(buffer.data() + place, e.id, e.key, e.len);
             place += 5 + e.len;
         });
         for (std::size_t b = first; b < last; ++b) {
@@ -190,11 +190,10 @@ void PseudonymDictionary::add(const Source& entries, std::int64_t rangeBytes) {
                 data[0] = static_cast<char>(kFormat);
             else
                 std::memcpy(data.data(), before.constData(), static_cast<std::size_t>(head));
-            std::memcpy(data.data() + head, buffer.data() + (at[b] - at[first]),
+            std::memcpy(data.data() + head, buffer.data() + offset[b - first],
                         static_cast<std::size_t>(bytes[b]));
             store(static_cast<std::uint32_t>(b), n + count[b], data);
         }
-        std::fill(at.begin(), at.end(), 0); // the next range counts from its own start
         first = last;
     }
 }

@@ -456,14 +456,12 @@ void readsStep10(sql::Database& db) {
             next = std::max<std::int64_t>(next, st.int64(0) + 1);
         }
     }
-    std::vector<PseudonymDictionary::Entry> entries;
-    entries.reserve(rows.size());
-    for (auto& [offset, e] : rows) {
-        e.key = keys.data() + offset;
-        entries.push_back(e);
-    }
-    rows = {};
-    PseudonymDictionary(db).add(entries);
+    PseudonymDictionary(db).add([&](const PseudonymDictionary::Visitor& visit) {
+        for (auto [offset, e] : rows) { // the keys' bytes placed once they have all been read
+            e.key = keys.data() + offset;
+            visit(e);
+        }
+    });
     auto setNext = db.prepare("INSERT OR REPLACE INTO l0.meta (key, value) VALUES ('next_vehicle', ?)");
     setNext.bind(1, QString::number(next));
     setNext.run();
