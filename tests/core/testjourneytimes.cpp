@@ -129,6 +129,21 @@ private slots:
         compare(samples.statistics(), everyHopAtOnce(set, zone));
     }
 
+    void batchesOfHopsEqualEveryHopAtOnce() {
+        // The first pass counts a day's hops a batch at a time: batches of 1, 7 and 1000 hops (the last far
+        // fewer than the set's) give the same figures as the rule on every hop at once.
+        LocalTime zone("Europe/Brussels");
+        const TripSet set = randomTrips(5, 4000, 3);
+        const auto all = everyHopAtOnce(set, zone);
+        for (std::size_t batch : {std::size_t{1}, std::size_t{7}, std::size_t{1000}}) {
+            JourneySamples samples;
+            samples.add(set, zone, kKeys, batch);
+            samples.settle();
+            samples.countVehicles(set, zone);
+            compare(samples.statistics(), all);
+        }
+    }
+
     void theRuleOnHandMadeSeconds() {
         // Median 100, MAD 2: 130 lies beyond 3 × MAD and is dropped; R-7 percentiles of the rest.
         TripSet set;

@@ -153,19 +153,41 @@ template <typename F> void forEachHop(const TripSet& set, const FlowFilter& filt
 JourneySamples::JourneySamples(const FlowFilter& filter)
     : m_filter(filter) {}
 
-void JourneySamples::add(const TripSet& set, LocalTime& zone, const RecordKeys& keys) {
-    // This piece's hops as (the pair's number here, seconds) with their keys, sorted at once, then counted
-    // into each pair's bins and merged into the pairs'.
+void JourneySamples::add(const TripSet& set, LocalTime& zone, const RecordKeys& keys, std::size_t batch) {
+    // The hops as (the pair's number here, seconds) with their keys, a batch at a time: each batch sorted,
+    // counted into its pairs' bins and merged into the pairs' (a bin's count and key are sums, so the batches
+    // give the same bins as one sort). A day's hops at once (16 bytes each, and the sort's buffer beside
+    // them) were 250 MB of a 100M-read build's finishing step.
     struct PieceHop {
         std::uint64_t order; ///< pair number << 32 | seconds (sign bit flipped: ordered as numbers)
         std::uint32_t key;
     };
+    batch = std::max<std::size_t>(batch, 1);
     std::unordered_map<std::uint64_t, std::uint32_t> number;
     std::vector<std::uint64_t> pairs;
     std::vector<PieceHop> hops;
-    // No more hops than path entries: room for them at once. Grown as they came, a day's hops held the old
-    // room and the new at each step, and the sort's buffer beside them (300 MB of a 100M-read build's peak).
-    hops.reserve(set.path.size());
+    hops.reserve(std::min(batch, set.path.size()));
+    const auto count = [&] {
+        radixSort(hops, [](const PieceHop& h) { return h.order; });
+        JourneySamples counted(m_filter);
+        for (std::size_t i = 0; i < hops.size();) {
+            const auto n = static_cast<std::size_t>(hops[i].order >> 32);
+            std::vector<Bin>& bins = counted
+                                         .m_pairs[{static_cast<std::uint32_t>(pairs[n] >> 32),
+                                                   static_cast<std::uint32_t>(pairs[n])}]
+                                         .bins;
+            for (; i < hops.size() && static_cast<std::size_t>(hops[i].order >> 32) == n; ++i) {
+                const auto seconds =
+                    static_cast<std::int32_t>(static_cast<std::uint32_t>(hops[i].order) ^ 0x80000000u);
+                if (bins.empty() || bins.back().seconds != seconds)
+                    bins.push_back(Bin{seconds, 0, 0});
+                ++bins.back().count;
+                bins.back().key += hops[i].key;
+            }
+        }
+        absorb(std::move(counted));
+        hops.clear();
+    };
     forEachHop(set, m_filter, zone,
                [&](std::pair<std::uint32_t, std::uint32_t> pair, std::int32_t seconds, const Trip& t,
                    std::uint32_t at, std::int64_t) {
@@ -176,25 +198,11 @@ void JourneySamples::add(const TripSet& set, LocalTime& zone, const RecordKeys& 
                    hops.push_back(PieceHop{static_cast<std::uint64_t>(it->second) << 32 |
                                                (static_cast<std::uint32_t>(seconds) ^ 0x80000000u),
                                            keys.hop(t.vehicle, t.start + at, pair.first)});
+                   if (hops.size() == batch)
+                       count();
                });
-    radixSort(hops, [](const PieceHop& h) { return h.order; });
-    JourneySamples counted(m_filter);
-    for (std::size_t i = 0; i < hops.size();) {
-        const auto n = static_cast<std::size_t>(hops[i].order >> 32);
-        std::vector<Bin>& bins =
-            counted
-                .m_pairs[{static_cast<std::uint32_t>(pairs[n] >> 32), static_cast<std::uint32_t>(pairs[n])}]
-                .bins;
-        for (; i < hops.size() && static_cast<std::size_t>(hops[i].order >> 32) == n; ++i) {
-            const auto seconds =
-                static_cast<std::int32_t>(static_cast<std::uint32_t>(hops[i].order) ^ 0x80000000u);
-            if (bins.empty() || bins.back().seconds != seconds)
-                bins.push_back(Bin{seconds, 0, 0});
-            ++bins.back().count;
-            bins.back().key += hops[i].key;
-        }
-    }
-    absorb(std::move(counted));
+    if (!hops.empty())
+        count();
 }
 
 void JourneySamples::absorb(JourneySamples&& other) {

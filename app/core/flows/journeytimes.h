@@ -62,8 +62,10 @@ std::vector<PairTimes> journeyTimes(const TripSet& set, const FlowFilter& filter
 class JourneySamples {
 public:
     explicit JourneySamples(const FlowFilter& filter = FlowFilter());
-    /** First pass: the hops of \a set's trips that pass the filter (pieces in any order, on any thread). */
-    void add(const TripSet& set, LocalTime& zone, const RecordKeys& keys);
+    /** First pass: the hops of \a set's trips that pass the filter (pieces in any order, on any thread),
+     * counted \a batch hops at a time (the memory it takes: 32 bytes a hop). */
+    void add(const TripSet& set, LocalTime& zone, const RecordKeys& keys, std::size_t batch = kHopBatch);
+    static constexpr std::size_t kHopBatch = std::size_t{1} << 20;
     /** Takes \a other's first-pass counts. */
     void absorb(JourneySamples&& other);
     /** After the first pass: each pair's median, MAD, kept range, percentiles, n and keys. */
