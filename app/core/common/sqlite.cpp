@@ -4,6 +4,8 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
+#include <memory>
 #include <utility>
 
 namespace stroom::sql {
@@ -114,6 +116,24 @@ Statement Database::prepare(const QString& sql) {
 
 std::int64_t Database::lastInsertRowId() const {
     return sqlite3_last_insert_rowid(m_db);
+}
+
+void Database::writeBlob(const char* schema, const char* table, const char* column, std::int64_t rowid,
+                         const QByteArray& bytes) {
+    checkThread();
+    sqlite3_blob* blob = nullptr;
+    check(sqlite3_blob_open(m_db, schema, table, column, rowid, 1, &blob), "blob open");
+    const std::unique_ptr<sqlite3_blob, int (*)(sqlite3_blob*)> closer(blob, sqlite3_blob_close);
+    if (sqlite3_blob_bytes(blob) != bytes.size())
+        throw Error::store(QStringLiteral("%1: %2.%3 row %4 has room for %5 bytes, not %6")
+                               .arg(m_path, QString::fromLatin1(table), QString::fromLatin1(column))
+                               .arg(rowid)
+                               .arg(sqlite3_blob_bytes(blob))
+                               .arg(bytes.size()));
+    constexpr int kPiece = 4 << 20;
+    for (int at = 0; at < bytes.size(); at += kPiece)
+        check(sqlite3_blob_write(blob, bytes.constData() + at, std::min(kPiece, bytes.size() - at), at),
+              "blob write");
 }
 
 Statement::Statement(Database& db, sqlite3_stmt* stmt)

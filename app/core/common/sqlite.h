@@ -42,6 +42,13 @@ public:
 
     std::int64_t lastInsertRowId() const;
     sqlite3* handle() const { return m_db; }
+    /**
+     * Writes \a bytes into \a column of row \a rowid of \a schema.\a table, whose value must be a zeroblob of
+     * their size (INSERT … zeroblob(?)), a few megabytes at a time. A blob bound whole to an INSERT is
+     * copied once more into the row SQLite assembles: for a day's cube cells, hundreds of megabytes.
+     */
+    void writeBlob(const char* schema, const char* table, const char* column, std::int64_t rowid,
+                   const QByteArray& bytes);
 
     /** Throws Error::store with context when rc is not OK/ROW/DONE. */
     void check(int rc, const char* what) const;

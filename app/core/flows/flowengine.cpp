@@ -596,22 +596,23 @@ std::int64_t FlowEngine::updateStart(const TripParameters& p) {
 
 void FlowEngine::storeCubeDay(const FlowCube& fresh, std::int64_t day, CubePart part) {
     sql::Database& db = m_store.database();
-    const auto store = [&](const char* del, const char* ins, const QByteArray& cells) {
-        auto d = db.prepare(del);
+    // The cells written into a row made to their size: bound whole, SQLite would copy them once more.
+    const auto store = [&](const char* table, const QByteArray& cells) {
+        auto d = db.prepare(QStringLiteral("DELETE FROM cube.%1 WHERE day = ?").arg(QLatin1String(table)));
         d.bind(1, day);
         d.run();
         if (cells.isEmpty())
             return;
-        auto i = db.prepare(ins);
-        i.bind(1, day).bindBlob(2, cells);
+        auto i = db.prepare(QStringLiteral("INSERT INTO cube.%1 (day, cells) VALUES (?, zeroblob(?))")
+                                .arg(QLatin1String(table)));
+        i.bind(1, day).bind(2, static_cast<std::int64_t>(cells.size()));
         i.run();
+        db.writeBlob("cube", table, "cells", db.lastInsertRowId(), cells);
     };
     if (static_cast<int>(part) & static_cast<int>(CubePart::Od))
-        store("DELETE FROM cube.cube_od WHERE day = ?", "INSERT INTO cube.cube_od (day, cells) VALUES (?, ?)",
-              fresh.odBytes(day));
+        store("cube_od", fresh.odBytes(day));
     if (static_cast<int>(part) & static_cast<int>(CubePart::Counts))
-        store("DELETE FROM cube.cube_counts WHERE day = ?",
-              "INSERT INTO cube.cube_counts (day, cells) VALUES (?, ?)", fresh.countBytes(day));
+        store("cube_counts", fresh.countBytes(day));
 }
 
 void FlowEngine::tallyStoredCounts(ResultLayers::Tally& tally, std::int64_t beforeDay) {
