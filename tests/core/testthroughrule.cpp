@@ -23,10 +23,9 @@ namespace {
 
 TripRead read(std::int64_t t, std::uint32_t vehicle, std::uint32_t camera) {
     TripRead r;
-    r.t = t;
+    r.t = static_cast<std::uint32_t>(t); // counted from 0 (build()'s base)
     r.vehicle = vehicle;
     r.camera = camera;
-    r.order = camera;
     r.cls = 0;
     return r;
 }
@@ -197,7 +196,7 @@ private slots:
             read(T, 4, 1), read(T + 1500, 4, 2), read(T + 3000, 4, 3), read(T + 4200, 4, 4),
             // 5: a single read: no trip to call through.
             read(T, 5, 1)};
-        const TripSet set = TripBuilder::build(reads, p, rule, 1);
+        const TripSet set = TripBuilder::build(reads, 0, p, rule);
         std::map<std::uint32_t, std::vector<TripKind>> kinds;
         for (const Trip& t : set.trips)
             kinds[t.vehicle].push_back(t.kind);

@@ -9,19 +9,19 @@
 using namespace stroom;
 
 namespace {
-// Cameras: key = rank by id, so order == camera here; 1 = "A", 2 = "B", 3 = "C".
+// Cameras: key = rank by id (no order given: keys rank as themselves); 1 = "A", 2 = "B", 3 = "C".
+const std::int64_t kBase = 1700000000; // the reads' times count from here
 TripRead rd(std::int64_t t, std::uint32_t vehicle, std::uint32_t camera, std::uint8_t cls = 1) {
     TripRead r;
-    r.t = t;
+    r.t = static_cast<std::uint32_t>(t - kBase);
     r.vehicle = vehicle;
     r.camera = camera;
-    r.order = camera;
     r.cls = cls;
     return r;
 }
 TripSet build(std::vector<TripRead> reads, TripParameters p = TripParameters(), std::vector<bool> in = {},
               std::vector<bool> out = {}, int threads = 1) {
-    return TripBuilder::build(reads, p, ThroughRule(p, in, out), threads);
+    return TripBuilder::build(reads, kBase, p, ThroughRule(p, in, out), {}, threads);
 }
 const std::int64_t T = 1772438400; // 2026-03-02 08:00 UTC
 } // namespace
@@ -78,6 +78,43 @@ private slots:
         QCOMPARE(s.path[0], 1u);
         QCOMPARE(s.path[1], 3u);
         QCOMPARE(s.path[2], 2u);
+    }
+
+    void tiesGoByTheRankGiven() {
+        // Keys 1 and 3 ranked the other way round (3 is "A", 1 is "C"): the same reads run 3 → 1 → 2.
+        std::vector<TripRead> reads = {rd(T + 100, 1, 2), rd(T, 1, 3), rd(T, 1, 1)};
+        const TripParameters p;
+        const TripSet s = TripBuilder::build(
+            reads, kBase, p, ThroughRule(p, std::vector<bool>(), std::vector<bool>()), {0, 2, 1, 0});
+        QCOMPARE(s.path, (std::vector<std::uint32_t>{3, 1, 2}));
+        QCOMPARE(s.trips[0].origin, 3u);
+    }
+
+    void timesCountFromTheBase() {
+        // The same reads counted from another base give the same trips, moved by the difference.
+        const TripParameters p;
+        const auto at = [&](std::int64_t base) {
+            std::vector<TripRead> reads;
+            for (const TripRead& r : {rd(T, 1, 1), rd(T + 30, 1, 1), rd(T + 300, 1, 2), rd(T + 4000, 1, 3)}) {
+                TripRead moved = r;
+                moved.t = static_cast<std::uint32_t>(kBase + r.t - base);
+                reads.push_back(moved);
+            }
+            return TripBuilder::build(reads, base, p,
+                                      ThroughRule(p, std::vector<bool>(), std::vector<bool>()));
+        };
+        const TripSet a = at(kBase), b = at(T - 5);
+        QCOMPARE(a.trips.size(), std::size_t(2));
+        QCOMPARE(b.trips.size(), std::size_t(2));
+        QCOMPARE(a.duplicates, 1);
+        QCOMPARE(b.duplicates, 1);
+        for (std::size_t i = 0; i < 2; ++i) {
+            QCOMPARE(b.trips[i].start, a.trips[i].start);
+            QCOMPARE(b.trips[i].end, a.trips[i].end);
+        }
+        QCOMPARE(a.trips[0].start, T);
+        QCOMPARE(a.trips[0].end, T + 300);
+        QVERIFY(a.pathTimes == b.pathTimes);
     }
 
     void newPseudonymStartsANewTrip() {
@@ -140,14 +177,23 @@ private slots:
         for (std::uint32_t v = 0; v < 60000; ++v)
             for (int i = 0; i < 4; ++i)
                 reads.push_back(rd(T + (v % 97) * 600 + i * (i == 2 ? 2000 : 200), v, 1 + (v + i) % 3));
+        for (std::uint32_t v = 0; v < 60000; v += 5) // a duplicate of the first read (30 s, same camera)
+            reads.push_back(rd(T + (v % 97) * 600 + 30, v, 1 + v % 3));
         const TripSet one = build(reads, TripParameters(), {}, {}, 1);
         const TripSet two = build(reads, TripParameters(), {}, {}, 2);
         QCOMPARE(one.trips.size(), two.trips.size());
         QCOMPARE(one.duplicates, two.duplicates);
+        QVERIFY(one.duplicates > 0);
+        QCOMPARE(one.singleReadTrips, two.singleReadTrips);
+        QVERIFY(one.singleReadTrips > 0);
         QVERIFY(one.path == two.path);
+        QVERIFY(one.pathTimes == two.pathTimes);
         for (std::size_t i = 0; i < one.trips.size(); ++i) {
-            QCOMPARE(one.trips[i].start, two.trips[i].start);
-            QCOMPARE(one.trips[i].origin, two.trips[i].origin);
+            const Trip &a = one.trips[i], &b = two.trips[i];
+            QCOMPARE(std::tie(a.start, a.end, a.origin, a.destination, a.reads, a.cls, a.kind, a.pathOffset,
+                              a.vehicle),
+                     std::tie(b.start, b.end, b.origin, b.destination, b.reads, b.cls, b.kind, b.pathOffset,
+                              b.vehicle));
         }
     }
 

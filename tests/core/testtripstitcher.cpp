@@ -60,17 +60,21 @@ class TestTripStitcher : public QObject {
     /** Every read of the store built at once: the definition, no days. */
     static TripSet wholeBuild(Store& s, const TripParameters& p) {
         const CameraIndex cams = CameraIndex::load(s);
+        std::vector<StoredRead> stored;
+        ReadBlocks(s.database()).forEach([&](const StoredRead& r) { stored.push_back(r); });
+        std::int64_t base = INT64_MAX;
+        for (const StoredRead& r : stored)
+            base = std::min(base, r.t);
         std::vector<TripRead> reads;
-        ReadBlocks(s.database()).forEach([&](const StoredRead& r) {
+        for (const StoredRead& r : stored) {
             TripRead t;
-            t.t = r.t;
+            t.t = static_cast<std::uint32_t>(r.t - base);
             t.vehicle = r.vehicle;
             t.camera = r.camera;
             t.cls = r.cls;
-            t.order = r.camera < cams.order.size() ? cams.order[r.camera] : r.camera;
             reads.push_back(t);
-        });
-        return TripBuilder::build(reads, p, FlowEngine(s).throughRule(p, cams), 1);
+        }
+        return TripBuilder::build(reads, base, p, FlowEngine(s).throughRule(p, cams), cams.order);
     }
 
     static QStringList rows(const TripSet& set) {

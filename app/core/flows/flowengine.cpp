@@ -144,15 +144,20 @@ void FlowEngine::buildDays(const std::vector<std::int64_t>& days, std::int64_t f
         Built out;
         out.day = in.day;
         // The day's reads from fromUtc on are built; earlier ones (an update's first day) and the day
-        // before's are only looked back at, within the duplicate window of the first read built.
+        // before's are only looked back at, within the duplicate window of the first read built. Times count
+        // from the duplicate window before the day's first read: none is earlier.
         std::int64_t first = INT64_MAX;
+        const std::int64_t base = in.tMin - p.dedupeSeconds;
         const auto toTrip = [&](const StoredRead& r, bool context) {
+            if (r.t < base || r.t - base > INT32_MAX)
+                throw Error::store(QStringLiteral("the reads of day %1 do not lie within their day (block "
+                                                  "index damaged)")
+                                       .arg(in.day));
             TripRead t;
-            t.t = r.t;
+            t.t = static_cast<std::uint32_t>(r.t - base);
             t.vehicle = r.vehicle;
             t.camera = r.camera;
             t.cls = r.cls;
-            t.order = r.camera < order.size() ? order[r.camera] : r.camera;
             t.context = context ? 1 : 0;
             return t;
         };
@@ -221,10 +226,10 @@ void FlowEngine::buildDays(const std::vector<std::int64_t>& days, std::int64_t f
         std::vector<TripRead>().swap(before);
         const std::int64_t lookBack = first == INT64_MAX ? INT64_MAX : first - p.dedupeSeconds;
         reads.erase(std::remove_if(reads.begin(), reads.end(),
-                                   [&](const TripRead& t) { return t.context && t.t < lookBack; }),
+                                   [&](const TripRead& t) { return t.context && base + t.t < lookBack; }),
                     reads.end());
-        out.trips = placed ? TripBuilder::buildGrouped(reads, p, through, 1)
-                           : TripBuilder::build(reads, p, through, 1);
+        out.trips = placed ? TripBuilder::buildGrouped(reads, base, p, through, order, 1)
+                           : TripBuilder::build(reads, base, p, through, order, 1);
         return out;
     };
 

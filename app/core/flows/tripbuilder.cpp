@@ -12,66 +12,109 @@ namespace stroom {
 
 namespace {
 
-/** Builds the trips of the vehicles in [first, last) of the vehicle-sorted reads. */
-void buildRange(std::vector<TripRead>& reads, const std::vector<std::size_t>& vehicleStart,
-                std::size_t firstVehicle, std::size_t lastVehicle, const TripParameters& p,
-                const ThroughRule& through, TripSet& set) {
-    std::vector<const TripRead*> kept;
-    std::vector<std::uint32_t> cameras;
+/** What a range of vehicles gives: the first pass's counts, so the trips and paths get their room at once. */
+struct RangeCount {
+    std::size_t trips = 0, kept = 0;
+    std::int64_t duplicates = 0, single = 0;
+};
+
+/** A read dropped by §5.1 (marked by the first pass in TripRead::context). */
+constexpr std::uint8_t kDuplicate = 2;
+
+/** First pass over the vehicles in [first, last) of the vehicle-grouped reads: each vehicle's reads sorted,
+ * the duplicates marked, and the trips and kept reads counted. */
+RangeCount markRange(std::vector<TripRead>& reads, const std::vector<std::size_t>& vehicleStart,
+                     std::size_t firstVehicle, std::size_t lastVehicle, const TripParameters& p,
+                     const std::vector<std::uint32_t>& order) {
+    const auto rank = [&order](std::uint32_t camera) {
+        return camera < order.size() ? order[camera] : camera;
+    };
+    // Differences of times as signed 64-bit numbers: the rules as they read, whatever the parameters.
+    const auto since = [](std::uint32_t later, std::uint32_t earlier) {
+        return static_cast<std::int64_t>(later) - static_cast<std::int64_t>(earlier);
+    };
+    RangeCount c;
     for (std::size_t v = firstVehicle; v < lastVehicle; ++v) {
         const std::size_t b = vehicleStart[v], e = vehicleStart[v + 1];
-        if (b == e)
-            continue;
         std::sort(reads.begin() + static_cast<std::ptrdiff_t>(b),
-                  reads.begin() + static_cast<std::ptrdiff_t>(e), [](const TripRead& x, const TripRead& y) {
+                  reads.begin() + static_cast<std::ptrdiff_t>(e),
+                  [&rank](const TripRead& x, const TripRead& y) {
                       // Every field: the order never depends on how the reads came in.
-                      return std::tie(x.t, x.order, x.camera, x.cls, x.context) <
-                             std::tie(y.t, y.order, y.camera, y.cls, y.context);
+                      const std::uint32_t rx = rank(x.camera), ry = rank(y.camera);
+                      return std::tie(x.t, rx, x.camera, x.cls, x.context) <
+                             std::tie(y.t, ry, y.camera, y.cls, y.context);
                   });
-        kept.clear();
+        std::uint32_t last = 0;
+        std::size_t kept = 0, runStart = 0;
         for (std::size_t i = b; i < e; ++i) {
-            const TripRead& r = reads[i];
+            TripRead& r = reads[i];
+            if (r.context)
+                continue; // only there for the look-back of the reads after it
             // §5.1: any earlier read (kept or not) at the same camera within the window makes this a
             // duplicate.
             bool duplicate = false;
             for (std::size_t j = i; j-- > b;) {
-                if (r.t - reads[j].t > p.dedupeSeconds)
+                if (since(r.t, reads[j].t) > p.dedupeSeconds)
                     break;
                 if (reads[j].camera == r.camera) {
                     duplicate = true;
                     break;
                 }
             }
-            if (r.context)
-                continue; // only there for the look-back of the reads after it
-            if (duplicate)
-                ++set.duplicates;
-            else
-                kept.push_back(&r);
+            if (duplicate) {
+                r.context = kDuplicate;
+                ++c.duplicates;
+                continue;
+            }
+            // §5.2: a gap of more than gapSeconds starts a new trip.
+            if (kept == 0 || since(r.t, last) > p.gapSeconds) {
+                if (kept > 0 && kept - runStart == 1)
+                    ++c.single;
+                ++c.trips;
+                runStart = kept;
+            }
+            last = r.t;
+            ++kept;
         }
-        // §5.2: split kept reads on gaps.
+        if (kept > 0 && kept - runStart == 1)
+            ++c.single;
+        c.kept += kept;
+    }
+    return c;
+}
+
+/** Second pass: the trips of the vehicles in [first, last) of reads marked by markRange(), written from trip
+ * \a trip and path entry \a at of \a set (whose room markRange()'s counts gave). */
+void emitRange(const std::vector<TripRead>& reads, const std::vector<std::size_t>& vehicleStart,
+               std::size_t firstVehicle, std::size_t lastVehicle, std::int64_t base, const TripParameters& p,
+               const ThroughRule& through, TripSet& set, std::size_t trip, std::size_t at) {
+    std::vector<const TripRead*> kept;
+    std::vector<std::uint32_t> cameras;
+    for (std::size_t v = firstVehicle; v < lastVehicle; ++v) {
+        kept.clear();
+        for (std::size_t i = vehicleStart[v]; i < vehicleStart[v + 1]; ++i)
+            if (reads[i].context == 0)
+                kept.push_back(&reads[i]);
+        const std::size_t firstTrip = trip;
         std::size_t k = 0;
         while (k < kept.size()) {
             std::size_t m = k + 1;
-            while (m < kept.size() && kept[m]->t - kept[m - 1]->t <= p.gapSeconds)
+            while (m < kept.size() && static_cast<std::int64_t>(kept[m]->t) - kept[m - 1]->t <= p.gapSeconds)
                 ++m;
-            Trip trip;
-            trip.start = kept[k]->t;
-            trip.end = kept[m - 1]->t;
-            trip.origin = kept[k]->camera;
-            trip.destination = kept[m - 1]->camera;
-            trip.reads = static_cast<std::uint32_t>(m - k);
-            trip.cls = kept[k]->cls;
-            trip.vehicle = kept[k]->vehicle;
-            trip.kind = through.classify(trip.origin, trip.destination, trip.end - trip.start);
-            trip.pathOffset = static_cast<std::uint32_t>(set.path.size());
-            for (std::size_t q = k; q < m; ++q) {
-                set.path.push_back(kept[q]->camera);
-                set.pathTimes.push_back(static_cast<std::uint32_t>(kept[q]->t - trip.start));
+            Trip& t = set.trips[trip++];
+            t.start = base + kept[k]->t;
+            t.end = base + kept[m - 1]->t;
+            t.origin = kept[k]->camera;
+            t.destination = kept[m - 1]->camera;
+            t.reads = static_cast<std::uint32_t>(m - k);
+            t.cls = kept[k]->cls;
+            t.vehicle = kept[k]->vehicle;
+            t.kind = through.classify(t.origin, t.destination, t.end - t.start);
+            t.pathOffset = static_cast<std::uint32_t>(at);
+            for (std::size_t q = k; q < m; ++q, ++at) {
+                set.path[at] = kept[q]->camera;
+                set.pathTimes[at] = kept[q]->t - kept[k]->t;
             }
-            if (trip.reads == 1)
-                ++set.singleReadTrips;
-            set.trips.push_back(trip);
             k = m;
         }
         // Role-free: the vehicle's reads of this day (its kept ones) span less than an hour, no camera twice.
@@ -79,9 +122,8 @@ void buildRange(std::vector<TripRead>& reads, const std::vector<std::size_t>& ve
             cameras.clear();
             for (const TripRead* r : kept)
                 cameras.push_back(r->camera);
-            if (ThroughRule::roleFreeDay(kept.front()->t, kept.back()->t, cameras))
-                for (std::size_t i = set.trips.size();
-                     i-- > 0 && set.trips[i].vehicle == kept.front()->vehicle;)
+            if (ThroughRule::roleFreeDay(base + kept.front()->t, base + kept.back()->t, cameras))
+                for (std::size_t i = firstTrip; i < trip; ++i)
                     if (set.trips[i].reads > 1)
                         set.trips[i].kind = TripKind::Through;
         }
@@ -90,8 +132,8 @@ void buildRange(std::vector<TripRead>& reads, const std::vector<std::size_t>& ve
 
 } // namespace
 
-TripSet TripBuilder::build(std::vector<TripRead>& reads, const TripParameters& p, const ThroughRule& through,
-                           int threads) {
+TripSet TripBuilder::build(std::vector<TripRead>& reads, std::int64_t base, const TripParameters& p,
+                           const ThroughRule& through, const std::vector<std::uint32_t>& order, int threads) {
     if (reads.empty())
         return TripSet();
     // Grouped by vehicle key: a counting sort over the keys' range (O(n)) when it is dense, a sort when the
@@ -122,38 +164,35 @@ TripSet TripBuilder::build(std::vector<TripRead>& reads, const TripParameters& p
             sorted[pos[r.vehicle - lo]++] = r;
         reads.swap(sorted);
     }
-    return buildVehicles(reads, start, p, through, threads);
+    return buildVehicles(reads, start, base, p, through, order, threads);
 }
 
-TripSet TripBuilder::buildGrouped(std::vector<TripRead>& reads, const TripParameters& p,
-                                  const ThroughRule& through, int threads) {
+TripSet TripBuilder::buildGrouped(std::vector<TripRead>& reads, std::int64_t base, const TripParameters& p,
+                                  const ThroughRule& through, const std::vector<std::uint32_t>& order,
+                                  int threads) {
     std::vector<std::size_t> start = {0};
     for (std::size_t i = 1; i <= reads.size(); ++i)
         if (i == reads.size() || reads[i].vehicle != reads[i - 1].vehicle)
             start.push_back(i);
-    return buildVehicles(reads, start, p, through, threads);
+    return buildVehicles(reads, start, base, p, through, order, threads);
 }
 
 TripSet TripBuilder::buildVehicles(std::vector<TripRead>& reads, const std::vector<std::size_t>& start,
-                                   const TripParameters& p, const ThroughRule& through, int threads) {
+                                   std::int64_t base, const TripParameters& p, const ThroughRule& through,
+                                   const std::vector<std::uint32_t>& order, int threads) {
     TripSet result;
     result.readsIn = static_cast<std::int64_t>(reads.size());
     if (reads.empty())
         return result;
     const std::size_t vehicles = start.size() - 1;
     threads = std::max(1, std::min(threads, 16));
-    if (threads == 1 || reads.size() < 100000) {
-        // The paths hold at most every read: room for them at once (no copies as they grow), and the trips'
-        // vector no larger than it needs to be (a day's sets wait in the pipeline).
-        result.path.reserve(reads.size());
-        result.pathTimes.reserve(reads.size());
-        buildRange(reads, start, 0, vehicles, p, through, result);
-        if (result.trips.capacity() > result.trips.size() + result.trips.size() / 4)
-            result.trips.shrink_to_fit();
-        return result;
-    }
-    // Split vehicles into chunks of about equal reads; merge in vehicle order, so the result does not
-    // depend on the number of threads.
+    if (reads.size() < 100000)
+        threads = 1;
+    // Vehicles in ranges of about equal reads, one per thread. Two passes: the first sorts and marks the
+    // reads and counts each range's trips and kept reads, so the trips and paths are made once at their size
+    // (a day's sets wait in the pipeline; grown by doubling, they held up to three times their size); the
+    // second writes each range's trips into its place, in vehicle order, so the result does not depend on
+    // the number of threads.
     std::vector<std::size_t> bounds = {0};
     for (int t = 1; t < threads; ++t) {
         const std::size_t target =
@@ -162,27 +201,32 @@ TripSet TripBuilder::buildVehicles(std::vector<TripRead>& reads, const std::vect
         bounds.push_back(std::max(bounds.back(), static_cast<std::size_t>(it - start.begin())));
     }
     bounds.push_back(vehicles);
-    std::vector<TripSet> parts(static_cast<std::size_t>(threads));
-    std::vector<std::thread> pool;
-    for (int t = 0; t < threads; ++t)
-        pool.emplace_back([&, t] {
-            buildRange(reads, start, bounds[static_cast<std::size_t>(t)],
-                       bounds[static_cast<std::size_t>(t) + 1], p, through,
-                       parts[static_cast<std::size_t>(t)]);
-        });
-    for (auto& th : pool)
-        th.join();
-    for (TripSet& part : parts) {
-        const auto offset = static_cast<std::uint32_t>(result.path.size());
-        for (Trip& t : part.trips) {
-            t.pathOffset += offset;
-            result.trips.push_back(t);
-        }
-        result.path.insert(result.path.end(), part.path.begin(), part.path.end());
-        result.pathTimes.insert(result.pathTimes.end(), part.pathTimes.begin(), part.pathTimes.end());
-        result.duplicates += part.duplicates;
-        result.singleReadTrips += part.singleReadTrips;
+    const auto ranges = static_cast<std::size_t>(threads);
+    std::vector<RangeCount> counts(ranges);
+    const auto inParallel = [&](const auto& f) {
+        if (ranges == 1)
+            return f(std::size_t{0});
+        std::vector<std::thread> pool;
+        for (std::size_t r = 0; r < ranges; ++r)
+            pool.emplace_back([&f, r] { f(r); });
+        for (auto& th : pool)
+            th.join();
+    };
+    inParallel(
+        [&](std::size_t r) { counts[r] = markRange(reads, start, bounds[r], bounds[r + 1], p, order); });
+    std::vector<std::size_t> tripAt = {0}, pathAt = {0};
+    for (const RangeCount& c : counts) {
+        tripAt.push_back(tripAt.back() + c.trips);
+        pathAt.push_back(pathAt.back() + c.kept);
+        result.duplicates += c.duplicates;
+        result.singleReadTrips += c.single;
     }
+    result.trips.resize(tripAt.back());
+    result.path.resize(pathAt.back());
+    result.pathTimes.resize(pathAt.back());
+    inParallel([&](std::size_t r) {
+        emitRange(reads, start, bounds[r], bounds[r + 1], base, p, through, result, tripAt[r], pathAt[r]);
+    });
     return result;
 }
 

@@ -10,14 +10,15 @@
 
 namespace stroom {
 
-/** \brief One read as the trip builder sees it (DESIGN §5). */
+/** \brief One read as the trip builder sees it (DESIGN §5): 16 bytes, as a day's reads are held twice over
+ * while days are built side by side (8 million a day at 100 million reads). */
 struct TripRead {
-    std::int64_t t;        ///< UTC seconds
+    std::uint32_t t;       ///< seconds since the builder's base time
     std::uint32_t vehicle; ///< pseudonym key (one per pseudonym)
     std::uint32_t camera;  ///< camera key
-    std::uint32_t order;   ///< the camera's rank by camera id: ties in the same second go by it
     std::uint8_t cls;
-    std::uint8_t context = 0; ///< read before the rebuilt range: seen by the duplicate rule, never kept
+    std::uint8_t context = 0; ///< 1: read before the rebuilt range, seen by the duplicate rule, never kept
+                              ///< (the builder marks duplicates 2)
 };
 
 /** Through traffic's crossing window: DESIGN §5.6's fixed [min, max], or each gate pair's own upper end from
@@ -54,11 +55,16 @@ struct TripParameters {
 class TripBuilder {
 public:
     /**
+     * \param base     the UTC second the reads' times count from
      * \param through  the through-traffic rule (cordon roles, windows, or role-free)
+     * \param order    each camera key's rank by camera id: reads in the same second go by it (keys beyond it,
+     *                 and all keys when it is empty, rank as themselves)
      * \param threads  worker threads (vehicles are split between them)
-     * Reads are sorted in place. The result is the same whatever the number of threads.
+     * Reads are sorted in place and their duplicates marked (TripRead::context): a vector of reads is built
+     * once. The result is the same whatever the number of threads.
      */
-    static TripSet build(std::vector<TripRead>& reads, const TripParameters& p, const ThroughRule& through,
+    static TripSet build(std::vector<TripRead>& reads, std::int64_t base, const TripParameters& p,
+                         const ThroughRule& through, const std::vector<std::uint32_t>& order = {},
                          int threads = 1);
     /** Whether \a n reads with vehicle numbers from \a lo to \a hi are grouped by a place per number (a
      * counting sort; the numbers dense enough) rather than sorted. */
@@ -66,13 +72,15 @@ public:
         return static_cast<std::uint64_t>(hi - lo) <= 4 * static_cast<std::uint64_t>(n) + 1024;
     }
     /** As build(), for reads already grouped by vehicle (each vehicle's reads together, in any order). */
-    static TripSet buildGrouped(std::vector<TripRead>& reads, const TripParameters& p,
-                                const ThroughRule& through, int threads = 1);
+    static TripSet buildGrouped(std::vector<TripRead>& reads, std::int64_t base, const TripParameters& p,
+                                const ThroughRule& through, const std::vector<std::uint32_t>& order = {},
+                                int threads = 1);
 
 private:
     /** build() once the reads are grouped: vehicle v's are [start[v], start[v + 1]). */
     static TripSet buildVehicles(std::vector<TripRead>& reads, const std::vector<std::size_t>& start,
-                                 const TripParameters& p, const ThroughRule& through, int threads);
+                                 std::int64_t base, const TripParameters& p, const ThroughRule& through,
+                                 const std::vector<std::uint32_t>& order, int threads);
 };
 
 /** Reads the parameters from their stored text; defaults where missing. */
