@@ -249,7 +249,7 @@ void FlowEngine::buildDays(const std::vector<std::int64_t>& days, std::int64_t f
     };
     const QString cut = blocks.zone(); // the days' zone (before a build cuts them in a new one, the old)
     TripStitcher stitcher(p, through, (cut.isEmpty() ? m_store.timeZone() : cut).toUtf8());
-    // Two builds and one finishing step in flight: the cores stay busy while this thread reads blocks,
+    // Up to two builds and two finishing steps in flight: the cores stay busy while this thread reads blocks,
     // joins days and writes. (Futures are declared last: leaving early waits for them before the rest goes.)
     std::vector<QByteArray> previous;
     std::int64_t previousDay = INT64_MIN;
@@ -279,13 +279,25 @@ void FlowEngine::buildDays(const std::vector<std::int64_t>& days, std::int64_t f
         finishing.front().get()();
         finishing.pop_front();
     };
+    // At most four days in memory (being built, waiting to be joined, or being finished), unless none is: a
+    // day's finishing step takes two to three times its build, and builds run ahead with nothing to bound
+    // them held their trips while they waited (at 100 million reads, a day's trips are 130 MB).
+    const auto room = [&] {
+        const std::size_t held = building.size() + stitcher.daysHeld() + finishing.size();
+        return next < days.size() && building.size() < 2 && (held < 4 || held == 0);
+    };
     while (next < days.size() || !building.empty()) {
-        while (next < days.size() && building.size() < 2)
+        while (room())
             submit();
+        if (building.empty()) { // every place taken: a day finished first (or built, with nothing to finish)
+            if (finishing.empty())
+                submit();
+            else
+                step();
+            continue;
+        }
         Built b = building.front().get();
         building.pop_front();
-        if (next < days.size())
-            submit();
         br->reads += b.reads;
         br->duplicates += b.trips.duplicates;
         stitcher.add(b.day, std::move(b.trips));

@@ -40,6 +40,8 @@ public:
      * there is none yet.
      */
     bool takeComplete(std::int64_t* day, TripSet* trips);
+    /** The days whose trips are held here (added, not yet taken). */
+    std::size_t daysHeld() const { return m_closed.size(); }
 
 private:
     struct Open {
