@@ -358,6 +358,16 @@ void benchPipeline(QTextStream& out, const BenchOptions& o, qint64 target, doubl
                                    .arg(a.exitCode)
                                    .arg(b.exitCode)
                                    .arg(c.exitCode));
+        // Each step's figures of each run: the table gives medians and the largest peak of all.
+        err() << QStringLiteral("bench: run %1: import %2 s, %3 MB; trips %4 s, %5 MB; flows %6 s, %7 MB\n")
+                     .arg(r + 1)
+                     .arg(a.seconds, 0, 'f', 2)
+                     .arg(a.peakMb, 0, 'f', 0)
+                     .arg(b.seconds, 0, 'f', 2)
+                     .arg(b.peakMb, 0, 'f', 0)
+                     .arg(c.seconds, 0, 'f', 2)
+                     .arg(c.peakMb, 0, 'f', 0);
+        err().flush();
         import.push_back(a.seconds);
         trips.push_back(b.seconds);
         flows.push_back(c.seconds);
