@@ -130,9 +130,11 @@ void Database::writeBlob(const char* schema, const char* table, const char* colu
                                .arg(rowid)
                                .arg(sqlite3_blob_bytes(blob))
                                .arg(bytes.size()));
+    // The blob's size is an int (checked above): so are its offsets and pieces.
+    const auto size = static_cast<int>(bytes.size());
     constexpr int kPiece = 4 << 20;
-    for (int at = 0; at < bytes.size(); at += kPiece)
-        check(sqlite3_blob_write(blob, bytes.constData() + at, std::min(kPiece, bytes.size() - at), at),
+    for (int at = 0; at < size; at += kPiece)
+        check(sqlite3_blob_write(blob, bytes.constData() + at, std::min(kPiece, size - at), at),
               "blob write");
 }
 
