@@ -279,12 +279,12 @@ void FlowEngine::buildDays(const std::vector<std::int64_t>& days, std::int64_t f
         finishing.front().get()();
         finishing.pop_front();
     };
-    // At most four days in memory (being built, waiting to be joined, or being finished), unless none is: a
-    // day's finishing step takes two to three times its build, and builds run ahead with nothing to bound
-    // them held their trips while they waited (at 100 million reads, a day's trips are 130 MB).
+    // At most four days in memory (being built, waiting to be joined, or being finished): a day's finishing
+    // step takes two to three times its build, and builds run ahead with nothing to bound them held their
+    // trips while they waited (at 100 million reads, a day's trips are 130 MB).
     const auto room = [&] {
         const std::size_t held = building.size() + stitcher.daysHeld() + finishing.size();
-        return next < days.size() && building.size() < 2 && (held < 4 || held == 0);
+        return next < days.size() && building.size() < 2 && held < 4;
     };
     while (next < days.size() || !building.empty()) {
         while (room())
