@@ -286,13 +286,14 @@ Prepared prepare(const BenchOptions& o, qint64 target) {
     const int days = 14;
     const int vehicles = static_cast<int>(std::max<qint64>(10, target / (7.57 * days)));
     const QString sim = QStringLiteral("%1/sim-%2").arg(o.work).arg(target);
-    err() << "bench: simulating about " << target << " reads...\n";
-    err().flush();
     // In a child process: a peak measured later must not inherit this process's memory.
-    if (readsIn(sim) == 0)
+    if (readsIn(sim) == 0) {
+        err() << "bench: simulating about " << target << " reads...\n";
+        err().flush();
         runMeasured(o.self,
                     {QStringLiteral("simulate"), QStringLiteral("--out"), sim, QStringLiteral("--vehicles"),
                      QString::number(vehicles), QStringLiteral("--days"), QString::number(days)});
+    }
     Prepared p{readsIn(sim), sim + QStringLiteral("/anpr-standard.csv"),
                QStringLiteral("%1/bench-%2.gpkg").arg(o.work).arg(target)};
     for (const char* suffix : {"", ".reads", ".cube", ".lock"})
@@ -350,47 +351,56 @@ double median(std::vector<double> v) {
     return v.empty() ? 0 : v[v.size() / 2];
 }
 
-/**
- * Issue 15's table: the standard export into a new project (import), trips with the cube, journey times and
- * layers (trips), the OD matrix to a file (flows), each a process of its own; end to end is their sum, peak
- * the largest of their peaks; bytes per read of the reads file (L0 and L1) and with the aggregates file.
- */
-void benchPipeline(QTextStream& out, const BenchOptions& o, qint64 target, double* perRead) {
+/** One size's pipeline runs: each step's seconds, the largest peak, and the project of the last run. */
+struct PipelineRuns {
     std::vector<double> import, trips, flows, total;
     double peak = 0;
     Prepared p;
-    for (int r = 0; r < o.repeat; ++r) {
-        p = prepare(o, target);
-        err() << "bench: run " << (r + 1) << " of " << o.repeat << ", " << p.reads << " reads...\n";
-        err().flush();
-        const Run a =
-            runMeasured(o.self, {QStringLiteral("import"), p.project, p.csv, QStringLiteral("--no-trips")});
-        const Run b = runMeasured(o.self, {QStringLiteral("trips"), p.project});
-        const QString od = p.project + QStringLiteral(".od.csv");
-        QFile::remove(od);
-        const Run c = runMeasured(o.self, {QStringLiteral("flows"), p.project, QStringLiteral("--out"), od,
-                                           QStringLiteral("--purpose"), QStringLiteral("benchmark")});
-        if (a.exitCode != 0 || b.exitCode != 0 || c.exitCode != 0)
-            throw Error::store(QStringLiteral("bench: a step failed (exit %1, %2, %3)")
-                                   .arg(a.exitCode)
-                                   .arg(b.exitCode)
-                                   .arg(c.exitCode));
-        // Each step's figures of each run: the table gives medians and the largest peak of all.
-        err() << QStringLiteral("bench: run %1: import %2 s, %3 MB; trips %4 s, %5 MB; flows %6 s, %7 MB\n")
-                     .arg(r + 1)
-                     .arg(a.seconds, 0, 'f', 2)
-                     .arg(a.peakMb, 0, 'f', 0)
-                     .arg(b.seconds, 0, 'f', 2)
-                     .arg(b.peakMb, 0, 'f', 0)
-                     .arg(c.seconds, 0, 'f', 2)
-                     .arg(c.peakMb, 0, 'f', 0);
-        err().flush();
-        import.push_back(a.seconds);
-        trips.push_back(b.seconds);
-        flows.push_back(c.seconds);
-        total.push_back(a.seconds + b.seconds + c.seconds);
-        peak = std::max({peak, a.peakMb, b.peakMb, c.peakMb});
-    }
+};
+
+/**
+ * One run of issue 15's pipeline: the standard export into a new project (import), trips with the cube,
+ * journey times and layers (trips), the OD matrix to a file (flows), each a process of its own; end to end is
+ * their sum, peak the largest of their peaks.
+ */
+void runPipeline(const BenchOptions& o, qint64 target, int run, PipelineRuns& runs) {
+    Prepared& p = runs.p;
+    p = prepare(o, target);
+    err() << "bench: run " << run << " of " << o.repeat << ", " << p.reads << " reads...\n";
+    err().flush();
+    const Run a =
+        runMeasured(o.self, {QStringLiteral("import"), p.project, p.csv, QStringLiteral("--no-trips")});
+    const Run b = runMeasured(o.self, {QStringLiteral("trips"), p.project});
+    const QString od = p.project + QStringLiteral(".od.csv");
+    QFile::remove(od);
+    const Run c = runMeasured(o.self, {QStringLiteral("flows"), p.project, QStringLiteral("--out"), od,
+                                       QStringLiteral("--purpose"), QStringLiteral("benchmark")});
+    if (a.exitCode != 0 || b.exitCode != 0 || c.exitCode != 0)
+        throw Error::store(QStringLiteral("bench: a step failed (exit %1, %2, %3)")
+                               .arg(a.exitCode)
+                               .arg(b.exitCode)
+                               .arg(c.exitCode));
+    // Each step's figures of each run: the table gives medians and the largest peak of all.
+    err() << QStringLiteral("bench: run %1: import %2 s, %3 MB; trips %4 s, %5 MB; flows %6 s, %7 MB\n")
+                 .arg(run)
+                 .arg(a.seconds, 0, 'f', 2)
+                 .arg(a.peakMb, 0, 'f', 0)
+                 .arg(b.seconds, 0, 'f', 2)
+                 .arg(b.peakMb, 0, 'f', 0)
+                 .arg(c.seconds, 0, 'f', 2)
+                 .arg(c.peakMb, 0, 'f', 0);
+    err().flush();
+    runs.import.push_back(a.seconds);
+    runs.trips.push_back(b.seconds);
+    runs.flows.push_back(c.seconds);
+    runs.total.push_back(a.seconds + b.seconds + c.seconds);
+    runs.peak = std::max({runs.peak, a.peakMb, b.peakMb, c.peakMb});
+}
+
+/** A size's row of the table (medians of its runs); bytes per read of the reads file (L0 and L1) and with the
+ * aggregates file. Returns the median end-to-end time per read. */
+double pipelineRow(QTextStream& out, const BenchOptions& o, qint64 target, const PipelineRuns& runs) {
+    const Prepared& p = runs.p;
     const double readsBytes = static_cast<double>(QFileInfo(Store::readsPath(p.project)).size());
     const double cubeBytes = static_cast<double>(QFileInfo(p.project + QStringLiteral(".cube")).size());
     QString ref = QStringLiteral("–");
@@ -401,19 +411,38 @@ void benchPipeline(QTextStream& out, const BenchOptions& o, qint64 target, doubl
                                               .arg(windowSqlSeconds(o.sqlite3, p.csv, p.project), 0, 'f', 1)
                                         : QStringLiteral("%1 + –").arg(imp, 0, 'f', 1);
     }
-    *perRead = median(total) / static_cast<double>(p.reads);
     out << QStringLiteral("| %1 | %2 | %3 | %4 | %5 | %6 | %7 | %8 (%9) | %10 |\n")
                .arg(p.reads)
                .arg(QFileInfo(p.csv).size() / 1e6, 0, 'f', 0)
-               .arg(median(import), 0, 'f', 2)
-               .arg(median(trips), 0, 'f', 2)
-               .arg(median(flows), 0, 'f', 2)
-               .arg(median(total), 0, 'f', 2)
-               .arg(peak, 0, 'f', 0)
+               .arg(median(runs.import), 0, 'f', 2)
+               .arg(median(runs.trips), 0, 'f', 2)
+               .arg(median(runs.flows), 0, 'f', 2)
+               .arg(median(runs.total), 0, 'f', 2)
+               .arg(runs.peak, 0, 'f', 0)
                .arg(readsBytes / static_cast<double>(p.reads), 0, 'f', 1)
                .arg((readsBytes + cubeBytes) / static_cast<double>(p.reads), 0, 'f', 1)
                .arg(ref);
     out.flush();
+    return median(runs.total) / static_cast<double>(p.reads);
+}
+
+/**
+ * Issue 15's table. The sizes take turns, run by run (1M, 10M, 100M, 1M, 10M, ...): a machine whose speed
+ * drifts over the minutes (a shared virtual machine) then weighs on every size alike, not on the size that
+ * happened to run in a slow spell (measured: 10M runs of 5.3 s beside 100M runs of 69 s in one bench, 6.7 s
+ * beside 71 s in the next).
+ */
+void benchPipeline(QTextStream& out, const BenchOptions& o, double* firstPerRead, double* lastPerRead) {
+    std::vector<PipelineRuns> runs(static_cast<std::size_t>(o.sizes.size()));
+    for (int r = 0; r < o.repeat; ++r)
+        for (int i = 0; i < o.sizes.size(); ++i)
+            runPipeline(o, o.sizes[i], r + 1, runs[static_cast<std::size_t>(i)]);
+    for (int i = 0; i < o.sizes.size(); ++i) {
+        const double perRead = pipelineRow(out, o, o.sizes[i], runs[static_cast<std::size_t>(i)]);
+        if (i == 0)
+            *firstPerRead = perRead;
+        *lastPerRead = perRead;
+    }
 }
 
 } // namespace
@@ -438,15 +467,9 @@ int bench(const QStringList& args) {
                        : "|---:|---:|---:|---:|---:|---:|---:|---:|\n");
     out.flush();
     double firstPerRead = 0, lastPerRead = 0;
-    for (qint64 target : o.sizes) {
-        if (o.pipeline) {
-            double perRead = 0;
-            benchPipeline(out, o, target, &perRead);
-            if (firstPerRead == 0)
-                firstPerRead = perRead;
-            lastPerRead = perRead;
-            continue;
-        }
+    if (o.pipeline)
+        benchPipeline(out, o, &firstPerRead, &lastPerRead);
+    for (qint64 target : o.pipeline ? QList<qint64>() : o.sizes) {
         const Prepared p = prepare(o, target);
         err() << "bench: importing " << p.reads << " reads with Stroom...\n";
         err().flush();
