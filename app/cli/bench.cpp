@@ -73,7 +73,7 @@ Run runMeasured(const QString& program, const QStringList& args, const QString& 
     wait4(pid, &status, 0, &usage);
     r.seconds = t.nsecsElapsed() / 1e9;
     r.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    r.peakMb = usage.ru_maxrss / 1024.0;
+    r.peakMb = usage.ru_maxrss / 1024.0; // ru_maxrss is in KiB: MiB (2 GB = 1,907 MiB)
     return r;
 }
 
@@ -381,7 +381,7 @@ void runPipeline(const BenchOptions& o, qint64 target, int run, PipelineRuns& ru
                                .arg(b.exitCode)
                                .arg(c.exitCode));
     // Each step's figures of each run: the table gives medians and the largest peak of all.
-    err() << QStringLiteral("bench: run %1: import %2 s, %3 MB; trips %4 s, %5 MB; flows %6 s, %7 MB\n")
+    err() << QStringLiteral("bench: run %1: import %2 s, %3 MiB; trips %4 s, %5 MiB; flows %6 s, %7 MiB\n")
                  .arg(run)
                  .arg(a.seconds, 0, 'f', 2)
                  .arg(a.peakMb, 0, 'f', 0)
@@ -456,12 +456,12 @@ int bench(const QStringList& args) {
     if (o.pipeline)
         out << QStringLiteral(
             "| reads | CSV MB | import s | trips+cube+layers s | OD to a file s | end to end s | "
-            "peak MB | reads file B/read (with the cube) | sqlite3 .import + window SQL s |\n");
+            "peak MiB | reads file B/read (with the cube) | sqlite3 .import + window SQL s |\n");
     else if (o.trips)
-        out << "| reads | Stroom trips+cube+layers s | peak MB | trips | cube query, camera level, ms "
+        out << "| reads | Stroom trips+cube+layers s | peak MiB | trips | cube query, camera level, ms "
                "(median / max of 200) | zone level ms | sqlite3 window SQL s | ratio |\n";
     else
-        out << "| reads | file MB | Stroom import s | reads/s | peak MB | reads table B/read (whole file) | "
+        out << "| reads | file MB | Stroom import s | reads/s | peak MiB | reads table B/read (whole file) | "
                "sqlite3 .import s | ratio |\n";
     out << (o.pipeline ? "|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n"
                        : "|---:|---:|---:|---:|---:|---:|---:|---:|\n");
