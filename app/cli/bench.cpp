@@ -39,7 +39,7 @@ namespace {
 struct Run {
     int exitCode = -1;
     double seconds = 0;
-    double peakMb = 0;
+    double peakMib = 0;
 };
 
 /** Runs a program to the end, timing it and reading its peak resident memory (wait4). */
@@ -73,7 +73,7 @@ Run runMeasured(const QString& program, const QStringList& args, const QString& 
     wait4(pid, &status, 0, &usage);
     r.seconds = t.nsecsElapsed() / 1e9;
     r.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    r.peakMb = usage.ru_maxrss / 1024.0; // ru_maxrss is in KiB: MiB (2 GB = 1,907 MiB)
+    r.peakMib = usage.ru_maxrss / 1024.0; // ru_maxrss is in KiB (2 GB = 1,907 MiB)
     return r;
 }
 
@@ -172,7 +172,7 @@ void benchTrips(QTextStream& out, QTextStream& err, const QString& self, const Q
     out << QStringLiteral("| %1 | %2 | %3 | %4 | %5 | %6 | %7 | %8 |\n")
                .arg(reads)
                .arg(s.seconds, 0, 'f', 2)
-               .arg(s.peakMb, 0, 'f', 0)
+               .arg(s.peakMib, 0, 'f', 0)
                .arg(tripsTotal)
                .arg(cameraMs, zoneMs)
                .arg(reference ? QString::number(ref, 'f', 1) : QStringLiteral("–"))
@@ -384,17 +384,17 @@ void runPipeline(const BenchOptions& o, qint64 target, int run, PipelineRuns& ru
     err() << QStringLiteral("bench: run %1: import %2 s, %3 MiB; trips %4 s, %5 MiB; flows %6 s, %7 MiB\n")
                  .arg(run)
                  .arg(a.seconds, 0, 'f', 2)
-                 .arg(a.peakMb, 0, 'f', 0)
+                 .arg(a.peakMib, 0, 'f', 0)
                  .arg(b.seconds, 0, 'f', 2)
-                 .arg(b.peakMb, 0, 'f', 0)
+                 .arg(b.peakMib, 0, 'f', 0)
                  .arg(c.seconds, 0, 'f', 2)
-                 .arg(c.peakMb, 0, 'f', 0);
+                 .arg(c.peakMib, 0, 'f', 0);
     err().flush();
     runs.import.push_back(a.seconds);
     runs.trips.push_back(b.seconds);
     runs.flows.push_back(c.seconds);
     runs.total.push_back(a.seconds + b.seconds + c.seconds);
-    runs.peak = std::max({runs.peak, a.peakMb, b.peakMb, c.peakMb});
+    runs.peak = std::max({runs.peak, a.peakMib, b.peakMib, c.peakMib});
 }
 
 /** A size's row of the table (medians of its runs); bytes per read of the reads file (L0 and L1) and with the
@@ -469,7 +469,9 @@ int bench(const QStringList& args) {
     double firstPerRead = 0, lastPerRead = 0;
     if (o.pipeline)
         benchPipeline(out, o, &firstPerRead, &lastPerRead);
-    for (qint64 target : o.pipeline ? QList<qint64>() : o.sizes) {
+    for (qint64 target : o.sizes) {
+        if (o.pipeline)
+            break; // measured above, the sizes in turns
         const Prepared p = prepare(o, target);
         err() << "bench: importing " << p.reads << " reads with Stroom...\n";
         err().flush();
@@ -492,7 +494,7 @@ int bench(const QStringList& args) {
                    .arg(QFileInfo(p.csv).size() / 1e6, 0, 'f', 0)
                    .arg(s.seconds, 0, 'f', 2)
                    .arg(static_cast<qint64>(p.reads / s.seconds))
-                   .arg(s.peakMb, 0, 'f', 0)
+                   .arg(s.peakMib, 0, 'f', 0)
                    .arg(bytesPerRead(p))
                    .arg(o.reference ? QString::number(ref, 'f', 2) : QStringLiteral("–"))
                    .arg(o.reference ? QStringLiteral("%1× faster").arg(ref / s.seconds, 0, 'f', 1)

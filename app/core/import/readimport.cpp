@@ -692,7 +692,7 @@ private:
     /** Asks for the days of a new vehicle to be in the cache (the read's guess, ahead of seen()). */
     Q_ALWAYS_INLINE void prefetchSeen(std::int64_t vehicle) const {
         const std::int64_t i = vehicle - m_firstNewId;
-        if (vehicle >= 0 && i >= 0 && static_cast<std::size_t>(i) < m_newDays.size())
+        if (i >= 0 && static_cast<std::size_t>(i) < m_newDays.size()) // a guess of -1 is below the first
             __builtin_prefetch(&m_newDays[static_cast<std::size_t>(i)]);
     }
 
