@@ -124,7 +124,7 @@ const std::vector<Command>& commands() {
         {QStringLiteral("transparency"), QStringLiteral("PROJECT --out FILE.pdf|FILE.geojson"),
          QStringLiteral("for citizens: cameras by owner and purpose, data held, protection, uses by purpose"),
          transparency, outIsPdf},
-        {QStringLiteral("bench"), QStringLiteral("import|trips"),
+        {QStringLiteral("bench"), QStringLiteral("import|trips|pipeline"),
          QStringLiteral("measure the performance budgets against a reference tool"), bench},
     };
     return table;
